@@ -1,0 +1,70 @@
+/**
+ * The tool-caller interface: the one seam between the HTTP worker, the eval CLI and the benchmarks on one side,
+ * and whatever model answers on the other (the edge model, the GPU origin, a test double).
+ */
+import type { JSONSchema } from "../tools/schema-types.js";
+
+export type Role = "system" | "developer" | "user" | "assistant" | "tool";
+
+export interface ToolCallMessage {
+  id: string;
+  type: "function";
+  function: { name: string; arguments: string };
+}
+
+export interface ChatMessage {
+  role: Role;
+  /** Text content; content-part arrays are flattened to text by the API layer before they reach a caller. */
+  content: string | null;
+  tool_calls?: ToolCallMessage[];
+  tool_call_id?: string;
+  name?: string;
+}
+
+export interface FunctionDefinition {
+  name: string;
+  description?: string;
+  parameters?: JSONSchema;
+  strict?: boolean;
+}
+
+export interface ToolDefinition {
+  type: "function";
+  function: FunctionDefinition;
+}
+
+export type ToolChoice = "auto" | "none" | "required" | { type: "function"; function: { name: string } };
+
+export interface ToolCallRequest {
+  messages: ChatMessage[];
+  tools: ToolDefinition[];
+  tool_choice: ToolChoice;
+  parallel_tool_calls: boolean;
+}
+
+export interface DecodedCall {
+  name: string;
+  arguments: Record<string, unknown>;
+  /** Product of the probabilities of every decision behind this call, in [0, 1]. */
+  confidence: number;
+  /** Confidence of each argument value, by slot path (`address.city`). */
+  argument_confidence: Record<string, number>;
+}
+
+export interface MissingArguments {
+  name: string;
+  parameters: string[];
+}
+
+/** What a tool caller answers. `not_expressible` means: this caller cannot answer it; route it elsewhere. */
+export type ToolCallResult =
+  | { kind: "calls"; calls: DecodedCall[]; confidence: number }
+  | { kind: "missing"; missing: MissingArguments[]; confidence: number }
+  | { kind: "no_call"; confidence: number }
+  | { kind: "not_expressible"; reason: string; confidence: number };
+
+export interface ToolCaller {
+  /** Model id reported in responses and /v1/models. */
+  readonly id: string;
+  call(request: ToolCallRequest): Promise<ToolCallResult>;
+}
