@@ -1,0 +1,202 @@
+"""Export both graphs to ONNX (opset 17, dynamic E, T, L), quantise to int8 (dynamic activations), write config.json.
+
+    /usr/bin/python3 training/export.py --ckpt training/runs/main/ckpt.pt --out wasm
+    /usr/bin/python3 training/export.py --untrained --seed 0 --out wasm
+"""
+import argparse
+import json
+import os
+
+import numpy as np
+import onnx
+import torch
+from onnx import helper, numpy_helper, TensorProto
+
+import features as F
+from model import Config, EdgeModel, param_count
+
+OPSET = 17
+WINDOW = {"min": 8, "max": 512, "default": 64, "trained": [8, 16, 32, 64, 128, 512]}
+ENC_IN = ["elem_ids"]
+ENC_OUT = ["elem_vecs"]
+MAIN_IN = ["input_ids", "window", "elem_vecs", "elem_kind", "elem_parent", "elem_match"]
+MAIN_OUT = ["count_logits", "action_logits", "start_logits", "end_logits", "bool_logits", "option_logits",
+            "memory_states"]
+
+
+class MainGraph(torch.nn.Module):
+    """Contract signature (unbatched elements) around the batched ToolCaller."""
+
+    def __init__(self, caller):
+        super().__init__()
+        self.caller = caller
+
+    def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match):
+        o = self.caller(input_ids, window, elem_vecs.unsqueeze(0), elem_kind.unsqueeze(0), elem_parent.unsqueeze(0),
+                        elem_match.unsqueeze(0))
+        return tuple(o[k] if k == "memory_states" else o[k][0] for k in MAIN_OUT)
+
+
+def example_inputs(c):
+    tools = [{"type": "function", "function": {"name": "get_order_status", "description": "Look up an order",
+                                               "parameters": {"type": "object", "properties": {
+                                                   "order_id": {"type": "string", "description": "Order ID"},
+                                                   "detail": {"type": "string", "enum": ["short", "full"]}},
+                                                   "required": ["order_id"]}}}]
+    msgs = [{"role": "user", "content": "Where is my order ORD-7781? Full detail please."}]
+    x = F.model_inputs(tools, msgs)
+    return x
+
+
+def export_fp32(model, out_dir):
+    model.eval()
+    c = model.c
+    x = example_inputs(c)
+    enc_path, main_path = os.path.join(out_dir, "schema_encoder_fp32.onnx"), os.path.join(out_dir, "model_fp32.onnx")
+    ids = torch.from_numpy(x["elem_ids"])
+    torch.onnx.export(model.encoder, (ids,), enc_path, input_names=ENC_IN, output_names=ENC_OUT, opset_version=OPSET,
+                      dynamic_axes={"elem_ids": {0: "E", 1: "L"}, "elem_vecs": {0: "E"}})
+    with torch.no_grad():
+        vecs = model.encoder(ids)
+    feeds = (torch.from_numpy(x["input_ids"])[None], torch.tensor([64]), vecs, torch.from_numpy(x["elem_kind"]),
+             torch.from_numpy(x["elem_parent"]), torch.from_numpy(x["elem_match"]))
+    dyn = {"input_ids": {1: "T"}, "elem_vecs": {0: "E"}, "elem_kind": {0: "E"}, "elem_parent": {0: "E"},
+           "elem_match": {0: "E", 1: "T"}, "count_logits": {0: "E"}, "action_logits": {0: "E"},
+           "start_logits": {0: "E", 1: "T"}, "end_logits": {0: "E", 1: "T"}, "bool_logits": {0: "E"},
+           "option_logits": {0: "E"}, "memory_states": {1: "T"}}
+    torch.onnx.export(MainGraph(model.caller), feeds, main_path, input_names=MAIN_IN, output_names=MAIN_OUT,
+                      opset_version=OPSET, dynamic_axes=dyn)
+    return enc_path, main_path
+
+
+def quantize(src, dst, per_column=True):
+    """Each MatMul/Gemm with a constant 2-D weight -> DynamicQuantizeLinear(A) + MatMulInteger(A_q, W_int8) + Cast + Mul
+    (+ Add for Gemm's bias). Weights symmetric int8 (zero point 0), per output column scale."""
+    m = onnx.load(src)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    new_nodes, drop = [], set()
+    n_q = 0
+    for node in g.node:
+        op = node.op_type
+        w_name = node.input[1] if len(node.input) > 1 else None
+        ok = op in ("MatMul", "Gemm") and w_name in inits and len(inits[w_name].dims) == 2
+        attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+        if op == "Gemm" and (attrs.get("transA", 0) or attrs.get("alpha", 1.0) != 1.0 or attrs.get("beta", 1.0) != 1.0):
+            ok = False
+        if not ok:
+            new_nodes.append(node)
+            continue
+        w = numpy_helper.to_array(inits[w_name]).astype(np.float32)
+        if op == "Gemm" and attrs.get("transB", 0):
+            w = w.T
+        # w [K, N]
+        amax = np.abs(w).max(axis=0) if per_column else np.full(w.shape[1], np.abs(w).max())
+        scale = np.where(amax > 0, amax / 127.0, 1.0).astype(np.float32)
+        wq = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+        p = f"{node.name or w_name}_q{n_q}"
+        n_q += 1
+        g.initializer.extend([numpy_helper.from_array(wq, p + "_w"), numpy_helper.from_array(scale, p + "_ws")])
+        drop.add(w_name)
+        a = node.input[0]
+        out = node.output[0]
+        new_nodes += [
+            helper.make_node("DynamicQuantizeLinear", [a], [p + "_a", p + "_as", p + "_az"], name=p + "_dql"),
+            helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az"], [p + "_i32"], name=p + "_mmi"),
+            helper.make_node("Cast", [p + "_i32"], [p + "_f"], to=TensorProto.FLOAT, name=p + "_cast"),
+            helper.make_node("Mul", [p + "_as", p + "_ws"], [p + "_s"], name=p + "_scale"),
+        ]
+        if op == "Gemm" and len(node.input) > 2 and node.input[2]:
+            new_nodes += [helper.make_node("Mul", [p + "_f", p + "_s"], [p + "_y"], name=p + "_mul"),
+                          helper.make_node("Add", [p + "_y", node.input[2]], [out], name=p + "_bias")]
+        else:
+            new_nodes.append(helper.make_node("Mul", [p + "_f", p + "_s"], [out], name=p + "_mul"))
+    still_used = {i for n in new_nodes for i in n.input}
+    keep = [i for i in g.initializer if i.name not in drop or i.name in still_used]
+    del g.initializer[:]
+    g.initializer.extend(keep)
+    del g.node[:]
+    g.node.extend(new_nodes)
+    onnx.checker.check_model(m)
+    onnx.save(m, dst)
+    return n_q
+
+
+def io_spec(path):
+    m = onnx.load(path)
+    inits = {i.name for i in m.graph.initializer}
+
+    def spec(v):
+        t = v.type.tensor_type
+        dims = [d.dim_param or d.dim_value for d in t.shape.dim]
+        return {"type": {TensorProto.FLOAT: "float32", TensorProto.INT64: "int64"}[t.elem_type], "dims": dims}
+    return ({i.name: spec(i) for i in m.graph.input if i.name not in inits},
+            {o.name: spec(o) for o in m.graph.output})
+
+
+def write_config(out_dir, c, extra=None):
+    enc_in, enc_out = io_spec(os.path.join(out_dir, "onnx/schema_encoder_int8.onnx"))
+    main_in, main_out = io_spec(os.path.join(out_dir, "onnx/model_int8.onnx"))
+    cfg = {
+        "contract_version": 1,
+        "model_kind": "schema-guided-tool-caller",
+        "tokenizer": {"kind": "bytes", "vocab_size": F.VOCAB,
+                      "special": {"pad": F.PAD, "cls": F.CLS, "user": F.USER, "assistant": F.ASSISTANT,
+                                  "tool": F.TOOL, "system": F.SYSTEM, "sep": F.SEP}},
+        "max_conversation_tokens": F.T_MAX,
+        "max_element_tokens": F.L_MAX,
+        "window": WINDOW,
+        "max_calls_per_tool": c.counts - 1,
+        "labels": {"element_kind": ["tool", "param", "option"], "count": list(range(c.counts)),
+                   "action": ["absent", "value", "implicit"], "bool": ["false", "true"]},
+        "match": {"stopwords": F.STOPWORDS, "synonyms": F.SYNONYMS, "min_word_len": F.MIN_WORD_LEN,
+                  "prefix_len": F.PREFIX_LEN},
+        "memory_dim": c.memory_dim,
+        "element_dim": c.d,
+        "schema_encoder": {"file": "onnx/schema_encoder_int8.onnx", "inputs": enc_in, "outputs": enc_out},
+        "model": {"file": "onnx/model_int8.onnx", "inputs": main_in, "outputs": main_out},
+    }
+    if extra:
+        cfg["training"] = extra
+    with open(os.path.join(out_dir, "config.json"), "w") as f:
+        json.dump(cfg, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+
+
+def load_model(ckpt=None, seed=0):
+    if ckpt:
+        state = torch.load(ckpt, map_location="cpu")
+        model = EdgeModel(Config(**state["config"]))
+        model.load_state_dict(state["model"])
+        return model, state
+    torch.manual_seed(seed)
+    return EdgeModel(Config()), None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt")
+    ap.add_argument("--untrained", action="store_true")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", default="wasm")
+    ap.add_argument("--fp32-dir", default="training/runs/export")
+    args = ap.parse_args()
+    model, state = load_model(None if args.untrained else args.ckpt, args.seed)
+    model.eval()
+    os.makedirs(args.fp32_dir, exist_ok=True)
+    os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
+    enc32, main32 = export_fp32(model, args.fp32_dir)
+    nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"))
+    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"))
+    extra = {"params": param_count(model), "quantized_matmuls": nq}
+    if state:
+        extra.update({k: state[k] for k in ("step", "tokens", "wall_s") if k in state})
+    else:
+        extra["note"] = f"untrained, seeded random weights (seed {args.seed})"
+    write_config(args.out, model.c, extra)
+    torch.save({"config": model.c.__dict__, "model": model.state_dict()}, os.path.join(args.fp32_dir, "exported.pt"))
+    print(json.dumps(extra))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""Schema-guided tool caller: a byte-level schema encoder and a conversation reader with per-element heads.
+
+Shapes: B batch, T conversation tokens, E schema elements, L element tokens, d model width, D = d element vector.
+The main model is written batched for training; export.py wraps it for the contract's unbatched inputs.
+"""
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+PAD = 256
+NEG = -1e4
+
+
+@dataclass
+class Config:
+    vocab: int = 264
+    d: int = 128
+    heads: int = 4
+    enc_layers: int = 2       # schema encoder
+    local_layers: int = 2     # conversation layers with the |i-j| <= W window
+    global_layers: int = 2    # conversation layers attending everywhere
+    t_max: int = 512
+    l_max: int = 64
+    kernel: int = 65          # per-parameter match kernel over +-32 positions
+    memory_dim: int = 64
+    counts: int = 5
+
+
+class Attention(nn.Module):
+    def __init__(self, d, heads):
+        super().__init__()
+        self.h = heads
+        self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
+
+    def forward(self, x, ctx, bias):
+        # x [B, N, d], ctx [B, M, d], bias [B or 1, 1 or h, N, M] additive
+        B, N, d = x.shape
+        M = ctx.shape[1]
+        q = self.q(x).view(B, N, self.h, d // self.h).transpose(1, 2)    # [B, h, N, dh]
+        k = self.k(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)  # [B, h, M, dh]
+        v = self.v(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)
+        att = (q @ k.transpose(-1, -2)) / math.sqrt(d // self.h) + bias  # [B, h, N, M]
+        y = att.softmax(-1) @ v                                          # [B, h, N, dh]
+        return self.o(y.transpose(1, 2).reshape(B, N, d))
+
+
+class Block(nn.Module):
+    """Pre-norm block: self-attention (or cross-attention when ctx is given) then a 4x FFN."""
+
+    def __init__(self, d, heads):
+        super().__init__()
+        self.n1, self.n2, self.nc = nn.LayerNorm(d), nn.LayerNorm(d), nn.LayerNorm(d)
+        self.att = Attention(d, heads)
+        self.ffn = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
+
+    def forward(self, x, bias, ctx=None):
+        h = self.n1(x)
+        x = x + self.att(h, h if ctx is None else self.nc(ctx), bias)
+        return x + self.ffn(self.n2(x))
+
+
+class SchemaEncoder(nn.Module):
+    """elem_ids [E, L] -> elem_vecs [E, d]: byte embeddings, small transformer, masked mean pool."""
+
+    def __init__(self, c: Config):
+        super().__init__()
+        self.tok = nn.Embedding(c.vocab, c.d)
+        self.pos = nn.Embedding(c.l_max, c.d)
+        self.blocks = nn.ModuleList(Block(c.d, c.heads) for _ in range(c.enc_layers))
+        self.norm = nn.LayerNorm(c.d)
+        self.out = nn.Linear(c.d, c.d)
+
+    def forward(self, elem_ids):
+        L = elem_ids.shape[1]
+        keep = (elem_ids != PAD).float()                                      # [E, L]
+        x = self.tok(elem_ids) + self.pos.weight[:L].unsqueeze(0)             # [E, L, d]
+        bias = ((1.0 - keep) * NEG)[:, None, None, :]                         # [E, 1, 1, L]
+        for blk in self.blocks:
+            x = blk(x, bias)
+        x = self.norm(x) * keep.unsqueeze(-1)
+        pooled = x.sum(1) / keep.sum(1, keepdim=True).clamp(min=1.0)          # [E, d]
+        return self.out(pooled)
+
+
+class ToolCaller(nn.Module):
+    def __init__(self, c: Config):
+        super().__init__()
+        self.c = c
+        d = c.d
+        self.tok = nn.Embedding(c.vocab, d)
+        self.pos = nn.Embedding(c.t_max, d)
+        self.match_in = nn.Linear(6, d)             # max over elements of each kind x 2 match channels
+        self.kind = nn.Embedding(3, d)
+        self.elem_in = nn.Linear(d, d)
+        self.blocks = nn.ModuleList(Block(d, c.heads) for _ in range(c.local_layers + c.global_layers))
+        self.cross = Block(d, c.heads)              # conversation tokens attend to the elements
+        self.norm = nn.LayerNorm(d)
+        self.pool = Attention(d, c.heads)           # element queries pool the conversation
+        self.pool_match = nn.Parameter(torch.tensor([2.0, 1.0]))  # match channels bias the pooling
+        self.elem_mlp = nn.Sequential(nn.Linear(3 * d, 2 * d), nn.GELU(), nn.Linear(2 * d, d))
+        self.pair = nn.Sequential(nn.Linear(2 * d, 2 * d), nn.GELU(), nn.LayerNorm(2 * d))
+        self.count = nn.Linear(2 * d, c.counts)
+        self.action = nn.Linear(2 * d, 3)
+        self.boolh = nn.Linear(2 * d, 2)
+        self.option = nn.Sequential(nn.Linear(2 * d, d), nn.GELU(), nn.Linear(d, 1))
+        self.span_q = nn.Linear(2 * d, 2 * d)       # start and end queries
+        self.span_k = nn.Linear(d, 2 * d)
+        self.span_conv = nn.Conv1d(2, 2, c.kernel, padding=c.kernel // 2)
+        self.memory = nn.Linear(d, c.memory_dim)
+
+    def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
+        # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
+        # elem_match [B, E, T, 2], elem_mask [B, E] (1 = real element; None = all real)
+        B, T = input_ids.shape
+        d = self.c.d
+        emask = torch.ones_like(elem_kind, dtype=torch.float) if elem_mask is None else elem_mask.float()
+        keep = (input_ids != PAD).float()                                       # [B, T]
+        kinds = torch.arange(3, device=elem_kind.device)
+        kind_1h = (elem_kind.unsqueeze(-1) == kinds).float() * emask.unsqueeze(-1)  # [B, E, 3]
+        per_kind = elem_match.unsqueeze(2) * kind_1h[:, :, :, None, None]       # [B, E, 3, T, 2]
+        mfeat = per_kind.max(1)[0].permute(0, 2, 1, 3).reshape(B, T, 6)         # [B, T, 6]
+        x = self.tok(input_ids) + self.pos.weight[:T].unsqueeze(0) + self.match_in(mfeat)  # [B, T, d]
+
+        idx = torch.arange(T, device=input_ids.device)
+        dist = (idx[:, None] - idx[None, :]).abs()                              # [T, T]
+        local = (dist[None] <= window.view(-1, 1, 1)).float()                   # [B or 1, T, T]
+        kbias = ((1.0 - keep) * NEG)[:, None, None, :]                          # [B, 1, 1, T]
+        lbias = kbias + ((1.0 - local) * NEG).unsqueeze(1)                      # [B, 1, T, T]
+
+        e = self.elem_in(elem_vecs) + self.kind(elem_kind)                      # [B, E, d]
+        ebias = ((1.0 - emask) * NEG)[:, None, None, :]                         # [B, 1, 1, E]
+        for i, blk in enumerate(self.blocks):
+            x = blk(x, lbias if i < self.c.local_layers else kbias)
+            if i == self.c.local_layers - 1:
+                x = self.cross(x, ebias, ctx=e)
+        h = self.norm(x)                                                        # [B, T, d]
+
+        mbias = (elem_match * self.pool_match).sum(-1)                          # [B, E, T]
+        pbias = kbias + mbias.unsqueeze(1)                                      # [B, 1, E, T]
+        pooled = self.pool(e, h, pbias)                                         # [B, E, d]
+        cls = h[:, :1, :].expand(B, e.shape[1], d)                              # [B, E, d]
+        z = self.elem_mlp(torch.cat([e, pooled, cls], -1))                      # [B, E, d]
+        zp = torch.gather(z, 1, elem_parent.unsqueeze(-1).expand(B, z.shape[1], d))  # parent's z [B, E, d]
+        zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
+
+        count_logits = self.count(zz)                                           # [B, E, 5]
+        action_logits = self.action(zz)                                         # [B, E, 3]
+        bool_logits = self.boolh(zz)                                            # [B, E, 2]
+        option_logits = self.option(zz).squeeze(-1)                             # [B, E]
+        E = elem_match.shape[1]
+        q = self.span_q(zz).view(B, E, 2, d).transpose(1, 2)                    # [B, 2, E, d]
+        k = self.span_k(h).view(B, T, 2, d).permute(0, 2, 3, 1)                 # [B, 2, d, T]
+        bil = (q @ k).transpose(1, 2) / math.sqrt(d)                            # [B, E, 2, T]
+        conv = self.span_conv(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, 2, T)
+        span = bil + conv                                                       # [B, E, 2, T]
+        memory_states = self.memory(h)                                          # [B, T, M]
+        return dict(count_logits=count_logits, action_logits=action_logits, start_logits=span[:, :, 0],
+                    end_logits=span[:, :, 1], bool_logits=bool_logits, option_logits=option_logits,
+                    memory_states=memory_states)
+
+
+class EdgeModel(nn.Module):
+    """Both graphs, trained end to end."""
+
+    def __init__(self, c: Config = Config()):
+        super().__init__()
+        self.c = c
+        self.encoder = SchemaEncoder(c)
+        self.caller = ToolCaller(c)
+
+    def forward(self, elem_ids, input_ids, window, elem_kind, elem_parent, elem_match, elem_mask):
+        # elem_ids [B, E, L]
+        B, E, L = elem_ids.shape
+        vecs = self.encoder(elem_ids.view(B * E, L)).view(B, E, -1)
+        return self.caller(input_ids, window, vecs, elem_kind, elem_parent, elem_match, elem_mask)
+
+
+def param_count(m):
+    return sum(p.numel() for p in m.parameters())
