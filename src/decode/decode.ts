@@ -1,0 +1,132 @@
+/**
+ * Type-aware decoding of the heads into the tool caller's answer: calls whose arguments fit their schemas by
+ * construction, missing required arguments, no call, or "not expressible at the edge".
+ */
+import type { DecodedCall, MissingArguments, ToolCallResult, ToolChoice } from "../caller/types.js";
+import type { SerializedConversation } from "../model/serialize.js";
+import type { CompiledTool, CompiledToolSet, ObjectNode } from "../tools/types.js";
+import { planCalls } from "./choose.js";
+import type { Heads } from "./heads.js";
+import { decideSlot, type SlotDecision } from "./slot.js";
+
+export interface DecodeOptions {
+  toolChoice: ToolChoice;
+  parallelToolCalls: boolean;
+}
+
+type ToolOutcome =
+  /** `probability`: of this tool's slot decisions, without its count decision. */
+  | { kind: "calls"; calls: DecodedCall[]; probability: number }
+  | { kind: "missing"; parameters: string[]; probability: number }
+  | { kind: "not_expressible"; reason: string };
+
+function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+  return prefix.length < path.length && prefix.every((key, i) => path[i] === key);
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next === "object" && next !== null && !Array.isArray(next)) node = next as Record<string, unknown>;
+    else {
+      const created: Record<string, unknown> = {};
+      node[key] = created;
+      node = created;
+    }
+  }
+  node[path[path.length - 1] as string] = value;
+}
+
+function decodeTool(tool: CompiledTool, count: number, countP: number, heads: Heads, conversation: SerializedConversation): ToolOutcome {
+  if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
+  const decisions = tool.slots.map((slot) => decideSlot(slot, heads, conversation, count));
+  const filled = (decision: SlotDecision): boolean => decision.kind === "filled";
+
+  // An object is present when something under it is filled, or when it is required and its parent is present.
+  const present = new Map<ObjectNode, boolean>();
+  const parentPresent = (path: readonly string[]): boolean => {
+    let parent: ObjectNode | undefined;
+    for (const node of tool.objects) if (isPrefix(node.path, path) && (!parent || node.path.length > parent.path.length)) parent = node;
+    return parent ? present.get(parent) === true : true;
+  };
+  for (const node of tool.objects) {
+    const hasFilled = tool.slots.some((slot, i) => isPrefix(node.path, slot.path) && filled(decisions[i] as SlotDecision));
+    const required = node.requiredChain[node.requiredChain.length - 1] === true;
+    present.set(node, hasFilled || (required && parentPresent(node.path)));
+  }
+
+  const missing: string[] = [];
+  // Probability of the slot decisions shared by every call of this tool (absent / unread slots).
+  let probability = 1;
+  for (let i = 0; i < tool.slots.length; i++) {
+    const slot = tool.slots[i] as (typeof tool.slots)[number];
+    const decision = decisions[i] as SlotDecision;
+    const path = slot.path.join(".");
+    const required = slot.requiredChain[slot.requiredChain.length - 1] === true && parentPresent(slot.path);
+    switch (decision.kind) {
+      case "not_expressible":
+        return { kind: "not_expressible", reason: `${tool.name}.${path}: ${decision.reason}` };
+      case "unreadable":
+        if (required) return { kind: "not_expressible", reason: `${tool.name}.${path}: ${decision.reason}` };
+        probability *= 1 - decision.probability;
+        break;
+      case "absent":
+        if (required) missing.push(path);
+        probability *= decision.probability;
+        break;
+      case "filled":
+        break;
+    }
+  }
+  for (const node of tool.objects) {
+    if (present.get(node) && node.unfillable) {
+      return { kind: "not_expressible", reason: `${tool.name}.${node.path.join(".")}: ${node.unfillable}` };
+    }
+  }
+  if (missing.length > 0) return { kind: "missing", parameters: missing, probability };
+
+  const calls: DecodedCall[] = [];
+  let total = probability;
+  for (let c = 0; c < count; c++) {
+    const args: Record<string, unknown> = {};
+    for (const node of tool.objects) if (present.get(node)) setPath(args, node.path, {});
+    const confidences: Record<string, number> = {};
+    let confidence = countP * probability;
+    tool.slots.forEach((slot, i) => {
+      const decision = decisions[i] as SlotDecision;
+      if (decision.kind !== "filled") return;
+      setPath(args, slot.path, decision.values[c]);
+      const p = decision.probabilities[c] as number;
+      confidences[slot.path.join(".")] = p;
+      confidence *= p;
+      total *= p;
+    });
+    calls.push({ name: tool.name, arguments: args, confidence, argument_confidence: confidences });
+  }
+  return { kind: "calls", calls, probability: total };
+}
+
+export function decodeHeads(
+  set: CompiledToolSet,
+  heads: Heads,
+  conversation: SerializedConversation,
+  options: DecodeOptions,
+): ToolCallResult {
+  if (options.toolChoice === "none") return { kind: "no_call", confidence: 1 };
+  const plan = planCalls(set, heads, options.toolChoice, options.parallelToolCalls);
+  if (plan.calls.length === 0) return { kind: "no_call", confidence: plan.probability };
+
+  let confidence = plan.probability;
+  const calls: DecodedCall[] = [];
+  const missing: MissingArguments[] = [];
+  for (const planned of plan.calls) {
+    const outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation);
+    if (outcome.kind === "not_expressible") return { kind: "not_expressible", reason: outcome.reason, confidence };
+    confidence *= outcome.probability;
+    if (outcome.kind === "missing") missing.push({ name: planned.tool.name, parameters: outcome.parameters });
+    else calls.push(...outcome.calls);
+  }
+  if (missing.length > 0) return { kind: "missing", missing, confidence };
+  return { kind: "calls", calls, confidence };
+}

@@ -1,0 +1,136 @@
+/**
+ * One slot's decision for the calls of one tool: absent, filled (a value per call), or not expressible at the edge.
+ */
+import type { SerializedConversation } from "../model/serialize.js";
+import { spanText } from "../model/serialize.js";
+import { domainAllows } from "../tools/domain.js";
+import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
+import { argmax, softmax, type Heads } from "./heads.js";
+import { bestSpans, thresholdSpans, type Span } from "./spans.js";
+import { readValue } from "./value.js";
+
+export type SlotDecision =
+  | { kind: "absent"; probability: number }
+  | { kind: "filled"; values: unknown[]; probabilities: number[] }
+  /** The model says a value is there but no span reads as the slot's type. */
+  | { kind: "unreadable"; probability: number; reason: string }
+  | { kind: "not_expressible"; reason: string };
+
+const CANDIDATE_SPANS = 16;
+const ABSENT = 0;
+const VALUE = 1;
+
+interface Reading {
+  value: unknown;
+  probability: number;
+}
+
+function readSpans(conversation: SerializedConversation, spans: readonly Span[], domain: ValueDomain): Reading[] {
+  const out: Reading[] = [];
+  for (const span of spans) {
+    const text = spanText(conversation, span.start, span.end);
+    if (text === null) continue;
+    const read = readValue(text, domain);
+    if (read) out.push({ value: read.value, probability: span.probability });
+  }
+  return out;
+}
+
+function bestReading(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): Reading | undefined {
+  const spans = bestSpans(conversation, heads.start, heads.end, row, CANDIDATE_SPANS);
+  for (const span of spans) {
+    const [reading] = readSpans(conversation, [span], domain);
+    if (reading) return reading;
+  }
+  return undefined;
+}
+
+function repeat<T>(value: T, n: number): T[] {
+  return Array.from({ length: n }, () => value);
+}
+
+function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: number, actionP: number): SlotDecision {
+  const logits = fill.optionElements.map((e) => heads.option[e] as number);
+  const probs = softmax(logits, 0, logits.length);
+  let best = -1;
+  probs.forEach((p, i) => {
+    if (fill.allowed[i] && (best < 0 || p > (probs[best] as number))) best = i;
+  });
+  if (best < 0) return { kind: "not_expressible", reason: "no allowed enum option" };
+  return { kind: "filled", values: repeat(fill.options[best], n), probabilities: repeat(actionP * (probs[best] as number), n) };
+}
+
+function decideBool(domain: ValueDomain, heads: Heads, row: number, n: number, actionP: number): SlotDecision {
+  const probs = softmax(heads.bool, row * 2, 2);
+  const choice = argmax(probs) === 1;
+  for (const value of [choice, !choice]) {
+    if (domainAllows(domain, value)) {
+      return { kind: "filled", values: repeat(value, n), probabilities: repeat(actionP * (probs[value ? 1 : 0] as number), n) };
+    }
+  }
+  return { kind: "not_expressible", reason: "no boolean value fits the schema" };
+}
+
+function decideSpan(domain: ValueDomain, conversation: SerializedConversation, heads: Heads, row: number, n: number, actionP: number): SlotDecision {
+  const several = n > 1 ? readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), domain) : [];
+  if (several.length > 0) {
+    const picks = Array.from({ length: n }, (_, i) => several[Math.min(i, several.length - 1)] as Reading);
+    return { kind: "filled", values: picks.map((r) => r.value), probabilities: picks.map((r) => actionP * r.probability) };
+  }
+  const best = bestReading(conversation, heads, row, domain);
+  if (!best) return { kind: "unreadable", probability: actionP, reason: "no span of the conversation reads as the slot's type" };
+  return { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n) };
+}
+
+function decideArray(
+  fill: Extract<SlotFill, { kind: "array" }>,
+  conversation: SerializedConversation,
+  heads: Heads,
+  row: number,
+  n: number,
+  actionP: number,
+): SlotDecision {
+  let readings = readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), fill.items);
+  if (readings.length === 0) {
+    const best = bestReading(conversation, heads, row, fill.items);
+    readings = best ? [best] : [];
+  }
+  if (fill.uniqueItems) {
+    const seen = new Set<unknown>();
+    readings = readings.filter((r) => (seen.has(r.value) ? false : (seen.add(r.value), true)));
+  }
+  readings = readings.slice(0, fill.maxItems);
+  if (readings.length < fill.minItems || readings.length === 0) {
+    return { kind: "unreadable", probability: actionP, reason: `fewer than ${Math.max(1, fill.minItems)} items read from the conversation` };
+  }
+  const probability = readings.reduce((p, r) => p * r.probability, actionP);
+  const values = readings.map((r) => r.value);
+  return { kind: "filled", values: repeat(values, n).map((v) => [...v]), probabilities: repeat(probability, n) };
+}
+
+/** Decides one slot for `n` calls of its tool. */
+export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
+  const row = slot.element;
+  const actions = softmax(heads.action, row * 3, 3);
+  const action = argmax(actions);
+  const actionP = actions[action] as number;
+  const required = slot.requiredChain[slot.requiredChain.length - 1] === true;
+  const fill = slot.fill;
+  if (fill.kind === "fixed") {
+    if (action === ABSENT && !required) return { kind: "absent", probability: actionP };
+    return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(required ? 1 : actionP, n) };
+  }
+  if (action === ABSENT) return { kind: "absent", probability: actionP };
+  if (fill.kind === "unfillable") return { kind: "not_expressible", reason: fill.reason };
+  if (action !== VALUE) return { kind: "not_expressible", reason: "the value is implied, not written in the conversation" };
+  switch (fill.kind) {
+    case "enum":
+      return decideEnum(fill, heads, n, actionP);
+    case "bool":
+      return decideBool(fill.domain, heads, row, n, actionP);
+    case "span":
+      return decideSpan(fill.domain, conversation, heads, row, n, actionP);
+    case "array":
+      return decideArray(fill, conversation, heads, row, n, actionP);
+  }
+}

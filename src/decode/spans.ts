@@ -1,0 +1,100 @@
+/**
+ * Span selection from the start/end pointer scores of one element row: the best spans (start + end score, inside
+ * one message, at most MAX_SPAN positions), and the several spans of arrays / parallel calls (every start whose
+ * sigmoid is above 0.5, paired with its best end before the next start, in text order).
+ */
+import type { SerializedConversation } from "../model/serialize.js";
+
+export const MAX_SPAN = 64;
+
+export interface Span {
+  start: number;
+  end: number;
+  /** sigmoid(start) * sigmoid(end). */
+  probability: number;
+}
+
+export function sigmoid(x: number): number {
+  if (Number.isNaN(x)) return 0;
+  return 1 / (1 + Math.exp(-x));
+}
+
+function score(x: number): number {
+  return Number.isNaN(x) ? Number.NEGATIVE_INFINITY : x;
+}
+
+/** Whether position t holds a byte of a message's text (not cls or a role id). */
+function inText(conversation: SerializedConversation, t: number): boolean {
+  return (conversation.offset[t] as number) >= 0;
+}
+
+/** The `limit` best valid spans of a row, best first. */
+export function bestSpans(
+  conversation: SerializedConversation,
+  starts: Float32Array,
+  ends: Float32Array,
+  row: number,
+  limit: number,
+): Span[] {
+  const T = conversation.ids.length;
+  const base = row * T;
+  const top: Array<{ start: number; end: number; score: number }> = [];
+  for (let s = 0; s < T; s++) {
+    if (!inText(conversation, s)) continue;
+    const startScore = score(starts[base + s] as number);
+    if (startScore === Number.NEGATIVE_INFINITY) continue;
+    const message = conversation.message[s];
+    const last = Math.min(T - 1, s + MAX_SPAN - 1);
+    for (let e = s; e <= last; e++) {
+      if (conversation.message[e] !== message || !inText(conversation, e)) break;
+      const total = startScore + score(ends[base + e] as number);
+      if (total === Number.NEGATIVE_INFINITY || Number.isNaN(total)) continue;
+      if (top.length === limit && total <= (top[limit - 1] as { score: number }).score) continue;
+      let i = top.length === limit ? limit - 1 : top.length;
+      top[i] = { start: s, end: e, score: total };
+      while (i > 0 && (top[i - 1] as { score: number }).score < total) {
+        top[i] = top[i - 1] as { start: number; end: number; score: number };
+        top[--i] = { start: s, end: e, score: total };
+      }
+    }
+  }
+  return top.map(({ start, end }) => ({
+    start,
+    end,
+    probability: sigmoid(starts[base + start] as number) * sigmoid(ends[base + end] as number),
+  }));
+}
+
+/** Every start above 0.5 with its best end before the next such start, in text order. */
+export function thresholdSpans(
+  conversation: SerializedConversation,
+  starts: Float32Array,
+  ends: Float32Array,
+  row: number,
+): Span[] {
+  const T = conversation.ids.length;
+  const base = row * T;
+  const chosen: number[] = [];
+  for (let s = 0; s < T; s++) {
+    if (inText(conversation, s) && (starts[base + s] as number) > 0) chosen.push(s);
+  }
+  const spans: Span[] = [];
+  chosen.forEach((s, i) => {
+    const next = chosen[i + 1] ?? T;
+    const last = Math.min(next - 1, s + MAX_SPAN - 1, T - 1);
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let e = s; e <= last; e++) {
+      if (conversation.message[e] !== conversation.message[s] || !inText(conversation, e)) break;
+      const value = score(ends[base + e] as number);
+      if (best < 0 || value > bestScore) {
+        best = e;
+        bestScore = value;
+      }
+    }
+    if (best >= 0) {
+      spans.push({ start: s, end: best, probability: sigmoid(starts[base + s] as number) * sigmoid(ends[base + best] as number) });
+    }
+  });
+  return spans;
+}

@@ -1,0 +1,97 @@
+/**
+ * The model-backed ToolCaller: compile (cached) -> serialise the conversation -> matching features -> one forward
+ * pass -> type-aware decoding -> validation of every call. Same code in the worker, the eval CLI and the benches.
+ */
+import type { ToolCaller, ToolCallRequest, ToolCallResult } from "../caller/types.js";
+import { decodeHeads } from "../decode/decode.js";
+import type { Heads } from "../decode/heads.js";
+import type { ModelRuntime, TensorData } from "../engine/types.js";
+import { InvalidToolsError } from "../tools/errors.js";
+import { validateCall } from "../validate/calls.js";
+import type { ModelConfig } from "./config.js";
+import { elementMatch } from "./features.js";
+import { serializeConversation } from "./serialize.js";
+import { ToolSetStore } from "./tool-sets.js";
+import { WordMatcher } from "./words.js";
+
+export interface ModelToolCallerOptions {
+  /** Model id reported in responses; defaults to config.model_id or "edgecall-edge". */
+  id?: string;
+  /** Default attention window W of the lower layers; defaults to config.window.default. */
+  window?: number;
+  /** How many compiled tool sets to keep per isolate (default 64). */
+  toolSetCacheSize?: number;
+}
+
+export interface CallSettings {
+  /** Attention window W for this request (clamped to config.window.min..max). */
+  window?: number;
+}
+
+export interface ModelToolCaller extends ToolCaller {
+  call(request: ToolCallRequest, settings?: CallSettings): Promise<ToolCallResult>;
+}
+
+function float32(outputs: Record<string, TensorData>, name: string): Float32Array {
+  const tensor = outputs[name];
+  if (!tensor || !(tensor.data instanceof Float32Array)) throw new Error(`model output ${name} is missing or not float32`);
+  return tensor.data;
+}
+
+export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig, options: ModelToolCallerOptions = {}): ModelToolCaller {
+  const id = options.id ?? config.model_id ?? "edgecall-edge";
+  const words = new WordMatcher(config.match);
+  const store = new ToolSetStore(runtime, config, words, id, options.toolSetCacheSize ?? 64);
+  const clampWindow = (w: number): number => Math.max(config.window.min, Math.min(config.window.max, Math.round(w)));
+  const defaultWindow = clampWindow(options.window ?? config.window.default);
+
+  return {
+    id,
+    async call(request: ToolCallRequest, settings: CallSettings = {}): Promise<ToolCallResult> {
+      const prepared = await store.get(request.tools);
+      const choice = request.tool_choice;
+      if (typeof choice === "object" && !prepared.set.tools.some((tool) => tool.name === choice.function.name)) {
+        throw new InvalidToolsError(`tool_choice names '${choice.function.name}', which is not in tools`, "tool_choice", "invalid_tool_choice");
+      }
+      if (choice === "none" || prepared.set.tools.length === 0) return { kind: "no_call", confidence: 1 };
+
+      const set = prepared.set;
+      const conversation = serializeConversation(request.messages, config.tokenizer.special, config.max_conversation_tokens);
+      const E = set.elements.length;
+      const T = conversation.ids.length;
+      const match = elementMatch(set.elements, conversation.ids, words, config.match.prefix_len);
+      const window = settings.window === undefined ? defaultWindow : clampWindow(settings.window);
+      const outputs = await runtime.run("model", {
+        input_ids: { type: "int64", data: BigInt64Array.from(conversation.ids, (v) => BigInt(v)), dims: [1, T] },
+        window: { type: "int64", data: BigInt64Array.of(BigInt(window)), dims: [1] },
+        elem_vecs: await prepared.vectors(),
+        elem_kind: { type: "int64", data: set.tensors.elemKind, dims: [E] },
+        elem_parent: { type: "int64", data: set.tensors.elemParent, dims: [E] },
+        elem_match: { type: "float32", data: match, dims: [E, T, 2] },
+      });
+      const heads: Heads = {
+        elements: E,
+        positions: T,
+        count: float32(outputs, "count_logits"),
+        countClasses: config.max_calls_per_tool + 1,
+        action: float32(outputs, "action_logits"),
+        start: float32(outputs, "start_logits"),
+        end: float32(outputs, "end_logits"),
+        bool: float32(outputs, "bool_logits"),
+        option: float32(outputs, "option_logits"),
+      };
+      const result = decodeHeads(set, heads, conversation, {
+        toolChoice: choice,
+        parallelToolCalls: request.parallel_tool_calls,
+      });
+      if (result.kind !== "calls") return result;
+      for (const call of result.calls) {
+        const outcome = validateCall(set, call);
+        if (!outcome.valid) {
+          return { kind: "not_expressible", reason: `${call.name}: arguments failed validation (${outcome.errors.join("; ")})`, confidence: result.confidence };
+        }
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { validateAgainst, type ValidationOutcome } from "./validator.js";
+export { validateCall } from "./calls.js";
