@@ -5,6 +5,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ToolSetError } from "../tools/errors.js";
 
 export type ApiErrorType =
   | "invalid_request_error"
@@ -63,6 +64,7 @@ export function errorResponse(c: Context, error: ApiError): Response {
 
 export function onError(error: unknown, c: Context): Response {
   if (error instanceof ApiError) return errorResponse(c, error);
+  if (error instanceof ToolSetError) return errorResponse(c, invalidRequest(error.message, error.param, error.code));
   const name = error instanceof Error ? error.name : typeof error;
   console.error(`unhandled ${name} on ${c.req.method} ${new URL(c.req.url).pathname}`);
   return errorResponse(c, INTERNAL);

@@ -1,0 +1,16 @@
+/**
+ * The worker: the shipped model (wasm/) run by onnxruntime-web inside workerd, behind the OpenAI-compatible API.
+ * Everything here is created once per isolate; the ONNX sessions start lazily on the first request that needs them.
+ */
+import modelConfig from "../wasm/config.json";
+import { createApp } from "./api/app.js";
+import { ortWasmMemoryBytes } from "./engine/precompiled-wasm.js";
+import { createWorkerdRuntime } from "./engine/workerd.js";
+import { workerdModelAssets } from "./engine/workerd-assets.js";
+import { createModelToolCaller } from "./model/caller.js";
+import { parseModelConfig } from "./model/config.js";
+
+const runtime = createWorkerdRuntime(workerdModelAssets);
+const caller = createModelToolCaller(runtime, parseModelConfig(modelConfig));
+
+export default createApp({ caller, backend: runtime.backend, wasmMemoryBytes: ortWasmMemoryBytes });

@@ -1,0 +1,151 @@
+/**
+ * The official openai client against the real worker in workerd, running the shipped model through onnxruntime-web.
+ * The model's answers are not fixed here (the model gets retrained); what is checked is the contract: OpenAI
+ * shapes, calls that name a listed tool with arguments valid under its schema, streaming equal to non-streaming.
+ */
+import Ajv from "ajv";
+import OpenAI, { AuthenticationError } from "openai";
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionTool } from "openai/resources/chat/completions";
+import { describe, expect, inject, it } from "vitest";
+import { E2E_API_KEY } from "./settings.js";
+
+const baseUrl = inject("edgecallBaseUrl");
+const client = new OpenAI({ baseURL: `${baseUrl}/v1`, apiKey: E2E_API_KEY, maxRetries: 0 });
+
+const tools: ChatCompletionTool[] = [
+  {
+    type: "function",
+    function: {
+      name: "get_order_status",
+      description: "Look up the status of an order",
+      parameters: {
+        type: "object",
+        properties: { order_id: { type: "string", description: "The order number" } },
+        required: ["order_id"],
+      },
+    },
+  },
+  {
+    type: "function",
+    function: {
+      name: "search_products",
+      description: "Search the catalogue",
+      parameters: {
+        type: "object",
+        properties: {
+          query: { type: "string", description: "What to search for" },
+          color: { type: "string", enum: ["red", "green", "blue"] },
+          max_price: { type: "number" },
+          in_stock: { type: "boolean" },
+        },
+        required: ["query"],
+      },
+    },
+  },
+];
+
+const request: ChatCompletionCreateParamsNonStreaming = {
+  model: "edgecall",
+  messages: [
+    { role: "system", content: "You help shoppers." },
+    { role: "user", content: "Where is my order A-1042? It was supposed to arrive yesterday." },
+  ],
+  tools,
+};
+
+const ajv = new Ajv({ strict: false });
+
+function expectValidCall(name: string, argumentText: string): void {
+  const tool = tools.find((t) => t.type === "function" && t.function.name === name);
+  expect(tool, `call names a listed tool (${name})`).toBeDefined();
+  const args = JSON.parse(argumentText) as unknown;
+  const schema = tool?.type === "function" ? tool.function.parameters : undefined;
+  expect(ajv.validate(schema ?? {}, args), ajv.errorsText()).toBe(true);
+}
+
+interface Extensions {
+  x_edgecall?: { route: string; backend: string; result: string; confidence: number };
+}
+
+describe("openai client against workerd", () => {
+  it("round-trips a non-streaming request with tools through the real model", async () => {
+    const completion = await client.chat.completions.create(request);
+    expect(completion.object).toBe("chat.completion");
+    expect(completion.id).toMatch(/^chatcmpl-/);
+    const choice = completion.choices[0];
+    expect(choice).toBeDefined();
+    expect(["tool_calls", "stop"]).toContain(choice?.finish_reason);
+    for (const call of choice?.message.tool_calls ?? []) {
+      expect(call.id).toMatch(/^call_/);
+      if (call.type !== "function") throw new Error("expected a function call");
+      expectValidCall(call.function.name, call.function.arguments);
+    }
+    if (choice?.finish_reason === "tool_calls") expect(choice.message.tool_calls?.length).toBeGreaterThan(0);
+    else expect(typeof choice?.message.content).toBe("string");
+    const meta = (completion as unknown as Extensions).x_edgecall;
+    expect(meta).toMatchObject({ route: "edge", backend: "ort-web-workerd" });
+    expect(meta?.confidence).toBeGreaterThanOrEqual(0);
+    expect(meta?.confidence).toBeLessThanOrEqual(1);
+    expect(completion.usage?.total_tokens).toBe((completion.usage?.prompt_tokens ?? 0) + (completion.usage?.completion_tokens ?? 0));
+  });
+
+  it("streams the same answer as the non-streaming request, ending with [DONE]", async () => {
+    const plain = await client.chat.completions.create(request);
+    const stream = await client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } });
+    const calls = new Map<number, { name: string; arguments: string }>();
+    let content = "";
+    let finish: string | null = null;
+    let sawUsage = false;
+    for await (const chunk of stream) {
+      if (chunk.usage) sawUsage = true;
+      for (const choice of chunk.choices) {
+        content += choice.delta.content ?? "";
+        for (const delta of choice.delta.tool_calls ?? []) {
+          const call = calls.get(delta.index) ?? { name: "", arguments: "" };
+          call.name += delta.function?.name ?? "";
+          call.arguments += delta.function?.arguments ?? "";
+          calls.set(delta.index, call);
+        }
+        finish = choice.finish_reason ?? finish;
+      }
+    }
+    expect(sawUsage).toBe(true);
+    expect(finish).toBe(plain.choices[0]?.finish_reason);
+    const expected = (plain.choices[0]?.message.tool_calls ?? []).map((call) =>
+      call.type === "function" ? { name: call.function.name, arguments: JSON.parse(call.function.arguments) as unknown } : {},
+    );
+    expect([...calls.values()].map((call) => ({ name: call.name, arguments: JSON.parse(call.arguments) as unknown }))).toEqual(expected);
+    if (expected.length === 0) expect(content).toBe(plain.choices[0]?.message.content);
+  });
+
+  it("honours tool_choice naming a tool: any call made is to that tool", async () => {
+    const completion = await client.chat.completions.create({
+      ...request,
+      tool_choice: { type: "function", function: { name: "search_products" } },
+    });
+    for (const call of completion.choices[0]?.message.tool_calls ?? []) {
+      if (call.type !== "function") throw new Error("expected a function call");
+      expect(call.function.name).toBe("search_products");
+      expectValidCall(call.function.name, call.function.arguments);
+    }
+  });
+
+  it("serves concurrent requests from one isolate's sessions", async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => client.chat.completions.create(request)));
+    const answers = results.map((r) => JSON.stringify(r.choices[0]?.message.tool_calls?.map((c) => c.type === "function" && c.function)));
+    expect(new Set(answers).size).toBe(1);
+  });
+
+  it("lists the model and reports WebAssembly memory once the model has run", async () => {
+    const models = await client.models.list();
+    expect(models.data.length).toBe(1);
+    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { backend: string; wasm_memory_bytes: number };
+    expect(health.backend).toBe("ort-web-workerd");
+    expect(health.wasm_memory_bytes).toBeGreaterThan(0);
+  });
+
+  it("rejects a wrong API key with the client's AuthenticationError", async () => {
+    const stranger = new OpenAI({ baseURL: `${baseUrl}/v1`, apiKey: "sk-wrong", maxRetries: 0 });
+    await expect(stranger.chat.completions.create(request)).rejects.toBeInstanceOf(AuthenticationError);
+  });
+});
