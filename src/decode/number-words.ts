@@ -37,6 +37,8 @@ export function parseNumberWords(text: string): number | null {
   let current = 0;
   let seen = false;
   let article = false;
+  // What the previous number word was, so that "ten twenty" or "five six" are not read as sums.
+  let last: "none" | "unit" | "teen" | "ten" | "hundred" | "scale" = "none";
   let i = 0;
   for (; i < tokens.length; i++) {
     const token = tokens[i] as string;
@@ -55,31 +57,42 @@ export function parseNumberWords(text: string): number | null {
     }
     const unit = UNITS[token] ?? ORDINALS[token];
     if (unit !== undefined) {
-      current = token === "dozen" && current > 0 ? current * 12 : token === "half" && seen ? current + 0.5 : current + unit;
+      const kind = unit >= 10 || token === "dozen" ? "teen" : "unit";
+      const after = kind === "unit" ? ["none", "ten", "hundred", "scale"] : ["none", "hundred", "scale"];
+      if (!after.includes(last) || (kind === "unit" && last === "ten" && unit === 0)) return null;
+      current += unit;
+      last = kind;
       seen = true;
       continue;
     }
     const ten = TENS[token];
     if (ten !== undefined) {
+      if (!["none", "hundred", "scale"].includes(last)) return null;
       current += ten;
+      last = "ten";
       seen = true;
       continue;
     }
     if (NUMERIC.test(token)) {
-      if (seen && current !== 0) return null;
+      if (last !== "none") return null;
       current += Number(token);
+      last = "teen";
       seen = true;
       continue;
     }
     if (token === "hundred") {
+      if (last !== "none" && last !== "unit" && last !== "teen") return null;
       current = (current || 1) * 100;
+      last = "hundred";
       seen = true;
       continue;
     }
     const scale = SCALES[token];
     if (scale !== undefined) {
+      if (last === "scale") return null;
       total += (current || 1) * scale;
       current = 0;
+      last = "scale";
       seen = true;
       continue;
     }

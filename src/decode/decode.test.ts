@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { ChatMessage, ToolChoice } from "../caller/types.js";
+import { serializeConversation } from "../model/serialize.js";
+import { compile, tool } from "../tools/testing/compile.js";
+import type { CompiledToolSet } from "../tools/types.js";
+import { decodeHeads } from "./decode.js";
+import { HeadsBuilder } from "./testing/heads.js";
+
+const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
+
+const shop = compile(
+  tool("add_to_cart", {
+    type: "object",
+    properties: {
+      product: { type: "string" },
+      quantity: { type: "integer", minimum: 1 },
+      size: { type: "string", enum: ["S", "M", "L"] },
+      gift_wrap: { type: "boolean" },
+      address: { type: "object", properties: { city: { type: "string" }, zip: { type: "string" } }, required: ["city"] },
+    },
+    required: ["product", "quantity"],
+  }),
+  tool("track_order", { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] }),
+);
+
+function setup(text: string, set: CompiledToolSet = shop): { builder: HeadsBuilder; decode: (choice?: ToolChoice, parallel?: boolean) => ReturnType<typeof decodeHeads> } {
+  const messages: ChatMessage[] = [{ role: "user", content: text }];
+  const conversation = serializeConversation(messages, special, 512);
+  const builder = new HeadsBuilder(set, conversation);
+  return {
+    builder,
+    decode: (choice: ToolChoice = "auto", parallel = true) =>
+      decodeHeads(set, builder.heads, conversation, { toolChoice: choice, parallelToolCalls: parallel }),
+  };
+}
+
+describe("decodeHeads", () => {
+  it("reads spans under their types, options and booleans into one call", () => {
+    const { builder, decode } = setup("Add twenty five red socks in size M, gift wrapped, to my cart");
+    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "red socks").span("add_to_cart", "quantity", 0, "twenty five")
+      .option("add_to_cart", "size", "M").bool("add_to_cart", "gift_wrap", true);
+    const result = decode();
+    expect(result.kind).toBe("calls");
+    if (result.kind !== "calls") return;
+    expect(result.calls).toHaveLength(1);
+    expect(result.calls[0]?.name).toBe("add_to_cart");
+    expect(result.calls[0]?.arguments).toEqual({ product: "red socks", quantity: 25, size: "M", gift_wrap: true });
+    expect(Object.keys(result.calls[0]?.argument_confidence ?? {}).sort()).toEqual(["gift_wrap", "product", "quantity", "size"]);
+    expect(result.confidence).toBeGreaterThan(0.9);
+  });
+
+  it("fills nested objects and creates them only when needed", () => {
+    const { builder, decode } = setup("Add 2 mugs, ship to Lyon");
+    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "2").span("add_to_cart", "address.city", 0, "Lyon");
+    const result = decode();
+    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ product: "mugs", quantity: 2, address: { city: "Lyon" } });
+  });
+
+  it("reports missing required parameters, including nested ones of a present object", () => {
+    const { builder, decode } = setup("Add mugs, zip 69001");
+    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "address.zip", 0, "69001");
+    expect(decode()).toMatchObject({ kind: "missing", missing: [{ name: "add_to_cart", parameters: ["quantity", "address.city"] }] });
+  });
+
+  it("routes implied values and unreadable required values to the origin", () => {
+    const a = setup("Add a couple of mugs");
+    a.builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").action("add_to_cart", "quantity", "implicit");
+    expect(a.decode().kind).toBe("not_expressible");
+
+    const b = setup("Add mugs, lots of them");
+    b.builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "lots");
+    expect(b.decode()).toMatchObject({ kind: "not_expressible" });
+  });
+
+  it("never returns a value outside the constraints (quantity 0 is below minimum)", () => {
+    const { builder, decode } = setup("Add 0 mugs");
+    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "0");
+    expect(decode().kind).toBe("not_expressible");
+  });
+
+  it("gives the i-th span to the i-th call and shares single values", () => {
+    const { builder, decode } = setup("Track orders A-100 and B-200");
+    builder.calls("track_order", 2).span("track_order", "order_id", 0, "A-100").span("track_order", "order_id", 0, "B-200");
+    const result = decode();
+    expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }]);
+    expect(decode("auto", false)).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
+  });
+
+  it("follows tool_choice", () => {
+    const { builder, decode } = setup("Where is order Z-1?");
+    builder.span("track_order", "order_id", 0, "Z-1");
+    const track = shop.tools[1]?.element ?? -1;
+    builder.heads.count[track * 5 + 1] = 4;
+    expect(decode("auto").kind).toBe("no_call");
+    expect(decode("none").kind).toBe("no_call");
+    expect(decode("required")).toMatchObject({ kind: "calls", calls: [{ name: "track_order" }] });
+    builder.calls("add_to_cart", 1);
+    expect(decode({ type: "function", function: { name: "track_order" } })).toMatchObject({ kind: "calls", calls: [{ name: "track_order", arguments: { order_id: "Z-1" } }] });
+  });
+
+  it("reads arrays of primitives from several spans, within maxItems", () => {
+    const set = compile(tool("compare", { type: "object", properties: { skus: { type: "array", items: { type: "integer" }, maxItems: 2, uniqueItems: true } }, required: ["skus"] }));
+    const { builder, decode } = setup("Compare 11, 22, 11 and 33", set);
+    builder.calls("compare", 1).span("compare", "skus", 0, "11").span("compare", "skus", 0, "22").span("compare", "skus", 0, "33");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { skus: [11, 22] } }] });
+  });
+
+  it("fills const slots without asking the model, and dates in ISO form", () => {
+    const set = compile(tool("book", { type: "object", properties: { kind: { const: "table" }, day: { type: "string", format: "date" } }, required: ["kind", "day"] }));
+    const { builder, decode } = setup("Book for March 3, 2027", set);
+    builder.calls("book", 1).span("book", "day", 0, "March 3, 2027");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { kind: "table", day: "2027-03-03" } }] });
+  });
+});
