@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ToolCallResult } from "../caller/types.js";
 import { chatBody, postJson } from "../../test/support/requests.js";
 import { echoFirstTool, scriptedCaller } from "../../test/support/scripted-caller.js";
+import { UnsupportedSchemaError } from "../tools/errors.js";
 import { createApp } from "./app.js";
 
 // any: these tests walk loosely typed response JSON.
@@ -131,6 +132,19 @@ describe("errors, auth and routes", () => {
     expect(response.status).toBe(500);
     expect(json.error.type).toBe("server_error");
     expect(JSON.stringify(json)).not.toContain(secret);
+  });
+
+  it("turns a tool-set compilation error into a 400 naming the parameter", async () => {
+    const { app } = appAnswering(() => {
+      throw new UnsupportedSchemaError("$ref", "tools[0].function.parameters.properties.city", "remote references");
+    });
+    const { response, json } = await post(app, chatBody());
+    expect(response.status).toBe(400);
+    expect(json.error).toMatchObject({
+      type: "invalid_request_error",
+      param: "tools[0].function.parameters.properties.city",
+      code: "unsupported_schema_keyword",
+    });
   });
 
   it("requires a configured bearer key on /v1 and never echoes keys", async () => {
