@@ -1,0 +1,49 @@
+/** The eval's printed table and its JSON report. */
+import type { ToolCallResult } from "../caller/types.js";
+
+export interface CaseOutcome {
+  id: string;
+  category: string;
+  passed: boolean;
+  reason?: string;
+  result?: ToolCallResult;
+  error?: string;
+  expected?: unknown;
+}
+
+export interface Summary {
+  categories: Array<{ category: string; passed: number; total: number }>;
+  passed: number;
+  total: number;
+  validCalls: number;
+  calls: number;
+}
+
+export function summarise(outcomes: readonly CaseOutcome[], validCalls: number, calls: number): Summary {
+  const byCategory = new Map<string, { passed: number; total: number }>();
+  for (const o of outcomes) {
+    const row = byCategory.get(o.category) ?? { passed: 0, total: 0 };
+    row.total++;
+    if (o.passed) row.passed++;
+    byCategory.set(o.category, row);
+  }
+  return {
+    categories: [...byCategory.entries()].map(([category, row]) => ({ category, ...row })),
+    passed: outcomes.filter((o) => o.passed).length,
+    total: outcomes.length,
+    validCalls,
+    calls,
+  };
+}
+
+function percent(passed: number, total: number): string {
+  return `${total === 0 ? "0.0" : ((100 * passed) / total).toFixed(1)}%`;
+}
+
+export function formatSummary(summary: Summary): string {
+  const width = Math.max(8, ...summary.categories.map((c) => c.category.length));
+  const lines = summary.categories.map((c) => `${c.category.padEnd(width)}  ${`${c.passed}/${c.total}`.padStart(9)}  ${percent(c.passed, c.total).padStart(6)}`);
+  lines.push(`schema-valid calls: ${summary.validCalls}/${summary.calls}`);
+  lines.push(`overall: ${summary.passed}/${summary.total} (${percent(summary.passed, summary.total)})`);
+  return lines.join("\n");
+}
