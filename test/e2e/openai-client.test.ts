@@ -130,6 +130,41 @@ describe("openai client against workerd", () => {
     }
   });
 
+  it("forced to call a parameterless tool, returns that call, streaming and not", async () => {
+    const listTool: ChatCompletionTool = {
+      type: "function",
+      function: { name: "list_open_orders", description: "List the customer's open orders", parameters: { type: "object", properties: {} } },
+    };
+    const forced: ChatCompletionCreateParamsNonStreaming = {
+      ...request,
+      tools: [...tools, listTool],
+      tool_choice: { type: "function", function: { name: "list_open_orders" } },
+      parallel_tool_calls: false,
+    };
+    const completion = await client.chat.completions.create(forced);
+    expect(completion.choices[0]?.finish_reason).toBe("tool_calls");
+    const calls = completion.choices[0]?.message.tool_calls ?? [];
+    expect(calls.map((call) => (call.type === "function" ? [call.function.name, JSON.parse(call.function.arguments)] : []))).toEqual([
+      ["list_open_orders", {}],
+    ]);
+    const stream = await client.chat.completions.create({ ...forced, stream: true });
+    const names: string[] = [];
+    let argumentText = "";
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      for (const choice of chunk.choices) {
+        for (const delta of choice.delta.tool_calls ?? []) {
+          if (delta.function?.name) names.push(delta.function.name);
+          argumentText += delta.function?.arguments ?? "";
+        }
+        finish = choice.finish_reason ?? finish;
+      }
+    }
+    expect(finish).toBe("tool_calls");
+    expect(names).toEqual(["list_open_orders"]);
+    expect(JSON.parse(argumentText)).toEqual({});
+  });
+
   it("serves concurrent requests from one isolate's sessions", async () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => client.chat.completions.create(request)));
     const answers = results.map((r) => JSON.stringify(r.choices[0]?.message.tool_calls?.map((c) => c.type === "function" && c.function)));
