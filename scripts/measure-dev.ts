@@ -1,6 +1,7 @@
 /**
- * Measures the worker under `wrangler dev` (real workerd): time of the first chat request after start (cold: ORT
- * start, session creation, first forward pass), of the following warm requests, the onnxruntime-web WebAssembly
+ * Measures the worker under `wrangler dev` (real workerd): time of the first chat request after wrangler reports
+ * ready, with no request sent before (cold: isolate start, module evaluation, ORT start, session creation, schema
+ * encoding, first forward pass), of the following warm requests, the onnxruntime-web WebAssembly
  * memory (reported by /healthz from the live WebAssembly.Memory), and the isolate's JS heap (V8's
  * Runtime.getHeapUsage through wrangler's DevTools inspector). Run: `npm run measure:dev`.
  */
@@ -66,10 +67,9 @@ async function timedPost(baseUrl: string): Promise<number> {
 }
 
 const entry = process.argv[2];
-const dev = await startWranglerDev(entry === undefined ? {} : { entry });
+const dev = await startWranglerDev(entry === undefined ? { waitFor: "ready-line" } : { entry, waitFor: "ready-line" });
 try {
   const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-  const heapBefore = await jsHeapUsage(dev.inspectorPort);
   const cold = await timedPost(dev.baseUrl);
   const warm: number[] = [];
   for (let i = 0; i < 10; i += 1) warm.push(await timedPost(dev.baseUrl));
@@ -82,7 +82,6 @@ try {
         first_request_ms: Math.round(cold),
         warm_request_median_ms: Math.round(warm[Math.floor(warm.length / 2)] ?? 0),
         wasm_memory_mb: health.wasm_memory_bytes === null ? null : mb(health.wasm_memory_bytes),
-        js_heap_used_mb_before_first_request: mb(heapBefore.usedSize),
         js_heap_used_mb_after_requests: mb(heapAfter.usedSize),
         js_heap_total_mb_after_requests: mb(heapAfter.totalSize),
       },

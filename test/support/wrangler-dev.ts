@@ -25,6 +25,11 @@ export interface WranglerDevOptions {
   cwd?: string;
   /** Worker entry instead of wrangler.toml's `main`. */
   entry?: string;
+  /**
+   * How to tell that it serves: "healthz" polls GET /healthz (default); "ready-line" waits for wrangler's
+   * "Ready on" line without sending the worker any request, so the next request meets a cold isolate.
+   */
+  waitFor?: "healthz" | "ready-line";
 }
 
 export function freePort(): Promise<number> {
@@ -38,15 +43,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilServing(baseUrl: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+async function waitUntilServing(
+  baseUrl: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+  waitFor: "healthz" | "ready-line",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${baseUrl}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    if (waitFor === "ready-line") {
+      if (output().includes(`Ready on ${baseUrl}`)) return;
+    } else {
+      try {
+        const response = await fetch(`${baseUrl}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -91,7 +106,7 @@ export async function startWranglerDev(options: WranglerDevOptions = {}): Promis
   };
 
   try {
-    await waitUntilServing(baseUrl, child, options.readyTimeoutMs ?? 120_000, () => log);
+    await waitUntilServing(baseUrl, child, options.readyTimeoutMs ?? 120_000, () => log, options.waitFor ?? "healthz");
   } catch (error) {
     await stop();
     throw error;
