@@ -18,6 +18,12 @@ const user = { role: "user", content: "Paris weather please" };
 const withTool = (fn: Record<string, unknown>) => chatBody({ tools: [{ type: "function", function: fn }] });
 const withParams = (parameters: unknown) => withTool({ name: "get_weather", parameters });
 
+function deepSchema(levels: number): unknown {
+  let schema: unknown = { type: "string" };
+  for (let i = 0; i < levels; i += 1) schema = { type: "object", properties: { inner: schema } };
+  return schema;
+}
+
 export const badRequests: BadRequestCase[] = [
   { name: "broken JSON", body: '{"model": "edgecall", "messages": [', status: 400, param: null, code: "invalid_json" },
   { name: "empty body", body: "", status: 400, param: null, code: "invalid_json" },
@@ -67,6 +73,7 @@ export const badRequests: BadRequestCase[] = [
   { name: "unknown response_format type", body: chatBody({ response_format: { type: "xml" } }), status: 400, param: "response_format.type" },
   { name: "five stop sequences", body: chatBody({ stop: ["a", "b", "c", "d", "e"] }), status: 400, param: "stop" },
   { name: "stream_options with unknown field", body: chatBody({ stream: true, stream_options: { include_usage: true, extra: 1 } }), status: 400, param: "stream_options" },
+  { name: "tool schema nested 200 levels deep", body: withParams(deepSchema(200)), status: 400, param: null, code: "nesting_too_deep" },
 ];
 
 /** A body bigger than `limit` bytes that is otherwise valid. */
