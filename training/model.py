@@ -171,10 +171,9 @@ class EdgeModel(nn.Module):
         self.encoder = SchemaEncoder(c)
         self.caller = ToolCaller(c)
 
-    def forward(self, elem_ids, input_ids, window, elem_kind, elem_parent, elem_match, elem_mask):
-        # elem_ids [B, E, L]
-        B, E, L = elem_ids.shape
-        vecs = self.encoder(elem_ids.view(B * E, L)).view(B, E, -1)
+    def forward(self, enc_ids, elem_index, input_ids, window, elem_kind, elem_parent, elem_match, elem_mask):
+        # enc_ids [U, L]: the distinct element texts of the batch; elem_index [B, E]: row of enc_ids per element
+        vecs = self.encoder(enc_ids)[elem_index]                                 # [B, E, d]
         return self.caller(input_ids, window, vecs, elem_kind, elem_parent, elem_match, elem_mask)
 
 

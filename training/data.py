@@ -1,0 +1,790 @@
+"""Synthetic curriculum for the schema-guided tool caller (never uses BFCL data).
+
+An example = OpenAI-style tools + messages + gold calls, where every value the model must point at is recorded as a
+byte span of a message while the text is built. `encode` turns examples into the tensors and per-element labels of
+wasm/CONTRACT.md's heads.
+
+Stages: 1 = one tool, 1-2 values; 2 = several tools, optional params present/absent, enums by paraphrase, booleans,
+number formats and number words, arrays, parallel calls, several different tools; 3 = multi-turn follow-ups, missing
+required args, irrelevant requests, type mismatches, Chinese phrasing.
+Held-out split: generic tools built only from held-out lexicon words, held-out e-commerce tools, held-out templates.
+"""
+import hashlib
+import json
+import random
+
+import numpy as np
+import torch
+
+import features as F
+
+IGNORE = -100
+
+
+def _heldout(s, mod=8):
+    return int(hashlib.md5(s.encode()).hexdigest()[:8], 16) % mod == 0
+
+
+def _load_words():
+    with open("/usr/share/dict/words") as f:
+        ws = sorted({w.strip() for w in f if w.strip().isalpha() and w.strip().islower() and 3 <= len(w.strip()) <= 10})
+    return [w for w in ws if not _heldout(w)], [w for w in ws if _heldout(w)]
+
+
+WORDS = dict(zip(("train", "test"), _load_words()))
+
+VERBS = ["get", "create", "update", "delete", "list", "search", "send", "book", "schedule", "compute", "convert",
+         "fetch", "find", "check", "set", "cancel", "add", "remove", "register", "calculate", "translate", "play",
+         "reserve", "track", "lookup", "generate", "validate", "publish", "archive", "assign", "rename", "notify"]
+NUM_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+             10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 25: "twenty-five", 30: "thirty",
+             40: "forty", 50: "fifty", 100: "a hundred"}
+PRODUCTS = ["running shoes", "rain jacket", "laptop stand", "wireless headphones", "coffee mug", "desk lamp",
+            "backpack", "phone charger", "smart watch", "blender", "yoga mat", "water bottle", "sunglasses",
+            "bluetooth speaker", "winter boots", "gaming mouse", "office chair", "wool scarf", "tent", "kettle"]
+ADJ = ["red", "black", "waterproof", "cheap", "leather", "kids", "organic", "vintage", "blue", "lightweight",
+       "large", "cotton", "stainless", "foldable", "compact", "white", "green", "men's", "women's", "ergonomic"]
+CURRENCIES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CHF": "francs", "CAD": "loonies"}
+
+# ---------------------------------------------------------------------------------------------------------- text
+# Templates: (template id, text). Ids whose _heldout(id, 5) is true are used only in the held-out split.
+MENTION_EN = ["{p} {v}", "{p} is {v}", "{p}: {v}", "with {p} {v}", "{v} as the {p}", "set the {p} to {v}",
+              "{p} should be {v}", "using {v} for {p}", "{p} = {v}", "the {p} {v}", "{p} of {v}", "and {p} {v}",
+              "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}"]
+MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作为{p}", "{p}用{v}"]
+REQUEST_EN = ["{i} {m}.", "Please {i}, {m}.", "Could you {i}? {m}.", "I need to {i}: {m}.", "{m} - {i} please.",
+              "Can you {i} with {m}?", "hey, {i}. {m}", "I'd like to {i}; {m}.", "Go ahead and {i}, {m}.",
+              "{i} now ({m})", "Quick one: {i}, {m}", "Would you {i} for me? {m}"]
+REQUEST_ZH = ["请帮我{i}，{m}。", "我想{i}：{m}", "麻烦{i}，{m}。", "能不能{i}？{m}", "{m}，请{i}。"]
+IRRELEVANT_EN = ["What is the capital of {w}?", "Tell me a joke about a {w}.", "How are you today?",
+                 "Who wrote the book {W}?", "Thanks, that's all for now.", "What does the word {w} mean?",
+                 "Is it going to be sunny tomorrow?", "Write a short poem about {w} and {w2}.", "hello there",
+                 "Can you explain how {w} works?", "I love this shop!", "What time is it in {W}?"]
+IRRELEVANT_ZH = ["你好，你是谁？", "给我讲个关于{w}的笑话。", "今天天气怎么样？", "谢谢，没有别的问题了。", "{w}是什么意思？"]
+CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "Done. Let me know if you need more.",
+               "Got it.", "Okay, what would you like to do next?"]
+
+
+def _split_ok(tid, split):
+    return _heldout(tid, 5) == (split == "test")
+
+
+def pick_template(rng, table, name, split):
+    opts = [(f"{name}{i}", t) for i, t in enumerate(table)]
+    ok = [o for o in opts if _split_ok(o[0], split)] or opts
+    return rng.choice(ok)
+
+
+# ----------------------------------------------------------------------------------------------- message builder
+class Conv:
+    """Builds messages piece by piece, recording byte spans of values (key -> list of (msg, start, end))."""
+
+    def __init__(self):
+        self.messages, self.spans, self._parts, self._role = [], {}, None, None
+
+    def start(self, role):
+        self._parts, self._role, self._len = [], role, 0
+
+    def add(self, text, key=None):
+        b = len(text.encode("utf-8"))
+        if key is not None:
+            self.spans.setdefault(key, []).append((len(self.messages), self._len, self._len + b))
+        self._parts.append(text)
+        self._len += b
+
+    def end(self):
+        self.messages.append({"role": self._role, "content": "".join(self._parts)})
+
+    def say(self, role, text):
+        self.start(role)
+        self.add(text)
+        self.end()
+
+    def assistant_calls(self, calls, keys):
+        """calls: [(name, {arg: value})]; keys: [{arg: span key}] to record where each value is in the call text."""
+        msg = {"role": "assistant", "content": None,
+               "tool_calls": [{"id": f"call_{i}", "type": "function",
+                               "function": {"name": n, "arguments": json.dumps(a, ensure_ascii=False)}}
+                              for i, (n, a) in enumerate(calls)]}
+        text = F.message_text(msg)
+        pos = 0
+        for (name, args), ks in zip(calls, keys):
+            pos = text.index(name + "(", pos)
+            for k, v in args.items():
+                piece = f"{k}={F.js_json(v)}"
+                pos = text.index(piece, pos)
+                if k in ks:
+                    inner = F.js_json(v)
+                    off = pos + len(k) + 1 + (1 if isinstance(v, str) else 0)
+                    val = v if isinstance(v, str) else inner
+                    bs = len(text[:off].encode("utf-8"))
+                    self.spans.setdefault(ks[k], []).append((len(self.messages), bs, bs + len(val.encode("utf-8"))))
+                pos += len(piece)
+        self.messages.append(msg)
+
+    def tool_result(self, obj, keys):
+        """A tool message with JSON content; keys: {field: span key}."""
+        text = json.dumps(obj, ensure_ascii=False)
+        for field, key in keys.items():
+            val = obj[field]
+            needle = json.dumps(field) + ": " + json.dumps(val, ensure_ascii=False)
+            off = text.index(needle) + len(json.dumps(field)) + 2 + (1 if isinstance(val, str) else 0)
+            sval = val if isinstance(val, str) else json.dumps(val)
+            bs = len(text[:off].encode("utf-8"))
+            self.spans.setdefault(key, []).append((len(self.messages), bs, bs + len(sval.encode("utf-8"))))
+        self.messages.append({"role": "tool", "tool_call_id": "call_0", "content": text})
+
+
+# ---------------------------------------------------------------------------------------------------- values
+def rand_id(rng):
+    a = lambda n: "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(n))
+    d = lambda n: "".join(rng.choice("0123456789") for _ in range(n))
+    h = lambda n: "".join(rng.choice("0123456789abcdef") for _ in range(n))
+    return rng.choice([lambda: f"{a(rng.randint(2, 3))}-{d(rng.randint(3, 6))}", lambda: f"{a(1)}{d(rng.randint(4, 8))}",
+                       lambda: h(rng.randint(6, 10)), lambda: d(rng.randint(5, 9)),
+                       lambda: f"{a(2)}{d(2)}{a(2)}{d(2)}", lambda: f"{rng.choice(WORDS['train'])}-{d(3)}"])()
+
+
+def rand_int(rng):
+    n = rng.choice([rng.randint(1, 12), rng.randint(1, 100), rng.randint(100, 99999)])
+    r = rng.random()
+    if n in NUM_WORDS and r < 0.35:
+        return NUM_WORDS[n]
+    if n >= 1000 and r < 0.6:
+        return f"{n:,}"
+    return str(n)
+
+
+def rand_number(rng):
+    r = rng.random()
+    if r < 0.3:
+        return f"{rng.randint(1, 999)}.{rng.randint(0, 99):02d}"
+    if r < 0.45:
+        return f"{rng.randint(1000, 99999):,}.{rng.randint(0, 99):02d}"
+    if r < 0.6:
+        return f"{rng.randint(0, 9)}.{rng.randint(1, 9)}"
+    return rand_int(rng)
+
+
+def rand_phrase(rng, words, n=None):
+    n = n or rng.choice([1, 1, 2, 2, 3])
+    return " ".join(rng.choice(words) for _ in range(n))
+
+
+def rand_string(rng, words, hint):
+    r = rng.random()
+    if hint == "id" or r < 0.3:
+        return rand_id(rng)
+    if hint == "name" or r < 0.45:
+        return " ".join(rng.choice(words).capitalize() for _ in range(rng.choice([1, 2])))
+    if r < 0.55:
+        return f"{rng.choice(words)}.{rng.choice(words)}@{rng.choice(words)}.com"
+    if r < 0.65:
+        return rng.choice([f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                           f"{rng.choice(['March', 'May', 'July', 'October'])} {rng.randint(1, 28)}"])
+    return rand_phrase(rng, words)
+
+
+# ------------------------------------------------------------------------------------------------- tool specs
+class P:
+    """A parameter spec: JSON schema + how to produce and mention its value."""
+
+    def __init__(self, name, type, desc=None, required=False, enum=None, phrases=None, gen=None, enum_para=None,
+                 items=None):
+        self.name, self.type, self.desc, self.required, self.enum = name, type, desc, required, enum
+        self.phrases = phrases or [" ".join(F.words(name))]
+        self.gen, self.enum_para, self.items = gen, enum_para or {}, items
+
+    def schema(self):
+        s = {"type": self.type}
+        if self.desc:
+            s["description"] = self.desc
+        if self.enum:
+            s["enum"] = list(self.enum)
+        if self.type == "array":
+            s["items"] = self.items or {"type": "string"}
+        return s
+
+
+class Tool:
+    def __init__(self, name, desc, params, intents, zh=None, heldout=False, nested=None):
+        self.name, self.desc, self.params, self.intents, self.zh, self.heldout = name, desc, params, intents, zh, heldout
+        self.nested = nested or {}   # param name -> object key that holds it (one level)
+
+    def schema(self):
+        props, req, groups = {}, [], {}
+        for p in self.params:
+            if p.name in self.nested:
+                g = self.nested[p.name]
+                grp = groups.setdefault(g, {"type": "object", "properties": {}, "required": []})
+                if not grp["properties"]:
+                    props[g] = grp
+                    req.append(g)
+                grp["properties"][p.name] = p.schema()
+                if p.required:
+                    grp["required"].append(p.name)
+            else:
+                props[p.name] = p.schema()
+                if p.required:
+                    req.append(p.name)
+        fn = {"name": self.name, "parameters": {"type": "object", "properties": props, "required": req}}
+        if self.desc:
+            fn["description"] = self.desc
+        return {"type": "function", "function": fn}
+
+    def path(self, p):
+        return (self.nested[p.name], p.name) if p.name in self.nested else (p.name,)
+
+
+def generic_tool(rng, split):
+    ws = WORDS["train" if split == "train" else "test"]
+    style = rng.choice(["snake", "snake", "camel", "kebab"])
+
+    def ident(parts):
+        if style == "camel":
+            return parts[0] + "".join(x.capitalize() for x in parts[1:])
+        return ("-" if style == "kebab" else "_").join(parts)
+
+    verb = rng.choice(VERBS) if rng.random() < 0.7 else rng.choice(ws)
+    noun = [rng.choice(ws) for _ in range(rng.choice([1, 1, 2]))]
+    name = ident([verb] + noun)
+    desc = rng.choice([f"{verb.capitalize()} a {' '.join(noun)}.", f"{verb.capitalize()} the {' '.join(noun)} "
+                       f"for the {rng.choice(ws)}.", f"Tool to {verb} {' '.join(noun)} records.", None,
+                       f"{rand_phrase(rng, ws, 3).capitalize()}."])
+    params, used = [], set()
+    for i in range(rng.choice([1, 2, 2, 3, 3, 4, 5])):
+        pw = [rng.choice(ws) for _ in range(rng.choice([1, 1, 2]))]
+        if pw[0] in used:
+            continue
+        used.add(pw[0])
+        t = rng.choices(["string", "integer", "number", "boolean", "enum", "array"], [8, 3, 2, 2, 3, 1])[0]
+        pd = rng.choice([None, f"The {' '.join(pw)} of the {' '.join(noun)}", f"{rand_phrase(rng, ws, 2)}",
+                         f"{' '.join(pw).capitalize()} to use"])
+        hint = rng.choice(["id", "name", "text", None])
+        if t == "enum":
+            opts = list(dict.fromkeys(rng.choice(ws) for _ in range(rng.randint(2, 5))))
+            params.append(P(ident(pw), "string", pd, required=i == 0 or rng.random() < 0.4, enum=opts))
+        else:
+            params.append(P(ident(pw), t, pd, required=i == 0 or rng.random() < 0.4, gen=hint))
+        if t == "array":
+            params[-1].items = {"type": "string"}
+    intents = [f"{verb} the {' '.join(noun)}", f"{verb} a {' '.join(noun)}", f"{verb} {' '.join(noun)}",
+               f"use {name}", f"run {verb} on the {' '.join(noun)}"]
+    return Tool(name, desc, params, intents, zh=[f"{verb} {' '.join(noun)}"])
+
+
+def ecommerce_tools():
+    order = P("order_id", "string", "The order ID", True, phrases=["order", "order ID", "order number", "order #"],
+              gen="id")
+    prod = lambda req=True: P("product_id", "string", "Product ID or SKU", req,
+                              phrases=["product", "item", "SKU", "product ID", "article"], gen="id")
+    return [
+        Tool("search_products", "Search the catalog for products matching keywords.", [
+            P("query", "string", "Search keywords", True, phrases=["keywords", "query", "search terms"], gen="product"),
+            P("max_price", "number", "Maximum price", phrases=["max price", "under", "budget", "below", "price limit"]),
+            P("category", "string", "Product category", enum=["electronics", "clothing", "home", "toys", "books"],
+              phrases=["category", "department", "section"],
+              enum_para={"electronics": ["gadgets", "tech"], "clothing": ["clothes", "apparel"],
+                         "home": ["household", "kitchen stuff"], "toys": ["for kids to play"], "books": ["reading"]}),
+            P("sort", "string", "Sort order", enum=["price_asc", "price_desc", "rating", "newest"],
+              phrases=["sort by", "order by", "sorted"],
+              enum_para={"price_asc": ["cheapest first", "lowest price first"], "price_desc": ["most expensive first",
+                         "highest price first"], "rating": ["best rated", "top rated first"],
+                         "newest": ["latest first", "newest first", "most recent"]}),
+            P("in_stock", "boolean", "Only products in stock", phrases=["in stock", "available now"]),
+        ], ["search for {query}", "find {query}", "look for {query}", "show me {query}", "browse {query}"],
+            zh=["搜索{query}", "找{query}"]),
+        Tool("get_product_details", "Get details of a product.", [prod()],
+             ["show the details of product {product_id}", "tell me about item {product_id}",
+              "get info on SKU {product_id}", "describe product {product_id}"], zh=["查看商品{product_id}"]),
+        Tool("add_to_cart", "Add a product to the shopping cart.", [
+            prod(), P("quantity", "integer", "Number of units", phrases=["quantity", "qty", "units", "copies"]),
+            P("size", "string", "Clothing size", enum=["XS", "S", "M", "L", "XL"], phrases=["size"],
+              enum_para={"S": ["small"], "M": ["medium"], "L": ["large"], "XL": ["extra large"]}),
+            P("gift_wrap", "boolean", "Wrap as a gift", phrases=["gift wrap", "gift wrapping", "wrapped as a present"]),
+        ], ["add {product_id} to my cart", "put {product_id} in the basket", "add item {product_id} to the cart",
+            "buy {product_id}"], zh=["把{product_id}加入购物车"]),
+        Tool("remove_from_cart", "Remove a product from the cart.", [prod()],
+             ["remove {product_id} from my cart", "take {product_id} out of the basket", "delete {product_id} from cart"],
+             zh=["从购物车删除{product_id}"]),
+        Tool("view_cart", "Show the contents of the shopping cart.", [],
+             ["show my cart", "what's in my basket", "view the cart", "list my cart items"], zh=["看看购物车"]),
+        Tool("get_order_status", "Look up the status of an order.", [order],
+             ["where is order {order_id}", "check the status of order {order_id}", "track my order {order_id}",
+              "has order {order_id} shipped"], zh=["查询订单{order_id}的状态"]),
+        Tool("cancel_order", "Cancel an order that has not shipped.", [
+            order, P("reason", "string", "Why the order is cancelled", phrases=["reason", "because"], gen="text")],
+            ["cancel order {order_id}", "please cancel {order_id}", "I want to cancel my order {order_id}",
+             "stop order {order_id}"], zh=["取消订单{order_id}"]),
+        Tool("create_return", "Start a return for an order item.", [
+            order, P("reason", "string", "Return reason",
+                     enum=["damaged", "wrong_item", "too_small", "too_large", "changed_mind"], phrases=["reason"],
+                     enum_para={"damaged": ["it arrived broken", "it is damaged"],
+                                "wrong_item": ["they sent the wrong thing", "wrong product"],
+                                "too_small": ["it's too small"], "too_large": ["it's too big"],
+                                "changed_mind": ["I changed my mind", "don't want it anymore"]}),
+            P("refund_method", "string", "How to refund", enum=["original_payment", "store_credit"],
+              phrases=["refund"], enum_para={"original_payment": ["back to my card", "to the original payment"],
+                                             "store_credit": ["as store credit", "as credit"]})],
+            ["return order {order_id}", "send back order {order_id}", "I want a refund for order {order_id}",
+             "start a return for {order_id}"], zh=["退货，订单{order_id}"]),
+        Tool("apply_coupon", "Apply a discount coupon to the cart.", [
+            P("code", "string", "Coupon code", True, phrases=["coupon", "code", "voucher", "promo code"], gen="id")],
+            ["apply coupon {code}", "use promo code {code}", "redeem voucher {code}", "add discount code {code}"],
+            zh=["使用优惠券{code}"]),
+        Tool("track_shipment", "Track a parcel with its tracking number.", [
+            P("tracking_number", "string", "Carrier tracking number", True,
+              phrases=["tracking number", "tracking", "parcel"], gen="id"),
+            P("carrier", "string", "Shipping carrier", enum=["ups", "fedex", "dhl", "usps"], phrases=["carrier", "with"],
+              enum_para={"ups": ["UPS"], "fedex": ["FedEx"], "dhl": ["DHL"], "usps": ["USPS", "the postal service"]})],
+            ["track parcel {tracking_number}", "where is my package {tracking_number}",
+             "trace shipment {tracking_number}"], zh=["追踪包裹{tracking_number}"], heldout=True),
+        Tool("update_shipping_address", "Change the delivery address of an order.", [
+            order, P("street", "string", "Street and number", phrases=["street", "address"], gen="street"),
+            P("city", "string", "City", True, phrases=["city", "town"], gen="name"),
+            P("postal_code", "string", "Postal code", phrases=["postal code", "zip", "zip code"], gen="zip")],
+            ["ship order {order_id} to a new address", "change the delivery address of {order_id}",
+             "deliver {order_id} somewhere else", "send order {order_id} to"],
+            zh=["修改订单{order_id}的收货地址"], nested={"street": "address", "city": "address", "postal_code": "address"}),
+        Tool("convert_currency", "Convert an amount between currencies (ISO 4217 codes).", [
+            P("amount", "number", "Amount to convert", True, phrases=["amount", "sum"]),
+            P("from_currency", "string", "Source currency code", True, phrases=["from"], gen="currency"),
+            P("to_currency", "string", "Target currency code", True, phrases=["to", "into"], gen="currency")],
+            ["convert money", "how much is it in another currency", "change currency"], zh=["换算货币"]),
+        Tool("estimate_shipping", "Estimate shipping cost and time.", [
+            P("postal_code", "string", "Destination postal code", True, phrases=["postal code", "zip"], gen="zip"),
+            P("weight_kg", "number", "Parcel weight in kg", phrases=["weight", "kg", "kilos"]),
+            P("speed", "string", "Delivery speed", enum=["standard", "express", "overnight"], phrases=["speed", "delivery"],
+              enum_para={"standard": ["regular", "normal"], "express": ["fast", "expedited"],
+                         "overnight": ["next day", "overnight"]})],
+            ["estimate shipping", "how much is delivery", "quote the shipping cost"], zh=["估算运费"]),
+        Tool("add_to_wishlist", "Save a product to the wishlist.", [prod()],
+             ["save {product_id} to my wishlist", "add {product_id} to favorites", "remember item {product_id}"],
+             zh=["收藏{product_id}"], heldout=True),
+        Tool("write_review", "Post a product review.", [
+            prod(), P("rating", "integer", "Stars from 1 to 5", True, phrases=["rating", "stars", "score"]),
+            P("comment", "string", "Review text", phrases=["comment", "saying", "review"], gen="text")],
+            ["review product {product_id}", "rate item {product_id}", "leave a review for {product_id}"],
+            zh=["评价商品{product_id}"], heldout=True),
+        Tool("place_order", "Place an order for the given items.", [
+            P("items", "array", "Items to order", True, phrases=["items"], items={"type": "object", "properties": {
+                "product_id": {"type": "string"}, "quantity": {"type": "integer"}}}),
+            P("payment_method", "string", "Payment method", enum=["card", "paypal", "apple_pay"], phrases=["pay with"],
+              enum_para={"card": ["by card", "credit card"], "paypal": ["PayPal"], "apple_pay": ["Apple Pay"]})],
+            ["place the order", "check out", "order these"], zh=["下单"]),
+        Tool("contact_support", "Send a message to customer support.", [
+            P("topic", "string", "Topic", enum=["billing", "shipping", "returns", "account"], phrases=["about", "topic"],
+              enum_para={"billing": ["a charge on my card", "invoice"], "shipping": ["delivery"],
+                         "returns": ["a refund"], "account": ["my login"]}),
+            P("message", "string", "Message to support", True, phrases=["message", "saying", "tell them"], gen="text")],
+            ["contact support", "message customer service", "talk to support"], zh=["联系客服"]),
+    ]
+
+
+ECOM = ecommerce_tools()
+
+
+# ----------------------------------------------------------------------------------------------- example maker
+class Gold:
+    """Gold call: tool index in the request's tools + {path: label}. Labels: ("span", key), ("spans", [keys]),
+    ("option", i), ("bool", b), ("implicit",)."""
+
+    def __init__(self, tool_index, args):
+        self.tool_index, self.args = tool_index, args
+
+
+def _value_text(rng, p, ws, lang):
+    g = p.gen
+    if p.type == "integer":
+        return rand_int(rng) if lang == "en" else str(rng.randint(1, 999))
+    if p.type == "number":
+        return rand_number(rng) if lang == "en" else f"{rng.randint(1, 999)}.{rng.randint(0, 99):02d}"
+    if g == "product":
+        return f"{rng.choice(ADJ)} {rng.choice(PRODUCTS)}" if rng.random() < 0.7 else rand_phrase(rng, ws)
+    if g == "street":
+        return f"{rng.randint(1, 400)} {rng.choice(ws).capitalize()} {rng.choice(['Street', 'Road', 'Avenue', 'Lane'])}"
+    if g == "zip":
+        return rng.choice([str(rng.randint(10000, 99999)), f"{rng.choice('ABCDEFGHMNSW')}{rng.randint(1, 20)} "
+                           f"{rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}"])
+    if g == "currency":
+        return rng.choice(list(CURRENCIES))
+    if g == "text":
+        return rand_phrase(rng, ws, rng.randint(2, 5))
+    return rand_string(rng, ws, g)
+
+
+def _param_phrase(rng, p):
+    if rng.random() < 0.75 or not p.desc:
+        return rng.choice(p.phrases)
+    return p.desc.lower()
+
+
+def _mention(rng, conv, p, key, ws, lang, split, value=None):
+    """Adds a mention of parameter p's value to the current message; returns its label."""
+    phrase = _param_phrase(rng, p)
+    if p.type == "boolean":
+        b = rng.random() < 0.5
+        if lang == "zh":
+            conv.add(("要" if b else "不要") + phrase)
+        else:
+            conv.add(rng.choice([f"with {phrase}", f"{phrase}: yes", f"enable {phrase}", f"{phrase} on"] if b else
+                                [f"without {phrase}", f"no {phrase}", f"disable {phrase}", f"{phrase}: no"]))
+        return ("bool", b)
+    if p.enum:
+        i = rng.randrange(len(p.enum))
+        opt = p.enum[i]
+        para = p.enum_para.get(opt, [])
+        text = rng.choice(para) if para and rng.random() < 0.6 else (opt.replace("_", " ") if rng.random() < 0.3 else opt)
+        if rng.random() < 0.5:
+            conv.add(text)
+        else:
+            tid, t = pick_template(rng, MENTION_ZH if lang == "zh" else MENTION_EN, "m" + lang, split)
+            conv.add(t.format(p=phrase, v=text))
+        return ("option", i)
+    if p.type == "array":
+        n = rng.randint(1, 3)
+        vals = [_value_text(rng, P("x", "string", gen=rng.choice(["id", "name", "text"])), ws, lang) for _ in range(n)]
+        keys = [f"{key}#{j}" for j in range(n)]
+        conv.add(f"{phrase} ")
+        for j, (v, k) in enumerate(zip(vals, keys)):
+            if j:
+                conv.add(", " if j < n - 1 else (" and " if lang == "en" else "和"))
+            conv.add(v, k)
+        return ("spans", keys)
+    v = value if value is not None else _value_text(rng, p, ws, lang)
+    label = ("span", key)
+    if p.gen == "currency" and rng.random() < 0.3:
+        v, label = CURRENCIES[v], ("implicit",)
+    tid, t = pick_template(rng, MENTION_ZH if lang == "zh" else MENTION_EN, "m" + lang, split)
+    if rng.random() < 0.15 and lang == "en":
+        t = "{p} '{v}'" if rng.random() < 0.5 else '{p} "{v}"'
+    if p.type in ("integer", "number") and lang == "en" and rng.random() < 0.3:
+        t = rng.choice(["{v} {p}", "{p} {v}", "about {v} {p}"]) if p.type == "integer" else rng.choice(
+            ["{p} ${v}", "{p} {v} dollars", "{p} {v}"])
+    pre, post = t.split("{v}")
+    conv.add(pre.format(p=phrase))
+    conv.add(v, key)
+    conv.add(post.format(p=phrase))
+    return label
+
+
+def _intent(rng, tool, lang, split, filled):
+    """Intent text for a tool; e-commerce intents may embed one value ({order_id}); returns (parts, embedded param)."""
+    table = tool.zh if lang == "zh" and tool.zh else tool.intents
+    tid, t = pick_template(rng, table, tool.name + lang, split)
+    for p in tool.params:
+        if "{" + p.name + "}" in t:
+            return t, p
+    return t, None
+
+
+def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop_required=False, mismatch=False,
+             given=None):
+    """Adds one user request for tools[tool_idx] (n_calls parallel calls) to conv. Returns ([Gold], missing params).
+    given: {param name: span key} values that an earlier message holds (the user refers to them as "it")."""
+    tool = tools[tool_idx]
+    given = given or {}
+    params = [p for p in tool.params if p.name not in given]
+    present = [p for p in params if p.required or rng.random() < (0.3 if stage == 1 else 0.5)]
+    if stage == 1:
+        present = present[:2]
+    missing = []
+    if drop_required:
+        req = [p for p in present if p.required and p.type != "boolean"]
+        if req:
+            missing.append(rng.choice(req))
+    intent, embedded = _intent(rng, tool, lang, split, None)
+    golds = [Gold(tool_idx, {}) for _ in range(n_calls)]
+    for p in tool.params:
+        if p.name in given:
+            for g in golds:
+                g.args[tool.path(p)] = ("span", given[p.name])
+    rt = pick_template(rng, REQUEST_ZH if lang == "zh" else REQUEST_EN, "r" + lang, split)[1]
+    i_pre, i_post = intent.split("{" + embedded.name + "}") if embedded else (intent, "")
+    r_pre, rest = rt.split("{i}") if rt.index("{i}") < rt.index("{m}") else (None, None)
+    conv.start("user")
+
+    def add_intent():
+        if embedded and embedded.name in given:
+            conv.add(i_pre + rng.choice(["it", "that one", "the same one"]) + i_post)
+            return
+        conv.add(i_pre)
+        if embedded:
+            if embedded in missing:
+                return
+            vals = []
+            for c in range(n_calls if embedded.type != "array" else 1):
+                if c:
+                    conv.add(" and " if lang == "en" else "和")
+                k = f"{tool.name}.{embedded.name}.{c}"
+                conv.add(_value_text(rng, embedded, ws, lang), k)
+                golds[c].args[tool.path(embedded)] = ("span", k)
+            conv.add(i_post)
+
+    def add_mentions():
+        others = [p for p in present if p is not embedded and p not in missing]
+        rng.shuffle(others)
+        for p in tool.params:
+            if p.name in given and not (embedded and embedded.name == p.name):
+                conv.add(rng.choice([f"use that {p.phrases[0]}, ", f"same {p.phrases[0]} as before, ",
+                                     f"the {p.phrases[0]} from the result, "]) if lang == "en" else "用刚才那个，")
+        if not others:
+            conv.add("thanks" if lang == "en" else "谢谢")
+            return
+        for j, p in enumerate(others):
+            if j:
+                conv.add(rng.choice([", ", ", and ", "; ", " "]) if lang == "en" else "，")
+            if mismatch and p.type in ("integer", "number") and j == 0:
+                conv.add(f"{_param_phrase(rng, p)} {rng.choice(['a few', 'several', 'lots', 'some', 'many'])}")
+                if p.required:
+                    missing.append(p)
+                continue
+            if n_calls > 1 and p.type not in ("boolean", "array") and not p.enum:
+                for c in range(n_calls):
+                    if c:
+                        conv.add(" and " if lang == "en" else "和")
+                    golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split)
+                continue
+            label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split)
+            if tool.name == "place_order" and p.name == "items":
+                label = ("implicit",)
+            for g in golds:
+                g.args[tool.path(p)] = label
+
+    pre, mid, post = (rt.split("{i}")[0], None, None)
+    if rt.index("{i}") < rt.index("{m}"):
+        a, b = rt.split("{i}")
+        m1, m2 = b.split("{m}")
+        conv.add(a)
+        add_intent()
+        conv.add(m1)
+        add_mentions()
+        conv.add(m2)
+    else:
+        a, b = rt.split("{m}")
+        i1, i2 = b.split("{i}")
+        conv.add(a)
+        add_mentions()
+        conv.add(i1)
+        add_intent()
+        conv.add(i2)
+    conv.end()
+    if n_calls > 1 and not any(lab[0] == "span" for lab in golds[0].args.values()):
+        golds = golds[:1]
+    return golds, missing
+
+
+def _toolset(rng, split, stage, k):
+    """k tools: generic and/or e-commerce (held-out e-commerce tools only in the test split)."""
+    ecom = [t for t in ECOM if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
+    out = []
+    use_ecom = rng.random() < 0.5
+    for _ in range(k):
+        if use_ecom and rng.random() < 0.8:
+            t = rng.choice(ecom)
+            if t.name not in [x.name for x in out]:
+                out.append(t)
+                continue
+        out.append(generic_tool(rng, split))
+    return out
+
+
+def make_example(rng, split="train", stage=3):
+    lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
+    ws = WORDS["train" if split == "train" else "test"]
+    k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
+    tools = _toolset(rng, split, stage, k)
+    conv = Conv()
+    kind = "call"
+    r = rng.random()
+    if stage >= 2 and r < 0.12:
+        kind = "irrelevant"
+    elif stage == 3 and r < 0.30:
+        kind = "multiturn"
+    elif stage == 3 and r < 0.40:
+        kind = "missing"
+    elif stage == 3 and r < 0.45:
+        kind = "mismatch"
+    elif stage >= 2 and r < 0.55:
+        kind = "parallel"
+    elif stage >= 2 and r < 0.65 and len(tools) >= 2:
+        kind = "multi_tool"
+    if stage == 3 and rng.random() < 0.2:
+        conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
+                                       "你是购物助手。" if lang == "zh" else "Answer briefly."]))
+    golds, missing = [], []
+    if kind == "irrelevant":
+        if rng.random() < 0.5:  # a request for a tool that is not in the list
+            ghost = [generic_tool(rng, split)] if rng.random() < 0.5 else [rng.choice(ECOM)]
+            if ghost[0].name not in [t.name for t in tools]:
+                _request(rng, conv, ghost, 0, split, lang, stage, ws)
+            else:
+                conv.say("user", rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws),
+                                                                  W=rng.choice(ws).capitalize()))
+        else:
+            table = IRRELEVANT_ZH if lang == "zh" else IRRELEVANT_EN
+            conv.say("user", rng.choice(table).format(w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()))
+    elif kind == "multiturn":
+        # an earlier exchange (maybe a call + result) then the request
+        first = rng.randrange(len(tools))
+        g0, _ = _request(rng, conv, tools, first, split, lang, 2, ws)
+        args = {}
+        keys = {}
+        for path, lab in g0[0].args.items():
+            if lab[0] == "span":
+                span = conv.spans[lab[1]][-1]
+                text = conv.messages[span[0]]["content"].encode("utf-8")[span[1]:span[2]].decode("utf-8")
+                args[path[-1]] = text
+                keys[path[-1]] = lab[1]
+        conv.assistant_calls([(tools[first].name, args)], [keys])
+        rid = rand_id(rng)
+        conv.tool_result({"status": "ok", "id": rid}, {"id": "result.id"})
+        conv.say("assistant", rng.choice(CHAT_FILLER))
+        if rng.random() < 0.4:
+            conv.say("user", rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws),
+                                                              W=rng.choice(ws).capitalize()))
+            conv.say("assistant", rng.choice(CHAT_FILLER))
+        if rng.random() < 0.5 and g0[0].args:
+            # follow-up: same tool again, one value changed, the others carried over from the earlier call
+            g1, _ = _request(rng, conv, tools, first, split, lang, 1, ws)
+            merged = dict(g0[0].args)
+            merged.update(g1[0].args)
+            golds = [Gold(first, merged)]
+        else:
+            nxt = rng.randrange(len(tools))
+            ids = [p for p in tools[nxt].params if p.gen == "id" and p.type == "string"]
+            given = {ids[0].name: "result.id"} if ids and rng.random() < 0.7 else None
+            golds, missing = _request(rng, conv, tools, nxt, split, lang, 2, ws, given=given)
+    else:
+        t = rng.randrange(len(tools))
+        n = rng.choice([2, 2, 3]) if kind == "parallel" else 1
+        golds, m = _request(rng, conv, tools, t, split, lang, stage, ws, n_calls=n, drop_required=kind == "missing",
+                            mismatch=kind == "mismatch")
+        missing += m
+        if kind == "multi_tool":
+            u = rng.choice([i for i in range(len(tools)) if i != t])
+            first_msg = conv.messages.pop()
+            g2, _ = _request(rng, conv, tools, u, split, lang, stage, ws)
+            second = conv.messages.pop()
+            # merge the two requests into one user message (recorded spans shift by the first message's length)
+            shift = len(first_msg["content"].encode("utf-8")) + 1
+            mi = len(conv.messages)
+            for key, spans in conv.spans.items():
+                conv.spans[key] = [(s[0], s[1] + shift, s[2] + shift) if s[0] == mi and key.startswith(tools[u].name)
+                                   else s for s in spans]
+            conv.messages.append({"role": "user", "content": first_msg["content"] + " " + second["content"]})
+            golds = golds + g2
+    tool_schemas = [t.schema() for t in tools]
+    # labels: only the tool whose request was made; the (single) latest occurrence of each span key
+    return dict(tools=tool_schemas, messages=conv.messages, spans={k: v[-1] for k, v in conv.spans.items()},
+                golds=golds, missing=[(golds[0].tool_index, tools[golds[0].tool_index].path(m)) for m in missing],
+                kind=kind,
+                lang=lang, stage=stage)
+
+
+# ------------------------------------------------------------------------------------------------------ labels
+def encode(ex):
+    """Example -> model inputs + per-element labels (numpy), or None when a labelled span was truncated away."""
+    x = F.model_inputs(ex["tools"], ex["messages"])
+    els, ids = x["elements"], x["input_ids"]
+    E, T = len(els), len(ids)
+    tpos = {p: t for t, p in enumerate(x["positions"])}
+    tool_el = [e for e, el in enumerate(els) if el["kind"] == F.KIND_TOOL]
+    param_el = {(el["tool"], tuple(el["path"])): e for e, el in enumerate(els) if el["kind"] == F.KIND_PARAM}
+    count = np.full(E, IGNORE, np.int64)
+    action = np.full(E, IGNORE, np.int64)
+    boolean = np.full(E, IGNORE, np.int64)
+    option = np.full(E, IGNORE, np.int64)        # option rows of a labelled enum slot: 1 chosen, 0 sibling
+    span_rows = np.zeros(E, np.float32)          # param rows whose start/end are supervised
+    start = np.zeros((E, T), np.float32)
+    end = np.zeros((E, T), np.float32)
+    for ti, e in enumerate(tool_el):
+        count[e] = min(sum(g.tool_index == ti for g in ex["golds"]), 4)
+    gold_spans = {}
+    for g in ex["golds"]:
+        for (ti, path), e in param_el.items():
+            if ti != g.tool_index:
+                continue
+            lab = g.args.get(path)
+            if lab is None:
+                action[e] = max(action[e], 0)
+                continue
+            action[e] = 2 if lab[0] == "implicit" else max(action[e], 1) if action[e] != 2 else 2
+            if lab[0] == "bool":
+                boolean[e] = int(lab[1])
+            elif lab[0] == "option":
+                for o in range(E):
+                    if els[o]["kind"] == F.KIND_OPTION and els[o]["parent"] == e:
+                        option[o] = int(o - e - 1 == lab[1])
+            elif lab[0] in ("span", "spans"):
+                keys = [lab[1]] if lab[0] == "span" else lab[1]
+                for k in keys:
+                    mi, bs, be = ex["spans"][k]
+                    s, t = tpos.get((mi, bs)), tpos.get((mi, be - 1))
+                    if s is None or t is None:
+                        return None
+                    start[e, s] = end[e, t] = 1.0
+                    span_rows[e] = 1.0
+                    gold_spans.setdefault(e, []).append((s, t))
+    x.update(count=count, action=action, bool=boolean, option=option, span_rows=span_rows, start=start, end=end,
+             gold_spans=gold_spans)
+    return x
+
+
+def collate(items, window):
+    """List of encoded examples -> batched torch tensors (padded: ids with pad, elements masked)."""
+    B = len(items)
+    T = max(len(x["input_ids"]) for x in items)
+    E = max(len(x["elem_kind"]) for x in items)
+    L = max(int((x["elem_ids"] != F.PAD).sum(1).max()) for x in items)
+    b = dict(input_ids=np.full((B, T), F.PAD, np.int64), elem_ids=np.full((B, E, L), F.PAD, np.int64),
+             elem_kind=np.zeros((B, E), np.int64), elem_parent=np.zeros((B, E), np.int64),
+             elem_match=np.zeros((B, E, T, 2), np.float32), elem_mask=np.zeros((B, E), np.float32),
+             count=np.full((B, E), IGNORE, np.int64), action=np.full((B, E), IGNORE, np.int64),
+             bool=np.full((B, E), IGNORE, np.int64), option=np.full((B, E), IGNORE, np.int64),
+             span_rows=np.zeros((B, E), np.float32), start=np.zeros((B, E, T), np.float32),
+             end=np.zeros((B, E, T), np.float32))
+    for i, x in enumerate(items):
+        t, e = len(x["input_ids"]), len(x["elem_kind"])
+        b["input_ids"][i, :t] = x["input_ids"]
+        b["elem_ids"][i, :e] = x["elem_ids"][:, :L]
+        b["elem_kind"][i, :e] = x["elem_kind"]
+        b["elem_parent"][i, :e] = x["elem_parent"]
+        b["elem_parent"][i, e:] = np.arange(e, E)
+        b["elem_match"][i, :e, :t] = x["elem_match"]
+        b["elem_mask"][i, :e] = 1
+        for k in ("count", "action", "bool", "option", "span_rows"):
+            b[k][i, :e] = x[k]
+        b["start"][i, :e, :t] = x["start"]
+        b["end"][i, :e, :t] = x["end"]
+    flat = b["elem_ids"].reshape(B * E, L)
+    enc_ids, inverse = np.unique(flat, axis=0, return_inverse=True)     # each distinct element text encoded once
+    b["enc_ids"], b["elem_index"] = enc_ids, inverse.reshape(B, E)
+    out = {k: torch.from_numpy(v) for k, v in b.items()}
+    out["window"] = torch.full((B,), int(window), dtype=torch.int64)
+    return out
+
+
+def stage_for(rng, progress):
+    """Curriculum: mostly stage 1 early, stage 3 dominant late (progress in [0, 1])."""
+    w1 = max(0.05, 0.6 - progress)
+    w2 = 0.35
+    w3 = max(0.1, progress)
+    return rng.choices([1, 2, 3], [w1, w2, w3])[0]
+
+
+def batches(rng, split, n, progress, windows, pool=4):
+    """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch."""
+    items = sorted((sample(rng, split, progress) for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
+    groups = [items[i * n:(i + 1) * n] for i in range(pool)]
+    rng.shuffle(groups)
+    return [(collate(g, rng.choice(windows)), g) for g in groups]
+
+
+def sample(rng, split, progress=1.0, max_tokens=F.T_MAX):
+    while True:
+        ex = make_example(rng, split, stage_for(rng, progress))
+        x = encode(ex)
+        if x is not None:
+            x["example"] = ex
+            return x

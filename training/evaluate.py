@@ -1,0 +1,240 @@
+"""Decode the heads exactly as wasm/CONTRACT.md's decoding rules say, and score held-out synthetic examples.
+
+    /usr/bin/python3 training/evaluate.py --ckpt training/runs/main/ckpt.pt --n 400 --windows 8,16,32,64,128,512
+    /usr/bin/python3 training/evaluate.py --ckpt ... --onnx wasm --n 300   # int8 (onnxruntime-node) vs fp32 torch
+"""
+import argparse
+import json
+import os
+import random
+
+import numpy as np
+import torch
+
+import data
+import features as F
+
+SPAN_MAX = 64
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def _softmax(x):
+    e = np.exp(x - x.max())
+    return e / e.sum()
+
+
+def _span_ok(ids, pos, s, e):
+    return (e >= s and e - s < SPAN_MAX and all(i < 256 for i in ids[s:e + 1]) and pos[s][0] == pos[e][0]
+            and pos[s][0] >= 0)
+
+
+def best_span(start, end, ids, pos, lo=0, hi=None):
+    """argmax start[s] + end[e] over valid spans with lo <= s <= e < hi."""
+    hi = len(ids) if hi is None else hi
+    best, arg = -1e30, None
+    order = np.argsort(-start[lo:hi])[:16] + lo
+    for s in order:
+        for e in range(s, min(hi, s + SPAN_MAX)):
+            if not _span_ok(ids, pos, s, e):
+                if ids[e] >= 256 or pos[e][0] != pos[s][0]:
+                    break
+                continue
+            v = start[s] + end[e]
+            if v > best:
+                best, arg = v, (int(s), int(e))
+    return arg
+
+
+def multi_spans(start, end, ids, pos):
+    """Every start with sigmoid > 0.5 paired with its best end before the next start, in text order."""
+    starts = [t for t in range(len(ids)) if _sigmoid(start[t]) > 0.5 and ids[t] < 256]
+    out = []
+    for i, s in enumerate(starts):
+        hi = starts[i + 1] if i + 1 < len(starts) else len(ids)
+        best, arg = -1e30, None
+        for e in range(s, min(hi, s + SPAN_MAX)):
+            if ids[e] >= 256 or pos[e][0] != pos[s][0]:
+                break
+            if end[e] > best:
+                best, arg = end[e], (s, e)
+        if arg:
+            out.append(arg)
+    return out
+
+
+def decode(x, o):
+    """x: encoded example (elements, input_ids, positions); o: outputs for it (unbatched). -> answer dict:
+    {"calls": sorted [(tool index, ((path, value), ...))], "missing": sorted [(tool index, path)], "implicit": bool}"""
+    els, ids, pos = x["elements"], list(x["input_ids"]), x["positions"]
+    text = lambda s, e: bytes(ids[s:e + 1]).decode("utf-8", "replace")
+    calls, missing, implicit = [], [], False
+    for te, el in enumerate(els):
+        if el["kind"] != F.KIND_TOOL:
+            continue
+        n = int(o["count_logits"][te].argmax())
+        if n == 0:
+            continue
+        args = [dict() for _ in range(n)]
+        for pe, pl in enumerate(els):
+            if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
+                continue
+            path = tuple(pl["path"])
+            act = int(o["action_logits"][pe].argmax())
+            if act == 0:
+                if pl["required"]:
+                    missing.append((el["tool"], path))
+                continue
+            if act == 2:
+                implicit = True
+                for a in args:
+                    a[path] = "IMPLICIT"
+                continue
+            opts = [k for k, ol in enumerate(els) if ol["kind"] == F.KIND_OPTION and ol["parent"] == pe]
+            typ = (pl["schema"] or {}).get("type")
+            if opts:
+                v = ("option", int(np.argmax([o["option_logits"][k] for k in opts])))
+                vals = [v] * n
+            elif typ == "boolean":
+                vals = [("bool", int(o["bool_logits"][pe].argmax()))] * n
+            else:
+                st, en = o["start_logits"][pe], o["end_logits"][pe]
+                if typ == "array" or n > 1:
+                    spans = multi_spans(st, en, ids, pos) or [best_span(st, en, ids, pos)]
+                else:
+                    spans = [best_span(st, en, ids, pos)]
+                spans = [s for s in spans if s]
+                if typ == "array":
+                    vals = [("spans", tuple(text(*s) for s in spans))] * n
+                else:
+                    vals = [("span", text(*spans[i])) if i < len(spans) else None for i in range(n)]
+            for a, v in zip(args, vals):
+                if v is not None:
+                    a[path] = v
+        for a in args:
+            calls.append((el["tool"], tuple(sorted(a.items()))))
+    return {"calls": sorted(calls, key=repr), "missing": sorted(missing), "implicit": implicit}
+
+
+def gold_answer(x):
+    ex = x["example"]
+    span_text = lambda k: (lambda mi, bs, be: F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8"))(
+        *ex["spans"][k])
+    calls, implicit = [], False
+    for g in ex["golds"]:
+        a = {}
+        for path, lab in g.args.items():
+            if lab[0] == "span":
+                a[path] = ("span", span_text(lab[1]))
+            elif lab[0] == "spans":
+                a[path] = ("spans", tuple(span_text(k) for k in lab[1]))
+            elif lab[0] == "implicit":
+                a[path] = "IMPLICIT"
+                implicit = True
+            else:
+                a[path] = lab
+        calls.append((g.tool_index, tuple(sorted(a.items()))))
+    return {"calls": sorted(calls, key=repr), "missing": sorted((t, tuple(p)) for t, p in ex["missing"]),
+            "implicit": implicit}
+
+
+def score(pairs):
+    """pairs: [(gold, pred, example)] -> metrics (percentages)."""
+    m = {k: [0, 0] for k in ("tool_or_none", "exact_spans", "whole_calls", "irrelevance_recall", "missing_acc",
+                             "options", "unseen_tool_whole")}
+
+    def add(k, ok):
+        m[k][0] += int(ok)
+        m[k][1] += 1
+    for g, p, ex in pairs:
+        gt = sorted(t for t, _ in g["calls"])
+        pt = sorted(t for t, _ in p["calls"])
+        add("tool_or_none", gt == pt)
+        whole = g == p if not g["missing"] else (g["missing"] == p["missing"])
+        add("whole_calls", whole)
+        if ex["kind"] in ("call", "parallel", "multi_tool", "multiturn") and ex["lang"] == "en":
+            add("unseen_tool_whole", whole)
+        if not g["calls"]:
+            add("irrelevance_recall", not p["calls"])
+        if g["missing"]:
+            add("missing_acc", g["missing"] == p["missing"])
+        if gt == pt:
+            for (gti, ga), (pti, pa) in zip(g["calls"], p["calls"]):
+                pd = dict(pa)
+                for path, v in ga:
+                    if isinstance(v, tuple) and v[0] in ("span", "spans"):
+                        add("exact_spans", pd.get(path) == v)
+                    if isinstance(v, tuple) and v[0] == "option":
+                        add("options", pd.get(path) == v)
+    return {k: round(100.0 * a / b, 1) if b else None for k, (a, b) in m.items()} | {"n": len(pairs)}
+
+
+def torch_outputs(model, x, window, device="cpu"):
+    b = data.collate([x], window)
+    b = {k: v.to(device) for k, v in b.items()}
+    with torch.no_grad():
+        out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],
+                    b["elem_mask"])
+    return {k: v[0].float().cpu().numpy() for k, v in out.items()}
+
+
+def evaluate_torch(model, examples, window=64, device="cpu"):
+    model.eval()
+    pairs = [(gold_answer(x), decode(x, torch_outputs(model, x, window, device)), x["example"]) for x in examples]
+    model.train()
+    return score(pairs)
+
+
+def onnx_outputs(onnx_dir, examples, window):
+    from ort import run_many
+    enc = os.path.join(onnx_dir, "onnx/schema_encoder_int8.onnx")
+    main = os.path.join(onnx_dir, "onnx/model_int8.onnx")
+    vecs = run_many([(enc, {"elem_ids": x["elem_ids"]}) for x in examples])
+    outs = run_many([(main, dict(input_ids=x["input_ids"][None], window=np.array([window]), elem_vecs=v["elem_vecs"],
+                                 elem_kind=x["elem_kind"], elem_parent=x["elem_parent"], elem_match=x["elem_match"]))
+                     for x, v in zip(examples, vecs)])
+    return outs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--n", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=777)
+    ap.add_argument("--windows", default="64")
+    ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
+    ap.add_argument("--out", help="write the metrics JSON here")
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    from export import load_model
+    model, _ = load_model(args.ckpt)
+    model.eval()
+    rng = random.Random(args.seed)
+    examples = [data.sample(rng, "test") for _ in range(args.n)]
+    res = {}
+    for w in [int(v) for v in args.windows.split(",")]:
+        res[f"W{w}"] = evaluate_torch(model, examples, w)
+        print(json.dumps({f"W{w}": res[f"W{w}"]}), flush=True)
+    by_kind = {}
+    for x in examples:
+        by_kind.setdefault(x["example"]["kind"] + "/" + x["example"]["lang"], []).append(x)
+    res["by_kind_W64"] = {k: evaluate_torch(model, v, 64)["whole_calls"] for k, v in sorted(by_kind.items())}
+    print(json.dumps({"by_kind_W64": res["by_kind_W64"]}), flush=True)
+    if args.onnx:
+        outs = onnx_outputs(args.onnx, examples, 64)
+        model.eval()
+        fp = [decode(x, torch_outputs(model, x, 64)) for x in examples]
+        q = [decode(x, o) for x, o in zip(examples, outs)]
+        agree = sum(a == b for a, b in zip(fp, q)) / len(examples)
+        res["int8"] = score([(gold_answer(x), p, x["example"]) for x, p in zip(examples, q)])
+        res["int8_vs_fp32_decoded_agreement"] = round(100 * agree, 1)
+        print(json.dumps({"int8": res["int8"], "agreement": res["int8_vs_fp32_decoded_agreement"]}), flush=True)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(res, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

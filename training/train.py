@@ -1,0 +1,142 @@
+"""Train the edge tool caller on the synthetic curriculum (resumable; checkpoints under training/runs/<name>/).
+
+    LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 nohup nice -n 15 /usr/bin/python3 training/train.py \
+        --run main --minutes 65 > training/runs/main.log 2>&1 &
+"""
+import argparse
+import json
+import math
+import os
+import random
+import time
+
+import torch
+import torch.nn.functional as TF
+
+import data
+from export import WINDOW
+from model import Config, EdgeModel, param_count
+
+IGNORE = data.IGNORE
+
+
+def losses(out, b):
+    """Per-head losses; every head is supervised only on the rows its label concerns."""
+    ce = lambda logits, y: TF.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), ignore_index=IGNORE)
+    l = {}
+    for head, key in (("count_logits", "count"), ("action_logits", "action"), ("bool_logits", "bool")):
+        l[key] = ce(out[head], b[key]) if (b[key] != IGNORE).any() else out[head].sum() * 0
+    # options: softmax over the labelled siblings of a slot
+    opt = b["option"]
+    lab = opt != IGNORE                                                            # [B, E]
+    if lab.any():
+        logits = out["option_logits"]                                              # [B, E]
+        same = (b["elem_parent"].unsqueeze(2) == b["elem_parent"].unsqueeze(1)) & lab.unsqueeze(1) & lab.unsqueeze(2)
+        grp = logits.unsqueeze(1).masked_fill(~same, -1e4).logsumexp(-1)           # [B, E]
+        chosen = opt == 1
+        l["option"] = (grp[chosen] - logits[chosen]).mean()
+    else:
+        l["option"] = out["option_logits"].sum() * 0
+    # spans: sigmoid BCE per position (threshold 0.5 for arrays/parallel) + softmax CE over positions (ranking)
+    rows = b["span_rows"] > 0                                                       # [B, E]
+    if rows.any():
+        keep = (b["input_ids"] != data.F.PAD).unsqueeze(1).expand_as(b["start"])    # [B, E, T]
+        tot = 0
+        for head, key in (("start_logits", "start"), ("end_logits", "end")):
+            lg, y = out[head][rows], b[key][rows]                                   # [R, T]
+            k = keep[rows]
+            bce = TF.binary_cross_entropy_with_logits(lg, y, reduction="none")
+            tot = tot + (bce * k).sum(-1).mean()
+            lsm = lg.masked_fill(~k, -1e4).log_softmax(-1)
+            tot = tot - (lsm.masked_fill(y == 0, -1e4).logsumexp(-1)).mean()
+        l["span"] = tot
+    else:
+        l["span"] = out["start_logits"].sum() * 0
+    return l
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--run", default="main")
+    ap.add_argument("--minutes", type=float, default=65)
+    ap.add_argument("--batch", type=int, default=24)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--eval-every", type=int, default=300)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    run_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", args.run)
+    os.makedirs(run_dir, exist_ok=True)
+    ckpt_path = os.path.join(run_dir, "ckpt.pt")
+    torch.manual_seed(args.seed)
+    c = Config()
+    model = EdgeModel(c).to(args.device)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.98))
+    step, wall, tokens = 0, 0.0, 0
+    rng = random.Random(args.seed)
+    if os.path.exists(ckpt_path):
+        st = torch.load(ckpt_path, map_location=args.device)
+        model.load_state_dict(st["model"])
+        opt.load_state_dict(st["opt"])
+        step, wall, tokens = st["step"], st["wall_s"], st["tokens"]
+        rng.setstate(st["rng"])
+        torch.set_rng_state(st["torch_rng"])
+        print(f"resumed at step {step}, {wall:.0f}s", flush=True)
+    print(f"params {param_count(model)} config {c.__dict__}", flush=True)
+    budget = args.minutes * 60
+    eval_rng = random.Random(12345)
+    eval_set = [data.sample(eval_rng, "test") for _ in range(96)]
+
+    def save():
+        st = {"config": c.__dict__, "model": model.state_dict(), "opt": opt.state_dict(), "step": step, "wall_s": wall,
+              "tokens": tokens, "rng": rng.getstate(), "torch_rng": torch.get_rng_state()}
+        torch.save(st, ckpt_path + ".tmp")
+        os.replace(ckpt_path + ".tmp", ckpt_path)
+
+    t_last = time.time()
+    agg, queue = {}, []
+    while wall < budget:
+        progress = wall / budget
+        lr = args.lr * min(1.0, (step + 1) / 150) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
+        for g in opt.param_groups:
+            g["lr"] = lr
+        if not queue:
+            queue = data.batches(rng, "train", args.batch, progress, WINDOW["trained"])
+        b = {k: v.to(args.device) for k, v in queue.pop()[0].items()}
+        model.train()
+        out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],
+                    b["elem_mask"])
+        l = losses(out, b)
+        loss = sum(l.values())
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        tokens += int((b["input_ids"] != data.F.PAD).sum())
+        now = time.time()
+        wall += now - t_last
+        t_last = now
+        for k, v in l.items():
+            agg[k] = agg.get(k, 0.0) + float(v)
+        if step % 25 == 0:
+            print(json.dumps({"step": step, "wall_s": round(wall), "lr": round(lr, 6), "tokens": tokens,
+                              **{k: round(v / 25, 4) for k, v in agg.items()}}), flush=True)
+            agg = {}
+        if step % 100 == 0:
+            save()
+        if step % args.eval_every == 0:
+            from evaluate import evaluate_torch
+            t0 = time.time()
+            m = evaluate_torch(model.to("cpu") if args.device == "cpu" else model, eval_set, window=64,
+                               device=args.device)
+            print(json.dumps({"step": step, "eval_heldout_W64": m}), flush=True)
+            t_last += time.time() - t0
+    save()
+    print(json.dumps({"done": True, "step": step, "wall_s": round(wall), "tokens": tokens}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
