@@ -24,6 +24,10 @@ export default defineConfig({
           cloudflareTest({
             miniflare: {
               compatibilityDate: "2026-04-26",
+              modulesRules: [
+                { type: "Data", include: ["**/*.onnx"] },
+                { type: "CompiledWasm", include: ["**/*.wasm"] },
+              ],
               kvNamespaces: ["MEMORY"],
               bindings: { MAX_BODY_BYTES: "4096", CORS_ORIGINS: "https://shop.example" },
             },

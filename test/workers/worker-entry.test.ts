@@ -1,0 +1,22 @@
+/**
+ * The real worker entry (src/index.ts) inside the workers pool: the bundled ORT binary and model graphs load as
+ * modules and the shipped model answers. (The pool allows eval, so test/e2e repeats this under plain workerd.)
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/index.js";
+import { chatBody, postJson } from "../support/requests.js";
+
+describe("worker entry in workerd", () => {
+  it("runs the shipped model through onnxruntime-web and answers in OpenAI's shape", async () => {
+    const response = await worker.fetch(new Request("http://edgecall.test/v1/chat/completions", postJson(chatBody())), env);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { object: string; choices: unknown[]; x_edgecall: { backend: string; result: string } };
+    expect(body.object).toBe("chat.completion");
+    expect(body.choices).toHaveLength(1);
+    expect(body.x_edgecall.backend).toBe("ort-web-workerd");
+    expect(["calls", "missing", "no_call", "not_expressible"]).toContain(body.x_edgecall.result);
+    const health = (await (await worker.fetch(new Request("http://edgecall.test/healthz"), env)).json()) as { wasm_memory_bytes: number };
+    expect(health.wasm_memory_bytes).toBeGreaterThan(0);
+  });
+});
