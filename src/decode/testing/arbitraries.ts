@@ -40,22 +40,24 @@ const numberSchema: fc.Arbitrary<JSONSchema> = fc
   )
   .map(([type, s]) => ({ type, ...s }));
 
+const schemas = (...list: JSONSchema[]): fc.Arbitrary<JSONSchema> => fc.constantFrom(...list);
+
 const primitiveSchema: fc.Arbitrary<JSONSchema> = fc.oneof(
   stringSchema,
   numberSchema,
-  fc.constant({ type: "boolean" }),
-  fc.constant({ type: "null" }),
-  fc.constant({}),
-  fc.constantFrom({ const: "web" }, { const: 3 }, { const: true }, { type: "string", const: "x" }),
-  fc.constant({ enum: ["a", 1, true, null] }),
-  fc.constant({ type: ["string", "null"], maxLength: 12 }),
-  fc.constant({ type: ["integer", "string"] }),
-  fc.constant({ type: ["boolean", "null"] }),
+  schemas({ type: "boolean" }),
+  schemas({ type: "null" }),
+  schemas({}),
+  schemas({ const: "web" }, { const: 3 }, { const: true }, { type: "string", const: "x" }),
+  schemas({ enum: ["a", 1, true, null] }),
+  schemas({ type: ["string", "null"], maxLength: 12 }),
+  schemas({ type: ["integer", "string"] }),
+  schemas({ type: ["boolean", "null"] }),
   fc.tuple(stringSchema, numberSchema).map(([a, b]) => ({ anyOf: [a, b] })),
-  fc.tuple(numberSchema, fc.constant({ type: "boolean" })).map(([a, b]) => ({ oneOf: [a, b] })),
-  fc.constant({ oneOf: [{ type: "number" }, { type: "integer" }] }),
-  fc.constant({ anyOf: [{ $ref: "#/$defs/day" }, { type: "null" }] }),
-  fc.constant({ $ref: "#/$defs/qty", description: "how many" }),
+  fc.tuple(numberSchema, schemas({ type: "boolean" })).map(([a, b]) => ({ oneOf: [a, b] })),
+  schemas({ oneOf: [{ type: "number" }, { type: "integer" }] }),
+  schemas({ anyOf: [{ $ref: "#/$defs/day" }, { type: "null" }] }),
+  schemas({ $ref: "#/$defs/qty", description: "how many" }),
 );
 
 const arraySchema: fc.Arbitrary<JSONSchema> = fc
