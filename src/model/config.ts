@@ -45,6 +45,8 @@ export interface ModelConfig {
   };
   match: MatchConfig;
   memory_dim: number;
+  /** Free-form facts about the training run (parameters, note), as written by the exporter. */
+  training?: Record<string, unknown>;
   schema_encoder: GraphConfig;
   model: GraphConfig;
 }
@@ -212,5 +214,6 @@ export function parseModelConfig(raw: unknown): ModelConfig {
     model: graphAt(raw, "model", MODEL_INPUTS, MODEL_OUTPUTS),
   };
   if (typeof modelId === "string") config.model_id = modelId;
+  if (isObject(raw["training"])) config.training = raw["training"];
   return config;
 }
