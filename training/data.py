@@ -773,9 +773,29 @@ def stage_for(rng, progress):
     return rng.choices([1, 2, 3], [w1, w2, w3])[0]
 
 
-def batches(rng, split, n, progress, windows, pool=4):
-    """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch."""
-    items = sorted((sample(rng, split, progress) for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
+def load_distilled(path):
+    """Examples written by distill.py, encoded (those whose spans survive truncation)."""
+    out = []
+    with open(path) as f:
+        for line in f:
+            ex = json.loads(line)
+            ex["spans"] = {k: tuple(v) for k, v in ex["spans"].items()}
+            ex["golds"] = [Gold(g["tool_index"], {tuple(p): (lab[0], tuple(lab[1]) if isinstance(lab[1], list) else
+                                                             lab[1]) for p, lab in g["args"]}) for g in ex["golds"]]
+            ex["missing"] = [(t, tuple(p)) for t, p in ex["missing"]]
+            ex.setdefault("stage", 3)
+            x = encode(ex)
+            if x is not None:
+                x["example"] = ex
+                out.append(x)
+    return out
+
+
+def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0):
+    """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
+    extra: encoded examples (distilled) mixed in with probability extra_frac."""
+    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress)
+                    for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
     groups = [items[i * n:(i + 1) * n] for i in range(pool)]
     rng.shuffle(groups)
     return [(collate(g, rng.choice(windows)), g) for g in groups]

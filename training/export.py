@@ -163,6 +163,34 @@ def write_config(out_dir, c, extra=None):
         f.write("\n")
 
 
+def check(model, fp32_dir, out_dir, n, seed=777):
+    """fp32 ONNX vs PyTorch max |diff| (every output, W in the trained set) and int8 vs fp32 decoded agreement."""
+    import random
+    import data
+    from evaluate import decode, torch_outputs
+    from ort import run_many
+    rng = random.Random(seed)
+    xs = [data.sample(rng, "test") for _ in range(n)]
+    ws = [WINDOW["trained"][i % len(WINDOW["trained"])] for i in range(n)]
+    res = {}
+    for tag, d, enc, main in (("fp32", fp32_dir, "schema_encoder_fp32.onnx", "model_fp32.onnx"),
+                              ("int8", os.path.join(out_dir, "onnx"), "schema_encoder_int8.onnx", "model_int8.onnx")):
+        vecs = run_many([(os.path.join(d, enc), {"elem_ids": x["elem_ids"]}) for x in xs])
+        outs = run_many([(os.path.join(d, main), dict(
+            input_ids=x["input_ids"][None], window=np.array([w]), elem_vecs=v["elem_vecs"], elem_kind=x["elem_kind"],
+            elem_parent=x["elem_parent"], elem_match=x["elem_match"])) for x, v, w in zip(xs, vecs, ws)])
+        res[tag] = outs
+    diff = {k: 0.0 for k in MAIN_OUT}
+    agree = 0
+    for x, w, o32, o8 in zip(xs, ws, res["fp32"], res["int8"]):
+        ref = torch_outputs(model, x, w)
+        for k in MAIN_OUT:
+            r = ref[k] if k != "memory_states" else ref[k][None]
+            diff[k] = max(diff[k], float(np.abs(o32[k] - r).max()))
+        agree += decode(x, o8) == decode(x, {k: (v if k != "memory_states" else v[0]) for k, v in ref.items()})
+    return {"cases": n, "fp32_vs_torch_max_abs_diff": diff, "int8_vs_fp32_decoded_agreement_pct": round(100 * agree / n, 1)}
+
+
 def load_model(ckpt=None, seed=0):
     if ckpt:
         state = torch.load(ckpt, map_location="cpu")
@@ -180,6 +208,7 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="wasm")
     ap.add_argument("--fp32-dir", default="training/runs/export")
+    ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     args = ap.parse_args()
     model, state = load_model(None if args.untrained else args.ckpt, args.seed)
     model.eval()
@@ -196,6 +225,12 @@ def main():
     write_config(args.out, model.c, extra)
     torch.save({"config": model.c.__dict__, "model": model.state_dict()}, os.path.join(args.fp32_dir, "exported.pt"))
     print(json.dumps(extra))
+    if args.check:
+        torch.set_num_threads(2)
+        res = check(model, args.fp32_dir, args.out, args.check)
+        print(json.dumps(res))
+        with open(os.path.join(args.fp32_dir, "parity.json"), "w") as f:
+            json.dump(res, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -65,6 +65,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--eval-every", type=int, default=300)
+    ap.add_argument("--distilled", help="JSONL written by distill.py, mixed into the synthetic batches")
+    ap.add_argument("--distilled-frac", type=float, default=0.25)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     run_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", args.run)
@@ -88,6 +90,7 @@ def main():
     budget = args.minutes * 60
     eval_rng = random.Random(12345)
     eval_set = [data.sample(eval_rng, "test") for _ in range(96)]
+    distilled = data.load_distilled(args.distilled) if args.distilled else None
 
     def save():
         st = {"config": c.__dict__, "model": model.state_dict(), "opt": opt.state_dict(), "step": step, "wall_s": wall,
@@ -103,7 +106,8 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr
         if not queue:
-            queue = data.batches(rng, "train", args.batch, progress, WINDOW["trained"])
+            queue = data.batches(rng, "train", args.batch, progress, WINDOW["trained"], extra=distilled,
+                                 extra_frac=args.distilled_frac)
         b = {k: v.to(args.device) for k, v in queue.pop()[0].items()}
         model.train()
         out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],
