@@ -32,6 +32,7 @@ const numberSchema: fc.Arbitrary<JSONSchema> = fc
         minimum: fc.integer({ min: -10, max: 5 }),
         maximum: fc.integer({ min: 6, max: 5000 }),
         exclusiveMinimum: fc.integer({ min: -20, max: -11 }),
+        exclusiveMaximum: fc.integer({ min: 5001, max: 9000 }),
         multipleOf: fc.constantFrom(1, 2, 0.5, 0.01),
         enum: fc.uniqueArray(fc.integer({ min: -3, max: 30 }), { minLength: 1, maxLength: 4 }),
       },
