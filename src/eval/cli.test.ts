@@ -1,0 +1,68 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, "../..");
+
+const fn = {
+  name: "order.track",
+  description: "Track an order",
+  parameters: { type: "dict", properties: { order_id: { type: "string" }, weight: { type: "float" } }, required: ["order_id"] },
+};
+
+describe("npm run eval", () => {
+  it("scores BFCL-format questions with the real caller and ends with the overall line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
+    const questions = join(dir, "q.json");
+    const answers = join(dir, "a.json");
+    const out = join(dir, "out.json");
+    const question = (id: string, content: string): string => JSON.stringify({ id, question: [[{ role: "user", content }]], function: [fn] });
+    writeFileSync(
+      questions,
+      [
+        question("simple_0", "Track order A-100"),
+        question("shop_missing_0", "Track my order"),
+        question("shop_nocall_0", "Hello there"),
+        question("irrelevance_0", "What is the capital of France?"),
+        JSON.stringify({
+          id: "shop_multiturn_0",
+          question: [[
+            { role: "user", content: "Track order B-2" },
+            { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "order.track", arguments: "{\"order_id\":\"B-2\"}" } }] },
+            { role: "tool", tool_call_id: "c1", content: "in transit" },
+            { role: "user", content: "and order C-3?" },
+          ]],
+          function: [fn],
+        }),
+      ].join("\n"),
+    );
+    writeFileSync(
+      answers,
+      [
+        JSON.stringify({ id: "simple_0", ground_truth: [{ "order.track": { order_id: ["A-100"], weight: [""] } }] }),
+        JSON.stringify({ id: "shop_missing_0", missing: { "order.track": ["order_id"] } }),
+        JSON.stringify({ id: "shop_nocall_0", no_call: true }),
+        JSON.stringify({ id: "shop_multiturn_0", ground_truth: [{ "order.track": { order_id: ["C-3"] } }] }),
+      ].join("\n"),
+    );
+    const { stdout } = await run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node"], { cwd: ROOT });
+    const lines = stdout.trim().split("\n");
+    const last = lines[lines.length - 1] ?? "";
+    expect(last).toMatch(/^overall: \d+\/5 \(\d+\.\d%\)$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^schema-valid calls: (\d+)\/\1$/));
+    for (const category of ["simple", "shop_missing", "shop_nocall", "irrelevance", "shop_multiturn"]) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${category}\\s+\\d/1\\s+\\d+\\.\\d%$`)));
+    }
+    const report = JSON.parse(readFileSync(out, "utf8")) as { cases: Array<{ id: string; passed: boolean; reason?: string; result?: { kind: string } }>; summary: { passed: number } };
+    expect(report.cases).toHaveLength(5);
+    expect(last).toContain(`overall: ${report.summary.passed}/5`);
+    for (const c of report.cases) {
+      expect(c.result).toBeDefined();
+      if (!c.passed) expect(c.reason).toBeTruthy();
+    }
+  }, 60_000);
+});
