@@ -112,3 +112,30 @@ describe("decodeHeads", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { kind: "table", day: "2027-03-03" } }] });
   });
 });
+
+describe("decodeHeads: required consts inside optional objects", () => {
+  const set = compile(
+    tool("ship", {
+      type: "object",
+      properties: {
+        item: { type: "string" },
+        options: { type: "object", properties: { carrier: { const: "post" }, note: { type: "string" } }, required: ["carrier"] },
+      },
+      required: ["item"],
+    }),
+  );
+
+  it("does not create an optional object only to hold its const", () => {
+    const { builder, decode } = setup("Ship the lamp", set);
+    builder.calls("ship", 1).span("ship", "item", 0, "lamp");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { item: "lamp" } }] });
+    const result = decode();
+    expect(result.kind === "calls" && "options" in (result.calls[0]?.arguments ?? {})).toBe(false);
+  });
+
+  it("fills the const once the object is there", () => {
+    const { builder, decode } = setup("Ship the lamp, note: fragile", set);
+    builder.calls("ship", 1).span("ship", "item", 0, "lamp").span("ship", "options.note", 0, "fragile");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { item: "lamp", options: { carrier: "post", note: "fragile" } } }] });
+  });
+});

@@ -41,7 +41,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 function decodeTool(tool: CompiledTool, count: number, countP: number, heads: Heads, conversation: SerializedConversation): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
   const decisions = tool.slots.map((slot) => decideSlot(slot, heads, conversation, count));
-  const filled = (decision: SlotDecision): boolean => decision.kind === "filled";
+  const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.
   const present = new Map<ObjectNode, boolean>();
@@ -95,7 +95,7 @@ function decodeTool(tool: CompiledTool, count: number, countP: number, heads: He
     let confidence = countP * probability;
     tool.slots.forEach((slot, i) => {
       const decision = decisions[i] as SlotDecision;
-      if (decision.kind !== "filled") return;
+      if (decision.kind !== "filled" || (decision.automatic && !parentPresent(slot.path))) return;
       setPath(args, slot.path, decision.values[c]);
       const p = decision.probabilities[c] as number;
       confidences[slot.path.join(".")] = p;

@@ -11,7 +11,8 @@ import { readValue } from "./value.js";
 
 export type SlotDecision =
   | { kind: "absent"; probability: number }
-  | { kind: "filled"; values: unknown[]; probabilities: number[] }
+  /** `automatic`: a required const filled without the model saying so; it does not make its parent object present. */
+  | { kind: "filled"; values: unknown[]; probabilities: number[]; automatic?: true }
   /** The model says a value is there but no span reads as the slot's type. */
   | { kind: "unreadable"; probability: number; reason: string }
   | { kind: "not_expressible"; reason: string };
@@ -117,8 +118,9 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
   const required = slot.requiredChain[slot.requiredChain.length - 1] === true;
   const fill = slot.fill;
   if (fill.kind === "fixed") {
-    if (action === ABSENT && !required) return { kind: "absent", probability: actionP };
-    return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(required ? 1 : actionP, n) };
+    if (action !== ABSENT) return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(actionP, n) };
+    if (!required) return { kind: "absent", probability: actionP };
+    return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
   if (action === ABSENT) return { kind: "absent", probability: actionP };
   if (fill.kind === "unfillable") return { kind: "not_expressible", reason: fill.reason };
