@@ -31,7 +31,7 @@ function inText(conversation: SerializedConversation, t: number): boolean {
 /** The `limit` best valid spans of a row, best first. */
 export function bestSpans(
   conversation: SerializedConversation,
-  starts: Float32Array,
+  startLogits: Float32Array,
   ends: Float32Array,
   row: number,
   limit: number,
@@ -39,10 +39,19 @@ export function bestSpans(
   const T = conversation.ids.length;
   const base = row * T;
   const top: Array<{ start: number; end: number; score: number }> = [];
-  for (let s = 0; s < T; s++) {
-    if (!inText(conversation, s)) continue;
-    const startScore = score(starts[base + s] as number);
-    if (startScore === Number.NEGATIVE_INFINITY) continue;
+  // Starts by score, best first; once the list is full, a start whose score plus the best end score cannot beat
+  // the worst kept span ends the search.
+  const order: number[] = [];
+  let bestEnd = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < T; t++) {
+    if (!inText(conversation, t)) continue;
+    if (score(startLogits[base + t] as number) > Number.NEGATIVE_INFINITY) order.push(t);
+    bestEnd = Math.max(bestEnd, score(ends[base + t] as number));
+  }
+  order.sort((a, b) => score(startLogits[base + b] as number) - score(startLogits[base + a] as number));
+  for (const s of order) {
+    const startScore = score(startLogits[base + s] as number);
+    if (top.length === limit && startScore + bestEnd <= (top[limit - 1] as { score: number }).score) break;
     const message = conversation.message[s];
     const last = Math.min(T - 1, s + MAX_SPAN - 1);
     for (let e = s; e <= last; e++) {
@@ -61,7 +70,7 @@ export function bestSpans(
   return top.map(({ start, end }) => ({
     start,
     end,
-    probability: sigmoid(starts[base + start] as number) * sigmoid(ends[base + end] as number),
+    probability: sigmoid(startLogits[base + start] as number) * sigmoid(ends[base + end] as number),
   }));
 }
 
