@@ -28,6 +28,34 @@ function inText(conversation: SerializedConversation, t: number): boolean {
   return (conversation.offset[t] as number) >= 0;
 }
 
+/**
+ * For each position s, the best end score among the positions a span starting at s may end at (same message text,
+ * at most MAX_SPAN long): a sliding-window maximum, computed right to left.
+ */
+function bestEndWithinReach(conversation: SerializedConversation, ends: Float32Array, base: number): Float64Array {
+  const T = conversation.ids.length;
+  const reach = new Float64Array(T).fill(Number.NEGATIVE_INFINITY);
+  const window: number[] = [];
+  let head = 0;
+  for (let s = T - 1; s >= 0; s--) {
+    if (!inText(conversation, s)) {
+      window.length = 0;
+      head = 0;
+      continue;
+    }
+    if (head < window.length && conversation.message[window[head] as number] !== conversation.message[s]) {
+      window.length = 0;
+      head = 0;
+    }
+    const value = score(ends[base + s] as number);
+    while (window.length > head && score(ends[base + (window[window.length - 1] as number)] as number) <= value) window.pop();
+    window.push(s);
+    while ((window[head] as number) > s + MAX_SPAN - 1) head++;
+    reach[s] = score(ends[base + (window[head] as number)] as number);
+  }
+  return reach;
+}
+
 /** The `limit` best valid spans of a row, best first. */
 export function bestSpans(
   conversation: SerializedConversation,
@@ -39,19 +67,13 @@ export function bestSpans(
   const T = conversation.ids.length;
   const base = row * T;
   const top: Array<{ start: number; end: number; score: number }> = [];
-  // Starts by score, best first; once the list is full, a start whose score plus the best end score cannot beat
-  // the worst kept span ends the search.
-  const order: number[] = [];
-  let bestEnd = Number.NEGATIVE_INFINITY;
-  for (let t = 0; t < T; t++) {
-    if (!inText(conversation, t)) continue;
-    if (score(startLogits[base + t] as number) > Number.NEGATIVE_INFINITY) order.push(t);
-    bestEnd = Math.max(bestEnd, score(ends[base + t] as number));
-  }
-  order.sort((a, b) => score(startLogits[base + b] as number) - score(startLogits[base + a] as number));
-  for (const s of order) {
+  const reach = bestEndWithinReach(conversation, ends, base);
+  for (let s = 0; s < T; s++) {
+    if (!inText(conversation, s)) continue;
     const startScore = score(startLogits[base + s] as number);
-    if (top.length === limit && startScore + bestEnd <= (top[limit - 1] as { score: number }).score) break;
+    // No span from s can enter a full list unless its start plus the best end within reach beats the worst kept.
+    if (startScore === Number.NEGATIVE_INFINITY) continue;
+    if (top.length === limit && startScore + (reach[s] as number) <= (top[limit - 1] as { score: number }).score) continue;
     const message = conversation.message[s];
     const last = Math.min(T - 1, s + MAX_SPAN - 1);
     for (let e = s; e <= last; e++) {
