@@ -139,3 +139,17 @@ describe("decodeHeads: required consts inside optional objects", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { item: "lamp", options: { carrier: "post", note: "fragile" } } }] });
   });
 });
+
+describe("decodeHeads: spans on word boundaries", () => {
+  it("prefers a whole number over a higher-scored piece of one", () => {
+    const set = compile(tool("area", { type: "object", properties: { base: { type: "integer" } }, required: ["base"] }));
+    const { builder, decode } = setup("a base of 10 units", set);
+    builder.calls("area", 1).span("area", "base", 0, "10");
+    // The model scores the span "0" (inside "10") highest.
+    const e = set.tools[0]?.slots[0]?.element ?? 0;
+    const T = builder.heads.positions;
+    const zero = Array.from({ length: T }, (_, t) => t).find((t) => builder.heads.start[e * T + t] === 8) ?? 0;
+    builder.heads.start[e * T + zero + 1] = 9;
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { base: 10 } }] });
+  });
+});

@@ -6,7 +6,7 @@ import { spanText } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
-import { bestSpans, thresholdSpans, type Span } from "./spans.js";
+import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 
 export type SlotDecision =
@@ -37,9 +37,14 @@ function readSpans(conversation: SerializedConversation, spans: readonly Span[],
   return out;
 }
 
+/**
+ * The best span that reads under the domain. Candidates come best first, those on word boundaries before those that
+ * cut a word or number ("0" out of "10"), which a value never does.
+ */
 function bestReading(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): Reading | undefined {
   const spans = bestSpans(conversation, heads.start, heads.end, row, CANDIDATE_SPANS);
-  for (const span of spans) {
+  const ordered = [...spans.filter((s) => onWordBoundaries(conversation, s)), ...spans.filter((s) => !onWordBoundaries(conversation, s))];
+  for (const span of ordered) {
     const [reading] = readSpans(conversation, [span], domain);
     if (reading) return reading;
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serializeConversation } from "../model/serialize.js";
-import { bestSpans, MAX_SPAN, thresholdSpans } from "./spans.js";
+import { bestSpans, MAX_SPAN, onWordBoundaries, thresholdSpans } from "./spans.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
 const conversation = serializeConversation(
@@ -70,5 +70,25 @@ describe("thresholdSpans", () => {
       [at("Lyon"), at("Lyon") + 3],
       [at("Nice"), at("2026")],
     ]);
+  });
+});
+
+describe("onWordBoundaries", () => {
+  const text = "Two mugs to Lyon please, and a teapot for my mother in Nice by 2026-12-01.";
+  const position = (offset: number): number => Array.from(conversation.ids).findIndex((_, t) => conversation.message[t] === 1 && conversation.offset[t] === offset);
+  const span = (value: string, from = 0, length = value.length): { start: number; end: number } => {
+    const offset = text.indexOf(value) + from;
+    return { start: position(offset), end: position(offset + length - 1) };
+  };
+
+  it("accepts whole words and numbers, including ones next to punctuation", () => {
+    expect(onWordBoundaries(conversation, span("Lyon"))).toBe(true);
+    expect(onWordBoundaries(conversation, span("2026-12-01"))).toBe(true);
+    expect(onWordBoundaries(conversation, span("Two"))).toBe(true);
+  });
+
+  it("rejects spans that cut a word or a number", () => {
+    expect(onWordBoundaries(conversation, span("Lyon", 1, 3))).toBe(false);
+    expect(onWordBoundaries(conversation, span("2026", 0, 2))).toBe(false);
   });
 });

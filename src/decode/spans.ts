@@ -23,6 +23,18 @@ function score(x: number): number {
   return Number.isNaN(x) ? Number.NEGATIVE_INFINITY : x;
 }
 
+function isAlphanumeric(id: number | undefined): boolean {
+  return id !== undefined && ((id >= 48 && id <= 57) || (id >= 65 && id <= 90) || (id >= 97 && id <= 122));
+}
+
+/** Whether a span starts and ends on word boundaries (it does not cut an ASCII letter/digit run). */
+export function onWordBoundaries(conversation: SerializedConversation, span: { start: number; end: number }): boolean {
+  const ids = conversation.ids;
+  const cutsStart = isAlphanumeric(ids[span.start]) && isAlphanumeric(ids[span.start - 1]) && conversation.message[span.start - 1] === conversation.message[span.start];
+  const cutsEnd = isAlphanumeric(ids[span.end]) && isAlphanumeric(ids[span.end + 1]) && conversation.message[span.end + 1] === conversation.message[span.end];
+  return !cutsStart && !cutsEnd;
+}
+
 /** Whether position t holds a byte of a message's text (not cls or a role id). */
 function inText(conversation: SerializedConversation, t: number): boolean {
   return (conversation.offset[t] as number) >= 0;
