@@ -100,7 +100,7 @@ class ToolCaller(nn.Module):
         self.norm = nn.LayerNorm(d)
         self.pool = Attention(d, c.heads)           # element queries pool the conversation
         self.pool_match = nn.Parameter(torch.tensor([2.0, 1.0]))  # match channels bias the pooling
-        self.elem_mlp = nn.Sequential(nn.Linear(3 * d, 2 * d), nn.GELU(), nn.Linear(2 * d, d))
+        self.elem_mlp = nn.Sequential(nn.Linear(3 * d + 4, 2 * d), nn.GELU(), nn.Linear(2 * d, d))
         self.pair = nn.Sequential(nn.Linear(2 * d, 2 * d), nn.GELU(), nn.LayerNorm(2 * d))
         self.count = nn.Linear(2 * d, c.counts)
         self.action = nn.Linear(2 * d, 3)
@@ -109,6 +109,7 @@ class ToolCaller(nn.Module):
         self.span_q = nn.Linear(2 * d, 2 * d)       # start and end queries
         self.span_k = nn.Linear(d, 2 * d)
         self.span_conv = nn.Conv1d(2, 2, c.kernel, padding=c.kernel // 2)
+        self.span_bias = nn.Parameter(torch.tensor([-4.0]))
         self.memory = nn.Linear(d, c.memory_dim)
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
@@ -142,7 +143,10 @@ class ToolCaller(nn.Module):
         pbias = kbias + mbias.unsqueeze(1)                                      # [B, 1, E, T]
         pooled = self.pool(e, h, pbias)                                         # [B, E, d]
         cls = h[:, :1, :].expand(B, e.shape[1], d)                              # [B, E, d]
-        z = self.elem_mlp(torch.cat([e, pooled, cls], -1))                      # [B, E, d]
+        keep_t = keep[:, None, :, None]                                         # [B, 1, T, 1]
+        m_max = (elem_match * keep_t).max(2)[0]                                 # [B, E, 2] is e mentioned at all
+        m_frac = (elem_match * keep_t).sum(2) / keep_t.sum(2).clamp(min=1.0) * 10.0  # [B, E, 2]
+        z = self.elem_mlp(torch.cat([e, pooled, cls, m_max, m_frac], -1))       # [B, E, d]
         zp = torch.gather(z, 1, elem_parent.unsqueeze(-1).expand(B, z.shape[1], d))  # parent's z [B, E, d]
         zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
 
@@ -155,7 +159,7 @@ class ToolCaller(nn.Module):
         k = self.span_k(h).view(B, T, 2, d).permute(0, 2, 3, 1)                 # [B, 2, d, T]
         bil = (q @ k).transpose(1, 2) / math.sqrt(d)                            # [B, E, 2, T]
         conv = self.span_conv(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, 2, T)
-        span = bil + conv                                                       # [B, E, 2, T]
+        span = bil + conv + self.span_bias                                      # [B, E, 2, T]
         memory_states = self.memory(h)                                          # [B, T, M]
         return dict(count_logits=count_logits, action_logits=action_logits, start_logits=span[:, :, 0],
                     end_logits=span[:, :, 1], bool_logits=bool_logits, option_logits=option_logits,
@@ -173,7 +177,15 @@ class EdgeModel(nn.Module):
 
     def forward(self, enc_ids, elem_index, input_ids, window, elem_kind, elem_parent, elem_match, elem_mask):
         # enc_ids [U, L]: the distinct element texts of the batch; elem_index [B, E]: row of enc_ids per element
-        vecs = self.encoder(enc_ids)[elem_index]                                 # [B, E, d]
+        # encoded in two length buckets, each trimmed to its longest text (same result, less padding)
+        lens = (enc_ids != PAD).sum(1)
+        order = lens.argsort()
+        half = order.shape[0] // 2
+        vecs = torch.zeros(enc_ids.shape[0], self.c.d, device=enc_ids.device)
+        for part in (order[:half], order[half:]):
+            if part.numel():
+                vecs[part] = self.encoder(enc_ids[part][:, :max(1, int(lens[part].max()))])
+        vecs = vecs[elem_index]                                                  # [B, E, d]
         return self.caller(input_ids, window, vecs, elem_kind, elem_parent, elem_match, elem_mask)
 
 
