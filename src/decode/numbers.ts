@@ -5,7 +5,9 @@
 import { parseNumberWords } from "./number-words.js";
 
 const CURRENCY = /^[$€£¥₹]|[$€£¥₹]$/g;
-const MAGNITUDE: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
+/** Magnitude suffixes; besides "k", they only mean a magnitude next to money ("$2m"), otherwise a unit ("5m", "3mm"). */
+const MAGNITUDE: Record<string, number> = { k: 1e3 };
+const MONEY_MAGNITUDE: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 
 function parseDigits(raw: string): number | null {
   const text = raw.replace(/(\d)[\s\u00a0\u202f'](?=\d{3}(?!\d))/g, "$1");
@@ -30,18 +32,20 @@ export function parseNumber(raw: string): number | null {
     sign = -1;
     text = text.replace(/^(minus|negative)\s+/i, "");
   }
+  const money = /[$€£¥₹]/.test(text) || /^(usd|eur|gbp|jpy|inr)\s/i.test(text);
   text = text.replace(/^[-+]?\s*[$€£¥₹]\s*/, (m) => (m.trim().startsWith("-") ? "-" : "")).replace(CURRENCY, "").trim();
   text = text.replace(/^(usd|eur|gbp|jpy|inr)\s+/i, "").replace(/\s*%$/, "");
 
   const direct = parseDigits(text);
   if (direct !== null) return finite(sign * direct);
 
-  const suffixed = /^([-+]?[\d.,\s]*\d)\s*([a-z]+)\.?$/i.exec(text);
+  // A number with a suffix attached: a magnitude ("1.5k", "$2m") or a unit ("5m", "0.01m²", "30°C", "60km/h").
+  const suffixed = /^([-+]?[\d.,]*\d)([a-zµ°²³/]+)\.?$/i.exec(text);
   if (suffixed) {
     const value = parseDigits(suffixed[1] as string);
     const suffix = (suffixed[2] as string).toLowerCase();
-    const magnitude = MAGNITUDE[suffix];
-    if (value !== null && magnitude !== undefined) return finite(sign * value * magnitude);
+    const magnitude = (money ? MONEY_MAGNITUDE : MAGNITUDE)[suffix];
+    if (value !== null) return finite(sign * value * (magnitude ?? 1));
   }
   // A number followed by unit words: "20 minutes", "5 Tesla", "2.5 million".
   const leading = /^([-+]?\d[\d.,]*)(\s+[a-z][a-z\s.]*)$/i.exec(text);
