@@ -5,7 +5,7 @@
  *   the cached lookup (hash + LRU); and the schema encoder run (once per tool set);
  * - per request: features (serialisation + matching), decoding of the heads, validation, and the share of a full
  *   `caller.call` (tool set cached) spent outside the forward pass.
- * Run: `npm run bench:decode` (options: --backend ort-web|ort-node, --runs N).
+ * Run: `npm run bench:decode` (options: --backend ort-web|ort-node, --runs N, --model DIR).
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -25,10 +25,12 @@ import { sha256Hex } from "../src/tools/hash.js";
 import type { CompiledToolSet } from "../src/tools/types.js";
 import { validateCall } from "../src/validate/calls.js";
 
-const { values } = parseArgs({ options: { backend: { type: "string", default: "ort-web" }, runs: { type: "string", default: "30" } } });
+const { values } = parseArgs({
+  options: { backend: { type: "string", default: "ort-web" }, runs: { type: "string", default: "30" }, model: { type: "string", default: "wasm" } },
+});
 const backend = values.backend as NodeBackend;
 const RUNS = Number(values.runs);
-const MODEL_DIR = "wasm";
+const MODEL_DIR = values.model;
 const config = parseModelConfig(JSON.parse(readFileSync(`${MODEL_DIR}/config.json`, "utf8")));
 const words = new WordMatcher(config.match);
 const settings = { words, maxElementTokens: config.max_element_tokens, pad: config.tokenizer.special.pad };
@@ -187,7 +189,7 @@ rows.push(["full caller.call, 10 tools (tool set cached)", full]);
 const forwardAgain = await time(() => runtime.run("model", modelFeeds));
 
 const T = conversation.ids.length;
-console.log(`decode bench: backend ${backend}, model ${MODEL_DIR} (${String(config.training?.["note"] ?? "no note")}), T=${T}, runs=${RUNS}, median ms`);
+console.log(`decode bench: backend ${backend}, model ${MODEL_DIR} (${String(config.training?.["note"] ?? `trained, step ${String(config.training?.["step"] ?? "?")}`)}), T=${T}, runs=${RUNS}, median ms`);
 console.log(`forward pass (baseline, 10 tools, E=${set10.elements.length}): ${forward.toFixed(3)} ms`);
 const width = Math.max(...rows.map(([name]) => name.length));
 for (const [name, ms] of rows) console.log(`${name.padEnd(width)}  ${ms.toFixed(3).padStart(9)} ms  ${(ms / forward).toFixed(3).padStart(8)} x forward`);
