@@ -69,7 +69,7 @@ def export_fp32(model, out_dir):
     return enc_path, main_path
 
 
-def quantize(src, dst, per_column=True):
+def quantize(src, dst, per_column=True, keep_fp32=()):
     """Each MatMul/Gemm with a constant 2-D weight -> DynamicQuantizeLinear(A) + MatMulInteger(A_q, W_int8) + Cast + Mul
     (+ Add for Gemm's bias). Weights symmetric int8 (zero point 0), per output column scale."""
     m = onnx.load(src)
@@ -83,6 +83,8 @@ def quantize(src, dst, per_column=True):
         ok = op in ("MatMul", "Gemm") and w_name in inits and len(inits[w_name].dims) == 2
         attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
         if op == "Gemm" and (attrs.get("transA", 0) or attrs.get("alpha", 1.0) != 1.0 or attrs.get("beta", 1.0) != 1.0):
+            ok = False
+        if ok and any(pat in node.name for pat in keep_fp32):
             ok = False
         if not ok:
             new_nodes.append(node)
@@ -208,6 +210,7 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="wasm")
     ap.add_argument("--fp32-dir", default="training/runs/export")
+    ap.add_argument("--keep-fp32", default="", help="comma-separated node name parts left in fp32 (e.g. /caller/span_)")
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     args = ap.parse_args()
     model, state = load_model(None if args.untrained else args.ckpt, args.seed)
@@ -216,8 +219,9 @@ def main():
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     enc32, main32 = export_fp32(model, args.fp32_dir)
     nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"))
-    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"))
-    extra = {"params": param_count(model), "quantized_matmuls": nq}
+    keep = tuple(p for p in args.keep_fp32.split(",") if p)
+    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=keep)
+    extra = {"params": param_count(model), "quantized_matmuls": nq, "fp32_matmuls": list(keep)}
     if state:
         extra.update({k: state[k] for k in ("step", "tokens", "wall_s") if k in state})
     else:
