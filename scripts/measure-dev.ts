@@ -6,6 +6,7 @@
  * Runtime.getHeapUsage through wrangler's DevTools inspector). Run: `npm run measure:dev`.
  */
 import { startWranglerDev } from "../test/support/wrangler-dev.js";
+import { chatBody } from "../test/support/requests.js";
 
 interface HeapUsage {
   usedSize: number;
@@ -35,24 +36,7 @@ async function jsHeapUsage(inspectorPort: number): Promise<HeapUsage> {
   return usage;
 }
 
-const request = {
-  model: "edgecall",
-  messages: [{ role: "user", content: "What's the weather in Paris in celsius?" }],
-  tools: [
-    {
-      type: "function",
-      function: {
-        name: "get_weather",
-        description: "Current weather for a city",
-        parameters: {
-          type: "object",
-          properties: { city: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } },
-          required: ["city"],
-        },
-      },
-    },
-  ],
-};
+const request = chatBody({ messages: [{ role: "user", content: "What's the weather in Paris in celsius?" }] });
 
 async function timedPost(baseUrl: string): Promise<number> {
   const start = performance.now();
