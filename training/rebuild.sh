@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Rebuilds the shipped model from scratch (seeded): train, evaluate, export to wasm/ with parity checks.
-# usage: training/rebuild.sh [minutes]   (CPU, ~75 min by default; add DEVICE=cuda to train on a GPU)
+# usage: training/rebuild.sh [minutes]   (CPU, ~92 min by default; add DEVICE=cuda to train on a GPU)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MINUTES="${1:-75}"
+MINUTES="${1:-92}"
 RUN="${RUN:-rebuild}"
 DEVICE="${DEVICE:-cpu}"
 PY=/usr/bin/python3
