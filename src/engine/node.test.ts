@@ -19,6 +19,23 @@ function maxAbsDifference(a: TensorData, b: TensorData): number {
   return worst;
 }
 
+function range(t: TensorData): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of t.data) {
+    lo = Math.min(lo, Number(v));
+    hi = Math.max(hi, Number(v));
+  }
+  return hi - lo;
+}
+
+/**
+ * The graphs quantise activations dynamically (DynamicQuantizeLinear: one step is 1/255 of the activation's range),
+ * and the WASM and native kernels may round a value to neighbouring steps; a few steps' worth of the output's range is
+ * that noise, while wrong inputs, shapes or weights differ by the order of the range itself.
+ */
+const QUANTISATION_TOLERANCE = 0.03;
+
 describe("createNodeRuntime", () => {
   const web = createNodeRuntime({ backend: "ort-web", modelDir: MODEL_DIR });
   const native = createNodeRuntime({ backend: "ort-node", modelDir: MODEL_DIR });
@@ -39,14 +56,14 @@ describe("createNodeRuntime", () => {
     }
   });
 
-  it("gives the same answers under onnxruntime-web and onnxruntime-node", async () => {
+  it("gives the same outputs under onnxruntime-web and onnxruntime-node, within int8 rounding", async () => {
     const feeds = await contractModelFeeds(native, shape, config.tokenizer.special.cls);
     const [a, b] = await Promise.all([web.run("model", feeds), native.run("model", feeds)]);
     for (const name of Object.keys(a)) {
       const left = a[name];
       const right = b[name];
       if (left === undefined || right === undefined) throw new Error(`output ${name} missing`);
-      expect(maxAbsDifference(left, right), name).toBeLessThan(1e-3);
+      expect(maxAbsDifference(left, right), name).toBeLessThanOrEqual(QUANTISATION_TOLERANCE * range(right) + 1e-4);
     }
   });
 
