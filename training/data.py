@@ -551,23 +551,16 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
             for g in golds:
                 g.args[tool.path(p)] = label
 
-    pre, mid, post = (rt.split("{i}")[0], None, None)
-    if rt.index("{i}") < rt.index("{m}"):
-        a, b = rt.split("{i}")
-        m1, m2 = b.split("{m}")
-        conv.add(a)
-        add_intent()
-        conv.add(m1)
-        add_mentions()
-        conv.add(m2)
-    else:
-        a, b = rt.split("{m}")
-        i1, i2 = b.split("{i}")
-        conv.add(a)
-        add_mentions()
-        conv.add(i1)
-        add_intent()
-        conv.add(i2)
+    # the template holds the intent {i} and the mentions {m} in either order
+    emit = {"{i}": add_intent, "{m}": add_mentions}
+    first, second = sorted(emit, key=rt.index)
+    a, rest = rt.split(first)
+    b, c = rest.split(second)
+    conv.add(a)
+    emit[first]()
+    conv.add(b)
+    emit[second]()
+    conv.add(c)
     conv.end()
     if n_calls > 1 and not any(lab[0] == "span" for lab in golds[0].args.values()):
         golds = golds[:1]
