@@ -51,6 +51,9 @@ CURRENCIES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "
 MENTION_EN = ["{p} {v}", "{p} is {v}", "{p}: {v}", "with {p} {v}", "{v} as the {p}", "set the {p} to {v}",
               "{p} should be {v}", "using {v} for {p}", "{p} = {v}", "the {p} {v}", "{p} of {v}", "and {p} {v}",
               "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}"]
+BARE_EN = ["{v}", "{v}", "for {v}", "of {v}", "in {v}", "at {v}", "on {v}", "to {v}", "from {v}", "'{v}'", '"{v}"',
+           "by {v}", "{v} {u}", "the {u} {v}", "{u} {v}", "about {v}"]
+BARE_ZH = ["{v}", "{v}", "在{v}", "给{v}", "{v}的", "{u}{v}"]
 MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作为{p}", "{p}用{v}"]
 REQUEST_EN = ["{i} {m}.", "Please {i}, {m}.", "Could you {i}? {m}.", "I need to {i}: {m}.", "{m} - {i} please.",
               "Can you {i} with {m}?", "hey, {i}. {m}", "I'd like to {i}; {m}.", "Go ahead and {i}, {m}.",
@@ -268,9 +271,16 @@ def generic_tool(rng, split):
             params.append(P(ident(pw), t, pd, required=i == 0 or rng.random() < 0.4, gen=hint))
         if t == "array":
             params[-1].items = {"type": "string"}
-    intents = [f"{verb} the {' '.join(noun)}", f"{verb} a {' '.join(noun)}", f"{verb} {' '.join(noun)}",
-               f"use {name}", f"run {verb} on the {' '.join(noun)}"]
-    return Tool(name, desc, params, intents, zh=[f"{verb} {' '.join(noun)}"])
+    nn = " ".join(noun)
+    intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
+    zh = [f"{verb} {nn}"]
+    p0 = params[0]
+    if p0.type in ("string", "integer", "number") and not p0.enum:
+        v = "{" + p0.name + "}"       # the first parameter's value stated with no mention of its name
+        intents += [f"{verb} the {nn} of {v}", f"{verb} the {nn} for {v}", f"{verb} {nn} {v}",
+                    f"{verb} {v} {nn}", f"{verb} the {nn} in {v}", f"what is the {nn} of {v}"]
+        zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
+    return Tool(name, desc, params, intents, zh=zh)
 
 
 def ecommerce_tools():
@@ -419,8 +429,15 @@ def _param_phrase(rng, p):
     return p.desc.lower()
 
 
-def _mention(rng, conv, p, key, ws, lang, split, value=None):
-    """Adds a mention of parameter p's value to the current message; returns its label."""
+def _context_word(rng, p):
+    """A content word of the parameter's description (what a bare value may come with: "5 meters"), or ''."""
+    ws = F.words(p.desc or "")
+    return rng.choice(ws) if ws else ""
+
+
+def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
+    """Adds a mention of parameter p's value to the current message; returns its label.
+    bare: the value is stated without the parameter's name (at most a word of its description next to it)."""
     phrase = _param_phrase(rng, p)
     if p.type == "boolean":
         b = rng.random() < 0.5
@@ -435,7 +452,7 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None):
         opt = p.enum[i]
         para = p.enum_para.get(opt, [])
         text = rng.choice(para) if para and rng.random() < 0.6 else (opt.replace("_", " ") if rng.random() < 0.3 else opt)
-        if rng.random() < 0.5:
+        if bare or rng.random() < 0.5:
             conv.add(text)
         else:
             tid, t = pick_template(rng, MENTION_ZH if lang == "zh" else MENTION_EN, "m" + lang, split)
@@ -445,7 +462,8 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None):
         n = rng.randint(1, 3)
         vals = [_value_text(rng, P("x", "string", gen=rng.choice(["id", "name", "text"])), ws, lang) for _ in range(n)]
         keys = [f"{key}#{j}" for j in range(n)]
-        conv.add(f"{phrase} ")
+        if not bare:
+            conv.add(f"{phrase} ")
         for j, (v, k) in enumerate(zip(vals, keys)):
             if j:
                 conv.add(", " if j < n - 1 else (" and " if lang == "en" else "和"))
@@ -455,6 +473,14 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None):
     label = ("span", key)
     if p.gen == "currency" and rng.random() < 0.3:
         v, label = CURRENCIES[v], ("implicit",)
+    if bare:
+        u = _context_word(rng, p)
+        t = rng.choice([b for b in (BARE_ZH if lang == "zh" else BARE_EN) if u or "{u}" not in b])
+        pre, post = t.split("{v}")
+        conv.add(pre.format(u=u))
+        conv.add(v, key)
+        conv.add(post.format(u=u))
+        return label
     tid, t = pick_template(rng, MENTION_ZH if lang == "zh" else MENTION_EN, "m" + lang, split)
     if rng.random() < 0.15 and lang == "en":
         t = "{p} '{v}'" if rng.random() < 0.5 else '{p} "{v}"'
@@ -486,8 +512,9 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
     given = given or {}
     params = [p for p in tool.params if p.name not in given]
     present = [p for p in params if p.required or rng.random() < (0.3 if stage == 1 else 0.5)]
-    if stage == 1:
-        present = present[:2]
+    if stage == 1:   # at most two values, but never drop a required one (that would be a missing argument)
+        present = [p for p in present if p.required] + [p for p in present if not p.required]
+        present = present[:max(2, sum(p.required for p in present))]
     missing = []
     if drop_required:
         req = [p for p in present if p.required and p.type != "boolean"]
@@ -524,6 +551,11 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
     def add_mentions():
         others = [p for p in present if p is not embedded and p not in missing]
         rng.shuffle(others)
+        # values stated bare (no parameter name): they keep the schema's order among themselves
+        p_bare = 0.45 if tool in ECOM else 0.55
+        bare = {p.name for p in others if p.type != "boolean" and rng.random() < p_bare}
+        slots = iter(sorted((p for p in others if p.name in bare), key=tool.params.index))
+        others = [next(slots) if p.name in bare else p for p in others]
         for p in tool.params:
             if p.name in given and not (embedded and embedded.name == p.name):
                 conv.add(rng.choice([f"use that {p.phrases[0]}, ", f"same {p.phrases[0]} as before, ",
@@ -543,9 +575,10 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 for c in range(n_calls):
                     if c:
                         conv.add(" and " if lang == "en" else "和")
-                    golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split)
+                    golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
+                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.6))
                 continue
-            label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split)
+            label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare)
             if tool.name == "place_order" and p.name == "items":
                 label = ("implicit",)
             for g in golds:
@@ -592,11 +625,11 @@ def make_example(rng, split="train", stage=3):
     r = rng.random()
     if stage >= 2 and r < 0.12:
         kind = "irrelevant"
-    elif stage == 3 and r < 0.30:
+    elif stage == 3 and r < 0.27:
         kind = "multiturn"
-    elif stage == 3 and r < 0.40:
+    elif stage == 3 and r < 0.36:
         kind = "missing"
-    elif stage == 3 and r < 0.45:
+    elif stage == 3 and r < 0.40:
         kind = "mismatch"
     elif stage >= 2 and r < 0.55:
         kind = "parallel"

@@ -31,21 +31,35 @@ def _span_ok(ids, pos, s, e):
             and pos[s][0] >= 0)
 
 
-def best_span(start, end, ids, pos, lo=0, hi=None):
-    """argmax start[s] + end[e] over valid spans with lo <= s <= e < hi."""
-    hi = len(ids) if hi is None else hi
-    best, arg = -1e30, None
-    order = np.argsort(-start[lo:hi])[:16] + lo
-    for s in order:
-        for e in range(s, min(hi, s + SPAN_MAX)):
+def span_candidates(start, end, ids, pos, k=16):
+    """The k best valid spans (start[s] + end[e]), best first: [(score, s, e)]."""
+    out = []
+    for s in np.argsort(-start)[:16]:
+        for e in range(s, min(len(ids), s + SPAN_MAX)):
             if not _span_ok(ids, pos, s, e):
                 if ids[e] >= 256 or pos[e][0] != pos[s][0]:
                     break
                 continue
-            v = start[s] + end[e]
-            if v > best:
-                best, arg = v, (int(s), int(e))
-    return arg
+            out.append((float(start[s] + end[e]), int(s), int(e)))
+    return sorted(out, reverse=True)[:k]
+
+
+def best_span(start, end, ids, pos):
+    """argmax start[s] + end[e] over valid spans."""
+    c = span_candidates(start, end, ids, pos, 1)
+    return (c[0][1], c[0][2]) if c else None
+
+
+def distinct_spans(candidates):
+    """One span per slot of a call, the slots taking turns by their best score: a slot whose best span overlaps one
+    already taken gets its best span that does not (its best one when every candidate overlaps)."""
+    taken, out = [], {}
+    for slot, cands in sorted(candidates.items(), key=lambda kv: -kv[1][0][0]):
+        free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken)]
+        _, s, e = (free or cands)[0]
+        taken.append((s, e))
+        out[slot] = (s, e)
+    return out
 
 
 def multi_spans(start, end, ids, pos):
@@ -78,6 +92,7 @@ def decode(x, o):
         if n == 0:
             continue
         args = [dict() for _ in range(n)]
+        single = {}                              # path -> span candidates of the single-span slots of one call
         for pe, pl in enumerate(els):
             if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
                 continue
@@ -101,10 +116,12 @@ def decode(x, o):
                 vals = [("bool", int(o["bool_logits"][pe].argmax()))] * n
             else:
                 st, en = o["start_logits"][pe], o["end_logits"][pe]
-                if typ == "array" or n > 1:
-                    spans = multi_spans(st, en, ids, pos) or [best_span(st, en, ids, pos)]
-                else:
-                    spans = [best_span(st, en, ids, pos)]
+                if typ != "array" and n == 1:
+                    cands = span_candidates(st, en, ids, pos)
+                    if cands:
+                        single[path] = cands
+                    continue
+                spans = multi_spans(st, en, ids, pos) or [best_span(st, en, ids, pos)]
                 spans = [s for s in spans if s]
                 if typ == "array":
                     vals = [("spans", tuple(text(*s) for s in spans))] * n
@@ -113,8 +130,10 @@ def decode(x, o):
             for a, v in zip(args, vals):
                 if v is not None:
                     a[path] = v
-        for a in args:
-            calls.append((el["tool"], tuple(sorted(a.items()))))
+        for path, (s, e) in distinct_spans(single).items():
+            args[0][path] = ("span", text(s, e))
+        for a in dict.fromkeys(tuple(sorted(a.items())) for a in args):   # identical parallel calls are one call
+            calls.append((el["tool"], a))
     return {"calls": sorted(calls, key=repr), "missing": sorted(missing), "implicit": implicit}
 
 

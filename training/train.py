@@ -67,6 +67,9 @@ def main():
     ap.add_argument("--eval-every", type=int, default=300)
     ap.add_argument("--distilled", help="JSONL written by distill.py, mixed into the synthetic batches")
     ap.add_argument("--distilled-frac", type=float, default=0.25)
+    ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
+    ap.add_argument("--curriculum-from", type=float, default=0.0,
+                    help="curriculum progress at step 0 (e.g. 0.6 when --init already learnt stage 1)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     run_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", args.run)
@@ -86,6 +89,9 @@ def main():
         rng.setstate(st["rng"])
         torch.set_rng_state(st["torch_rng"])
         print(f"resumed at step {step}, {wall:.0f}s", flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init, map_location=args.device)["model"])
+        print(f"initialised from {args.init}", flush=True)
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
     eval_rng = random.Random(12345)
@@ -106,7 +112,8 @@ def main():
         for g in opt.param_groups:
             g["lr"] = lr
         if not queue:
-            queue = data.batches(rng, "train", args.batch, progress, WINDOW["trained"], extra=distilled,
+            curriculum = args.curriculum_from + (1 - args.curriculum_from) * progress
+            queue = data.batches(rng, "train", args.batch, curriculum, WINDOW["trained"], extra=distilled,
                                  extra_frac=args.distilled_frac)
         b = {k: v.to(args.device) for k, v in queue.pop()[0].items()}
         model.train()

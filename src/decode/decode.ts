@@ -6,6 +6,7 @@ import type { DecodedCall, MissingArguments, ToolCallResult, ToolChoice } from "
 import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet, ObjectNode } from "../tools/types.js";
 import { planCalls } from "./choose.js";
+import { giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
 import { decideSlot, type SlotDecision } from "./slot.js";
 
@@ -41,6 +42,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 function decodeTool(tool: CompiledTool, count: number, countP: number, heads: Heads, conversation: SerializedConversation): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
   const decisions = tool.slots.map((slot) => decideSlot(slot, heads, conversation, count));
+  if (count === 1) giveDistinctSpans(decisions);
   const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.
@@ -104,7 +106,7 @@ function decodeTool(tool: CompiledTool, count: number, countP: number, heads: He
     });
     calls.push({ name: tool.name, arguments: args, confidence, argument_confidence: confidences });
   }
-  return { kind: "calls", calls, probability: total };
+  return { kind: "calls", calls: withoutRepeats(calls), probability: total };
 }
 
 export function decodeHeads(

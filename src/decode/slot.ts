@@ -11,8 +11,12 @@ import { readValue } from "./value.js";
 
 export type SlotDecision =
   | { kind: "absent"; probability: number }
-  /** `automatic`: a required const filled without the model saying so; it does not make its parent object present. */
-  | { kind: "filled"; values: unknown[]; probabilities: number[]; automatic?: true }
+  /**
+   * `automatic`: a required const filled without the model saying so; it does not make its parent object present.
+   * `readings`: for a single-span slot of one call, every span that reads under its type, best first (values[0] is
+   * the first), so that the call's slots can be given distinct spans.
+   */
+  | { kind: "filled"; values: unknown[]; probabilities: number[]; automatic?: true; readings?: SpanReading[] }
   /** The model says a value is there but no span reads as the slot's type. */
   | { kind: "unreadable"; probability: number; reason: string }
   | { kind: "not_expressible"; reason: string };
@@ -26,29 +30,30 @@ interface Reading {
   probability: number;
 }
 
-function readSpans(conversation: SerializedConversation, spans: readonly Span[], domain: ValueDomain): Reading[] {
-  const out: Reading[] = [];
+/** A value read from a span, with the span it came from. */
+export interface SpanReading extends Reading {
+  span: Span;
+}
+
+function readSpans(conversation: SerializedConversation, spans: readonly Span[], domain: ValueDomain): SpanReading[] {
+  const out: SpanReading[] = [];
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
     if (text === null) continue;
     const read = readValue(text, domain);
-    if (read) out.push({ value: read.value, probability: span.probability });
+    if (read) out.push({ value: read.value, probability: span.probability, span });
   }
   return out;
 }
 
 /**
- * The best span that reads under the domain. Candidates come best first, those on word boundaries before those that
- * cut a word or number ("0" out of "10"), which a value never does.
+ * The spans that read under the domain, best first, those on word boundaries before those that cut a word or number
+ * ("0" out of "10"), which a value never does.
  */
-function bestReading(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): Reading | undefined {
+function readableSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): SpanReading[] {
   const spans = bestSpans(conversation, heads.start, heads.end, row, CANDIDATE_SPANS);
   const ordered = [...spans.filter((s) => onWordBoundaries(conversation, s)), ...spans.filter((s) => !onWordBoundaries(conversation, s))];
-  for (const span of ordered) {
-    const [reading] = readSpans(conversation, [span], domain);
-    if (reading) return reading;
-  }
-  return undefined;
+  return readSpans(conversation, ordered, domain);
 }
 
 function repeat<T>(value: T, n: number): T[] {
@@ -83,9 +88,12 @@ function decideSpan(domain: ValueDomain, conversation: SerializedConversation, h
     const picks = Array.from({ length: n }, (_, i) => several[Math.min(i, several.length - 1)] as Reading);
     return { kind: "filled", values: picks.map((r) => r.value), probabilities: picks.map((r) => actionP * r.probability) };
   }
-  const best = bestReading(conversation, heads, row, domain);
+  const candidates = readableSpans(conversation, heads, row, domain);
+  const best = candidates[0];
   if (!best) return { kind: "unreadable", probability: actionP, reason: "no span of the conversation reads as the slot's type" };
-  return { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n) };
+  const filled: SlotDecision = { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n) };
+  if (n === 1) filled.readings = candidates.map((r) => ({ ...r, probability: actionP * r.probability }));
+  return filled;
 }
 
 function decideArray(
@@ -96,10 +104,9 @@ function decideArray(
   n: number,
   actionP: number,
 ): SlotDecision {
-  let readings = readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), fill.items);
+  let readings: Reading[] = readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), fill.items);
   if (readings.length === 0) {
-    const best = bestReading(conversation, heads, row, fill.items);
-    readings = best ? [best] : [];
+    readings = readableSpans(conversation, heads, row, fill.items).slice(0, 1);
   }
   if (fill.uniqueItems) {
     const seen = new Set<unknown>();

@@ -12,6 +12,13 @@ export interface Span {
   end: number;
   /** sigmoid(start) * sigmoid(end). */
   probability: number;
+  /** start + end logit: how spans of different slots rank against each other. */
+  score: number;
+}
+
+/** Whether two spans share a position. */
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start <= b.end && b.start <= a.end;
 }
 
 export function sigmoid(x: number): number {
@@ -101,10 +108,11 @@ export function bestSpans(
       }
     }
   }
-  return top.map(({ start, end }) => ({
+  return top.map(({ start, end, score }) => ({
     start,
     end,
     probability: sigmoid(startLogits[base + start] as number) * sigmoid(ends[base + end] as number),
+    score,
   }));
 }
 
@@ -136,7 +144,12 @@ export function thresholdSpans(
       }
     }
     if (best >= 0) {
-      spans.push({ start: s, end: best, probability: sigmoid(starts[base + s] as number) * sigmoid(ends[base + best] as number) });
+      spans.push({
+        start: s,
+        end: best,
+        probability: sigmoid(starts[base + s] as number) * sigmoid(ends[base + best] as number),
+        score: score(starts[base + s] as number) + bestScore,
+      });
     }
   });
   return spans;

@@ -58,8 +58,11 @@ export class HeadsBuilder {
     return this;
   }
 
-  /** Marks the occurrences of `text` in message `message` (all of them unless `occurrence` is given) as spans. */
-  span(tool: string, path: string, message: number, text: string, occurrence?: number): this {
+  /**
+   * Marks the occurrences of `text` in message `message` (all of them unless `occurrence` is given) as spans whose
+   * start and end logits are `strength`.
+   */
+  span(tool: string, path: string, message: number, text: string, occurrence?: number, strength = HIGH): this {
     this.action(tool, path, "value");
     const e = this.slotElement(tool, path);
     const bytes = new TextEncoder().encode(text);
@@ -72,8 +75,8 @@ export class HeadsBuilder {
         const T = this.heads.positions;
         for (let t = 0; t < T; t++) {
           if (this.conversation.message[t] !== message) continue;
-          if (this.conversation.offset[t] === off) this.heads.start[e * T + t] = HIGH;
-          if (this.conversation.offset[t] === off + bytes.length - 1) this.heads.end[e * T + t] = HIGH;
+          if (this.conversation.offset[t] === off) this.heads.start[e * T + t] = strength;
+          if (this.conversation.offset[t] === off + bytes.length - 1) this.heads.end[e * T + t] = strength;
         }
       }
       seen++;
