@@ -50,9 +50,10 @@ CURRENCIES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "
 # Templates: (template id, text). Ids whose _heldout(id, 5) is true are used only in the held-out split.
 MENTION_EN = ["{p} {v}", "{p} is {v}", "{p}: {v}", "with {p} {v}", "{v} as the {p}", "set the {p} to {v}",
               "{p} should be {v}", "using {v} for {p}", "{p} = {v}", "the {p} {v}", "{p} of {v}", "and {p} {v}",
-              "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}"]
+              "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}", "{p}={v}", "{p} of {v}"]
 BARE_EN = ["{v}", "{v}", "for {v}", "of {v}", "in {v}", "at {v}", "on {v}", "to {v}", "from {v}", "'{v}'", '"{v}"',
            "by {v}", "{v} {u}", "the {u} {v}", "{u} {v}", "about {v}"]
+UNITS = ["cm", "kg", "m", "km", "lbs", "%", "ft", "in", "ms", "s", "mph", "GB", "mg", "units", "years", "days"]
 BARE_ZH = ["{v}", "{v}", "在{v}", "给{v}", "{v}的", "{u}{v}"]
 MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作为{p}", "{p}用{v}"]
 REQUEST_EN = ["{i} {m}.", "Please {i}, {m}.", "Could you {i}? {m}.", "I need to {i}: {m}.", "{m} - {i} please.",
@@ -151,6 +152,8 @@ def rand_id(rng):
 def rand_int(rng):
     n = rng.choice([rng.randint(1, 12), rng.randint(1, 100), rng.randint(100, 99999)])
     r = rng.random()
+    if r < 0.06:
+        return f"-{n}"
     if n in NUM_WORDS and r < 0.35:
         return NUM_WORDS[n]
     if n >= 1000 and r < 0.6:
@@ -166,6 +169,8 @@ def rand_number(rng):
         return f"{rng.randint(1000, 99999):,}.{rng.randint(0, 99):02d}"
     if r < 0.6:
         return f"{rng.randint(0, 9)}.{rng.randint(1, 9)}"
+    if r < 0.65:
+        return f"-{rng.randint(0, 99)}.{rng.randint(1, 99)}"
     return rand_int(rng)
 
 
@@ -179,7 +184,10 @@ def rand_string(rng, words, hint):
     if hint == "id" or r < 0.3:
         return rand_id(rng)
     if hint == "name" or r < 0.45:
-        return " ".join(rng.choice(words).capitalize() for _ in range(rng.choice([1, 2])))
+        name = " ".join(rng.choice(words).capitalize() for _ in range(rng.choice([1, 2])))
+        if rng.random() < 0.15:   # "Springfield, IL"
+            name += ", " + rng.choice(words)[:2].upper()
+        return name
     if r < 0.55:
         return f"{rng.choice(words)}.{rng.choice(words)}@{rng.choice(words)}.com"
     if r < 0.65:
@@ -270,7 +278,7 @@ def generic_tool(rng, split):
         else:
             params.append(P(ident(pw), t, pd, required=i == 0 or rng.random() < 0.4, gen=hint))
         if t == "array":
-            params[-1].items = {"type": "string"}
+            params[-1].items = {"type": rng.choices(["string", "integer", "number"], [6, 3, 2])[0]}
     nn = " ".join(noun)
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
@@ -459,8 +467,10 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
             conv.add(t.format(p=phrase, v=text))
         return ("option", i)
     if p.type == "array":
-        n = rng.randint(1, 3)
-        vals = [_value_text(rng, P("x", "string", gen=rng.choice(["id", "name", "text"])), ws, lang) for _ in range(n)]
+        n = rng.choice([1, 2, 3, 3, 4, 5, 6])
+        item = (p.items or {}).get("type", "string")
+        gen = rng.choice(["id", "name", "text"]) if item == "string" else None
+        vals = [_value_text(rng, P("x", item, gen=gen), ws, lang) for _ in range(n)]
         keys = [f"{key}#{j}" for j in range(n)]
         if not bare:
             conv.add(f"{phrase} ")
@@ -476,6 +486,8 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
     if bare:
         u = _context_word(rng, p)
         t = rng.choice([b for b in (BARE_ZH if lang == "zh" else BARE_EN) if u or "{u}" not in b])
+        if p.type in ("integer", "number") and rng.random() < 0.3:
+            t = rng.choice(["{v}" + rng.choice(UNITS), "${v}", "{v} " + rng.choice(UNITS)])
         pre, post = t.split("{v}")
         conv.add(pre.format(u=u))
         conv.add(v, key)
@@ -638,7 +650,7 @@ def make_example(rng, split="train", stage=3):
     if stage == 3 and rng.random() < 0.2:
         conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
                                        "你是购物助手。" if lang == "zh" else "Answer briefly."]))
-    golds, missing = [], []
+    golds, missing, memory_pair = [], [], None
     if kind == "irrelevant":
         if rng.random() < 0.5:  # a request for a tool that is not in the list
             ghost = [generic_tool(rng, split)] if rng.random() < 0.5 else [rng.choice(ECOM)]
@@ -653,6 +665,7 @@ def make_example(rng, split="train", stage=3):
     elif kind == "multiturn":
         # an earlier exchange (maybe a call + result) then the request
         first = rng.randrange(len(tools))
+        request_msg = len(conv.messages)
         g0, _ = _request(rng, conv, tools, first, split, lang, 2, ws)
         args = {}
         keys = {}
@@ -664,6 +677,7 @@ def make_example(rng, split="train", stage=3):
                 keys[path[-1]] = lab[1]
         conv.assistant_calls([(tools[first].name, args)], [keys])
         rid = rand_id(rng)
+        result_msg = len(conv.messages)
         conv.tool_result({"status": "ok", "id": rid}, {"id": "result.id"})
         conv.say("assistant", rng.choice(CHAT_FILLER))
         if rng.random() < 0.4:
@@ -676,11 +690,14 @@ def make_example(rng, split="train", stage=3):
             merged = dict(g0[0].args)
             merged.update(g1[0].args)
             golds = [Gold(first, merged)]
+            memory_pair = (len(conv.messages) - 1, request_msg)   # the follow-up recalls the earlier request
         else:
             nxt = rng.randrange(len(tools))
             ids = [p for p in tools[nxt].params if p.gen == "id" and p.type == "string"]
             given = {ids[0].name: "result.id"} if ids and rng.random() < 0.7 else None
             golds, missing = _request(rng, conv, tools, nxt, split, lang, 2, ws, given=given)
+            if given:
+                memory_pair = (len(conv.messages) - 1, result_msg)  # "it" = the id in the tool result
     else:
         t = rng.randrange(len(tools))
         n = rng.choice([2, 2, 3]) if kind == "parallel" else 1
@@ -704,8 +721,7 @@ def make_example(rng, split="train", stage=3):
     # labels: only the tool whose request was made; the (single) latest occurrence of each span key
     return dict(tools=tool_schemas, messages=conv.messages, spans={k: v[-1] for k, v in conv.spans.items()},
                 golds=golds, missing=[(golds[0].tool_index, tools[golds[0].tool_index].path(m)) for m in missing],
-                kind=kind,
-                lang=lang, stage=stage)
+                kind=kind, lang=lang, stage=stage, memory_pair=memory_pair)
 
 
 # ------------------------------------------------------------------------------------------------------ labels
@@ -753,7 +769,8 @@ def encode(ex):
                     span_rows[e] = 1.0
                     gold_spans.setdefault(e, []).append((s, t))
     x.update(count=count, action=action, bool=boolean, option=option, span_rows=span_rows, start=start, end=end,
-             gold_spans=gold_spans)
+             gold_spans=gold_spans, msg_index=np.array([p[0] for p in x["positions"]], np.int64),
+             memory_pair=np.array(ex.get("memory_pair") or (-1, -1), np.int64))
     return x
 
 
@@ -769,7 +786,8 @@ def collate(items, window):
              count=np.full((B, E), IGNORE, np.int64), action=np.full((B, E), IGNORE, np.int64),
              bool=np.full((B, E), IGNORE, np.int64), option=np.full((B, E), IGNORE, np.int64),
              span_rows=np.zeros((B, E), np.float32), start=np.zeros((B, E, T), np.float32),
-             end=np.zeros((B, E, T), np.float32))
+             end=np.zeros((B, E, T), np.float32), msg_index=np.full((B, T), -1, np.int64),
+             memory_pair=np.full((B, 2), -1, np.int64))
     for i, x in enumerate(items):
         t, e = len(x["input_ids"]), len(x["elem_kind"])
         b["input_ids"][i, :t] = x["input_ids"]
@@ -781,6 +799,8 @@ def collate(items, window):
         b["elem_mask"][i, :e] = 1
         for k in ("count", "action", "bool", "option", "span_rows"):
             b[k][i, :e] = x[k]
+        b["msg_index"][i, :t] = x["msg_index"]
+        b["memory_pair"][i] = x["memory_pair"]
         b["start"][i, :e, :t] = x["start"]
         b["end"][i, :e, :t] = x["end"]
     flat = b["elem_ids"].reshape(B * E, L)

@@ -206,6 +206,26 @@ def evaluate_torch(model, examples, window=64, device="cpu"):
     return score(pairs)
 
 
+def memory_recall(model, examples, window=64):
+    """Share of follow-ups whose pooled memory vector is closest (cosine) to the earlier message they depend on,
+    among the other messages of the same conversation; and the share a random pick would get."""
+    hits, chance, n = 0, 0.0, 0
+    for x in examples:
+        q, target = x["example"].get("memory_pair") or (-1, -1)
+        if q < 0:
+            continue
+        mem = torch_outputs(model, x, window)["memory_states"]                      # [T, K]
+        msg = x["msg_index"]
+        vecs = {m: mem[msg == m].mean(0) for m in set(msg.tolist()) if m >= 0}
+        unit = {m: v / (np.linalg.norm(v) + 1e-9) for m, v in vecs.items()}
+        others = [m for m in unit if m != q]
+        hits += max(others, key=lambda m: float(unit[m] @ unit[q])) == target
+        chance += 1 / len(others)
+        n += 1
+    return {"memory_recall_at_1": round(100 * hits / max(n, 1), 1), "chance": round(100 * chance / max(n, 1), 1),
+            "n": n}
+
+
 def onnx_outputs(onnx_dir, examples, window):
     from ort import run_many
     enc = os.path.join(onnx_dir, "onnx/schema_encoder_int8.onnx")
@@ -241,6 +261,8 @@ def main():
         by_kind.setdefault(x["example"]["kind"] + "/" + x["example"]["lang"], []).append(x)
     res["by_kind_W64"] = {k: evaluate_torch(model, v, 64)["whole_calls"] for k, v in sorted(by_kind.items())}
     print(json.dumps({"by_kind_W64": res["by_kind_W64"]}), flush=True)
+    res["memory_W64"] = memory_recall(model, examples)
+    print(json.dumps({"memory_W64": res["memory_W64"]}), flush=True)
     if args.onnx:
         outs = onnx_outputs(args.onnx, examples, 64)
         model.eval()

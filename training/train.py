@@ -52,7 +52,30 @@ def losses(out, b):
         l["span"] = tot
     else:
         l["span"] = out["start_logits"].sum() * 0
+    l["memory"] = MEMORY_WEIGHT * memory_loss(out["memory_states"], b)
     return l
+
+
+MEMORY_WEIGHT = 0.2
+
+
+def memory_loss(mem, b, temperature=0.1):
+    """Turn recall: a follow-up message's pooled memory vector must pick out the earlier message it depends on among
+    every message of the batch (InfoNCE over cosine similarities). Pooling = mean over a message's positions."""
+    pair = b["memory_pair"]                                                         # [B, 2] (follow-up, recalled)
+    rows = (pair[:, 0] >= 0).nonzero().squeeze(1)                                   # [R]
+    if rows.numel() == 0:
+        return mem.sum() * 0
+    B, T, K = mem.shape
+    M = int(b["msg_index"].max()) + 1
+    onehot = (b["msg_index"].unsqueeze(-1) == torch.arange(M, device=mem.device)).float()   # [B, T, M]
+    n = onehot.sum(1)                                                               # [B, M] positions per message
+    pooled = torch.einsum("btm,btk->bmk", onehot, mem) / n.clamp(min=1).unsqueeze(-1)       # [B, M, K]
+    pooled = TF.normalize(pooled, dim=-1).reshape(B * M, K)
+    query = rows * M + pair[rows, 0]                                                # [R] rows of pooled
+    sim = pooled[query] @ pooled.T / temperature                                    # [R, B*M]
+    excluded = (n.reshape(-1) == 0).unsqueeze(0) | (torch.arange(B * M, device=mem.device) == query.unsqueeze(1))
+    return TF.cross_entropy(sim.masked_fill(excluded, -1e4), rows * M + pair[rows, 1])
 
 
 def main():
