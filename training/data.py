@@ -506,6 +506,17 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
     return label
 
 
+def _list_sep(rng, c, n, lang):
+    """What comes before the c-th of n listed values: "", then ", " ... and " and " (or ", and ") before the last."""
+    if c == 0:
+        return ""
+    if lang == "zh":
+        return "和" if c == n - 1 else "、"
+    if c < n - 1:
+        return ", "
+    return rng.choice([" and ", " and ", ", and " if n > 2 else " and ", " & "])
+
+
 def _intent(rng, tool, lang, split, filled):
     """Intent text for a tool; e-commerce intents may embed one value ({order_id}); returns (parts, embedded param)."""
     table = tool.zh if lang == "zh" and tool.zh else tool.intents
@@ -553,8 +564,7 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 return
             vals = []
             for c in range(n_calls if embedded.type != "array" else 1):
-                if c:
-                    conv.add(" and " if lang == "en" else "和")
+                conv.add(_list_sep(rng, c, n_calls, lang))
                 k = f"{tool.name}.{embedded.name}.{c}"
                 conv.add(_value_text(rng, embedded, ws, lang), k)
                 golds[c].args[tool.path(embedded)] = ("span", k)
@@ -568,6 +578,10 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         bare = {p.name for p in others if p.type != "boolean" and rng.random() < p_bare}
         slots = iter(sorted((p for p in others if p.name in bare), key=tool.params.index))
         others = [next(slots) if p.name in bare else p for p in others]
+        # parallel calls: some values are stated once and shared by every call (at least one value varies)
+        varying = [p for p in others if n_calls > 1 and p.type not in ("boolean", "array") and not p.enum]
+        embedded_varies = embedded is not None and embedded not in missing and embedded.name not in given
+        shared = {p.name for i, p in enumerate(varying) if (i > 0 or embedded_varies) and rng.random() < 0.3}
         for p in tool.params:
             if p.name in given and not (embedded and embedded.name == p.name):
                 conv.add(rng.choice([f"use that {p.phrases[0]}, ", f"same {p.phrases[0]} as before, ",
@@ -583,10 +597,9 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 if p.required:
                     missing.append(p)
                 continue
-            if n_calls > 1 and p.type not in ("boolean", "array") and not p.enum:
+            if p in varying and p.name not in shared:
                 for c in range(n_calls):
-                    if c:
-                        conv.add(" and " if lang == "en" else "和")
+                    conv.add(_list_sep(rng, c, n_calls, lang))
                     golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
                                                            bare=p.name in bare or (c > 0 and rng.random() < 0.6))
                 continue
