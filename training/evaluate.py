@@ -50,12 +50,15 @@ def best_span(start, end, ids, pos):
     return (c[0][1], c[0][2]) if c else None
 
 
-def distinct_spans(candidates):
+def distinct_spans(candidates, required):
     """One span per slot of a call, the slots taking turns by their best score: a slot whose best span overlaps one
-    already taken gets its best span that does not (its best one when every candidate overlaps)."""
+    already taken gets its best span that does not; when every candidate overlaps, a required slot keeps its best
+    and an optional one is left out."""
     taken, out = [], {}
     for slot, cands in sorted(candidates.items(), key=lambda kv: -kv[1][0][0]):
         free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken)]
+        if not free and slot not in required:
+            continue
         _, s, e = (free or cands)[0]
         taken.append((s, e))
         out[slot] = (s, e)
@@ -92,7 +95,7 @@ def decode(x, o):
         if n == 0:
             continue
         args = [dict() for _ in range(n)]
-        single = {}                              # path -> span candidates of the single-span slots of one call
+        single, required = {}, set()             # path -> span candidates of the single-span slots of one call
         for pe, pl in enumerate(els):
             if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
                 continue
@@ -120,6 +123,8 @@ def decode(x, o):
                     cands = span_candidates(st, en, ids, pos)
                     if cands:
                         single[path] = cands
+                    if pl["required"]:
+                        required.add(path)
                     continue
                 spans = multi_spans(st, en, ids, pos) or [best_span(st, en, ids, pos)]
                 spans = [s for s in spans if s]
@@ -130,7 +135,7 @@ def decode(x, o):
             for a, v in zip(args, vals):
                 if v is not None:
                     a[path] = v
-        for path, (s, e) in distinct_spans(single).items():
+        for path, (s, e) in distinct_spans(single, required).items():
             args[0][path] = ("span", text(s, e))
         for a in dict.fromkeys(tuple(sorted(a.items())) for a in args):   # identical parallel calls are one call
             calls.append((el["tool"], a))

@@ -43,6 +43,13 @@ describe("distinct spans within a call", () => {
     const result = decode();
     expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 36 });
   });
+
+  it("leaves out an optional slot whose every reading another slot took", () => {
+    const { builder, decode } = setup("gcd of 36 and 48");
+    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "48", undefined, 5);
+    const result = decode();
+    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+  });
 });
 
 describe("parallel calls", () => {

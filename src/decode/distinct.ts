@@ -14,18 +14,27 @@ function isContender(decision: SlotDecision): decision is Contender {
 
 /**
  * The single-span slots of one call take turns by the score of their best span; a slot whose best span overlaps one
- * already taken gets its best reading that does not (and keeps its best when every reading overlaps).
- * Changes the decisions' first value in place.
+ * already taken gets its best reading that does not. When every reading overlaps, a required slot keeps its best
+ * and an optional one is absent (a value stated once fills one slot). `required[i]` belongs to `decisions[i]`.
  */
-export function giveDistinctSpans(decisions: readonly SlotDecision[]): void {
-  const contenders = decisions.filter(isContender).sort((a, b) => b.readings[0].span.score - a.readings[0].span.score);
+export function giveDistinctSpans(decisions: readonly SlotDecision[], required: readonly boolean[]): SlotDecision[] {
+  const out = [...decisions];
+  const order = decisions
+    .map((decision, i) => ({ decision, i }))
+    .filter((c): c is { decision: Contender; i: number } => isContender(c.decision))
+    .sort((a, b) => b.decision.readings[0].span.score - a.decision.readings[0].span.score);
   const taken: Span[] = [];
-  for (const decision of contenders) {
-    const pick = decision.readings.find((r) => taken.every((t) => !overlaps(t, r.span))) ?? decision.readings[0];
+  for (const { decision, i } of order) {
+    const free = decision.readings.find((r) => taken.every((t) => !overlaps(t, r.span)));
+    if (!free && required[i] !== true) {
+      out[i] = { kind: "absent", probability: 1 - (decision.probabilities[0] as number) };
+      continue;
+    }
+    const pick = free ?? decision.readings[0];
     taken.push(pick.span);
-    decision.values[0] = pick.value;
-    decision.probabilities[0] = pick.probability;
+    out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability] };
   }
+  return out;
 }
 
 /** The calls without repeats of an identical earlier call (same name and arguments). */
