@@ -53,6 +53,8 @@ MENTION_EN = ["{p} {v}", "{p} is {v}", "{p}: {v}", "with {p} {v}", "{v} as the {
               "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}", "{p}={v}", "{p} of {v}"]
 BARE_EN = ["{v}", "{v}", "for {v}", "of {v}", "in {v}", "at {v}", "on {v}", "to {v}", "from {v}", "'{v}'", '"{v}"',
            "by {v}", "{v} {u}", "the {u} {v}", "{u} {v}", "about {v}"]
+SHORT_NAMES = ["x", "y", "z", "a", "b", "c", "n", "k", "m", "p", "q", "r", "t", "id", "num", "val", "n1", "n2", "x1",
+               "x2", "lat", "lon", "qty"]
 UNITS = ["cm", "kg", "m", "km", "lbs", "%", "ft", "in", "ms", "s", "mph", "GB", "mg", "units", "years", "days"]
 BARE_ZH = ["{v}", "{v}", "在{v}", "给{v}", "{v}的", "{u}{v}"]
 MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作为{p}", "{p}用{v}"]
@@ -279,6 +281,18 @@ def generic_tool(rng, split):
             params.append(P(ident(pw), t, pd, required=i == 0 or rng.random() < 0.4, gen=hint))
         if t == "array":
             params[-1].items = {"type": rng.choices(["string", "integer", "number"], [6, 3, 2])[0]}
+    for p in params:   # short names ("x", "n", "id"), whose words the matching features cannot see
+        if rng.random() < 0.08 and not p.enum:
+            short = rng.choice(SHORT_NAMES)
+            if short not in used:
+                used.add(short)
+                p.name, p.phrases = short, [short]
+    if rng.random() < 0.12 and params and not params[0].enum:
+        # numbered twins ("value1", "value2"): same type, told apart only by the order the values come in
+        first = params[0]
+        stem = first.name if rng.random() < 0.5 else rng.choice(ws)
+        twins = [P(f"{stem}{i}", first.type, first.desc, required=True, gen=first.gen, items=first.items) for i in (1, 2)]
+        params = twins + params[1:]
     nn = " ".join(noun)
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
