@@ -55,6 +55,8 @@ BARE_EN = ["{v}", "{v}", "for {v}", "of {v}", "in {v}", "at {v}", "on {v}", "to 
            "by {v}", "{v} {u}", "the {u} {v}", "{u} {v}", "about {v}"]
 SHORT_NAMES = ["x", "y", "z", "a", "b", "c", "n", "k", "m", "p", "q", "r", "t", "id", "num", "val", "n1", "n2", "x1",
                "x2", "lat", "lon", "qty"]
+CALL_SEP_EN = [", and also ", "; also ", ", then ", " and another with ", "; and ", ". Then ", ", plus ",
+               ", and again with ", "; repeat with "]
 UNITS = ["cm", "kg", "m", "km", "lbs", "%", "ft", "in", "ms", "s", "mph", "GB", "mg", "units", "years", "days"]
 BARE_ZH = ["{v}", "{v}", "在{v}", "给{v}", "{v}的", "{u}{v}"]
 MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作为{p}", "{p}用{v}"]
@@ -603,6 +605,24 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         if not others:
             conv.add("thanks" if lang == "en" else "谢谢")
             return
+        if n_calls > 1 and not mismatch and not embedded_varies and rng.random() < 0.5:
+            # call-major: each call's values together ("6 feet and 80 kg, and also 5.6 feet and 60 kg")
+            per_call = [p for p in others if p in varying and p.name not in shared]
+            for c in range(n_calls):
+                if c:
+                    conv.add(rng.choice(CALL_SEP_EN) if lang == "en" else rng.choice(["；另外", "，还有", "，再"]))
+                for j, p in enumerate(per_call):
+                    if j:
+                        conv.add(rng.choice([" ", ", ", " and "]) if lang == "en" else "，")
+                    golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
+                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.4))
+            for p in others:
+                if p not in per_call:
+                    conv.add(", " if lang == "en" else "，")
+                    label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare)
+                    for g in golds:
+                        g.args[tool.path(p)] = label
+            return
         for j, p in enumerate(others):
             if j:
                 conv.add(rng.choice([", ", ", and ", "; ", " "]) if lang == "en" else "，")
@@ -727,7 +747,7 @@ def make_example(rng, split="train", stage=3):
                 memory_pair = (len(conv.messages) - 1, result_msg)  # "it" = the id in the tool result
     else:
         t = rng.randrange(len(tools))
-        n = rng.choice([2, 2, 3]) if kind == "parallel" else 1
+        n = rng.choice([2, 2, 2, 3, 3, 4]) if kind == "parallel" else 1
         golds, m = _request(rng, conv, tools, t, split, lang, stage, ws, n_calls=n, drop_required=kind == "missing",
                             mismatch=kind == "mismatch")
         missing += m
