@@ -82,7 +82,7 @@ def multi_spans(start, end, ids, pos):
     return out
 
 
-def decode(x, o, missing_min=0.0):
+def decode(x, o):
     """x: encoded example (elements, input_ids, positions); o: outputs for it (unbatched). -> answer dict:
     {"calls": sorted [(tool index, ((path, value), ...))], "missing": sorted [(tool index, path)], "implicit": bool}"""
     els, ids, pos = x["elements"], list(x["input_ids"]), x["positions"]
@@ -100,10 +100,7 @@ def decode(x, o, missing_min=0.0):
             if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
                 continue
             path = tuple(pl["path"])
-            probs = _softmax(o["action_logits"][pe])
-            act = int(probs.argmax())
-            if act == 0 and pl["required"] and probs[0] < missing_min:
-                act = 1 + int(probs[1:].argmax())     # not sure enough to ask: its best non-absent action
+            act = int(o["action_logits"][pe].argmax())
             if act == 0:
                 if pl["required"]:
                     missing.append((el["tool"], path))
