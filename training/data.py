@@ -251,7 +251,8 @@ class Tool:
         return (self.nested[p.name], p.name) if p.name in self.nested else (p.name,)
 
 
-def generic_tool(rng, split):
+def generic_tool(rng, split, same_params_as=None):
+    """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool)."""
     ws = WORDS["train" if split == "train" else "test"]
     style = rng.choice(["snake", "snake", "camel", "kebab"])
 
@@ -295,11 +296,13 @@ def generic_tool(rng, split):
         stem = first.name if rng.random() < 0.5 else rng.choice(ws)
         twins = [P(f"{stem}{i}", first.type, first.desc, required=True, gen=first.gen, items=first.items) for i in (1, 2)]
         params = twins + params[1:]
+    if same_params_as is not None:
+        params = same_params_as.params
     nn = " ".join(noun)
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
-    p0 = params[0]
-    if p0.type in ("string", "integer", "number") and not p0.enum:
+    p0 = params[0] if params else None
+    if p0 is not None and p0.type in ("string", "integer", "number") and not p0.enum:
         v = "{" + p0.name + "}"       # the first parameter's value stated with no mention of its name
         intents += [f"{verb} the {nn} of {v}", f"{verb} the {nn} for {v}", f"{verb} {nn} {v}",
                     f"{verb} {v} {nn}", f"{verb} the {nn} in {v}", f"what is the {nn} of {v}"]
@@ -682,13 +685,13 @@ def make_example(rng, split="train", stage=3):
     conv = Conv()
     kind = "call"
     r = rng.random()
-    if stage >= 2 and r < 0.12:
+    if stage >= 2 and r < 0.15:
         kind = "irrelevant"
-    elif stage == 3 and r < 0.27:
+    elif stage == 3 and r < 0.29:
         kind = "multiturn"
-    elif stage == 3 and r < 0.36:
+    elif stage == 3 and r < 0.37:
         kind = "missing"
-    elif stage == 3 and r < 0.40:
+    elif stage == 3 and r < 0.41:
         kind = "mismatch"
     elif stage >= 2 and r < 0.55:
         kind = "parallel"
@@ -700,7 +703,11 @@ def make_example(rng, split="train", stage=3):
     golds, missing, memory_pair = [], [], None
     if kind == "irrelevant":
         if rng.random() < 0.5:  # a request for a tool that is not in the list
-            ghost = [generic_tool(rng, split)] if rng.random() < 0.5 else [rng.choice(ECOM)]
+            r2 = rng.random()
+            if r2 < 0.4:   # a near miss: the values would fit a listed tool, but the request is for something else
+                ghost = [generic_tool(rng, split, same_params_as=rng.choice(tools))]
+            else:
+                ghost = [generic_tool(rng, split)] if r2 < 0.7 else [rng.choice(ECOM)]
             if ghost[0].name not in [t.name for t in tools]:
                 _request(rng, conv, ghost, 0, split, lang, stage, ws)
             else:
