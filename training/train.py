@@ -26,6 +26,7 @@ def losses(out, b):
     l = {}
     for head, key in (("count_logits", "count"), ("action_logits", "action"), ("bool_logits", "bool")):
         l[key] = ce(out[head], b[key]) if (b[key] != IGNORE).any() else out[head].sum() * 0
+    l["bool"] = BOOL_WEIGHT * l["bool"]
     # options: softmax over the labelled siblings of a slot
     opt = b["option"]
     lab = opt != IGNORE                                                            # [B, E]
@@ -57,6 +58,7 @@ def losses(out, b):
 
 
 MEMORY_WEIGHT = 0.2
+BOOL_WEIGHT = 4.0   # the span loss dominates the clipped gradient; at weight 1 the boolean head stayed at chance
 
 
 def memory_loss(mem, b, temperature=0.1):
