@@ -1,0 +1,106 @@
+"""The synthetic generator's labels and the memory objective: run with
+    /usr/bin/python3 -m unittest discover -s training/tests -v
+"""
+import os
+import random
+import sys
+import unittest
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+import data  # noqa: E402
+import features as F  # noqa: E402
+from train import memory_loss  # noqa: E402
+
+
+def span_text(ex, key):
+    mi, bs, be = ex["spans"][key]
+    return F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8")
+
+
+class GeneratedLabels(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        rng = random.Random(4)
+        cls.examples = [data.make_example(rng, split, stage) for split in ("train", "test") for stage in (1, 2, 3)
+                        for _ in range(250)]
+
+    def test_every_required_parameter_is_labelled_or_missing(self):
+        for ex in self.examples:
+            gold = ex["golds"][0] if ex["golds"] else None
+            if gold is None:
+                continue
+            fn = ex["tools"][gold.tool_index]["function"]
+            missing = {path[0] for _, path in ex["missing"]}
+            for name in fn["parameters"].get("required", []):
+                labelled = any(path[0] == name for path in gold.args)
+                self.assertTrue(labelled or name in missing, f"{fn['name']}.{name} unlabelled: {ex['messages'][-1]}")
+
+    def test_span_labels_point_at_values_that_read_as_their_type(self):
+        for ex in self.examples:
+            for gold in ex["golds"]:
+                props = ex["tools"][gold.tool_index]["function"]["parameters"]["properties"]
+                for path, label in gold.args.items():
+                    if label[0] != "span" or len(path) != 1:
+                        continue
+                    text = span_text(ex, label[1])
+                    self.assertEqual(text, text.strip(), f"span {text!r} has surrounding space")
+                    if props[path[0]].get("type") in ("integer", "number"):
+                        self.assertRegex(text, r"\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+                                               r"forty|fifty|hundred|eleven|twelve|fifteen")
+
+    def test_parallel_calls_differ(self):
+        for ex in self.examples:
+            if len(ex["golds"]) < 2 or len({g.tool_index for g in ex["golds"]}) > 1:
+                continue
+            seen = [tuple(sorted((p, span_text(ex, lab[1]) if lab[0] == "span" else repr(lab))
+                                 for p, lab in g.args.items())) for g in ex["golds"]]
+            self.assertEqual(len(set(seen)), len(seen), f"identical parallel calls: {ex['messages'][-1]}")
+
+    def test_bare_values_are_generated(self):
+        """Some required values appear without any word of their parameter's name within 12 bytes before them."""
+        bare = 0
+        for ex in self.examples:
+            for gold in ex["golds"]:
+                for path, label in gold.args.items():
+                    if label[0] != "span":
+                        continue
+                    mi, bs, _ = ex["spans"][label[1]]
+                    before = F.message_text(ex["messages"][mi]).encode("utf-8")[max(0, bs - 12):bs].decode("utf-8",
+                                                                                                         "replace")
+                    if not set(F.words(path[-1])) & set(F.words(before)):
+                        bare += 1
+        self.assertGreater(bare, 500)
+
+
+class MemoryLoss(unittest.TestCase):
+    def batch(self, mem_query_like_target):
+        # two conversations of three messages (4 positions each); follow-up = message 2, recalled = message 0
+        B, T, K = 2, 12, 8
+        g = torch.Generator().manual_seed(0)
+        mem = torch.randn(B, T, K, generator=g)
+        msg = torch.tensor([[0] * 4 + [1] * 4 + [2] * 4] * B)
+        if mem_query_like_target:
+            mem[:, 8:12] = mem[:, 0:4]
+        return mem, {"msg_index": msg, "memory_pair": torch.tensor([[2, 0], [2, 0]])}
+
+    def test_lower_when_the_follow_up_resembles_the_recalled_message(self):
+        near = memory_loss(*self.batch(True))
+        far = memory_loss(*self.batch(False))
+        self.assertLess(float(near), float(far))
+
+    def test_zero_without_pairs_and_gradient_with_them(self):
+        mem, b = self.batch(False)
+        b["memory_pair"] = torch.full((2, 2), -1)
+        self.assertEqual(float(memory_loss(mem, b)), 0.0)
+        mem2, b2 = self.batch(False)
+        loss = memory_loss(mem2.requires_grad_(True), b2)
+        loss.backward()
+        self.assertGreater(float(mem2.grad.abs().sum()), 0.0)
+
+
+if __name__ == "__main__":
+    unittest.main()
