@@ -111,6 +111,10 @@ class ToolCaller(nn.Module):
         self.span_conv = nn.Conv1d(2, 2, c.kernel, padding=c.kernel // 2)
         self.span_bias = nn.Parameter(torch.tensor([-4.0]))
         self.memory = nn.Linear(d, c.memory_dim)
+        # boolean cue: a learned +-8 position profile over an element's match channels says where to read the token
+        # states ("with"/"without", "enable"/"disable", ": yes"/": no" sit next to the mention)
+        self.bool_cue = nn.Conv1d(2, 1, 17, padding=8)
+        self.bool_read = nn.Linear(d, 2)
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -150,11 +154,12 @@ class ToolCaller(nn.Module):
         zp = torch.gather(z, 1, elem_parent.unsqueeze(-1).expand(B, z.shape[1], d))  # parent's z [B, E, d]
         zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
 
+        E = elem_match.shape[1]
         count_logits = self.count(zz)                                           # [B, E, 5]
         action_logits = self.action(zz)                                         # [B, E, 3]
-        bool_logits = self.boolh(zz)                                            # [B, E, 2]
+        cue = self.bool_cue(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, T) + kbias[:, 0]
+        bool_logits = self.boolh(zz) + self.bool_read(cue.softmax(-1) @ h)      # [B, E, 2]
         option_logits = self.option(zz).squeeze(-1)                             # [B, E]
-        E = elem_match.shape[1]
         q = self.span_q(zz).view(B, E, 2, d).transpose(1, 2)                    # [B, 2, E, d]
         k = self.span_k(h).view(B, T, 2, d).permute(0, 2, 3, 1)                 # [B, 2, d, T]
         bil = (q @ k).transpose(1, 2) / math.sqrt(d)                            # [B, E, 2, T]

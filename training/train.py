@@ -108,14 +108,19 @@ def main():
     rng = random.Random(args.seed)
     if os.path.exists(ckpt_path):
         st = torch.load(ckpt_path, map_location=args.device)
-        model.load_state_dict(st["model"])
-        opt.load_state_dict(st["opt"])
+        new = model.load_state_dict(st["model"], strict=False).missing_keys   # modules added since the checkpoint
+        if new:
+            print(f"new parameters, initialised fresh: {new}", flush=True)
+        saved, n_now = st["opt"], len(list(model.parameters()))
+        ids = saved["param_groups"][0]["params"]          # new modules come last in parameters(): extend the group
+        saved["param_groups"][0]["params"] = ids + list(range(len(ids), n_now))
+        opt.load_state_dict(saved)
         step, wall, tokens = st["step"], st["wall_s"], st["tokens"]
         rng.setstate(st["rng"])
         torch.set_rng_state(st["torch_rng"])
         print(f"resumed at step {step}, {wall:.0f}s", flush=True)
     elif args.init:
-        model.load_state_dict(torch.load(args.init, map_location=args.device)["model"])
+        model.load_state_dict(torch.load(args.init, map_location=args.device)["model"], strict=False)
         print(f"initialised from {args.init}", flush=True)
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
