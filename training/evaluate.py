@@ -192,6 +192,8 @@ def score(pairs):
                         add("exact_spans", pd.get(path) == v)
                     if isinstance(v, tuple) and v[0] == "option":
                         add("options", pd.get(path) == v)
+                    if isinstance(v, tuple) and v[0] == "bool":
+                        add("booleans", pd.get(path) == v)
     return {k: round(100.0 * a / b, 1) if b else None for k, (a, b) in m.items()} | {"n": len(pairs)}
 
 
