@@ -167,7 +167,7 @@ def gold_answer(x):
 def score(pairs):
     """pairs: [(gold, pred, example)] -> metrics (percentages)."""
     m = {k: [0, 0] for k in ("tool_or_none", "exact_spans", "whole_calls", "irrelevance_recall", "missing_acc",
-                             "options", "unseen_tool_whole")}
+                             "options", "booleans", "unseen_tool_whole")}
 
     def add(k, ok):
         m[k][0] += int(ok)

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Rebuilds the shipped model from scratch (seeded): two training phases, evaluation, export to wasm/ with parity checks.
-# usage: training/rebuild.sh [phase-1 minutes] [phase-2 minutes]   (CPU, 92 + 125 min by default; DEVICE=cuda for a GPU)
+# usage: training/rebuild.sh [phase-1 minutes] [phase-2 minutes]   (CPU, 92 + 124 min by default; DEVICE=cuda for a GPU)
 # Phase 1 trains from random weights through the whole curriculum; phase 2 starts from phase 1's weights with a fresh
 # optimizer and schedule, the curriculum starting half way (stage 1 faded), as the shipped model was trained.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIN1="${1:-92}"
-MIN2="${2:-125}"
+MIN2="${2:-124}"
 RUN="${RUN:-rebuild}"
 DEVICE="${DEVICE:-cpu}"
 PY=/usr/bin/python3
