@@ -18,15 +18,17 @@ from export import WINDOW
 from model import Config, EdgeModel, param_count
 
 IGNORE = data.IGNORE
+MEMORY_WEIGHT = 0.2
+BOOL_WEIGHT = 4.0   # the span loss dominates the clipped gradient; at weight 1 the boolean head stayed at chance
 
 
 def losses(out, b):
     """Per-head losses; every head is supervised only on the rows its label concerns."""
     ce = lambda logits, y: TF.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), ignore_index=IGNORE)
     l = {}
-    for head, key in (("count_logits", "count"), ("action_logits", "action"), ("bool_logits", "bool")):
-        l[key] = ce(out[head], b[key]) if (b[key] != IGNORE).any() else out[head].sum() * 0
-    l["bool"] = BOOL_WEIGHT * l["bool"]
+    for head, key, weight in (("count_logits", "count", 1.0), ("action_logits", "action", 1.0),
+                              ("bool_logits", "bool", BOOL_WEIGHT)):
+        l[key] = weight * ce(out[head], b[key]) if (b[key] != IGNORE).any() else out[head].sum() * 0
     # options: softmax over the labelled siblings of a slot
     opt = b["option"]
     lab = opt != IGNORE                                                            # [B, E]
@@ -55,10 +57,6 @@ def losses(out, b):
         l["span"] = out["start_logits"].sum() * 0
     l["memory"] = MEMORY_WEIGHT * memory_loss(out["memory_states"], b)
     return l
-
-
-MEMORY_WEIGHT = 0.2
-BOOL_WEIGHT = 4.0   # the span loss dominates the clipped gradient; at weight 1 the boolean head stayed at chance
 
 
 def memory_loss(mem, b, temperature=0.1):
@@ -94,7 +92,7 @@ def main():
     ap.add_argument("--distilled-frac", type=float, default=0.25)
     ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
-                    help="curriculum progress at step 0 (e.g. 0.6 when --init already learnt stage 1)")
+                    help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     run_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", args.run)
@@ -120,8 +118,8 @@ def main():
         torch.set_rng_state(st["torch_rng"])
         print(f"resumed at step {step}, {wall:.0f}s", flush=True)
     elif args.init:
-        model.load_state_dict(torch.load(args.init, map_location=args.device)["model"], strict=False)
-        print(f"initialised from {args.init}", flush=True)
+        new = model.load_state_dict(torch.load(args.init, map_location=args.device)["model"], strict=False).missing_keys
+        print(f"initialised from {args.init}; initialised fresh: {new}", flush=True)
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
     eval_rng = random.Random(12345)

@@ -42,7 +42,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 function decodeTool(tool: CompiledTool, count: number, countP: number, heads: Heads, conversation: SerializedConversation): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
   const decided = tool.slots.map((slot) => decideSlot(slot, heads, conversation, count));
-  const decisions = count === 1 ? giveDistinctSpans(decided, tool.slots.map((slot) => slot.requiredChain.every(Boolean))) : decided;
+  const decisions = count === 1 ? giveDistinctSpans(tool.slots, decided) : decided;
   const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.

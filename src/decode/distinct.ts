@@ -3,6 +3,7 @@
  * identical parallel calls are one call.
  */
 import type { DecodedCall } from "../caller/types.js";
+import type { Slot } from "../tools/types.js";
 import type { SlotDecision, SpanReading } from "./slot.js";
 import { overlaps, type Span } from "./spans.js";
 
@@ -15,9 +16,9 @@ function isContender(decision: SlotDecision): decision is Contender {
 /**
  * The single-span slots of one call take turns by the score of their best span; a slot whose best span overlaps one
  * already taken gets its best reading that does not. When every reading overlaps, a required slot keeps its best
- * and an optional one is absent (a value stated once fills one slot). `required[i]` belongs to `decisions[i]`.
+ * and an optional one is absent (a value stated once fills one slot). `decisions[i]` is `slots[i]`'s.
  */
-export function giveDistinctSpans(decisions: readonly SlotDecision[], required: readonly boolean[]): SlotDecision[] {
+export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[]): SlotDecision[] {
   const out = [...decisions];
   const order = decisions
     .map((decision, i) => ({ decision, i }))
@@ -26,7 +27,7 @@ export function giveDistinctSpans(decisions: readonly SlotDecision[], required: 
   const taken: Span[] = [];
   for (const { decision, i } of order) {
     const free = decision.readings.find((r) => taken.every((t) => !overlaps(t, r.span)));
-    if (!free && required[i] !== true) {
+    if (!free && slots[i]?.requiredChain.every(Boolean) !== true) {
       out[i] = { kind: "absent", probability: 1 - (decision.probabilities[0] as number) };
       continue;
     }
