@@ -31,8 +31,11 @@ def _span_ok(ids, pos, s, e):
             and pos[s][0] >= 0)
 
 
+OPTIONAL_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
+
+
 def span_candidates(start, end, ids, pos, k=16):
-    """The k best valid spans (start[s] + end[e]), best first: [(score, s, e)]."""
+    """The k best valid spans (start[s] + end[e]), best first: [(score, s, e, sigmoid(start[s]) * sigmoid(end[e]))]."""
     out = []
     for s in np.argsort(-start)[:16]:
         for e in range(s, min(len(ids), s + SPAN_MAX)):
@@ -40,7 +43,7 @@ def span_candidates(start, end, ids, pos, k=16):
                 if ids[e] >= 256 or pos[e][0] != pos[s][0]:
                     break
                 continue
-            out.append((float(start[s] + end[e]), int(s), int(e)))
+            out.append((float(start[s] + end[e]), int(s), int(e), float(_sigmoid(start[s]) * _sigmoid(end[e]))))
     return sorted(out, reverse=True)[:k]
 
 
@@ -53,13 +56,13 @@ def best_span(start, end, ids, pos):
 def distinct_spans(candidates, required):
     """One span per slot of a call, the slots taking turns by their best score: a slot whose best span overlaps one
     already taken gets its best span that does not; when every candidate overlaps, a required slot keeps its best
-    and an optional one is left out."""
+    and an optional one is left out, as it is when its span is below OPTIONAL_SPAN_FLOOR."""
     taken, out = [], {}
     for slot, cands in sorted(candidates.items(), key=lambda kv: -kv[1][0][0]):
         free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken)]
-        if not free and slot not in required:
+        if slot not in required and (not free or free[0][3] < OPTIONAL_SPAN_FLOOR):
             continue
-        _, s, e = (free or cands)[0]
+        _, s, e, _ = (free or cands)[0]
         taken.append((s, e))
         out[slot] = (s, e)
     return out

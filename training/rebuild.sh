@@ -17,6 +17,6 @@ $PY training/train.py --run "$RUN" --minutes "$MIN2" --seed 1 --device "$DEVICE"
   --curriculum-from 0.5 --lr 1.5e-3 | tee "training/runs/$RUN/train.log"
 $PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --windows 8,16,32,64,128,512 \
   --out "training/runs/$RUN/eval.json"
-$PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 200 --keep-fp32 /caller/span_
+$PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 200
 $PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --onnx wasm --out "training/runs/$RUN/eval_int8.json"
 $PY training/make_fixture.py

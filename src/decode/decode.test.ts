@@ -190,6 +190,24 @@ describe("decodeHeads: distinct spans within a call", () => {
     const result = decode();
     expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
   });
+
+  it("leaves out an optional slot whose span is below the floor, and keeps one above it", () => {
+    const unlikely = setup("gcd of 36 and 48, label blue", gcd);
+    unlikely.builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, -2);
+    const absent = unlikely.decode();
+    expect(absent.kind === "calls" && absent.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+    const likely = setup("gcd of 36 and 48, label blue", gcd);
+    likely.builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, 0);
+    const present = likely.decode();
+    expect(present.kind === "calls" && present.calls[0]?.arguments).toEqual({ first: 36, second: 48, label: "blue" });
+  });
+
+  it("keeps a required slot's span however unlikely it is", () => {
+    const { builder, decode } = setup("gcd of 36 and 48", gcd);
+    builder.calls("gcd", 1).span("gcd", "first", 0, "36", undefined, -3).span("gcd", "second", 0, "48");
+    const result = decode();
+    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+  });
 });
 
 describe("decodeHeads: identical parallel calls", () => {
