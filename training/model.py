@@ -115,6 +115,13 @@ class ToolCaller(nn.Module):
         # states ("with"/"without", "enable"/"disable", ": yes"/": no" sit next to the mention)
         self.bool_cue = nn.Conv1d(2, 1, 17, padding=8)
         self.bool_read = nn.Linear(d, 2)
+        # count evidence: how many values a tool's parameters point at (the expected number of span starts of its
+        # most-pointed parameter, each parameter gated so that arrays, one call's several spans, can be ignored);
+        # zero-initialised, so a checkpoint without it decodes as before
+        self.count_gate = nn.Linear(2 * d, 1)
+        self.count_evidence = nn.Linear(1, c.counts)
+        nn.init.zeros_(self.count_evidence.weight)
+        nn.init.zeros_(self.count_evidence.bias)
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -155,7 +162,6 @@ class ToolCaller(nn.Module):
         zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
 
         E = elem_match.shape[1]
-        count_logits = self.count(zz)                                           # [B, E, 5]
         action_logits = self.action(zz)                                         # [B, E, 3]
         cue = self.bool_cue(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, T) + kbias[:, 0]
         bool_logits = self.boolh(zz) + self.bool_read(cue.softmax(-1) @ h)      # [B, E, 2]
@@ -165,6 +171,12 @@ class ToolCaller(nn.Module):
         bil = (q @ k).transpose(1, 2) / math.sqrt(d)                            # [B, E, 2, T]
         conv = self.span_conv(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, 2, T)
         span = bil + conv + self.span_bias                                      # [B, E, 2, T]
+        mass = (span[:, :, 0].detach().sigmoid() * keep[:, None, :]).sum(-1)    # [B, E] expected span starts
+        gated = mass * self.count_gate(zz).squeeze(-1).sigmoid() * emask        # [B, E]
+        e_idx = torch.arange(E, device=elem_parent.device)
+        child = (elem_parent.unsqueeze(1) == e_idx[None, :, None]) & (elem_kind == 1).unsqueeze(1)  # [B, E(tool), E]
+        evidence = (gated.unsqueeze(1) * child.float()).max(-1)[0]              # [B, E]
+        count_logits = self.count(zz) + self.count_evidence(evidence.unsqueeze(-1))  # [B, E, 5]
         memory_states = self.memory(h)                                          # [B, T, M]
         return dict(count_logits=count_logits, action_logits=action_logits, start_logits=span[:, :, 0],
                     end_logits=span[:, :, 1], bool_logits=bool_logits, option_logits=option_logits,

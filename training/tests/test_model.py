@@ -1,0 +1,80 @@
+"""The count-evidence path of the model: run with
+    /usr/bin/python3 -m unittest discover -s training/tests -v
+"""
+import os
+import random
+import sys
+import unittest
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+import data  # noqa: E402
+import features as F  # noqa: E402
+from model import Config, EdgeModel  # noqa: E402
+
+
+def one_tool_batch(text):
+    tools = [{"type": "function", "function": {"name": "factorial", "description": "Factorial of a number",
+                                               "parameters": {"type": "object", "properties": {
+                                                   "number": {"type": "integer", "description": "the number"}},
+                                                   "required": ["number"]}}}]
+    x = F.model_inputs(tools, [{"role": "user", "content": text}])
+    E, T = len(x["elem_kind"]), len(x["input_ids"])
+    unlabelled = torch.full((E,), data.IGNORE).numpy()
+    x.update(count=unlabelled, action=unlabelled, bool=unlabelled, option=unlabelled, span_rows=torch.zeros(E).numpy(),
+             start=torch.zeros(E, T).numpy(), end=torch.zeros(E, T).numpy(),
+             msg_index=torch.tensor([p[0] for p in x["positions"]]).numpy(), memory_pair=torch.tensor([-1, -1]).numpy())
+    return data.collate([x], 64)
+
+
+def run(model, b):
+    with torch.no_grad():
+        return model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
+                     b["elem_match"], b["elem_mask"])
+
+
+class CountEvidence(unittest.TestCase):
+    def setUp(self):
+        torch.manual_seed(0)
+        self.model = EdgeModel(Config()).eval()
+        self.b = one_tool_batch("Find the factorial of 5, 10 and 15.")
+
+    def test_zero_initialised_evidence_leaves_the_count_head_alone(self):
+        out = run(self.model, self.b)
+        caller = self.model.caller
+        caller.count_gate.weight.data.normal_()
+        self.assertTrue(torch.equal(out["count_logits"], run(self.model, self.b)["count_logits"]))
+
+    def test_count_follows_the_expected_number_of_span_starts_of_a_parameter(self):
+        caller = self.model.caller
+        # evidence m -> logits k*m - k^2/2 (argmax = round(m)); gate open; span starts forced at three values
+        k = torch.arange(caller.c.counts, dtype=torch.float)
+        caller.count_evidence.weight.data = 50 * k.unsqueeze(1)
+        caller.count_evidence.bias.data = -50 * k * k / 2
+        caller.count_gate.weight.data.zero_()
+        caller.count_gate.bias.data.fill_(20.0)
+        caller.count.weight.data.zero_()
+        caller.count.bias.data.zero_()
+        ids = self.b["input_ids"][0].tolist()
+        starts = [i for i, t in enumerate(ids) if t in (ord("5"), ord("1")) and ids[i - 1] == ord(" ")]   # "5", "10", "15"
+        self.assertEqual(len(starts), 3)
+
+        def hook(_module, _inputs, output):
+            output = output.clone()
+            output[:, 0, :] = -1e4
+            output[:, 0, starts] = 1e4
+            return output
+        handle = caller.span_conv.register_forward_hook(hook)
+        try:
+            out = run(self.model, self.b)
+        finally:
+            handle.remove()
+        tool_row = int((self.b["elem_kind"][0] == F.KIND_TOOL).nonzero()[0])
+        self.assertEqual(int(out["count_logits"][0, tool_row].argmax()), 3)
+
+
+if __name__ == "__main__":
+    unittest.main()
