@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import random
+import re
 
 import numpy as np
 import torch
@@ -85,6 +86,37 @@ def multi_spans(start, end, ids, pos):
     return out
 
 
+_NUM = r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)"
+_NEXT = re.compile(r"(" + _SEP + r")(" + _NUM + r")(?!\w|\.\d)")
+_PREV = re.compile(r"(?<![\w.])(" + _NUM + r")(" + _SEP + r")$")
+
+
+def extend_number_list(ids, pos, spans, max_items=None):
+    """A numeric array's items plus the numbers that continue their list in the text ("85, 90, 88 and 92"): from the
+    last item forward and the first backward, numbers joined by a list separator (src/decode/lists.ts)."""
+    if not spans:
+        return spans
+    text = bytes(i if i < 128 else 0 for i in ids).decode("ascii")
+    lo, hi = spans[0][0], spans[-1][1]
+    first = min(t for t, p in enumerate(pos) if p[0] == pos[lo][0] and p[1] >= 0)
+    last = max(t for t, p in enumerate(pos) if p[0] == pos[hi][0] and p[1] >= 0)
+    after, before = [], []
+    while max_items is None or len(spans) + len(after) + len(before) < max_items:
+        m = _NEXT.match(text, hi + 1, last + 1)
+        if not m:
+            break
+        after.append((m.start(2), m.end(2) - 1))
+        hi = m.end(2) - 1
+    while max_items is None or len(spans) + len(after) + len(before) < max_items:
+        m = _PREV.search(text, first, lo)
+        if not m:
+            break
+        before.insert(0, (m.start(1), m.end(1) - 1))
+        lo = m.start(1)
+    return before + list(spans) + after
+
+
 def decode(x, o):
     """x: encoded example (elements, input_ids, positions); o: outputs for it (unbatched). -> answer dict:
     {"calls": sorted [(tool index, ((path, value), ...))], "missing": sorted [(tool index, path)], "implicit": bool}"""
@@ -131,6 +163,8 @@ def decode(x, o):
                     continue
                 spans = multi_spans(st, en, ids, pos) or [best_span(st, en, ids, pos)]
                 spans = [s for s in spans if s]
+                if typ == "array" and ((pl["schema"] or {}).get("items") or {}).get("type") in ("integer", "number"):
+                    spans = extend_number_list(ids, pos, spans, (pl["schema"] or {}).get("maxItems"))
                 if typ == "array":
                     vals = [("spans", tuple(text(*s) for s in spans))] * n
                 else:

@@ -105,6 +105,13 @@ describe("decodeHeads", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { skus: [11, 22] } }] });
   });
 
+  it("reads a whole numeric list when the model points at some of its items, and only numeric ones", () => {
+    const set = compile(tool("stats", { type: "object", properties: { data: { type: "array", items: { type: "number" } }, tags: { type: "array", items: { type: "string" } } }, required: ["data"] }));
+    const { builder, decode } = setup("Average of 85, 90, 88.5 and 92, tags red, blue and green", set);
+    builder.calls("stats", 1).span("stats", "data", 0, "90").span("stats", "tags", 0, "blue");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { data: [85, 90, 88.5, 92], tags: ["blue"] } }] });
+  });
+
   it("fills const slots without asking the model, and dates in ISO form", () => {
     const set = compile(tool("book", { type: "object", properties: { kind: { const: "table" }, day: { type: "string", format: "date" } }, required: ["kind", "day"] }));
     const { builder, decode } = setup("Book for March 3, 2027", set);

@@ -6,6 +6,7 @@ import { spanText } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
+import { continueNumberList, isNumeric } from "./lists.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 
@@ -104,9 +105,12 @@ function decideArray(
   n: number,
   actionP: number,
 ): SlotDecision {
-  let readings: Reading[] = readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), fill.items);
+  let readings: SpanReading[] = readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), fill.items);
   if (readings.length === 0) {
     readings = readableSpans(conversation, heads, row, fill.items).slice(0, 1);
+  }
+  if (readings.length > 0 && isNumeric(fill.items)) {
+    readings = readSpans(conversation, continueNumberList(conversation, readings.map((r) => r.span), fill.maxItems), fill.items);
   }
   if (fill.uniqueItems) {
     const seen = new Set<unknown>();

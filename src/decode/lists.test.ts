@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { serializeConversation, spanText } from "../model/serialize.js";
+import { continueNumberList } from "./lists.js";
+import type { Span } from "./spans.js";
+
+const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
+
+function setup(...texts: string[]) {
+  const conversation = serializeConversation(texts.map((content) => ({ role: "user" as const, content })), special, 512);
+  const at = (message: number, text: string, probability = 0.9): Span => {
+    const bytes = new TextEncoder().encode(text);
+    const offset = new TextEncoder().encode(texts[message] as string).findIndex((_, i, all) => bytes.every((b, j) => all[i + j] === b));
+    const start = conversation.offset.findIndex((o, t) => o === offset && conversation.message[t] === message);
+    return { start, end: start + bytes.length - 1, probability, score: 4 };
+  };
+  const read = (spans: Span[]) => spans.map((s) => spanText(conversation, s.start, s.end));
+  return { conversation, at, read };
+}
+
+describe("continueNumberList", () => {
+  it("reads the rest of a list forward and backward from the items found", () => {
+    const { conversation, at, read } = setup("Histogram of 85, 90, 88, 92 and 86. Bins 5");
+    expect(read(continueNumberList(conversation, [at(0, "88")], Infinity))).toEqual(["85", "90", "88", "92", "86"]);
+  });
+
+  it("stops at words, at maxItems, and inside the item's message", () => {
+    const { conversation, at, read } = setup("sizes 1, 2", "3, 4 and 5 kg, price 7");
+    expect(read(continueNumberList(conversation, [at(1, "4")], Infinity))).toEqual(["3", "4", "5"]);
+    expect(read(continueNumberList(conversation, [at(1, "4")], 2))).toEqual(["4", "5"]);
+  });
+
+  it("reads signed and decimal numbers and leaves a sentence's full stop out", () => {
+    const { conversation, at, read } = setup("sort [5, -3, 4.5; 1e3] now. Then 2.");
+    expect(read(continueNumberList(conversation, [at(0, "4.5")], Infinity))).toEqual(["5", "-3", "4.5", "1e3"]);
+  });
+
+  it("does not take a piece of a word or of a longer number", () => {
+    const { conversation, at, read } = setup("codes A7, 12 and 3.5.1");
+    expect(read(continueNumberList(conversation, [at(0, "12")], Infinity))).toEqual(["12"]);
+  });
+
+  it("gives the added items the lowest probability of the found ones", () => {
+    const { conversation, at } = setup("1, 2, 3");
+    const spans = continueNumberList(conversation, [at(0, "2", 0.8), at(0, "3", 0.6)], Infinity);
+    expect(spans.map((s) => s.probability)).toEqual([0.6, 0.8, 0.6]);
+  });
+});
