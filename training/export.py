@@ -2,6 +2,7 @@
 
     /usr/bin/python3 training/export.py --ckpt training/runs/main/ckpt.pt --out wasm
     /usr/bin/python3 training/export.py --untrained --seed 0 --out wasm
+    /usr/bin/python3 training/export.py --untrained --set d=96 --set global_layers=1 --out /tmp/d96   # time a shape
 """
 import argparse
 import json
@@ -205,7 +206,8 @@ def check(model, fp32_dir, out_dir, n, seed=777):
 ZERO_INIT = ("caller.count_gate", "caller.count_evidence")   # modules whose initial weights leave the outputs unchanged
 
 
-def load_model(ckpt=None, seed=0):
+def load_model(ckpt=None, seed=0, overrides=None):
+    """A checkpoint's model, or seeded random weights (with Config fields overridden: speed of other shapes)."""
     if ckpt:
         state = torch.load(ckpt, map_location="cpu")
         model = EdgeModel(Config(**state["config"]))
@@ -213,19 +215,22 @@ def load_model(ckpt=None, seed=0):
         assert all(k.startswith(ZERO_INIT) for k in missing), f"checkpoint lacks {missing}"
         return model, state
     torch.manual_seed(seed)
-    return EdgeModel(Config()), None
+    return EdgeModel(Config(**(overrides or {}))), None
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt")
     ap.add_argument("--untrained", action="store_true")
+    ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
+                    help="with --untrained: a Config field (d=96, global_layers=1), to time other shapes")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="wasm")
     ap.add_argument("--fp32-dir", default="training/runs/export")
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     args = ap.parse_args()
-    model, state = load_model(None if args.untrained else args.ckpt, args.seed)
+    overrides = {k: int(v) for k, v in (kv.split("=") for kv in args.set)}
+    model, state = load_model(None if args.untrained else args.ckpt, args.seed, overrides)
     model.eval()
     os.makedirs(args.fp32_dir, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
@@ -236,7 +241,7 @@ def main():
     if state:
         extra.update({k: state[k] for k in ("step", "tokens", "wall_s") if k in state})
     else:
-        extra["note"] = f"untrained, seeded random weights (seed {args.seed})"
+        extra["note"] = f"untrained, seeded random weights (seed {args.seed})" + (f", {overrides}" if overrides else "")
     write_config(args.out, model.c, extra)
     torch.save({"config": model.c.__dict__, "model": model.state_dict()}, os.path.join(args.fp32_dir, "exported.pt"))
     print(json.dumps(extra))
