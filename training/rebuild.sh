@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped model from scratch (seeded): two training phases, evaluation, export to wasm/ with parity checks.
-# usage: training/rebuild.sh [phase-1 minutes] [phase-2 minutes]   (CPU, 92 + 124 min by default; DEVICE=cuda for a GPU)
-# Phase 1 trains from random weights through the whole curriculum; phase 2 starts from phase 1's weights with a fresh
-# optimizer and schedule, the curriculum starting half way (stage 1 faded), as the shipped model was trained.
+# Rebuilds the shipped model from scratch (seeded): three training phases, evaluation, export to wasm/ with parity checks.
+# usage: training/rebuild.sh [phase-1 min] [phase-2 min] [phase-3 min]   (CPU, 92 + 124 + 135 by default; DEVICE=cuda)
+# Phase 1 trains from random weights through the whole curriculum; phases 2 and 3 start from the previous phase's
+# weights with a fresh optimizer and schedule, the curriculum starting half way (stage 1 faded), then at 0.8, as the
+# shipped model was trained.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIN1="${1:-92}"
 MIN2="${2:-124}"
+MIN3="${3:-135}"
 RUN="${RUN:-rebuild}"
 DEVICE="${DEVICE:-cpu}"
 PY=/usr/bin/python3
 export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
-mkdir -p "training/runs/$RUN-base" "training/runs/$RUN"
+mkdir -p "training/runs/$RUN-base" "training/runs/$RUN-mid" "training/runs/$RUN"
 $PY training/train.py --run "$RUN-base" --minutes "$MIN1" --seed 0 --device "$DEVICE" | tee "training/runs/$RUN-base/train.log"
-$PY training/train.py --run "$RUN" --minutes "$MIN2" --seed 1 --device "$DEVICE" --init "training/runs/$RUN-base/ckpt.pt" \
-  --curriculum-from 0.5 --lr 1.5e-3 | tee "training/runs/$RUN/train.log"
+$PY training/train.py --run "$RUN-mid" --minutes "$MIN2" --seed 1 --device "$DEVICE" --init "training/runs/$RUN-base/ckpt.pt" \
+  --curriculum-from 0.5 --lr 1.5e-3 | tee "training/runs/$RUN-mid/train.log"
+$PY training/train.py --run "$RUN" --minutes "$MIN3" --seed 2 --device "$DEVICE" --init "training/runs/$RUN-mid/ckpt.pt" \
+  --curriculum-from 0.8 --lr 1e-3 | tee "training/runs/$RUN/train.log"
 $PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --windows 8,16,32,64,128,512 \
   --out "training/runs/$RUN/eval.json"
 $PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 200
