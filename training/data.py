@@ -267,6 +267,11 @@ def generic_tool(rng, split, same_params_as=None):
     desc = rng.choice([f"{verb.capitalize()} a {' '.join(noun)}.", f"{verb.capitalize()} the {' '.join(noun)} "
                        f"for the {rng.choice(ws)}.", f"Tool to {verb} {' '.join(noun)} records.", None,
                        f"{rand_phrase(rng, ws, 3).capitalize()}."])
+    if rng.random() < 0.15:
+        # an opaque name ("chaFod", a stray word): only the description says what the tool does
+        name = ident([w[:3] for w in [verb] + noun]) if rng.random() < 0.6 else ident([rng.choice(ws)])
+        desc = rng.choice([f"{verb.capitalize()} the {' '.join(noun)}.", f"Tool to {verb} {' '.join(noun)} records.",
+                           f"{verb.capitalize()} a {' '.join(noun)} for the {rng.choice(ws)}."])
     params, used = [], set()
     for i in range(rng.choice([1, 2, 2, 3, 3, 4, 5])):
         pw = [rng.choice(ws) for _ in range(rng.choice([1, 1, 2]))]
