@@ -169,51 +169,44 @@ const gcd = compile(
   }),
 );
 
+/** The arguments of the one gcd call decoded from the heads `mark` sets (false when no call comes out). */
+function gcdArguments(text: string, mark: (builder: HeadsBuilder) => unknown): unknown {
+  const { builder, decode } = setup(text, gcd);
+  mark(builder.calls("gcd", 1));
+  const result = decode();
+  return result.kind === "calls" && result.calls[0]?.arguments;
+}
+
 describe("decodeHeads: distinct spans within a call", () => {
   it("gives the slot with the weaker best span its next reading that no other slot took", () => {
-    const { builder, decode } = setup("gcd of 36 and 48", gcd);
-    builder.calls("gcd", 1).span("gcd", "second", 0, "48", undefined, 8).span("gcd", "first", 0, "48", undefined, 6).span("gcd", "first", 0, "36", undefined, 3);
-    const result = decode();
-    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "second", 0, "48", undefined, 8).span("gcd", "first", 0, "48", undefined, 6).span("gcd", "first", 0, "36", undefined, 3));
+    expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("lets the stronger slot keep its span whichever slot comes first in the schema", () => {
-    const { builder, decode } = setup("gcd of 36 and 48", gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "48", undefined, 2);
-    const result = decode();
-    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "48", undefined, 2));
+    expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("keeps a shared span when no other reading fits the slot's type", () => {
-    const { builder, decode } = setup("gcd of 36 please, label it blue", gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "blue", undefined, 2);
-    const result = decode();
-    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 36 });
+    const args = gcdArguments("gcd of 36 please, label it blue", (b) => b.span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "blue", undefined, 2));
+    expect(args).toEqual({ first: 36, second: 36 });
   });
 
   it("leaves out an optional slot whose every reading another slot took", () => {
-    const { builder, decode } = setup("gcd of 36 and 48", gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "48", undefined, 5);
-    const result = decode();
-    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "48", undefined, 5));
+    expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("leaves out an optional slot whose span is below the floor, and keeps one above it", () => {
-    const unlikely = setup("gcd of 36 and 48, label blue", gcd);
-    unlikely.builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, -2);
-    const absent = unlikely.decode();
-    expect(absent.kind === "calls" && absent.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
-    const likely = setup("gcd of 36 and 48, label blue", gcd);
-    likely.builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, 0);
-    const present = likely.decode();
-    expect(present.kind === "calls" && present.calls[0]?.arguments).toEqual({ first: 36, second: 48, label: "blue" });
+    const withLabel = (strength: number) => (b: HeadsBuilder) => b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, strength);
+    expect(gcdArguments("gcd of 36 and 48, label blue", withLabel(-2))).toEqual({ first: 36, second: 48 });
+    expect(gcdArguments("gcd of 36 and 48, label blue", withLabel(0))).toEqual({ first: 36, second: 48, label: "blue" });
   });
 
   it("keeps a required slot's span however unlikely it is", () => {
-    const { builder, decode } = setup("gcd of 36 and 48", gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36", undefined, -3).span("gcd", "second", 0, "48");
-    const result = decode();
-    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ first: 36, second: 48 });
+    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36", undefined, -3).span("gcd", "second", 0, "48"));
+    expect(args).toEqual({ first: 36, second: 48 });
   });
 });
 

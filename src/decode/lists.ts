@@ -8,7 +8,8 @@ import type { Span } from "./spans.js";
 
 const NUMBER = String.raw`[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
 const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)`;
-const NEXT = new RegExp(String.raw`^${SEPARATOR}(${NUMBER})(?!\w|\.\d)`);
+/** Sticky: matched at `lastIndex`, the position just after the last item. */
+const NEXT = new RegExp(String.raw`${SEPARATOR}(${NUMBER})(?!\w|\.\d)`, "y");
 const PREVIOUS = new RegExp(String.raw`(?<![\w.])(${NUMBER})${SEPARATOR}$`);
 
 /** Whether every value the domain allows is a number. */
@@ -16,24 +17,22 @@ export function isNumeric(domain: ValueDomain): boolean {
   return domain.rules.length > 0 && domain.rules.every((rule) => rule.type === "number" || rule.type === "integer");
 }
 
-/** The positions of one message's text around position t: [first, last]. */
-function messageRange(conversation: SerializedConversation, t: number): [number, number] {
+/**
+ * One message's text around position t, one character per byte (bytes outside ASCII become NUL, never a digit), and
+ * the position of its first character.
+ */
+function messageView(conversation: SerializedConversation, t: number): { first: number; text: string } {
   const inMessage = (p: number): boolean => conversation.message[p] === conversation.message[t] && (conversation.offset[p] as number) >= 0;
   let first = t;
   let last = t;
   while (first > 0 && inMessage(first - 1)) first--;
   while (last + 1 < conversation.ids.length && inMessage(last + 1)) last++;
-  return [first, last];
-}
-
-/** The text of positions [first, last], one character per byte; bytes outside ASCII become NUL (never a digit). */
-function asciiView(conversation: SerializedConversation, first: number, last: number): string {
-  let out = "";
-  for (let t = first; t <= last; t++) {
-    const id = conversation.ids[t] as number;
-    out += String.fromCharCode(id < 128 ? id : 0);
+  let text = "";
+  for (let p = first; p <= last; p++) {
+    const id = conversation.ids[p] as number;
+    text += String.fromCharCode(id < 128 ? id : 0);
   }
-  return out;
+  return { first, text };
 }
 
 /**
@@ -51,20 +50,17 @@ export function continueNumberList(conversation: SerializedConversation, spans: 
   const after: Span[] = [];
   const room = (): boolean => spans.length + before.length + after.length < maxItems;
 
-  const [, last] = messageRange(conversation, tail.end);
-  let hi = tail.end;
-  for (let m = NEXT.exec(asciiView(conversation, hi + 1, last)); m && room(); m = NEXT.exec(asciiView(conversation, hi + 1, last))) {
-    const number = m[1] as string;
-    const end = hi + m[0].length;
-    after.push({ start: end - number.length + 1, end, probability, score });
-    hi = end;
+  const forward = messageView(conversation, tail.end);
+  NEXT.lastIndex = tail.end + 1 - forward.first;
+  for (let m = NEXT.exec(forward.text); m && room(); m = NEXT.exec(forward.text)) {
+    const end = forward.first + NEXT.lastIndex - 1;
+    after.push({ start: end - (m[1] as string).length + 1, end, probability, score });
   }
-  const [first] = messageRange(conversation, head.start);
-  let lo = head.start;
-  for (let m = PREVIOUS.exec(asciiView(conversation, first, lo - 1)); m && room(); m = PREVIOUS.exec(asciiView(conversation, first, lo - 1))) {
-    const start = first + m.index;
-    before.unshift({ start, end: start + (m[1] as string).length - 1, probability, score });
-    lo = start;
+  const backward = messageView(conversation, head.start);
+  let lo = head.start - backward.first;
+  for (let m = PREVIOUS.exec(backward.text.slice(0, lo)); m && room(); m = PREVIOUS.exec(backward.text.slice(0, lo))) {
+    lo = m.index;
+    before.unshift({ start: backward.first + lo, end: backward.first + lo + (m[1] as string).length - 1, probability, score });
   }
   return [...before, ...spans, ...after];
 }

@@ -2,7 +2,6 @@
     /usr/bin/python3 -m unittest discover -s training/tests -v
 """
 import os
-import random
 import sys
 import unittest
 
