@@ -429,7 +429,7 @@ ECOM = ecommerce_tools()
 # ----------------------------------------------------------------------------------------------- example maker
 class Gold:
     """Gold call: tool index in the request's tools + {path: label}. Labels: ("span", key), ("spans", [keys]),
-    ("option", i), ("bool", b), ("implicit",)."""
+    ("option", i), ("bool", b), ("implicit",) or ("implicit", value) (a value only the origin can state)."""
 
     def __init__(self, tool_index, args):
         self.tool_index, self.args = tool_index, args
@@ -506,7 +506,7 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
     v = value if value is not None else _value_text(rng, p, ws, lang)
     label = ("span", key)
     if p.gen == "currency" and rng.random() < 0.3:
-        v, label = CURRENCIES[v], ("implicit",)
+        v, label = CURRENCIES[v], ("implicit", v)    # the code that the currency's name implies
     if bare:
         u = _context_word(rng, p)
         t = rng.choice([b for b in (BARE_ZH if lang == "zh" else BARE_EN) if u or "{u}" not in b])

@@ -33,10 +33,22 @@ def _span_ok(ids, pos, s, e):
 
 
 OPTIONAL_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
+OPTIONAL_OPTION_FLOOR = 0.8  # src/decode/slot.ts
+
+
+def _alnum(i):
+    return 48 <= i <= 57 or 65 <= i <= 90 or 97 <= i <= 122
+
+
+def on_word_boundaries(ids, pos, s, e):
+    """The span does not cut an ASCII letter/digit run ("0" out of "10"): src/decode/spans.ts onWordBoundaries."""
+    cut = lambda a, b: 0 <= a and b < len(ids) and _alnum(ids[a]) and _alnum(ids[b]) and pos[a][0] == pos[b][0]
+    return not cut(s - 1, s) and not cut(e, e + 1)
 
 
 def span_candidates(start, end, ids, pos, k=16):
-    """The k best valid spans (start[s] + end[e]), best first: [(score, s, e, sigmoid(start[s]) * sigmoid(end[e]))]."""
+    """The k best valid spans (start[s] + end[e]), those on word boundaries first, then by score:
+    [(score, s, e, sigmoid(start[s]) * sigmoid(end[e]))] (src/decode/slot.ts readableSpans)."""
     out = []
     for s in np.argsort(-start)[:16]:
         for e in range(s, min(len(ids), s + SPAN_MAX)):
@@ -45,11 +57,12 @@ def span_candidates(start, end, ids, pos, k=16):
                     break
                 continue
             out.append((float(start[s] + end[e]), int(s), int(e), float(_sigmoid(start[s]) * _sigmoid(end[e]))))
-    return sorted(out, reverse=True)[:k]
+    top = sorted(out, reverse=True)[:16]
+    return sorted(top, key=lambda c: not on_word_boundaries(ids, pos, c[1], c[2]))[:k]
 
 
 def best_span(start, end, ids, pos):
-    """argmax start[s] + end[e] over valid spans."""
+    """The best valid span, one on word boundaries when the candidates hold one."""
     c = span_candidates(start, end, ids, pos, 1)
     return (c[0][1], c[0][2]) if c else None
 
@@ -148,8 +161,10 @@ def decode(x, o):
             opts = [k for k, ol in enumerate(els) if ol["kind"] == F.KIND_OPTION and ol["parent"] == pe]
             typ = (pl["schema"] or {}).get("type")
             if opts:
-                v = ("option", int(np.argmax([o["option_logits"][k] for k in opts])))
-                vals = [v] * n
+                probs = _softmax(np.array([o["option_logits"][k] for k in opts]))
+                if not pl["required"] and OPTIONAL_OPTION_FLOOR and probs.max() < OPTIONAL_OPTION_FLOOR:
+                    continue
+                vals = [("option", int(np.argmax(probs)))] * n
             elif typ == "boolean":
                 vals = [("bool", int(o["bool_logits"][pe].argmax()))] * n
             else:

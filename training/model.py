@@ -122,6 +122,11 @@ class ToolCaller(nn.Module):
         self.count_evidence = nn.Linear(1, c.counts)
         nn.init.zeros_(self.count_evidence.weight)
         nn.init.zeros_(self.count_evidence.bias)
+        # option evidence: an enum slot's action also reads how clearly one of its options stands out (softmax top
+        # probability over the siblings) and whether any option's words occur; zero-initialised like count evidence
+        self.option_evidence = nn.Linear(3, 3)
+        nn.init.zeros_(self.option_evidence.weight)
+        nn.init.zeros_(self.option_evidence.bias)
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -162,10 +167,18 @@ class ToolCaller(nn.Module):
         zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
 
         E = elem_match.shape[1]
-        action_logits = self.action(zz)                                         # [B, E, 3]
+        e_idx = torch.arange(E, device=elem_parent.device)
+        option_logits = self.option(zz).squeeze(-1)                             # [B, E]
+        opt_child = ((elem_parent.unsqueeze(1) == e_idx[None, :, None]) & (elem_kind == 2).unsqueeze(1)
+                     & (emask > 0).unsqueeze(1))                                # [B, E(param), E(option)]
+        has_opt = opt_child.any(-1, keepdim=True).float()                       # [B, E, 1]
+        sib = option_logits.unsqueeze(1).masked_fill(~opt_child, NEG)           # [B, E, E]
+        top_prob = (sib.max(-1)[0] - sib.logsumexp(-1)).exp().unsqueeze(-1)     # [B, E, 1]
+        opt_match = (m_max.unsqueeze(1) * opt_child.unsqueeze(-1).float()).max(2)[0]  # [B, E, 2]
+        opt_feat = torch.cat([top_prob, opt_match], -1) * has_opt               # [B, E, 3]
+        action_logits = self.action(zz) + self.option_evidence(opt_feat) * has_opt  # [B, E, 3]
         cue = self.bool_cue(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, T) + kbias[:, 0]
         bool_logits = self.boolh(zz) + self.bool_read(cue.softmax(-1) @ h)      # [B, E, 2]
-        option_logits = self.option(zz).squeeze(-1)                             # [B, E]
         q = self.span_q(zz).view(B, E, 2, d).transpose(1, 2)                    # [B, 2, E, d]
         k = self.span_k(h).view(B, T, 2, d).permute(0, 2, 3, 1)                 # [B, 2, d, T]
         bil = (q @ k).transpose(1, 2) / math.sqrt(d)                            # [B, E, 2, T]
@@ -173,7 +186,6 @@ class ToolCaller(nn.Module):
         span = bil + conv + self.span_bias                                      # [B, E, 2, T]
         mass = (span[:, :, 0].detach().sigmoid() * keep[:, None, :]).sum(-1)    # [B, E] expected span starts
         gated = mass * self.count_gate(zz).squeeze(-1).sigmoid() * emask        # [B, E]
-        e_idx = torch.arange(E, device=elem_parent.device)
         child = (elem_parent.unsqueeze(1) == e_idx[None, :, None]) & (elem_kind == 1).unsqueeze(1)  # [B, E(tool), E]
         evidence = (gated.unsqueeze(1) * child.float()).max(-1)[0]              # [B, E]
         count_logits = self.count(zz) + self.count_evidence(evidence.unsqueeze(-1))  # [B, E, 5]

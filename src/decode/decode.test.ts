@@ -210,6 +210,37 @@ describe("decodeHeads: distinct spans within a call", () => {
   });
 });
 
+describe("decodeHeads: enum options", () => {
+  const sizes = compile(
+    tool("add_to_cart", {
+      type: "object",
+      properties: { product: { type: "string" }, size: { type: "string", enum: ["S", "M", "L"] }, color: { type: "string", enum: ["red", "blue"] } },
+      required: ["product", "color"],
+    }),
+  );
+  /** Option logits 1, 0, 0 for size and 1, 0 for color: neither slot's best option reaches the floor. */
+  function undecided(builder: HeadsBuilder): void {
+    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "socks").option("add_to_cart", "size", "S").option("add_to_cart", "color", "red");
+    const options = builder.heads.option;
+    options.forEach((v, i) => (options[i] = v > 0 ? 1 : 0));
+  }
+
+  it("leaves out an optional enum slot whose options score alike, and keeps a required one", () => {
+    const { builder, decode } = setup("Add socks to my cart", sizes);
+    undecided(builder);
+    const result = decode();
+    expect(result).toMatchObject({ kind: "calls", calls: [{ arguments: { product: "socks", color: "red" } }] });
+    expect(result.kind === "calls" && "size" in (result.calls[0]?.arguments ?? {})).toBe(false);
+  });
+
+  it("keeps an optional enum slot whose best option stands out", () => {
+    const { builder, decode } = setup("Add socks in size S to my cart", sizes);
+    undecided(builder);
+    builder.heads.option.forEach((v, i, options) => (options[i] = v * 5));
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { product: "socks", size: "S", color: "red" } }] });
+  });
+});
+
 describe("decodeHeads: identical parallel calls", () => {
   it("returns identical parallel calls once", () => {
     const { builder, decode } = setup("gcd of 36 and 48", gcd);

@@ -15,8 +15,8 @@ import features as F  # noqa: E402
 from model import Config, EdgeModel  # noqa: E402
 
 
-def one_tool_batch(text):
-    tools = [{"type": "function", "function": {"name": "factorial", "description": "Factorial of a number",
+def one_tool_batch(text, tools=None):
+    tools = tools or [{"type": "function", "function": {"name": "factorial", "description": "Factorial of a number",
                                                "parameters": {"type": "object", "properties": {
                                                    "number": {"type": "integer", "description": "the number"}},
                                                    "required": ["number"]}}}]
@@ -73,6 +73,38 @@ class CountEvidence(unittest.TestCase):
             handle.remove()
         tool_row = int((self.b["elem_kind"][0] == F.KIND_TOOL).nonzero()[0])
         self.assertEqual(int(out["count_logits"][0, tool_row].argmax()), 3)
+
+
+def enum_tool_batch(text):
+    tools = [{"type": "function", "function": {"name": "ship", "description": "Ship an order",
+                                               "parameters": {"type": "object", "properties": {
+                                                   "speed": {"type": "string", "enum": ["standard", "overnight"]}}}}}]
+    return one_tool_batch(text, tools)
+
+
+class OptionEvidence(unittest.TestCase):
+    def setUp(self):
+        torch.manual_seed(0)
+        self.model = EdgeModel(Config()).eval()
+
+    def test_zero_initialised_evidence_leaves_the_action_head_alone(self):
+        b = enum_tool_batch("Ship it overnight.")
+        out = run(self.model, b)
+        self.model.caller.option_evidence.bias.data.zero_()
+        self.model.caller.option.apply(lambda m: m.weight.data.normal_() if isinstance(m, torch.nn.Linear) else None)
+        self.assertTrue(torch.equal(out["action_logits"], run(self.model, b)["action_logits"]))
+
+    def test_a_mentioned_option_makes_its_slot_present(self):
+        caller = self.model.caller
+        caller.action.weight.data.zero_()
+        caller.action.bias.data = torch.tensor([1.0, 0.0, -5.0])                 # absent unless evidence says otherwise
+        caller.option_evidence.weight.data = torch.tensor([[0.0, 0, 0], [0.0, 10, 0], [0.0, 0, 0]])  # word match -> value
+        param = lambda b: int((b["elem_kind"][0] == F.KIND_PARAM).nonzero()[0])
+        said, unsaid = enum_tool_batch("Ship it overnight."), enum_tool_batch("Ship it, thanks.")
+        self.assertEqual(int(run(self.model, said)["action_logits"][0, param(said)].argmax()), 1)
+        self.assertEqual(int(run(self.model, unsaid)["action_logits"][0, param(unsaid)].argmax()), 0)
+        tool = int((said["elem_kind"][0] == F.KIND_TOOL).nonzero()[0])
+        self.assertTrue(torch.equal(run(self.model, said)["action_logits"][0, tool], caller.action.bias.data))  # no options
 
 
 if __name__ == "__main__":

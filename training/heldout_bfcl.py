@@ -1,0 +1,102 @@
+"""Write the held-out synthetic split in the evaluation format (BFCL questions and answers, plus DESIGN.md's `missing`
+and `no_call` answers), so that the real TypeScript tool caller is measured on it:
+
+    /usr/bin/python3 training/heldout_bfcl.py --n 400 --seed 777 --out /tmp/heldout
+    npm run eval -- --questions /tmp/heldout/questions.jsonl --answers /tmp/heldout/answers.jsonl
+
+Values are the gold spans' text read under the parameter's type ("85,935.56" -> 85935.56, "six" -> 6). Categories
+are `heldout_<kind>_<lang>`. A value that only the origin can produce (an implied currency code, order items) is an
+answer the edge cannot give: such cases count as failures, where evaluate.py counts the "implicit" verdict as right.
+"""
+import argparse
+import json
+import os
+import random
+
+import data
+import features as F
+
+WORD_NUMBERS = {w: n for n, w in data.NUM_WORDS.items()}
+
+
+def typed(text, schema):
+    """A gold span's text as the JSON value a caller should produce for a parameter of this schema."""
+    t = (schema or {}).get("type")
+    if t in ("integer", "number"):
+        if text.lower() in WORD_NUMBERS:
+            return WORD_NUMBERS[text.lower()]
+        v = float(text.replace(",", ""))
+        return int(v) if t == "integer" else v
+    return text
+
+
+def param_schema(tool, path):
+    s = tool["function"]["parameters"]
+    for name in path:
+        s = (s.get("properties") or {}).get(name) or {}
+    return s
+
+
+def answer_value(ex, tool, path, label):
+    """-> the value, or None where the edge cannot state it."""
+    span_text = lambda k: (lambda mi, bs, be: F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8"))(
+        *ex["spans"][k])
+    schema = param_schema(tool, path)
+    kind = label[0]
+    if kind == "span":
+        return typed(span_text(label[1]), schema)
+    if kind == "spans":
+        return [typed(span_text(k), schema.get("items")) for k in label[1]]
+    if kind == "option":
+        return schema["enum"][label[1]]
+    if kind == "bool":
+        return bool(label[1])
+    return label[1] if len(label) > 1 else None      # ("implicit", value)
+
+
+def expected(ex):
+    tools = ex["tools"]
+    name = lambda i: tools[i]["function"]["name"]
+    if ex["missing"]:
+        out = {}
+        for t, path in ex["missing"]:
+            out.setdefault(name(t), []).append(".".join(path))
+        return {"missing": out}
+    if not ex["golds"]:
+        return {"no_call": True}
+    calls = []
+    for g in ex["golds"]:
+        args = {}
+        for path, label in g.args.items():
+            v = answer_value(ex, tools[g.tool_index], path, label)
+            if v is None:
+                continue
+            if len(path) == 1:
+                args[path[0]] = [v]
+            else:
+                args.setdefault(path[0], [{}])[0][path[1]] = [v]
+        call = {name(g.tool_index): args}
+        if call not in calls:                          # identical parallel calls are one call
+            calls.append(call)
+    return {"ground_truth": calls}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=400)
+    ap.add_argument("--seed", type=int, default=777)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    rng = random.Random(args.seed)
+    with open(os.path.join(args.out, "questions.jsonl"), "w") as q, open(os.path.join(args.out, "answers.jsonl"), "w") as a:
+        for i in range(args.n):
+            ex = data.sample(rng, "test")["example"]
+            cid = f"heldout_{ex['kind']}_{ex['lang']}_{i}"
+            q.write(json.dumps({"id": cid, "question": [ex["messages"]],
+                                "function": [t["function"] for t in ex["tools"]]}, ensure_ascii=False) + "\n")
+            a.write(json.dumps({"id": cid, **expected(ex)}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
