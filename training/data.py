@@ -500,7 +500,7 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
             conv.add(f"{phrase} ")
         for j, (v, k) in enumerate(zip(vals, keys)):
             if j:
-                conv.add(", " if j < n - 1 else (" and " if lang == "en" else "和"))
+                conv.add(_comma(rng) if j < n - 1 else (" and " if lang == "en" else "和"))
             conv.add(v, k)
         return ("spans", keys)
     v = value if value is not None else _value_text(rng, p, ws, lang)
@@ -530,6 +530,11 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
     return label
 
 
+def _comma(rng):
+    """A list comma, now and then without its space ("5,10 and 15": not a thousands separator)."""
+    return "," if rng.random() < 0.1 else ", "
+
+
 def _list_sep(rng, c, n, lang):
     """What comes before the c-th of n listed values: "", then ", " ... and " and " (or ", and ") before the last."""
     if c == 0:
@@ -537,7 +542,7 @@ def _list_sep(rng, c, n, lang):
     if lang == "zh":
         return "和" if c == n - 1 else "、"
     if c < n - 1:
-        return ", "
+        return _comma(rng)
     return rng.choice([" and ", " and ", ", and " if n > 2 else " and ", " & "])
 
 
