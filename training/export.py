@@ -241,7 +241,7 @@ def main():
     nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=KEEP_FP32["model"])
     extra = {"params": param_count(model), "quantized_matmuls": nq, "fp32_matmuls": KEEP_FP32}
     if state:
-        extra.update({k: state[k] for k in ("step", "tokens", "wall_s") if k in state})
+        extra.update({k: state[k] for k in ("step", "tokens", "wall_s", "averaged") if k in state})
     else:
         extra["note"] = f"untrained, seeded random weights (seed {args.seed})" + (f", {overrides}" if overrides else "")
     write_config(args.out, model.c, extra)

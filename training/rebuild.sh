@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped model from scratch (seeded): three training phases, evaluation, export to wasm/ with parity checks.
-# usage: training/rebuild.sh [phase-1 min] [phase-2 min] [phase-3 min]   (CPU, 92 + 124 + 125 by default; DEVICE=cuda)
-# Phase 1 trains from random weights through the whole curriculum; phases 2 and 3 start from the previous phase's
-# weights with a fresh optimizer and schedule, the curriculum starting half way (stage 1 faded), then at 0.8, as the
-# shipped model was trained.
+# Rebuilds the shipped model from scratch (seeded): four training phases, the average of phases 3 and 4, evaluation,
+# export to wasm/ with parity checks.
+# usage: training/rebuild.sh [phase-1 min] [phase-2 min] [phase-3 min] [phase-4 min]
+#        (CPU, 92 + 124 + 125 + 125 by default; DEVICE=cuda)
+# Phase 1 trains from random weights through the whole curriculum; phases 2-4 start from the previous phase's
+# weights with a fresh optimizer and schedule, the curriculum starting half way (stage 1 faded), then at 0.8 (twice);
+# the shipped weights are phases 3 and 4 averaged half and half, as the shipped model was made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIN1="${1:-92}"
 MIN2="${2:-124}"
 MIN3="${3:-125}"
+MIN4="${4:-125}"
 RUN="${RUN:-rebuild}"
 DEVICE="${DEVICE:-cpu}"
 PY=/usr/bin/python3
 export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
-mkdir -p "training/runs/$RUN-base" "training/runs/$RUN-mid" "training/runs/$RUN"
+mkdir -p "training/runs/$RUN-base" "training/runs/$RUN-mid" "training/runs/$RUN-late" "training/runs/$RUN-last" \
+  "training/runs/$RUN"
 $PY training/train.py --run "$RUN-base" --minutes "$MIN1" --seed 0 --device "$DEVICE" | tee "training/runs/$RUN-base/train.log"
 $PY training/train.py --run "$RUN-mid" --minutes "$MIN2" --seed 1 --device "$DEVICE" --init "training/runs/$RUN-base/ckpt.pt" \
   --curriculum-from 0.5 --lr 1.5e-3 | tee "training/runs/$RUN-mid/train.log"
-$PY training/train.py --run "$RUN" --minutes "$MIN3" --seed 2 --device "$DEVICE" --init "training/runs/$RUN-mid/ckpt.pt" \
-  --curriculum-from 0.8 --lr 1e-3 | tee "training/runs/$RUN/train.log"
+$PY training/train.py --run "$RUN-late" --minutes "$MIN3" --seed 2 --device "$DEVICE" --init "training/runs/$RUN-mid/ckpt.pt" \
+  --curriculum-from 0.8 --lr 1e-3 | tee "training/runs/$RUN-late/train.log"
+$PY training/train.py --run "$RUN-last" --minutes "$MIN4" --seed 3 --device "$DEVICE" --init "training/runs/$RUN-late/ckpt.pt" \
+  --curriculum-from 0.8 --lr 7e-4 | tee "training/runs/$RUN-last/train.log"
+$PY training/average.py "training/runs/$RUN-late/ckpt.pt" "training/runs/$RUN-last/ckpt.pt" --out "training/runs/$RUN/ckpt.pt"
 $PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --windows 8,16,32,64,128,512 \
   --out "training/runs/$RUN/eval.json"
 $PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 200
