@@ -4,6 +4,7 @@ averaged half and half. Parameters only the second has (modules added since the 
     /usr/bin/python3 training/average.py training/runs/v3/final.pt training/runs/v4/final.pt --out training/runs/soup.pt
 """
 import argparse
+import os
 
 import torch
 
@@ -21,6 +22,7 @@ def main():
              for k, v in b["model"].items()}
     out = {"config": b["config"], "model": model, "averaged": {"first": args.first, "second": args.second, "weight": w}}
     out.update({k: b[k] for k in ("step", "tokens", "wall_s") if k in b})
+    os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     torch.save(out, args.out)
 
 
