@@ -427,6 +427,12 @@ ECOM = ecommerce_tools()
 
 
 # ----------------------------------------------------------------------------------------------- example maker
+def span_text(ex, key):
+    """The text of an example's gold span `key` (message index, byte start, byte end)."""
+    mi, bs, be = ex["spans"][key]
+    return F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8")
+
+
 class Gold:
     """Gold call: tool index in the request's tools + {path: label}. Labels: ("span", key), ("spans", [keys]),
     ("option", i), ("bool", b), ("implicit",) or ("implicit", value) (a value only the origin can state)."""

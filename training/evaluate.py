@@ -162,7 +162,7 @@ def decode(x, o):
             typ = (pl["schema"] or {}).get("type")
             if opts:
                 probs = _softmax(np.array([o["option_logits"][k] for k in opts]))
-                if not pl["required"] and OPTIONAL_OPTION_FLOOR and probs.max() < OPTIONAL_OPTION_FLOOR:
+                if not pl["required"] and probs.max() < OPTIONAL_OPTION_FLOOR:
                     continue
                 vals = [("option", int(np.argmax(probs)))] * n
             elif typ == "boolean":
@@ -196,16 +196,14 @@ def decode(x, o):
 
 def gold_answer(x):
     ex = x["example"]
-    span_text = lambda k: (lambda mi, bs, be: F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8"))(
-        *ex["spans"][k])
     calls, implicit = [], False
     for g in ex["golds"]:
         a = {}
         for path, lab in g.args.items():
             if lab[0] == "span":
-                a[path] = ("span", span_text(lab[1]))
+                a[path] = ("span", data.span_text(ex, lab[1]))
             elif lab[0] == "spans":
-                a[path] = ("spans", tuple(span_text(k) for k in lab[1]))
+                a[path] = ("spans", tuple(data.span_text(ex, k) for k in lab[1]))
             elif lab[0] == "implicit":
                 a[path] = "IMPLICIT"
                 implicit = True

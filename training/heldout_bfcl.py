@@ -14,7 +14,6 @@ import os
 import random
 
 import data
-import features as F
 
 WORD_NUMBERS = {w: n for n, w in data.NUM_WORDS.items()}
 
@@ -39,14 +38,12 @@ def param_schema(tool, path):
 
 def answer_value(ex, tool, path, label):
     """-> the value, or None where the edge cannot state it."""
-    span_text = lambda k: (lambda mi, bs, be: F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8"))(
-        *ex["spans"][k])
     schema = param_schema(tool, path)
     kind = label[0]
     if kind == "span":
-        return typed(span_text(label[1]), schema)
+        return typed(data.span_text(ex, label[1]), schema)
     if kind == "spans":
-        return [typed(span_text(k), schema.get("items")) for k in label[1]]
+        return [typed(data.span_text(ex, k), schema.get("items")) for k in label[1]]
     if kind == "option":
         return schema["enum"][label[1]]
     if kind == "bool":

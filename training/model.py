@@ -175,7 +175,7 @@ class ToolCaller(nn.Module):
         sib = option_logits.unsqueeze(1).masked_fill(~opt_child, NEG)           # [B, E, E]
         top_prob = (sib.max(-1)[0] - sib.logsumexp(-1)).exp().unsqueeze(-1)     # [B, E, 1]
         opt_match = (m_max.unsqueeze(1) * opt_child.unsqueeze(-1).float()).max(2)[0]  # [B, E, 2]
-        opt_feat = torch.cat([top_prob, opt_match], -1) * has_opt               # [B, E, 3]
+        opt_feat = torch.cat([top_prob, opt_match], -1)                         # [B, E, 3]
         action_logits = self.action(zz) + self.option_evidence(opt_feat) * has_opt  # [B, E, 3]
         cue = self.bool_cue(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, T) + kbias[:, 0]
         bool_logits = self.boolh(zz) + self.bool_read(cue.softmax(-1) @ h)      # [B, E, 2]

@@ -16,11 +16,6 @@ import features as F  # noqa: E402
 from train import memory_loss  # noqa: E402
 
 
-def span_text(ex, key):
-    mi, bs, be = ex["spans"][key]
-    return F.message_text(ex["messages"][mi]).encode("utf-8")[bs:be].decode("utf-8")
-
-
 class GeneratedLabels(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -46,7 +41,7 @@ class GeneratedLabels(unittest.TestCase):
                 for path, label in gold.args.items():
                     if label[0] != "span" or len(path) != 1:
                         continue
-                    text = span_text(ex, label[1])
+                    text = data.span_text(ex, label[1])
                     self.assertEqual(text, text.strip(), f"span {text!r} has surrounding space")
                     if props[path[0]].get("type") in ("integer", "number"):
                         self.assertRegex(text, r"\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
@@ -56,7 +51,7 @@ class GeneratedLabels(unittest.TestCase):
         for ex in self.examples:
             if len(ex["golds"]) < 2 or len({g.tool_index for g in ex["golds"]}) > 1:
                 continue
-            seen = [tuple(sorted((p, span_text(ex, lab[1]) if lab[0] == "span" else repr(lab))
+            seen = [tuple(sorted((p, data.span_text(ex, lab[1]) if lab[0] == "span" else repr(lab))
                                  for p, lab in g.args.items())) for g in ex["golds"]]
             self.assertEqual(len(set(seen)), len(seen), f"identical parallel calls: {ex['messages'][-1]}")
 

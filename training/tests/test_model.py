@@ -90,7 +90,6 @@ class OptionEvidence(unittest.TestCase):
     def test_zero_initialised_evidence_leaves_the_action_head_alone(self):
         b = enum_tool_batch("Ship it overnight.")
         out = run(self.model, b)
-        self.model.caller.option_evidence.bias.data.zero_()
         self.model.caller.option.apply(lambda m: m.weight.data.normal_() if isinstance(m, torch.nn.Linear) else None)
         self.assertTrue(torch.equal(out["action_logits"], run(self.model, b)["action_logits"]))
 
