@@ -1,11 +1,11 @@
 // Forward-pass latency of the shipped int8 graphs for a ~400-byte request, onnxruntime-web (WASM SIMD, 1 thread,
-// under Node) and onnxruntime-node (1 thread). usage: node training/bench_forward.mjs [modelDir] [T] [E] [reps]
+// under Node) and onnxruntime-node (1 thread). usage: node training/bench_forward.mjs [modelDir] [T] [E] [reps] [W]
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
-const [dir = "wasm", T = "400", E = "24", reps = "30"] = process.argv.slice(2);
+const [dir = "wasm", T = "400", E = "24", reps = "30", W = "64"] = process.argv.slice(2);
 const t = Number(T), e = Number(E), n = Number(reps);
 const D = JSON.parse(readFileSync(join(dir, "config.json"), "utf8")).element_dim;
 
@@ -17,7 +17,7 @@ function feeds(ort) {
   return {
     enc: { elem_ids: new ort.Tensor("int64", BigInt64Array.from({ length: e * 64 }, (_, i) => BigInt(i % 64 < 40 ? 97 + (i % 26) : 256)), [e, 64]) },
     main: (vecs) => ({
-      input_ids: new ort.Tensor("int64", ids, [1, t]), window: new ort.Tensor("int64", BigInt64Array.from([64n]), [1]),
+      input_ids: new ort.Tensor("int64", ids, [1, t]), window: new ort.Tensor("int64", BigInt64Array.from([BigInt(W)]), [1]),
       elem_vecs: vecs, elem_kind: new ort.Tensor("int64", kinds, [e]), elem_parent: new ort.Tensor("int64", parents, [e]),
       elem_match: new ort.Tensor("float32", match, [e, t, 2]),
     }),
@@ -44,7 +44,7 @@ async function bench(name, ort, opts) {
   }
   times.sort((a, b) => a - b);
   encTimes.sort((a, b) => a - b);
-  console.log(JSON.stringify({ backend: name, T: t, E: e, model_median_ms: +times[n >> 1].toFixed(2),
+  console.log(JSON.stringify({ backend: name, T: t, E: e, W: Number(W), model_median_ms: +times[n >> 1].toFixed(2),
     model_p90_ms: +times[Math.floor(n * 0.9)].toFixed(2), schema_encoder_median_ms: +encTimes[2].toFixed(2) }));
 }
 

@@ -108,3 +108,33 @@ class OptionEvidence(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class BandedAttention(unittest.TestCase):
+    """The windowed layers computed chunk by chunk (export) equal the masked full attention (training)."""
+
+    def test_banded_equals_masked_full_attention(self):
+        torch.manual_seed(0)
+        att = EdgeModel(Config()).caller.blocks[0].att.eval()
+        for T, window, chunk, pad in ((7, 8, 16, 0), (45, 8, 16, 3), (100, 16, 32, 0), (130, 64, 32, 10),
+                                      (64, 512, 32, 0), (33, 1, 16, 0)):
+            x = torch.randn(1, T, 128)
+            keep = torch.ones(1, T)
+            keep[0, T - pad:] = 0
+            kbias = ((1.0 - keep) * -1e4)[:, None, None, :]                             # [1, 1, 1, T]
+            idx = torch.arange(T)
+            local = ((idx[:, None] - idx[None, :]).abs() <= window).float()
+            with torch.no_grad():
+                full = att(x, x, kbias + ((1.0 - local) * -1e4)[None, None])
+                band = att.banded(x, kbias, torch.tensor([window]), chunk)
+            self.assertEqual(band.shape, full.shape)
+            self.assertLess(float((band - full).abs().max()), 1e-5, (T, window, chunk, pad))
+
+    def test_a_narrower_window_changes_the_banded_output(self):
+        torch.manual_seed(0)
+        att = EdgeModel(Config()).caller.blocks[0].att.eval()
+        x = torch.randn(1, 90, 128)
+        kbias = torch.zeros(1, 1, 1, 90)
+        with torch.no_grad():
+            wide, narrow = (att.banded(x, kbias, torch.tensor([w]), 32) for w in (64, 4))
+        self.assertGreater(float((wide - narrow).abs().max()), 1e-3)
