@@ -17,7 +17,7 @@ import features as F
 from model import Config, EdgeModel, param_count
 
 OPSET = 17
-WINDOW = {"min": 8, "max": 512, "default": 64, "trained": [8, 16, 32, 64, 128, 512]}
+WINDOW = {"min": 8, "max": 512, "default": 16, "trained": [8, 16, 32, 64, 128, 512]}
 ENC_IN = ["elem_ids"]
 ENC_OUT = ["elem_vecs"]
 MAIN_IN = ["input_ids", "window", "elem_vecs", "elem_kind", "elem_parent", "elem_match"]
