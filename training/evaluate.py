@@ -34,6 +34,7 @@ def _span_ok(ids, pos, s, e):
 
 OPTIONAL_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
 OPTIONAL_OPTION_FLOOR = 0.8  # src/decode/slot.ts
+SPAN_COUNT_MIN = 3           # src/decode/choose.ts
 
 
 def _alnum(i):
@@ -130,6 +131,16 @@ def extend_number_list(ids, pos, spans, max_items=None):
     return before + list(spans) + after
 
 
+def span_count(x, o, te):
+    """The most spans (starts above 0.5) that one required single-value slot of tool element te points at."""
+    els, ids = x["elements"], list(x["input_ids"])
+    single = [pe for pe, pl in enumerate(els) if pl["kind"] == F.KIND_PARAM and pl["parent"] == te and pl["required"]
+              and (pl["schema"] or {}).get("type") not in ("array", "boolean")
+              and not any(ol["kind"] == F.KIND_OPTION and ol["parent"] == pe for ol in els)]
+    return max((len(multi_spans(o["start_logits"][pe], o["end_logits"][pe], ids, x["positions"])) for pe in single),
+               default=0)
+
+
 def decode(x, o):
     """x: encoded example (elements, input_ids, positions); o: outputs for it (unbatched). -> answer dict:
     {"calls": sorted [(tool index, ((path, value), ...))], "missing": sorted [(tool index, path)], "implicit": bool}"""
@@ -142,6 +153,9 @@ def decode(x, o):
         n = int(o["count_logits"][te].argmax())
         if n == 0:
             continue
+        k = min(span_count(x, o, te), len(o["count_logits"][te]) - 1)
+        if k >= SPAN_COUNT_MIN:        # one call per value of a required slot pointing at several
+            n = max(n, k)
         args = [dict() for _ in range(n)]
         single, required = {}, set()             # path -> span candidates of the single-span slots of one call
         for pe, pl in enumerate(els):

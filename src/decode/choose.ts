@@ -1,9 +1,30 @@
 /**
- * Which tools are called and how many times, from the count head, under tool_choice and parallel_tool_calls.
+ * Which tools are called and how many times, from the count head (and the span starts of required single-value
+ * slots), under tool_choice and parallel_tool_calls.
  */
 import type { ToolChoice } from "../caller/types.js";
+import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
+import { thresholdSpans } from "./spans.js";
+
+/**
+ * A called tool is called once per value when one of its required single-value slots points at this many spans or
+ * more (starts above 0.5) and the count head said fewer: "delete A, B and C from my cart" is three calls. Chosen on
+ * the synthetic training split (whole calls +1.7 and +0.8 points on two samples of 800, right tools +2.0 and +1.9),
+ * never on BFCL; two spans are left to the count head (a second span is as often a stray start as a second call).
+ */
+export const SPAN_COUNT_MIN = 3;
+
+/** The most spans that one required single-value slot of the tool points at. */
+function spanCount(tool: CompiledTool, heads: Heads, conversation: SerializedConversation): number {
+  let most = 0;
+  for (const slot of tool.slots) {
+    if (slot.fill.kind !== "span" || !slot.requiredChain.every((required) => required)) continue;
+    most = Math.max(most, thresholdSpans(conversation, heads.start, heads.end, slot.element).length);
+  }
+  return most;
+}
 
 export interface PlannedCalls {
   tool: CompiledTool;
@@ -24,7 +45,13 @@ function allowedTools(set: CompiledToolSet, choice: ToolChoice): CompiledTool[] 
   return set.tools;
 }
 
-export function planCalls(set: CompiledToolSet, heads: Heads, choice: ToolChoice, parallel: boolean): CallPlan {
+export function planCalls(
+  set: CompiledToolSet,
+  heads: Heads,
+  conversation: SerializedConversation,
+  choice: ToolChoice,
+  parallel: boolean,
+): CallPlan {
   const tools = allowedTools(set, choice);
   const classes = heads.countClasses;
   const decisions = tools.map((tool) => {
@@ -38,6 +65,10 @@ export function planCalls(set: CompiledToolSet, heads: Heads, choice: ToolChoice
     best.count = argmax(best.probs, 1);
   }
   let called = decisions.filter((d) => d.count > 0);
+  for (const d of called) {
+    const spans = Math.min(spanCount(d.tool, heads, conversation), classes - 1);
+    if (spans >= SPAN_COUNT_MIN && spans > d.count) d.count = spans;
+  }
   if (!parallel && called.length > 0) {
     let best = called[0] as (typeof called)[number];
     for (const d of called) if ((d.probs[0] as number) < (best.probs[0] as number)) best = d;

@@ -86,6 +86,19 @@ describe("decodeHeads", () => {
     expect(decode("auto", false)).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
   });
 
+  it("calls a tool once per value when a required slot points at three spans or more", () => {
+    const three = setup("Track orders A-100, B-200 and C-300");
+    three.builder.calls("track_order", 1).span("track_order", "order_id", 0, "A-100").span("track_order", "order_id", 0, "B-200")
+      .span("track_order", "order_id", 0, "C-300");
+    const result = three.decode();
+    expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }, { order_id: "C-300" }]);
+    expect(three.decode("auto", false)).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
+
+    const two = setup("Track orders A-100 and B-200");
+    two.builder.calls("track_order", 1).span("track_order", "order_id", 0, "A-100").span("track_order", "order_id", 0, "B-200");
+    expect(two.decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
+  });
+
   it("follows tool_choice", () => {
     const { builder, decode } = setup("Where is order Z-1?");
     builder.span("track_order", "order_id", 0, "Z-1");

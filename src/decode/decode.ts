@@ -116,7 +116,7 @@ export function decodeHeads(
   options: DecodeOptions,
 ): ToolCallResult {
   if (options.toolChoice === "none") return { kind: "no_call", confidence: 1 };
-  const plan = planCalls(set, heads, options.toolChoice, options.parallelToolCalls);
+  const plan = planCalls(set, heads, conversation, options.toolChoice, options.parallelToolCalls);
   if (plan.calls.length === 0) return { kind: "no_call", confidence: plan.probability };
 
   let confidence = plan.probability;
