@@ -35,6 +35,7 @@ def _span_ok(ids, pos, s, e):
 OPTIONAL_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
 OPTIONAL_OPTION_FLOOR = 0.8  # src/decode/slot.ts
 SPAN_COUNT_MIN = 3           # src/decode/choose.ts
+OPTIONAL_ABSENT_MARGIN = 1.0  # src/decode/slot.ts
 
 
 def _alnum(i):
@@ -162,7 +163,7 @@ def decode(x, o):
             if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
                 continue
             path = tuple(pl["path"])
-            act = int(o["action_logits"][pe].argmax())
+            act = int((o["action_logits"][pe] + [0 if pl["required"] else OPTIONAL_ABSENT_MARGIN, 0, 0]).argmax())
             if act == 0:
                 if pl["required"]:
                     missing.append((el["tool"], path))

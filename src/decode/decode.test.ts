@@ -99,6 +99,22 @@ describe("decodeHeads", () => {
     expect(two.decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
   });
 
+  it("reads an optional slot only when a value is clearly more likely than absence, a required one on the argmax", () => {
+    const { builder, decode } = setup("Add 2 mugs, ship to Lyon");
+    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "2")
+      .span("add_to_cart", "address.city", 0, "Lyon");
+    const lean = (path: string, valueOverAbsent: number): void => {
+      const element = shop.tools[0]?.slots.find((slot) => slot.path.join(".") === path)?.element ?? -1;
+      builder.heads.action.set([0, valueOverAbsent, -8], element * 3);
+    };
+    lean("address.city", 0.5);
+    lean("quantity", 0.5);   // required: read on the argmax
+    const result = decode();
+    expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ product: "mugs", quantity: 2 });
+    lean("address.city", 1.5);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { product: "mugs", quantity: 2, address: { city: "Lyon" } } }] });
+  });
+
   it("follows tool_choice", () => {
     const { builder, decode } = setup("Where is order Z-1?");
     builder.span("track_order", "order_id", 0, "Z-1");

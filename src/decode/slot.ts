@@ -69,6 +69,14 @@ function repeat<T>(value: T, n: number): T[] {
  */
 export const OPTIONAL_OPTION_FLOOR = 0.8;
 
+/**
+ * An optional slot (one the call is valid without) gets this added to its absent logit before the action argmax: a
+ * value must be e (2.7) times as likely as absence. The model says "present" too readily for optional slots, and a
+ * wrong extra argument fails a call as surely as a dropped one. Chosen on the synthetic training split (whole calls
+ * over two samples of 800, margin 0 / 0.5 / 1 / 1.5 / 2: 56.2 / 57.2 / 57.8 / 57.3 / 56.5%), never on BFCL.
+ */
+export const OPTIONAL_ABSENT_MARGIN = 1.0;
+
 function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: number, actionP: number, required: boolean): SlotDecision {
   const logits = fill.optionElements.map((e) => heads.option[e] as number);
   const probs = softmax(logits, 0, logits.length);
@@ -138,9 +146,10 @@ function decideArray(
 export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
   const row = slot.element;
   const actions = softmax(heads.action, row * 3, 3);
-  const action = argmax(actions);
-  const actionP = actions[action] as number;
   const required = slot.requiredChain[slot.requiredChain.length - 1] === true;
+  const margin = slot.requiredChain.every((r) => r) ? 0 : OPTIONAL_ABSENT_MARGIN;
+  const action = argmax(actions.map((p, i) => Math.log(p) + (i === ABSENT ? margin : 0)));
+  const actionP = actions[action] as number;
   const fill = slot.fill;
   if (fill.kind === "fixed") {
     if (action !== ABSENT) return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(actionP, n) };
