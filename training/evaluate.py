@@ -314,31 +314,32 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=777)
-    ap.add_argument("--windows", default="64")
+    ap.add_argument("--windows", default=None, help="comma-separated W to score (default: config's default W)")
     ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
     ap.add_argument("--out", help="write the metrics JSON here")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    from export import load_model
+    from export import WINDOW, load_model
     model, _ = load_model(args.ckpt)
     model.eval()
     rng = random.Random(args.seed)
     examples = [data.sample(rng, "test") for _ in range(args.n)]
     res = {}
-    for w in [int(v) for v in args.windows.split(",")]:
+    for w in [int(v) for v in (args.windows or str(WINDOW["default"])).split(",")]:
         res[f"W{w}"] = evaluate_torch(model, examples, w)
         print(json.dumps({f"W{w}": res[f"W{w}"]}), flush=True)
     by_kind = {}
     for x in examples:
         by_kind.setdefault(x["example"]["kind"] + "/" + x["example"]["lang"], []).append(x)
-    res["by_kind_W64"] = {k: evaluate_torch(model, v, 64)["whole_calls"] for k, v in sorted(by_kind.items())}
-    print(json.dumps({"by_kind_W64": res["by_kind_W64"]}), flush=True)
-    res["memory_W64"] = memory_recall(model, examples)
-    print(json.dumps({"memory_W64": res["memory_W64"]}), flush=True)
+    w0 = WINDOW["default"]
+    res[f"by_kind_W{w0}"] = {k: evaluate_torch(model, v, w0)["whole_calls"] for k, v in sorted(by_kind.items())}
+    print(json.dumps({f"by_kind_W{w0}": res[f"by_kind_W{w0}"]}), flush=True)
+    res[f"memory_W{w0}"] = memory_recall(model, examples, w0)
+    print(json.dumps({f"memory_W{w0}": res[f"memory_W{w0}"]}), flush=True)
     if args.onnx:
-        outs = onnx_outputs(args.onnx, examples, 64)
+        outs = onnx_outputs(args.onnx, examples, w0)
         model.eval()
-        fp = [decode(x, torch_outputs(model, x, 64)) for x in examples]
+        fp = [decode(x, torch_outputs(model, x, w0)) for x in examples]
         q = [decode(x, o) for x, o in zip(examples, outs)]
         agree = sum(a == b for a, b in zip(fp, q)) / len(examples)
         res["int8"] = score([(gold_answer(x), p, x["example"]) for x, p in zip(examples, q)])
