@@ -1,13 +1,14 @@
 // Forward-pass latency of the shipped int8 graphs for a ~400-byte request, onnxruntime-web (WASM SIMD, 1 thread,
-// under Node) and onnxruntime-node (1 thread). usage: node training/bench_forward.mjs [modelDir] [T] [E] [reps] [W]
+// under Node) and onnxruntime-node (1 thread). usage: node training/bench_forward.mjs [modelDir] [T] [E] [reps] [W (default: config's)]
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
-const [dir = "wasm", T = "400", E = "24", reps = "30", W = "64"] = process.argv.slice(2);
+const [dir = "wasm", T = "400", E = "24", reps = "30", windowArg] = process.argv.slice(2);
 const t = Number(T), e = Number(E), n = Number(reps);
-const D = JSON.parse(readFileSync(join(dir, "config.json"), "utf8")).element_dim;
+const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+const W = windowArg ?? String(config.window.default);
 
 function feeds(ort) {
   const ids = BigInt64Array.from({ length: t }, (_, i) => BigInt(i === 0 ? 257 : i === 1 ? 258 : 97 + (i % 26)));

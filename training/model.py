@@ -46,29 +46,38 @@ class Attention(nn.Module):
         y = att.softmax(-1) @ v                                          # [B, h, N, dh]
         return self.o(y.transpose(1, 2).reshape(B, N, d))
 
-    def banded(self, x, kbias, window, chunk):
-        """Self-attention within |i-j| <= window, computed chunk by chunk: the queries of a chunk of `chunk` positions
-        read only the min(chunk + 2 window, T) keys that can reach them, so the cost is T x that instead of T x T. The
-        same function as forward with the window mask (masked keys weigh exactly 0 there); export uses it.
-        x [B, T, d], kbias [B, 1, 1, T], window [1]."""
+    def banded(self, x, band):
+        """Self-attention within the window, computed chunk by chunk (band_plan): the same function as forward with
+        the window mask (masked keys weigh exactly 0 there); export uses it. x [B, T, d]."""
+        keys, bias, chunk = band
         B, T, d = x.shape
+        n = keys.shape[0]
         h, dh = self.h, d // self.h
-        n = (T + chunk - 1) // chunk
-        w = window.reshape(())
-        t = torch.ones_like(x[0, :, 0], dtype=torch.long).sum()               # T as a tensor (dynamic in the graph)
-        span = torch.minimum(2 * w + chunk, t)                                 # keys per chunk, L
-        first = (torch.arange(n) * chunk - w).clamp(min=0)
-        first = torch.minimum(first, t - span)                                 # [n] first key of each chunk
-        keys = first[:, None] + torch.arange(span)[None, :]                    # [n, L]
         q = F.pad(self.q(x), (0, 0, 0, n * chunk - T)).view(B, n, chunk, h, dh).permute(0, 3, 1, 2, 4)  # [B,h,n,C,dh]
         k = self.k(x).view(B, T, h, dh).transpose(1, 2)[:, :, keys]           # [B, h, n, L, dh]
         v = self.v(x).view(B, T, h, dh).transpose(1, 2)[:, :, keys]
-        qpos = torch.arange(n * chunk).view(n, chunk, 1)                      # [n, C, 1]
-        near = (qpos - keys[:, None, :]).abs() <= w                           # [n, C, L]
-        bias = (~near).float() * NEG + kbias[:, :, 0][:, :, keys].unsqueeze(3)  # [B, 1, n, C, L]
         att = (q @ k.transpose(-1, -2)) / math.sqrt(dh) + bias                # [B, h, n, C, L]
         y = att.softmax(-1) @ v                                                # [B, h, n, C, dh]
         return self.o(y.permute(0, 2, 3, 1, 4).reshape(B, n * chunk, d)[:, :T])
+
+
+def band_plan(kbias, window, chunk):
+    """Which keys each chunk of `chunk` query positions reads when attention is limited to |i-j| <= window: the
+    min(chunk + 2 window, T) keys that can reach the chunk, so the cost is T x that instead of T x T. Computed once
+    per forward pass and shared by the windowed layers. kbias [B, 1, 1, T], window [1] ->
+    (keys [n, L], bias [B, 1, n, C, L], chunk)."""
+    T = kbias.shape[-1]
+    n = (T + chunk - 1) // chunk
+    w = window.reshape(())
+    t = torch.ones_like(kbias[0, 0, 0], dtype=torch.long).sum()           # T as a tensor (dynamic in the graph)
+    span = torch.minimum(2 * w + chunk, t)                                 # keys per chunk, L
+    first = (torch.arange(n) * chunk - w).clamp(min=0)
+    first = torch.minimum(first, t - span)                                 # [n] first key of each chunk
+    keys = first[:, None] + torch.arange(span)[None, :]                    # [n, L]
+    qpos = torch.arange(n * chunk).view(n, chunk, 1)                      # [n, C, 1]
+    near = (qpos - keys[:, None, :]).abs() <= w                           # [n, C, L]
+    bias = (~near).float() * NEG + kbias[:, :, 0][:, :, keys].unsqueeze(3)  # [B, 1, n, C, L]
+    return keys, bias, chunk
 
 
 class Block(nn.Module):
@@ -81,9 +90,9 @@ class Block(nn.Module):
         self.ffn = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
 
     def forward(self, x, bias, ctx=None, band=None):
-        # band: (kbias, window, chunk) computes the windowed self-attention chunk by chunk (Attention.banded)
+        # band: a band_plan; the windowed self-attention is then computed chunk by chunk (Attention.banded)
         h = self.n1(x)
-        x = x + (self.att.banded(h, *band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias))
+        x = x + (self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias))
         return x + self.ffn(self.n2(x))
 
 
@@ -175,10 +184,10 @@ class ToolCaller(nn.Module):
 
         e = self.elem_in(elem_vecs) + self.kind(elem_kind)                      # [B, E, d]
         ebias = ((1.0 - emask) * NEG)[:, None, None, :]                         # [B, 1, 1, E]
-        band = (kbias, window, self.band_chunk) if self.band_chunk else None
+        band = band_plan(kbias, window, self.band_chunk) if self.band_chunk else None
         for i, blk in enumerate(self.blocks):
-            x = blk(x, kbias, band=band) if i < self.c.local_layers and band else blk(
-                x, lbias if i < self.c.local_layers else kbias)
+            local = i < self.c.local_layers
+            x = blk(x, lbias if local else kbias, band=band if local else None)
             if i == self.c.local_layers - 1:
                 x = self.cross(x, ebias, ctx=e)
         h = self.norm(x)                                                        # [B, T, d]

@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 import data  # noqa: E402
 import features as F  # noqa: E402
-from model import Config, EdgeModel  # noqa: E402
+from model import Config, EdgeModel, band_plan  # noqa: E402
 
 
 def one_tool_batch(text, tools=None):
@@ -106,10 +106,6 @@ class OptionEvidence(unittest.TestCase):
         self.assertTrue(torch.equal(run(self.model, said)["action_logits"][0, tool], caller.action.bias.data))  # no options
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class BandedAttention(unittest.TestCase):
     """The windowed layers computed chunk by chunk (export) equal the masked full attention (training)."""
 
@@ -126,7 +122,7 @@ class BandedAttention(unittest.TestCase):
             local = ((idx[:, None] - idx[None, :]).abs() <= window).float()
             with torch.no_grad():
                 full = att(x, x, kbias + ((1.0 - local) * -1e4)[None, None])
-                band = att.banded(x, kbias, torch.tensor([window]), chunk)
+                band = att.banded(x, band_plan(kbias, torch.tensor([window]), chunk))
             self.assertEqual(band.shape, full.shape)
             self.assertLess(float((band - full).abs().max()), 1e-5, (T, window, chunk, pad))
 
@@ -136,5 +132,9 @@ class BandedAttention(unittest.TestCase):
         x = torch.randn(1, 90, 128)
         kbias = torch.zeros(1, 1, 1, 90)
         with torch.no_grad():
-            wide, narrow = (att.banded(x, kbias, torch.tensor([w]), 32) for w in (64, 4))
+            wide, narrow = (att.banded(x, band_plan(kbias, torch.tensor([w]), 32)) for w in (64, 4))
         self.assertGreater(float((wide - narrow).abs().max()), 1e-3)
+
+
+if __name__ == "__main__":
+    unittest.main()
