@@ -295,11 +295,14 @@ def generic_tool(rng, split, same_params_as=None):
             if short not in used:
                 used.add(short)
                 p.name, p.phrases = short, [short]
-    if rng.random() < 0.12 and params and not params[0].enum:
+    if rng.random() < 0.2 and params and not params[0].enum:
         # numbered twins ("value1", "value2"): same type, told apart only by the order the values come in
         first = params[0]
         stem = first.name if rng.random() < 0.5 else rng.choice(ws)
-        twins = [P(f"{stem}{i}", first.type, first.desc, required=True, gen=first.gen, items=first.items) for i in (1, 2)]
+        names = rng.choice([["{}1", "{}2"], ["{}_1", "{}_2"], ["first_{}", "second_{}"], ["{}_a", "{}_b"],
+                            ["{}1", "{}2"]])
+        twins = [P(n.format(stem), first.type, first.desc, required=True, gen=first.gen, items=first.items)
+                 for n in names]
         params = twins + params[1:]
     if same_params_as is not None:
         params = same_params_as.params
@@ -461,6 +464,16 @@ def _value_text(rng, p, ws, lang):
     return rand_string(rng, ws, g)
 
 
+def _distinct_values(rng, p, ws, lang, n):
+    """n different values for parameter p: one per parallel call (identical calls would be one call)."""
+    out = []
+    while len(out) < n:
+        v = _value_text(rng, p, ws, lang)
+        if v not in out:
+            out.append(v)
+    return out
+
+
 def _param_phrase(rng, p):
     if rng.random() < 0.75 or not p.desc:
         return rng.choice(p.phrases)
@@ -541,6 +554,18 @@ def _comma(rng):
     return "," if rng.random() < 0.1 else ", "
 
 
+def _param_sep(rng, prev, p, bare, n_calls, lang):
+    """What comes between the mentions of two parameters of one request. Two bare values of one type may be joined
+    by "and" ("the gcd of 36 and 24", "between Paris and Rome"): one call whose twin slots take a value each, which
+    the schema, not the "and", tells apart from parallel calls of a one-slot tool."""
+    joinable = n_calls == 1 and "array" not in (prev.type, p.type)    # "and" also joins a list's items
+    if lang == "zh":
+        return "和" if joinable and prev.name in bare and p.name in bare and rng.random() < 0.3 else "，"
+    if joinable and prev.name in bare and p.name in bare and prev.type == p.type:
+        return rng.choice([" and ", " and ", ", ", " & "])
+    return rng.choice([", ", ", and ", "; ", " "] + ([" and "] if joinable else []))
+
+
 def _list_sep(rng, c, n, lang):
     """What comes before the c-th of n listed values: "", then ", " ... and " and " (or ", and ") before the last."""
     if c == 0:
@@ -597,11 +622,11 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         if embedded:
             if embedded in missing:
                 return
-            vals = []
-            for c in range(n_calls if embedded.type != "array" else 1):
+            n = n_calls if embedded.type != "array" else 1
+            for c, v in enumerate(_distinct_values(rng, embedded, ws, lang, n)):
                 conv.add(_list_sep(rng, c, n_calls, lang))
                 k = f"{tool.name}.{embedded.name}.{c}"
-                conv.add(_value_text(rng, embedded, ws, lang), k)
+                conv.add(v, k)
                 golds[c].args[tool.path(embedded)] = ("span", k)
             conv.add(i_post)
 
@@ -627,6 +652,7 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         if n_calls > 1 and not mismatch and not embedded_varies and rng.random() < 0.5:
             # call-major: each call's values together ("6 feet and 80 kg, and also 5.6 feet and 60 kg")
             per_call = [p for p in others if p in varying and p.name not in shared]
+            values = {p.name: _distinct_values(rng, p, ws, lang, n_calls) for p in per_call}
             for c in range(n_calls):
                 if c:
                     conv.add(rng.choice(CALL_SEP_EN) if lang == "en" else rng.choice(["；另外", "，还有", "，再"]))
@@ -634,6 +660,7 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                     if j:
                         conv.add(rng.choice([" ", ", ", " and "]) if lang == "en" else "，")
                     golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
+                                                           values[p.name][c],
                                                            bare=p.name in bare or (c > 0 and rng.random() < 0.4))
             for p in others:
                 if p not in per_call:
@@ -644,16 +671,18 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
             return
         for j, p in enumerate(others):
             if j:
-                conv.add(rng.choice([", ", ", and ", "; ", " "]) if lang == "en" else "，")
+                conv.add(_param_sep(rng, others[j - 1], p, bare, n_calls, lang))
             if mismatch and p.type in ("integer", "number") and j == 0:
                 conv.add(f"{_param_phrase(rng, p)} {rng.choice(['a few', 'several', 'lots', 'some', 'many'])}")
                 if p.required:
                     missing.append(p)
                 continue
             if p in varying and p.name not in shared:
+                values = _distinct_values(rng, p, ws, lang, n_calls)
                 for c in range(n_calls):
                     conv.add(_list_sep(rng, c, n_calls, lang))
                     golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
+                                                           values[c],
                                                            bare=p.name in bare or (c > 0 and rng.random() < 0.6))
                 continue
             label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare)

@@ -36,6 +36,8 @@ OPTIONAL_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
 OPTIONAL_OPTION_FLOOR = 0.8  # src/decode/slot.ts
 SPAN_COUNT_MIN = 3           # src/decode/choose.ts
 OPTIONAL_ABSENT_MARGIN = 1.0  # src/decode/slot.ts
+REQUIRED_RESCUE_ABSENT_MAX = 0.8   # src/decode/slot.ts
+REQUIRED_RESCUE_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
 
 
 def _alnum(i):
@@ -157,13 +159,21 @@ def decode(x, o):
         k = min(span_count(x, o, te), len(o["count_logits"][te]) - 1)
         if k >= SPAN_COUNT_MIN:        # one call per value of a required slot pointing at several
             n = max(n, k)
-        args = [dict() for _ in range(n)]
+        args, tentative = [dict() for _ in range(n)], []
         single, required = {}, set()             # path -> span candidates of the single-span slots of one call
         for pe, pl in enumerate(els):
             if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
                 continue
             path = tuple(pl["path"])
             act = int((o["action_logits"][pe] + [0 if pl["required"] else OPTIONAL_ABSENT_MARGIN, 0, 0]).argmax())
+            single_value = (pl["schema"] or {}).get("type") not in ("array", "boolean") and not any(
+                ol["kind"] == F.KIND_OPTION and ol["parent"] == pe for ol in els)
+            if act == 0 and pl["required"] and n == 1 and single_value and \
+                    _softmax(o["action_logits"][pe])[0] <= REQUIRED_RESCUE_ABSENT_MAX:
+                cands = span_candidates(o["start_logits"][pe], o["end_logits"][pe], ids, pos)
+                if cands:             # tentative: filled only from a span no other slot of the call takes
+                    tentative.append((path, cands))
+                    continue
             if act == 0:
                 if pl["required"]:
                     missing.append((el["tool"], path))
@@ -202,8 +212,16 @@ def decode(x, o):
             for a, v in zip(args, vals):
                 if v is not None:
                     a[path] = v
-        for path, (s, e) in distinct_spans(single, required).items():
+        taken = distinct_spans(single, required)
+        for path, (s, e) in taken.items():
             args[0][path] = ("span", text(s, e))
+        for path, cands in tentative:
+            free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken.values())]
+            if free and free[0][3] >= REQUIRED_RESCUE_SPAN_FLOOR:
+                args[0][path] = ("span", text(free[0][1], free[0][2]))
+                taken[path] = (free[0][1], free[0][2])
+            else:
+                missing.append((el["tool"], path))
         for a in dict.fromkeys(tuple(sorted(a.items())) for a in args):   # identical parallel calls are one call
             calls.append((el["tool"], a))
     return {"calls": sorted(calls, key=repr), "missing": sorted(missing), "implicit": implicit}

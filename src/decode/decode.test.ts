@@ -239,6 +239,37 @@ describe("decodeHeads: distinct spans within a call", () => {
   });
 });
 
+describe("decodeHeads: a required slot leaning absent", () => {
+  /** first reads 36; second points at `target` (strength 0: span probability 0.25) but leans absent: p(absent) = `absent`. */
+  function decodeLeaning(text: string, target: string, absent: number): ReturnType<typeof decodeHeads> {
+    const { builder, decode } = setup(text, gcd);
+    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, target, undefined, 0);
+    const element = gcd.tools[0]?.slots.find((slot) => slot.path.join(".") === "second")?.element ?? -1;
+    builder.heads.action.set([Math.log(absent), Math.log(1 - absent), Number.NEGATIVE_INFINITY], element * 3);
+    return decode();
+  }
+
+  it("takes a free span that reads as its type when absence is not clearly more likely", () => {
+    expect(decodeLeaning("gcd of 36 and 48", "48", 0.7)).toMatchObject({ kind: "calls", calls: [{ arguments: { first: 36, second: 48 } }] });
+  });
+
+  it("is missing when absence is clearly more likely", () => {
+    expect(decodeLeaning("gcd of 36 and 48", "48", 0.9)).toMatchObject({ kind: "missing", missing: [{ name: "gcd", parameters: ["second"] }] });
+  });
+
+  it("is missing when its only reading is a span another slot took", () => {
+    expect(decodeLeaning("gcd of 36 please", "36", 0.7)).toMatchObject({ kind: "missing", missing: [{ name: "gcd", parameters: ["second"] }] });
+  });
+
+  it("is missing when its free span is below the floor", () => {
+    const { builder, decode } = setup("gcd of 36 and 48", gcd);
+    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48", undefined, -2);
+    const element = gcd.tools[0]?.slots.find((slot) => slot.path.join(".") === "second")?.element ?? -1;
+    builder.heads.action.set([Math.log(0.7), Math.log(0.3), Number.NEGATIVE_INFINITY], element * 3);
+    expect(decode()).toMatchObject({ kind: "missing" });
+  });
+});
+
 describe("decodeHeads: enum options", () => {
   const sizes = compile(
     tool("add_to_cart", {

@@ -14,6 +14,13 @@ import { overlaps, type Span } from "./spans.js";
  */
 export const OPTIONAL_SPAN_FLOOR = 0.1;
 
+/**
+ * A tentative required slot (REQUIRED_RESCUE_ABSENT_MAX in slot.ts) is filled only from a free span at least this
+ * likely; otherwise it is absent, and so missing. Chosen with REQUIRED_RESCUE_ABSENT_MAX (floors 0.1 / 0.2 / 0.3:
+ * 61.1 / 61.0 / 61.0% whole calls).
+ */
+export const REQUIRED_RESCUE_SPAN_FLOOR = 0.1;
+
 type Contender = Extract<SlotDecision, { kind: "filled" }> & { readings: [SpanReading, ...SpanReading[]] };
 
 function isContender(decision: SlotDecision): decision is Contender {
@@ -24,17 +31,21 @@ function isContender(decision: SlotDecision): decision is Contender {
  * The single-span slots of one call take turns by the score of their best span; a slot whose best span overlaps one
  * already taken gets its best reading that does not. When every reading overlaps, a required slot keeps its best
  * and an optional one is absent (a value stated once fills one slot); an optional slot is also absent when its span
- * is below OPTIONAL_SPAN_FLOOR. `decisions[i]` is `slots[i]`'s.
+ * is below OPTIONAL_SPAN_FLOOR. Tentative slots come last, in schema order, and take only a free span of at least
+ * REQUIRED_RESCUE_SPAN_FLOOR. `decisions[i]` is `slots[i]`'s.
  */
 export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[]): SlotDecision[] {
   const out = [...decisions];
-  const order = decisions
+  const contenders = decisions
     .map((decision, i) => ({ decision, i }))
-    .filter((c): c is { decision: Contender; i: number } => isContender(c.decision))
+    .filter((c): c is { decision: Contender; i: number } => isContender(c.decision));
+  const order = contenders
+    .filter((c) => !c.decision.tentative)
     .sort((a, b) => b.decision.readings[0].span.score - a.decision.readings[0].span.score);
   const taken: Span[] = [];
+  const firstFree = (decision: Contender) => decision.readings.find((r) => taken.every((t) => !overlaps(t, r.span)));
   for (const { decision, i } of order) {
-    const free = decision.readings.find((r) => taken.every((t) => !overlaps(t, r.span)));
+    const free = firstFree(decision);
     const required = slots[i]?.requiredChain.every(Boolean) === true;
     if (!required && (!free || free.span.probability < OPTIONAL_SPAN_FLOOR)) {
       out[i] = { kind: "absent", probability: 1 - (decision.probabilities[0] as number) };
@@ -43,6 +54,16 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     const pick = free ?? decision.readings[0];
     taken.push(pick.span);
     out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability] };
+  }
+  for (const { decision, i } of contenders) {
+    if (!decision.tentative) continue;
+    const free = firstFree(decision);
+    if (!free || free.span.probability < REQUIRED_RESCUE_SPAN_FLOOR) {
+      out[i] = { kind: "absent", probability: decision.tentative.absentProbability };
+      continue;
+    }
+    taken.push(free.span);
+    out[i] = { ...decision, values: [free.value], probabilities: [free.probability] };
   }
   return out;
 }

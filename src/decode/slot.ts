@@ -17,7 +17,15 @@ export type SlotDecision =
    * `readings`: for a single-span slot of one call, every span that reads under its type, best first (values[0] is
    * the first), so that the call's slots can be given distinct spans.
    */
-  | { kind: "filled"; values: unknown[]; probabilities: number[]; automatic?: true; readings?: SpanReading[] }
+  | {
+      kind: "filled";
+      values: unknown[];
+      probabilities: number[];
+      automatic?: true;
+      readings?: SpanReading[];
+      /** A required slot the model calls absent, filled only from a span no other slot of the call takes. */
+      tentative?: { absentProbability: number };
+    }
   /** The model says a value is there but no span reads as the slot's type. */
   | { kind: "unreadable"; probability: number; reason: string }
   | { kind: "not_expressible"; reason: string };
@@ -76,6 +84,16 @@ export const OPTIONAL_OPTION_FLOOR = 0.8;
  * over two samples of 800, margin 0 / 0.5 / 1 / 1.5 / 2: 56.2 / 57.2 / 57.8 / 57.3 / 56.5%), never on BFCL.
  */
 export const OPTIONAL_ABSENT_MARGIN = 1.0;
+
+/**
+ * A required single-value span slot whose absent probability is at most this is not yet missing: it takes the best
+ * span that reads as its type and that no other slot of the call takes, if that span is likely enough
+ * (REQUIRED_RESCUE_SPAN_FLOOR in distinct.ts). The model under-reads values stated with no word of their parameter
+ * ("movies starring Leonardo DiCaprio"), while a value that is truly missing leaves no free span behind. Chosen on
+ * the synthetic training split (three samples, 2,800 cases: whole calls 60.1 -> 61.1%, missing-argument accuracy
+ * unchanged, calls wrongly answered "missing" 3.7 -> 2.1%), never on BFCL.
+ */
+export const REQUIRED_RESCUE_ABSENT_MAX = 0.8;
 
 function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: number, actionP: number, required: boolean): SlotDecision {
   const logits = fill.optionElements.map((e) => heads.option[e] as number);
@@ -156,7 +174,13 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     if (!required) return { kind: "absent", probability: actionP };
     return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
-  if (action === ABSENT) return { kind: "absent", probability: actionP };
+  if (action === ABSENT) {
+    if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
+      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP);
+      if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP } };
+    }
+    return { kind: "absent", probability: actionP };
+  }
   if (fill.kind === "unfillable") return { kind: "not_expressible", reason: fill.reason };
   if (action !== VALUE) return { kind: "not_expressible", reason: "the value is implied, not written in the conversation" };
   switch (fill.kind) {

@@ -70,6 +70,18 @@ class GeneratedLabels(unittest.TestCase):
                         bare += 1
         self.assertGreater(bare, 500)
 
+    def test_one_call_may_join_two_slots_values_with_and(self):
+        """"of 36 and 24" filling two slots of one call, not only two parallel calls of a one-slot tool."""
+        joined = 0
+        for ex in self.examples:
+            if len(ex["golds"]) != 1:
+                continue
+            spans = sorted(ex["spans"][lab[1]] for lab in ex["golds"][0].args.values() if lab[0] == "span")
+            for (m1, _, e1), (m2, b2, _) in zip(spans, spans[1:]):
+                text = F.message_text(ex["messages"][m1]).encode("utf-8")
+                joined += m1 == m2 and text[e1:b2] == b" and "
+        self.assertGreater(joined, 5)
+
 
 class MemoryLoss(unittest.TestCase):
     def batch(self, mem_query_like_target):
