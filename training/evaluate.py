@@ -134,12 +134,21 @@ def extend_number_list(ids, pos, spans, max_items=None):
     return before + list(spans) + after
 
 
+def options_of(els, pe):
+    """The option elements of parameter element pe (empty unless it is an enum slot)."""
+    return [k for k, ol in enumerate(els) if ol["kind"] == F.KIND_OPTION and ol["parent"] == pe]
+
+
+def is_span_slot(els, pe):
+    """Whether parameter element pe is read from one span (not an enum, boolean or array)."""
+    return (els[pe]["schema"] or {}).get("type") not in ("array", "boolean") and not options_of(els, pe)
+
+
 def span_count(x, o, te):
     """The most spans (starts above 0.5) that one required single-value slot of tool element te points at."""
     els, ids = x["elements"], list(x["input_ids"])
     single = [pe for pe, pl in enumerate(els) if pl["kind"] == F.KIND_PARAM and pl["parent"] == te and pl["required"]
-              and (pl["schema"] or {}).get("type") not in ("array", "boolean")
-              and not any(ol["kind"] == F.KIND_OPTION and ol["parent"] == pe for ol in els)]
+              and is_span_slot(els, pe)]
     return max((len(multi_spans(o["start_logits"][pe], o["end_logits"][pe], ids, x["positions"])) for pe in single),
                default=0)
 
@@ -166,9 +175,7 @@ def decode(x, o):
                 continue
             path = tuple(pl["path"])
             act = int((o["action_logits"][pe] + [0 if pl["required"] else OPTIONAL_ABSENT_MARGIN, 0, 0]).argmax())
-            single_value = (pl["schema"] or {}).get("type") not in ("array", "boolean") and not any(
-                ol["kind"] == F.KIND_OPTION and ol["parent"] == pe for ol in els)
-            if act == 0 and pl["required"] and n == 1 and single_value and \
+            if act == 0 and pl["required"] and n == 1 and is_span_slot(els, pe) and \
                     _softmax(o["action_logits"][pe])[0] <= REQUIRED_RESCUE_ABSENT_MAX:
                 cands = span_candidates(o["start_logits"][pe], o["end_logits"][pe], ids, pos)
                 if cands:             # tentative: filled only from a span no other slot of the call takes
@@ -183,7 +190,7 @@ def decode(x, o):
                 for a in args:
                     a[path] = "IMPLICIT"
                 continue
-            opts = [k for k, ol in enumerate(els) if ol["kind"] == F.KIND_OPTION and ol["parent"] == pe]
+            opts = options_of(els, pe)
             typ = (pl["schema"] or {}).get("type")
             if opts:
                 probs = _softmax(np.array([o["option_logits"][k] for k in opts]))

@@ -240,10 +240,13 @@ describe("decodeHeads: distinct spans within a call", () => {
 });
 
 describe("decodeHeads: a required slot leaning absent", () => {
-  /** first reads 36; second points at `target` (strength 0: span probability 0.25) but leans absent: p(absent) = `absent`. */
-  function decodeLeaning(text: string, target: string, absent: number): ReturnType<typeof decodeHeads> {
+  /**
+   * first reads 36; second points at `target` with start and end logits `strength` (0: span probability 0.25) but
+   * leans absent: p(absent) = `absent`.
+   */
+  function decodeLeaning(text: string, target: string, absent: number, strength = 0): ReturnType<typeof decodeHeads> {
     const { builder, decode } = setup(text, gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, target, undefined, 0);
+    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, target, undefined, strength);
     const element = gcd.tools[0]?.slots.find((slot) => slot.path.join(".") === "second")?.element ?? -1;
     builder.heads.action.set([Math.log(absent), Math.log(1 - absent), Number.NEGATIVE_INFINITY], element * 3);
     return decode();
@@ -262,11 +265,7 @@ describe("decodeHeads: a required slot leaning absent", () => {
   });
 
   it("is missing when its free span is below the floor", () => {
-    const { builder, decode } = setup("gcd of 36 and 48", gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48", undefined, -2);
-    const element = gcd.tools[0]?.slots.find((slot) => slot.path.join(".") === "second")?.element ?? -1;
-    builder.heads.action.set([Math.log(0.7), Math.log(0.3), Number.NEGATIVE_INFINITY], element * 3);
-    expect(decode()).toMatchObject({ kind: "missing" });
+    expect(decodeLeaning("gcd of 36 and 48", "48", 0.7, -2)).toMatchObject({ kind: "missing", missing: [{ name: "gcd", parameters: ["second"] }] });
   });
 });
 
