@@ -36,13 +36,15 @@ class Attention(nn.Module):
         self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
 
     def forward(self, x, ctx, bias):
-        # x [B, N, d], ctx [B, M, d], bias [B or 1, 1 or h, N, M] additive
+        # x [B, N, d], ctx [B, M, d], bias [B or 1, 1 or h, N, M] additive, or None (every key visible)
         B, N, d = x.shape
         M = ctx.shape[1]
         q = self.q(x).view(B, N, self.h, d // self.h).transpose(1, 2)    # [B, h, N, dh]
         k = self.k(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)  # [B, h, M, dh]
         v = self.v(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)
-        att = (q @ k.transpose(-1, -2)) / math.sqrt(d // self.h) + bias  # [B, h, N, M]
+        att = (q @ k.transpose(-1, -2)) / math.sqrt(d // self.h)         # [B, h, N, M]
+        if bias is not None:
+            att = att + bias
         y = att.softmax(-1) @ v                                          # [B, h, N, dh]
         return self.o(y.transpose(1, 2).reshape(B, N, d))
 
@@ -185,9 +187,10 @@ class ToolCaller(nn.Module):
         e = self.elem_in(elem_vecs) + self.kind(elem_kind)                      # [B, E, d]
         ebias = ((1.0 - emask) * NEG)[:, None, None, :]                         # [B, 1, 1, E]
         band = band_plan(kbias, window, self.band_chunk) if self.band_chunk else None
+        gbias = None if band else kbias   # export: one request, no padding, so the global layers mask nothing
         for i, blk in enumerate(self.blocks):
             local = i < self.c.local_layers
-            x = blk(x, lbias if local else kbias, band=band if local else None)
+            x = blk(x, lbias if local else gbias, band=band if local else None)
             if i == self.c.local_layers - 1:
                 x = self.cross(x, ebias, ctx=e)
         h = self.norm(x)                                                        # [B, T, d]

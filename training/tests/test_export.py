@@ -1,0 +1,44 @@
+"""The int8 rewrite of an exported graph: run with
+    /usr/bin/python3 -m unittest discover -s training/tests -v
+"""
+import os
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+import onnx
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+import export  # noqa: E402
+from ort import run_many  # noqa: E402
+
+
+class Int8Rewrite(unittest.TestCase):
+    def test_ffn_quantizes_and_its_gelu_becomes_one_fast_gelu(self):
+        torch.manual_seed(0)
+        ffn = torch.nn.Sequential(torch.nn.Linear(32, 128), torch.nn.GELU(), torch.nn.Linear(128, 32)).eval()
+        x = torch.randn(1, 20, 32)
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = os.path.join(tmp, "fp32.onnx"), os.path.join(tmp, "int8.onnx")
+            torch.onnx.export(ffn, (x,), src, input_names=["x"], output_names=["y"], opset_version=export.OPSET,
+                              dynamic_axes={"x": {1: "T"}})
+            self.assertEqual(export.quantize(src, dst), 2)
+            ops = [n.op_type for n in onnx.load(dst).graph.node]
+            self.assertEqual(ops.count("FastGelu"), 1)
+            self.assertEqual(ops.count("MatMulInteger"), 2)
+            self.assertNotIn("Erf", ops)
+            self.assertNotIn("Constant", ops)
+            y8 = run_many([(dst, {"x": x.numpy()})])[0]["y"]
+        with torch.no_grad():
+            ref = ffn(x).numpy()
+        err = np.abs(y8 - ref).max() / np.abs(ref).max()
+        self.assertLess(err, 0.05)          # int8 noise, not a broken graph
+        self.assertGreater(err, 0.0)        # the weights really are quantized
+
+
+if __name__ == "__main__":
+    unittest.main()
