@@ -486,9 +486,11 @@ def _context_word(rng, p):
     return rng.choice(ws) if ws else ""
 
 
-def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
+def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=frozenset()):
     """Adds a mention of parameter p's value to the current message; returns its label.
-    bare: the value is stated without the parameter's name (at most a word of its description next to it)."""
+    bare: the value is stated without the parameter's name (at most a word of its description next to it).
+    avoid: words that name other parameters of the tool ("to" for to_currency); a bare value is never led by one, which
+    would say that it is theirs ("from USD" as the target currency)."""
     phrase = _param_phrase(rng, p)
     if p.type == "boolean":
         b = rng.random() < 0.5
@@ -528,7 +530,8 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False):
         v, label = CURRENCIES[v], ("implicit", v)    # the code that the currency's name implies
     if bare:
         u = _context_word(rng, p)
-        t = rng.choice([b for b in (BARE_ZH if lang == "zh" else BARE_EN) if u or "{u}" not in b])
+        t = rng.choice([b for b in (BARE_ZH if lang == "zh" else BARE_EN)
+                        if (u or "{u}" not in b) and b.split("{v}")[0].strip() not in avoid])
         if p.type in ("integer", "number") and rng.random() < 0.3:
             t = rng.choice(["{v}" + rng.choice(UNITS), "${v}", "{v} " + rng.choice(UNITS)])
         pre, post = t.split("{v}")
@@ -604,6 +607,7 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         if req:
             missing.append(rng.choice(req))
     intent, embedded = _intent(rng, tool, lang, split, None)
+    avoid = {p.name: {w for q in tool.params if q is not p for w in q.phrases} for p in tool.params}
     golds = [Gold(tool_idx, {}) for _ in range(n_calls)]
     for p in tool.params:
         if p.name in given:
@@ -661,11 +665,13 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                         conv.add(rng.choice([" ", ", ", " and "]) if lang == "en" else "，")
                     golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
                                                            values[p.name][c],
-                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.4))
+                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.4),
+                                                           avoid=avoid[p.name])
             for p in others:
                 if p not in per_call:
                     conv.add(", " if lang == "en" else "，")
-                    label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare)
+                    label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare,
+                                     avoid=avoid[p.name])
                     for g in golds:
                         g.args[tool.path(p)] = label
             return
@@ -683,9 +689,11 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                     conv.add(_list_sep(rng, c, n_calls, lang))
                     golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
                                                            values[c],
-                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.6))
+                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.6),
+                                                           avoid=avoid[p.name])
                 continue
-            label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare)
+            label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare,
+                                     avoid=avoid[p.name])
             if tool.name == "place_order" and p.name == "items":
                 label = ("implicit",)
             for g in golds:

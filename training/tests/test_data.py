@@ -83,6 +83,24 @@ class GeneratedLabels(unittest.TestCase):
         self.assertGreater(joined, 5)
 
 
+class BareValues(unittest.TestCase):
+    def leads(self, avoid):
+        """The first word of 400 bare mentions of a target currency."""
+        to = data.P("to_currency", "string", "Target currency code", True, phrases=["to", "into"], gen="currency")
+        out = set()
+        for seed in range(400):
+            conv = data.Conv()
+            conv.start("user")
+            data._mention(random.Random(seed), conv, to, "k", data.WORDS["train"], "en", "train", bare=True, avoid=avoid)
+            conv.end()
+            out.add(F.message_text(conv.messages[-1]).split()[0])
+        return out
+
+    def test_a_bare_value_is_never_led_by_another_parameters_phrase(self):
+        self.assertIn("from", self.leads(frozenset()))
+        self.assertNotIn("from", self.leads(frozenset({"from"})))
+
+
 class MemoryLoss(unittest.TestCase):
     def batch(self, mem_query_like_target):
         # two conversations of three messages (4 positions each); follow-up = message 2, recalled = message 0
