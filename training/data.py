@@ -715,6 +715,40 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
     return golds, missing
 
 
+REQUEST_JOIN_EN = [" ", " Also, ", " And ", " Then ", " Plus: ", "; "]
+REQUEST_JOIN_ZH = ["", "另外，", "然后，", "还有，"]
+
+
+def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
+    """Parallel calls asked as n whole requests in one message ("Cancel order A. Also, cancel order B."): each request
+    is made alone, its span keys get the suffix /r, and the requests are joined. Identical calls count once."""
+    mi, parts, golds = len(conv.messages), [], []
+    for r in range(n):
+        g, _ = _request(rng, conv, tools, t, split, lang, stage, ws)
+        text = conv.messages.pop()["content"]
+        if r:
+            parts.append(rng.choice(REQUEST_JOIN_ZH if lang == "zh" else REQUEST_JOIN_EN))
+        shift = len("".join(parts).encode("utf-8"))
+        for key in [k for k in conv.spans if k.startswith(tools[t].name + ".") and "/" not in k]:
+            conv.spans[f"{key}/{r}"] = [(m, b + shift, e + shift) if m == mi else (m, b, e) for m, b, e in conv.spans.pop(key)]
+        for gold in g:
+            gold.args = {path: (lab[0], f"{lab[1]}/{r}") if lab[0] == "span" else
+                         (lab[0], [f"{k}/{r}" for k in lab[1]]) if lab[0] == "spans" else lab
+                         for path, lab in gold.args.items()}
+        golds += g
+        parts.append(text)
+    conv.messages.append({"role": "user", "content": "".join(parts)})
+    seen, out = set(), []
+    for gold in golds:
+        text = "".join(parts).encode("utf-8")
+        sig = tuple(sorted((path, text[conv.spans[lab[1]][-1][1]:conv.spans[lab[1]][-1][2]] if lab[0] == "span" else
+                            repr(lab)) for path, lab in gold.args.items()))
+        if sig not in seen:
+            seen.add(sig)
+            out.append(gold)
+    return out
+
+
 def _toolset(rng, split, stage, k):
     """k tools: generic and/or e-commerce (held-out e-commerce tools only in the test split)."""
     ecom = [t for t in ECOM if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
@@ -808,8 +842,11 @@ def make_example(rng, split="train", stage=3):
     else:
         t = rng.randrange(len(tools))
         n = rng.choice([2, 2, 2, 3, 3, 4]) if kind == "parallel" else 1
-        golds, m = _request(rng, conv, tools, t, split, lang, stage, ws, n_calls=n, drop_required=kind == "missing",
-                            mismatch=kind == "mismatch")
+        if kind == "parallel" and rng.random() < 0.25:
+            golds, m = _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n), []
+        else:
+            golds, m = _request(rng, conv, tools, t, split, lang, stage, ws, n_calls=n,
+                                drop_required=kind == "missing", mismatch=kind == "mismatch")
         missing += m
         if kind == "multi_tool":
             u = rng.choice([i for i in range(len(tools)) if i != t])

@@ -83,6 +83,29 @@ class GeneratedLabels(unittest.TestCase):
         self.assertGreater(joined, 5)
 
 
+class RepeatedRequests(unittest.TestCase):
+    def test_parallel_calls_may_be_asked_as_whole_requests_each_labelled_in_its_own_part(self):
+        rng = random.Random(5)
+        checked = 0
+        for _ in range(400):
+            ex = data.make_example(rng, "train", 3)
+            parts = sorted({k.rsplit("/", 1)[1] for k in ex["spans"] if "/" in k})
+            if len(ex["golds"]) < 2 or len(parts) < 2:
+                continue
+            checked += 1
+            starts = {}
+            for gold in ex["golds"]:
+                for label in gold.args.values():
+                    if label[0] == "span":
+                        self.assertTrue(data.span_text(ex, label[1]))
+                        starts.setdefault(label[1].rsplit("/", 1)[1], []).append(ex["spans"][label[1]][1])
+            # the r-th request's values all come after every value of the requests before it
+            order = [starts[r] for r in sorted(starts, key=int)]
+            for earlier, later in zip(order, order[1:]):
+                self.assertLess(max(earlier), min(later))
+        self.assertGreater(checked, 5)
+
+
 class BareValues(unittest.TestCase):
     def leads(self, avoid):
         """The first word of 400 bare mentions of a target currency."""
