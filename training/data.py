@@ -25,13 +25,21 @@ def _heldout(s, mod=8):
     return int(hashlib.md5(s.encode()).hexdigest()[:8], 16) % mod == 0
 
 
+def _split_of(s, test_mod, val_mod):
+    """"test" (the held-out split: 1 / test_mod), "val" (model selection: 1 / val_mod of the rest) or "train"."""
+    if _heldout(s, test_mod):
+        return "test"
+    return "val" if _heldout(s + "/val", val_mod) else "train"
+
+
 def _load_words():
     with open("/usr/share/dict/words") as f:
         ws = sorted({w.strip() for w in f if w.strip().isalpha() and w.strip().islower() and 3 <= len(w.strip()) <= 10})
-    return [w for w in ws if not _heldout(w)], [w for w in ws if _heldout(w)]
+    return {split: [w for w in ws if _split_of(w, 8, 8) == split] for split in ("train", "val", "test")}
 
 
-WORDS = dict(zip(("train", "test"), _load_words()))
+WORDS = _load_words()
+ID_WORDS = sorted(WORDS["train"] + WORDS["val"])   # word-number IDs ("corpulence-354") in every split
 
 VERBS = ["get", "create", "update", "delete", "list", "search", "send", "book", "schedule", "compute", "convert",
          "fetch", "find", "check", "set", "cancel", "add", "remove", "register", "calculate", "translate", "play",
@@ -47,7 +55,8 @@ ADJ = ["red", "black", "waterproof", "cheap", "leather", "kids", "organic", "vin
 CURRENCIES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CHF": "francs", "CAD": "loonies"}
 
 # ---------------------------------------------------------------------------------------------------------- text
-# Templates: (template id, text). Ids whose _heldout(id, 5) is true are used only in the held-out split.
+# Templates: (template id, text). Ids whose _heldout(id, 5) is true are used only in the held-out split, 1/6 of the
+# others only in the validation split (choosing between checkpoints without the held-out split).
 MENTION_EN = ["{p} {v}", "{p} is {v}", "{p}: {v}", "with {p} {v}", "{v} as the {p}", "set the {p} to {v}",
               "{p} should be {v}", "using {v} for {p}", "{p} = {v}", "the {p} {v}", "{p} of {v}", "and {p} {v}",
               "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}", "{p}={v}", "{p} of {v}"]
@@ -73,14 +82,12 @@ CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "D
                "Got it.", "Okay, what would you like to do next?"]
 
 
-def _split_ok(tid, split):
-    return _heldout(tid, 5) == (split == "test")
-
-
 def pick_template(rng, table, name, split):
     opts = [(f"{name}{i}", t) for i, t in enumerate(table)]
-    ok = [o for o in opts if _split_ok(o[0], split)] or opts
-    return rng.choice(ok)
+    ok = [o for o in opts if _split_of(o[0], 5, 6) == split]
+    if not ok and split != "test":   # a small table: training and validation share what the held-out split leaves
+        ok = [o for o in opts if _split_of(o[0], 5, 6) != "test"]
+    return rng.choice(ok or opts)
 
 
 # ----------------------------------------------------------------------------------------------- message builder
@@ -150,7 +157,7 @@ def rand_id(rng):
     h = lambda n: "".join(rng.choice("0123456789abcdef") for _ in range(n))
     return rng.choice([lambda: f"{a(rng.randint(2, 3))}-{d(rng.randint(3, 6))}", lambda: f"{a(1)}{d(rng.randint(4, 8))}",
                        lambda: h(rng.randint(6, 10)), lambda: d(rng.randint(5, 9)),
-                       lambda: f"{a(2)}{d(2)}{a(2)}{d(2)}", lambda: f"{rng.choice(WORDS['train'])}-{d(3)}"])()
+                       lambda: f"{a(2)}{d(2)}{a(2)}{d(2)}", lambda: f"{rng.choice(ID_WORDS)}-{d(3)}"])()
 
 
 def rand_int(rng):
@@ -253,7 +260,7 @@ class Tool:
 
 def generic_tool(rng, split, same_params_as=None):
     """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool)."""
-    ws = WORDS["train" if split == "train" else "test"]
+    ws = WORDS[split]
     style = rng.choice(["snake", "snake", "camel", "kebab"])
 
     def ident(parts):
@@ -766,7 +773,7 @@ def _toolset(rng, split, stage, k):
 
 def make_example(rng, split="train", stage=3):
     lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
-    ws = WORDS["train" if split == "train" else "test"]
+    ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
     tools = _toolset(rng, split, stage, k)
     conv = Conv()

@@ -339,6 +339,8 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=777)
+    ap.add_argument("--split", default="test", choices=["test", "val"],
+                    help="test: the held-out split (report); val: the validation split (choose between checkpoints)")
     ap.add_argument("--windows", default=None, help="comma-separated W to score (default: config's default W)")
     ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
     ap.add_argument("--out", help="write the metrics JSON here")
@@ -348,7 +350,7 @@ def main():
     model, _ = load_model(args.ckpt)
     model.eval()
     rng = random.Random(args.seed)
-    examples = [data.sample(rng, "test") for _ in range(args.n)]
+    examples = [data.sample(rng, args.split) for _ in range(args.n)]
     res = {}
     for w in [int(v) for v in (args.windows or str(WINDOW["default"])).split(",")]:
         res[f"W{w}"] = evaluate_torch(model, examples, w)
