@@ -83,11 +83,12 @@ CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "D
 
 
 def pick_template(rng, table, name, split):
-    opts = [(f"{name}{i}", t) for i, t in enumerate(table)]
-    ok = [o for o in opts if _split_of(o[0], 5, 6) == split]
+    opts = [(f"{name}{i}", t, _split_of(f"{name}{i}", 5, 6)) for i, t in enumerate(table)]
+    ok = [o for o in opts if o[2] == split]
     if not ok and split != "test":   # a small table: training and validation share what the held-out split leaves
-        ok = [o for o in opts if _split_of(o[0], 5, 6) != "test"]
-    return rng.choice(ok or opts)
+        ok = [o for o in opts if o[2] != "test"]
+    tid, t, _ = rng.choice(ok or opts)
+    return tid, t
 
 
 # ----------------------------------------------------------------------------------------------- message builder
@@ -615,6 +616,10 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
             missing.append(rng.choice(req))
     intent, embedded = _intent(rng, tool, lang, split, None)
     avoid = {p.name: {w for q in tool.params if q is not p for w in q.phrases} for p in tool.params}
+
+    def mention(p, c, value=None, bare=False):
+        return _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split, value, bare, avoid[p.name])
+
     golds = [Gold(tool_idx, {}) for _ in range(n_calls)]
     for p in tool.params:
         if p.name in given:
@@ -670,15 +675,12 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 for j, p in enumerate(per_call):
                     if j:
                         conv.add(rng.choice([" ", ", ", " and "]) if lang == "en" else "，")
-                    golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
-                                                           values[p.name][c],
-                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.4),
-                                                           avoid=avoid[p.name])
+                    golds[c].args[tool.path(p)] = mention(p, c, values[p.name][c],
+                                                          bare=p.name in bare or (c > 0 and rng.random() < 0.4))
             for p in others:
                 if p not in per_call:
                     conv.add(", " if lang == "en" else "，")
-                    label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare,
-                                     avoid=avoid[p.name])
+                    label = mention(p, 0, bare=p.name in bare)
                     for g in golds:
                         g.args[tool.path(p)] = label
             return
@@ -694,13 +696,10 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 values = _distinct_values(rng, p, ws, lang, n_calls)
                 for c in range(n_calls):
                     conv.add(_list_sep(rng, c, n_calls, lang))
-                    golds[c].args[tool.path(p)] = _mention(rng, conv, p, f"{tool.name}.{p.name}.{c}", ws, lang, split,
-                                                           values[c],
-                                                           bare=p.name in bare or (c > 0 and rng.random() < 0.6),
-                                                           avoid=avoid[p.name])
+                    golds[c].args[tool.path(p)] = mention(p, c, values[c],
+                                                          bare=p.name in bare or (c > 0 and rng.random() < 0.6))
                 continue
-            label = _mention(rng, conv, p, f"{tool.name}.{p.name}.0", ws, lang, split, bare=p.name in bare,
-                                     avoid=avoid[p.name])
+            label = mention(p, 0, bare=p.name in bare)
             if tool.name == "place_order" and p.name == "items":
                 label = ("implicit",)
             for g in golds:
@@ -744,10 +743,11 @@ def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
                          for path, lab in gold.args.items()}
         golds += g
         parts.append(text)
-    conv.messages.append({"role": "user", "content": "".join(parts)})
+    message = "".join(parts)
+    conv.messages.append({"role": "user", "content": message})
+    text = message.encode("utf-8")
     seen, out = set(), []
     for gold in golds:
-        text = "".join(parts).encode("utf-8")
         sig = tuple(sorted((path, text[conv.spans[lab[1]][-1][1]:conv.spans[lab[1]][-1][2]] if lab[0] == "span" else
                             repr(lab)) for path, lab in gold.args.items()))
         if sig not in seen:
