@@ -41,6 +41,34 @@ def _load_words():
 WORDS = _load_words()
 ID_WORDS = sorted(WORDS["train"] + WORDS["val"])   # word-number IDs ("corpulence-354") in every split
 
+def _load_entities():
+    """Real-world names by kind, split like the words: places (time-zone cities, ISO 3166 countries and subdivisions),
+    people's names (capitalised dictionary words that are no place), languages (ISO 639 with a two-letter code)."""
+    iso = "/usr/share/iso-codes/json/"
+    with open("/usr/share/zoneinfo/zone1970.tab") as f:
+        cities = {ln.split("\t")[2].strip().split("/")[-1].replace("_", " ") for ln in f if not ln.startswith("#")}
+    with open(iso + "iso_3166-1.json") as f:
+        countries = {c.get("common_name", c["name"]) for c in json.load(f)["3166-1"]}
+    with open(iso + "iso_3166-2.json") as f:
+        regions = {r["name"].split(" [")[0] for r in json.load(f)["3166-2"]}
+        f.seek(0)
+        states = sorted(r["code"][3:] for r in json.load(f)["3166-2"] if r["code"].startswith("US-"))
+    with open(iso + "iso_639-2.json") as f:
+        languages = {min(x["name"].split("; "), key=lambda n: "," in n) for x in json.load(f)["639-2"] if "alpha_2" in x}
+    places = cities | countries | regions
+    with open("/usr/share/dict/words") as f:
+        proper = {w.strip() for w in f if w.strip().isalpha() and w[:1].isupper() and w[1:2].islower()}
+    names = sorted(proper - places - languages)
+    kinds = {"city": cities, "country": countries, "region": regions, "language": languages, "name": names}
+    out = {split: {k: [v for v in sorted(vs) if _split_of(v, 8, 8) == split] for k, vs in kinds.items()}
+           for split in ("train", "val", "test")}
+    for split in out:
+        out[split]["state"] = states
+    return out
+
+
+ENTITIES = _load_entities()
+
 VERBS = ["get", "create", "update", "delete", "list", "search", "send", "book", "schedule", "compute", "convert",
          "fetch", "find", "check", "set", "cancel", "add", "remove", "register", "calculate", "translate", "play",
          "reserve", "track", "lookup", "generate", "validate", "publish", "archive", "assign", "rename", "notify"]
@@ -53,6 +81,40 @@ PRODUCTS = ["running shoes", "rain jacket", "laptop stand", "wireless headphones
 ADJ = ["red", "black", "waterproof", "cheap", "leather", "kids", "organic", "vintage", "blue", "lightweight",
        "large", "cotton", "stainless", "foldable", "compact", "white", "green", "men's", "women's", "ergonomic"]
 CURRENCIES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CHF": "francs", "CAD": "loonies"}
+# Slots for real-world kinds of value: parameter names and descriptions, and the words a bare value comes with.
+# The value itself comes from ENTITIES (unseen names in the held-out split), so the model learns what a place or a
+# person's name looks like, not a list.
+KINDS = {
+    "place": dict(names=["location", "city", "place", "town", "city_name", "area", "destination", "venue", "region",
+                         "home_city", "search_location"],
+                  descs=["The city or place", "City name, e.g. a town and its state", "Where to look", "Location",
+                         "The city and state", None],
+                  bare=["in {v}", "in {v}", "at {v}", "near {v}", "around {v}", "for {v}", "{v}", "of {v}"]),
+    "country": dict(names=["country", "nation", "country_name", "market", "jurisdiction"],
+                    descs=["The country", "Name of the country", None],
+                    bare=["in {v}", "from {v}", "for {v}", "{v}", "of {v}"]),
+    "person": dict(names=["name", "person", "artist", "author", "customer_name", "player_name", "recipient", "contact",
+                          "employee_name", "full_name", "guest", "player", "musician", "user_name", "owner"],
+                   descs=["Full name of the person", "The person's name", "Name", None],
+                   bare=["by {v}", "for {v}", "of {v}", "{v}", "with {v}", "to {v}", "{v}'s"]),
+    "company": dict(names=["company", "brand", "organization", "store", "team", "publisher", "vendor",
+                           "manufacturer", "company_name", "firm"],
+                    descs=["Name of the company", "The brand or store", None],
+                    bare=["at {v}", "from {v}", "by {v}", "for {v}", "{v}", "of {v}", "{v}'s"]),
+    "language": dict(names=["language", "lang", "target_language", "source_language", "locale"],
+                     descs=["The language", "Language name", None],
+                     bare=["in {v}", "into {v}", "to {v}", "{v}", "from {v}"]),
+    "title": dict(names=["title", "book_title", "song", "movie", "case_title", "work", "album", "name_of_book"],
+                  descs=["The title", "Title of the work", None],
+                  bare=["'{v}'", '"{v}"', "titled {v}", "called {v}", "'{v}'", "named {v}"]),
+    "topic": dict(names=["topic", "subject", "keyword", "query", "genre", "category", "field", "theme", "interest"],
+                  descs=["The topic", "What to search for", "Subject area", None],
+                  bare=["about {v}", "on {v}", "for {v}", "{v}", "in {v}", "related to {v}"]),
+}
+ROUTE_FROM, ROUTE_TO = ["from {v}", "from {v}", "leaving {v}", "starting at {v}"], ["to {v}", "to {v}", "into {v}"]
+ROUTES = [("origin", "destination"), ("start_location", "end_location"), ("from_city", "to_city"),
+          ("departure", "arrival"), ("start", "end"), ("pickup", "dropoff")]
+COMPANY_SUFFIX = ["Inc.", "Ltd.", "Corp", "Group", "& Co", "LLC", "Labs", "Motors", "Foods", "Bank"]
 
 # ---------------------------------------------------------------------------------------------------------- text
 # Templates: (template id, text). Ids whose _heldout(id, 5) is true are used only in the held-out split, 1/6 of the
@@ -213,10 +275,11 @@ class P:
     """A parameter spec: JSON schema + how to produce and mention its value."""
 
     def __init__(self, name, type, desc=None, required=False, enum=None, phrases=None, gen=None, enum_para=None,
-                 items=None):
+                 items=None, kind=None, entities=None, bare=None):
         self.name, self.type, self.desc, self.required, self.enum = name, type, desc, required, enum
         self.phrases = phrases or [" ".join(F.words(name))]
         self.gen, self.enum_para, self.items = gen, enum_para or {}, items
+        self.kind, self.entities, self.bare = kind, entities, bare   # a real-world kind of value (KINDS)
 
     def schema(self):
         s = {"type": self.type}
@@ -297,6 +360,16 @@ def generic_tool(rng, split, same_params_as=None):
             params.append(P(ident(pw), t, pd, required=i == 0 or rng.random() < 0.4, gen=hint))
         if t == "array":
             params[-1].items = {"type": rng.choices(["string", "integer", "number"], [6, 3, 2])[0]}
+    for i, p in enumerate(params):   # real-world kinds: a place, a person's name, a title ...
+        if p.type == "string" and not p.enum and rng.random() < 0.35:
+            q = kind_param(rng, rng.choice(list(KINDS)), split, ident, p.required)
+            if q.name not in [x.name for x in params]:
+                params[i] = q
+    if rng.random() < 0.1:    # a route: "from {origin} to {destination}"
+        a, b = rng.choice(ROUTES)
+        route = [kind_param(rng, "place", split, ident, True, a, ROUTE_FROM),
+                 kind_param(rng, "place", split, ident, True, b, ROUTE_TO)]
+        params = route + [p for p in params if p.name not in [r.name for r in route]]
     for p in params:   # short names ("x", "n", "id"), whose words the matching features cannot see
         if rng.random() < 0.08 and not p.enum:
             short = rng.choice(SHORT_NAMES)
@@ -318,12 +391,47 @@ def generic_tool(rng, split, same_params_as=None):
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
     p0 = params[0] if params else None
-    if p0 is not None and p0.type in ("string", "integer", "number") and not p0.enum:
+    if p0 is not None and p0.type in ("string", "integer", "number") and not p0.enum and p0.bare is not ROUTE_FROM:
         v = "{" + p0.name + "}"       # the first parameter's value stated with no mention of its name
         intents += [f"{verb} the {nn} of {v}", f"{verb} the {nn} for {v}", f"{verb} {nn} {v}",
                     f"{verb} {v} {nn}", f"{verb} the {nn} in {v}", f"what is the {nn} of {v}"]
         zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
     return Tool(name, desc, params, intents, zh=zh)
+
+
+def kind_param(rng, kind, split, ident, required, name=None, bare=None):
+    """A string parameter whose value is of a real-world kind (KINDS): its name, description and bare phrasings."""
+    k = KINDS[kind]
+    name = name or rng.choice(k["names"])
+    return P(ident(name.split("_")), "string", rng.choice(k["descs"]), required=required, kind=kind,
+             entities=ENTITIES[split], bare=bare or k["bare"])
+
+
+def kind_value(rng, p, ws):
+    """A value of parameter p's real-world kind, from the entities of its split."""
+    e = p.entities
+    name = lambda: rng.choice(e["name"])
+    if p.kind == "place":
+        r = rng.random()
+        return (rng.choice(e["city"]) if r < 0.35 else f"{name()}, {rng.choice(e['state'])}" if r < 0.5 else
+                f"{rng.choice(e['city'])}, {rng.choice(e['country'])}" if r < 0.6 else
+                rng.choice(e["region"]) if r < 0.85 else rng.choice(e["country"]))
+    if p.kind == "country":
+        return rng.choice(e["country"])
+    if p.kind == "person":
+        r = rng.random()
+        return (f"{name()} {name()}" if r < 0.6 else name() if r < 0.85 else
+                f"{name()} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {name()}" if r < 0.9 else f"Dr. {name()}")
+    if p.kind == "company":
+        r = rng.random()
+        return (f"{name()} {rng.choice(COMPANY_SUFFIX)}" if r < 0.5 else name() if r < 0.8 else
+                " ".join(w.capitalize() for w in rand_phrase(rng, ws, 2).split()))
+    if p.kind == "language":
+        return rng.choice(e["language"])
+    if p.kind == "title":
+        t = " ".join(w.capitalize() for w in rand_phrase(rng, ws, rng.randint(1, 4)).split())
+        return ("The " + t) if rng.random() < 0.3 else t
+    return rand_phrase(rng, ws, rng.choice([1, 1, 2]))
 
 
 def ecommerce_tools():
@@ -454,6 +562,8 @@ class Gold:
 
 def _value_text(rng, p, ws, lang):
     g = p.gen
+    if p.kind:
+        return kind_value(rng, p, ws)
     if p.type == "integer":
         return rand_int(rng) if lang == "en" else str(rng.randint(1, 999))
     if p.type == "number":
@@ -538,8 +648,9 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
         v, label = CURRENCIES[v], ("implicit", v)    # the code that the currency's name implies
     if bare:
         u = _context_word(rng, p)
-        t = rng.choice([b for b in (BARE_ZH if lang == "zh" else BARE_EN)
-                        if (u or "{u}" not in b) and b.split("{v}")[0].strip() not in avoid])
+        route = p.bare in (ROUTE_FROM, ROUTE_TO)
+        table = p.bare if p.bare and lang == "en" and (route or rng.random() < 0.85) else BARE_ZH if lang == "zh" else BARE_EN
+        t = rng.choice([b for b in table if (u or "{u}" not in b) and b.split("{v}")[0].strip() not in avoid] or ["{v}"])
         if p.type in ("integer", "number") and rng.random() < 0.3:
             t = rng.choice(["{v}" + rng.choice(UNITS), "${v}", "{v} " + rng.choice(UNITS)])
         pre, post = t.split("{v}")
@@ -570,9 +681,11 @@ def _param_sep(rng, prev, p, bare, n_calls, lang):
     by "and" ("the gcd of 36 and 24", "between Paris and Rome"): one call whose twin slots take a value each, which
     the schema, not the "and", tells apart from parallel calls of a one-slot tool."""
     joinable = n_calls == 1 and "array" not in (prev.type, p.type)    # "and" also joins a list's items
+    if prev.bare is ROUTE_FROM and p.bare is ROUTE_TO and prev.name in bare and p.name in bare:
+        return " " if lang == "en" else "，"    # "from Lyon to Turin"
     if lang == "zh":
         return "和" if joinable and prev.name in bare and p.name in bare and rng.random() < 0.3 else "，"
-    if joinable and prev.name in bare and p.name in bare and prev.type == p.type:
+    if joinable and prev.name in bare and p.name in bare and prev.type == p.type and prev.kind == p.kind:
         return rng.choice([" and ", " and ", ", ", " & "])
     return rng.choice([", ", ", and ", "; ", " "] + ([" and "] if joinable else []))
 
@@ -651,9 +764,14 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         rng.shuffle(others)
         # values stated bare (no parameter name): they keep the schema's order among themselves
         p_bare = 0.45 if tool in ECOM else 0.55
-        bare = {p.name for p in others if p.type != "boolean" and rng.random() < p_bare}
+        bare = {p.name for p in others if p.type != "boolean" and
+                rng.random() < (0.8 if p.bare in (ROUTE_FROM, ROUTE_TO) else p_bare)}
         slots = iter(sorted((p for p in others if p.name in bare), key=tool.params.index))
         others = [next(slots) if p.name in bare else p for p in others]
+        route = [p for p in others if p.name in bare and p.bare in (ROUTE_FROM, ROUTE_TO)]
+        if len(route) == 2:   # a route's two places are told together: "from Lyon to Turin"
+            others.remove(route[1])
+            others.insert(others.index(route[0]) + 1, route[1])
         # parallel calls: some values are stated once and shared by every call (at least one value varies)
         varying = [p for p in others if n_calls > 1 and p.type not in ("boolean", "array") and not p.enum]
         embedded_varies = embedded is not None and embedded not in missing and embedded.name not in given

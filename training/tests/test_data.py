@@ -136,6 +136,40 @@ class BareValues(unittest.TestCase):
         self.assertNotIn("from", self.leads(frozenset({"from"})))
 
 
+class RealWorldKinds(unittest.TestCase):
+    def values(self, kind, split, n=400):
+        rng = random.Random(1)
+        ident = "_".join
+        return {data.kind_value(rng, data.kind_param(rng, kind, split, ident, True), data.WORDS[split]) for _ in range(n)}
+
+    def test_held_out_names_of_places_people_and_languages_are_never_used_in_training(self):
+        held_out = {v for k in ("city", "country", "language", "name") for v in data.ENTITIES["test"][k]}
+        train = set().union(*(self.values(k, "train") for k in ("place", "country", "person", "language")))
+        parts = {p for v in train for p in v.split(", ")} | {p for v in self.values("person", "train") for p in v.split()}
+        self.assertFalse(parts & held_out)
+        self.assertTrue(self.values("language", "test") <= set(data.ENTITIES["test"]["language"]))
+
+    def test_a_route_is_asked_from_one_place_to_another_and_labelled_in_that_order(self):
+        rng = random.Random(2)
+        routes = 0
+        for _ in range(3000):
+            ex = data.make_example(rng, "train", 3)
+            if ex["kind"] != "call" or ex["lang"] != "en":
+                continue
+            gold = ex["golds"][0]
+            text = F.message_text(ex["messages"][-1])
+            names = list(ex["tools"][gold.tool_index]["function"]["parameters"]["properties"])
+            plain = [n.replace("_", "").replace("-", "").lower() for n in names[:2]]
+            for a, b in data.ROUTES:
+                first = [gold.args.get((n,)) for n in names[:2]]
+                if plain != [a.replace("_", ""), b.replace("_", "")] or any(lab is None or lab[0] != "span" for lab in first):
+                    continue
+                start, end = (data.span_text(ex, lab[1]) for lab in first)
+                if f"{start} to {end}" in text or f"{start} into {end}" in text:
+                    routes += 1
+        self.assertGreater(routes, 5)
+
+
 class MemoryLoss(unittest.TestCase):
     def batch(self, mem_query_like_target):
         # two conversations of three messages (4 positions each); follow-up = message 2, recalled = message 0
