@@ -783,9 +783,9 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         if not others:
             conv.add("thanks" if lang == "en" else "谢谢")
             return
-        if n_calls > 1 and not mismatch and not embedded_varies and rng.random() < 0.5:
+        per_call = [p for p in others if p in varying and p.name not in shared]
+        if n_calls > 1 and per_call and not mismatch and not embedded_varies and rng.random() < 0.5:
             # call-major: each call's values together ("6 feet and 80 kg, and also 5.6 feet and 60 kg")
-            per_call = [p for p in others if p in varying and p.name not in shared]
             values = {p.name: _distinct_values(rng, p, ws, lang, n_calls) for p in per_call}
             for c in range(n_calls):
                 if c:

@@ -3,6 +3,7 @@
 """
 import os
 import random
+import re
 import sys
 import unittest
 
@@ -116,6 +117,17 @@ class RepeatedRequests(unittest.TestCase):
             for earlier, later in zip(order, order[1:]):
                 self.assertLess(max(earlier), min(later))
         self.assertGreater(checked, 5)
+
+
+class CallMajorParallel(unittest.TestCase):
+    def test_a_call_separator_is_always_followed_by_that_calls_values(self):
+        seps = "|".join(re.escape(s) for s in data.CALL_SEP_EN)
+        empty_call = re.compile(f"(?:{seps})(?:{seps})")
+        rng = random.Random(9)
+        for _ in range(3000):
+            ex = data.make_example(rng, "train", 3)
+            if ex["kind"] == "parallel":
+                self.assertIsNone(empty_call.search(ex["messages"][-1]["content"]), ex["messages"][-1]["content"])
 
 
 class BareValues(unittest.TestCase):
