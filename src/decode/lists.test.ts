@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serializeConversation, spanText } from "../model/serialize.js";
-import { continueNumberList } from "./lists.js";
+import { continueNumberList, withMagnitudeWord } from "./lists.js";
 import type { Span } from "./spans.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
@@ -43,5 +43,19 @@ describe("continueNumberList", () => {
     const { conversation, at } = setup("1, 2, 3");
     const spans = continueNumberList(conversation, [at(0, "2", 0.8), at(0, "3", 0.6)], Infinity);
     expect(spans.map((s) => s.probability)).toEqual([0.6, 0.8, 0.6]);
+  });
+});
+
+describe("withMagnitudeWord", () => {
+  it("takes the magnitude word after a number into its span", () => {
+    const { conversation, at, read } = setup("population 213 million, area 8.5 Billion km2, 3 thousandths");
+    expect(read([withMagnitudeWord(conversation, at(0, "213"))])).toEqual(["213 million"]);
+    expect(read([withMagnitudeWord(conversation, at(0, "8.5"))])).toEqual(["8.5 Billion"]);
+  });
+
+  it("leaves a span alone when no magnitude word follows it or the word only starts like one", () => {
+    const { conversation, at, read } = setup("3 thousandths of 12 apples", "millions");
+    expect(read([withMagnitudeWord(conversation, at(0, "3"))])).toEqual(["3"]);
+    expect(read([withMagnitudeWord(conversation, at(0, "12"))])).toEqual(["12"]);
   });
 });
