@@ -232,6 +232,8 @@ def rand_int(rng):
         return NUM_WORDS[n]
     if n >= 1000 and r < 0.6:
         return f"{n:,}"
+    if n < 1000 and r > 0.96:    # "213 million": the magnitude word belongs to the value
+        return f"{n} {rng.choice(['thousand', 'million', 'billion'])}"
     return str(n)
 
 
@@ -242,7 +244,7 @@ def rand_number(rng):
     if r < 0.45:
         return f"{rng.randint(1000, 99999):,}.{rng.randint(0, 99):02d}"
     if r < 0.6:
-        return f"{rng.randint(0, 9)}.{rng.randint(1, 9)}"
+        return f"{rng.randint(0, 9)}.{rng.randint(1, 9)}" + (" million" if rng.random() < 0.05 else "")
     if r < 0.65:
         return f"-{rng.randint(0, 99)}.{rng.randint(1, 99)}"
     return rand_int(rng)

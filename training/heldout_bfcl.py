@@ -16,6 +16,7 @@ import random
 import data
 
 WORD_NUMBERS = {w: n for n, w in data.NUM_WORDS.items()}
+MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
 def typed(text, schema):
@@ -24,7 +25,8 @@ def typed(text, schema):
     if t in ("integer", "number"):
         if text.lower() in WORD_NUMBERS:
             return WORD_NUMBERS[text.lower()]
-        v = float(text.replace(",", ""))
+        number, _, magnitude = text.replace(",", "").partition(" ")
+        v = float(number) * MAGNITUDES.get(magnitude, 1)
         return int(v) if t == "integer" else v
     return text
 
