@@ -50,8 +50,14 @@ def on_word_boundaries(ids, pos, s, e):
     return not cut(s - 1, s) and not cut(e, e + 1)
 
 
+def opens_message_with_words(ids, pos, s, e):
+    """The span starts at a message's first byte and holds a space: src/decode/slot.ts opensMessageWithWords."""
+    return pos[s][1] == 0 and 32 in ids[s:e + 1]
+
+
 def span_candidates(start, end, ids, pos, k=16):
-    """The k best valid spans (start[s] + end[e]), those on word boundaries first, then by score:
+    """The k best valid spans (start[s] + end[e]): on word boundaries, then opening a message with words, then cutting a
+    word; by score within each:
     [(score, s, e, sigmoid(start[s]) * sigmoid(end[e]))] (src/decode/slot.ts readableSpans)."""
     out = []
     for s in np.argsort(-start)[:16]:
@@ -62,7 +68,8 @@ def span_candidates(start, end, ids, pos, k=16):
                 continue
             out.append((float(start[s] + end[e]), int(s), int(e), float(_sigmoid(start[s]) * _sigmoid(end[e]))))
     top = sorted(out, reverse=True)[:16]
-    return sorted(top, key=lambda c: not on_word_boundaries(ids, pos, c[1], c[2]))[:k]
+    return sorted(top, key=lambda c: 2 if not on_word_boundaries(ids, pos, c[1], c[2]) else
+                  1 if opens_message_with_words(ids, pos, c[1], c[2]) else 0)[:k]
 
 
 def best_span(start, end, ids, pos):

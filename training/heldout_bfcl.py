@@ -85,13 +85,15 @@ def main():
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=777)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--split", default="test", choices=["test", "val"],
+                    help="test: the held-out split (report); val: the validation split (choose decoding rules)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
     with open(os.path.join(args.out, "questions.jsonl"), "w") as q, open(os.path.join(args.out, "answers.jsonl"), "w") as a:
         for i in range(args.n):
-            ex = data.sample(rng, "test")["example"]
-            cid = f"heldout_{ex['kind']}_{ex['lang']}_{i}"
+            ex = data.sample(rng, args.split)["example"]
+            cid = f"{'heldout' if args.split == 'test' else 'val'}_{ex['kind']}_{ex['lang']}_{i}"
             q.write(json.dumps({"id": cid, "question": [ex["messages"]],
                                 "function": [t["function"] for t in ex["tools"]]}, ensure_ascii=False) + "\n")
             a.write(json.dumps({"id": cid, **expected(ex)}, ensure_ascii=False) + "\n")

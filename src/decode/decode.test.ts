@@ -190,6 +190,22 @@ describe("decodeHeads: spans on word boundaries", () => {
   });
 });
 
+describe("decodeHeads: spans that open a message", () => {
+  const hotels = compile(tool("find_hotels", { type: "object", properties: { city: { type: "string" } }, required: ["city"] }));
+
+  it("prefers a value inside the request over a higher-scored run of words from the message's first byte", () => {
+    const { builder, decode } = setup("Find the best hotels in Lyon", hotels);
+    builder.calls("find_hotels", 1).span("find_hotels", "city", 0, "Find the best hotels in Lyon", undefined, 9).span("find_hotels", "city", 0, "Lyon", undefined, 7);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Lyon" } }] });
+  });
+
+  it("keeps one word at the message's first byte as the value", () => {
+    const { builder, decode } = setup("Tokyo hotels please", hotels);
+    builder.calls("find_hotels", 1).span("find_hotels", "city", 0, "Tokyo", undefined, 9).span("find_hotels", "city", 0, "hotels", undefined, 7);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Tokyo" } }] });
+  });
+});
+
 const gcd = compile(
   tool("gcd", {
     type: "object",
