@@ -411,7 +411,7 @@ def kind_param(rng, kind, split, ident, required, name=None, bare=None):
 
 def kind_value(rng, p, ws):
     """A value of parameter p's real-world kind, from the entities of its split."""
-    e = p.entities
+    e = p.entities or next(ENTITIES[split] for split, words in WORDS.items() if words is ws)   # e-commerce: any split
     name = lambda: rng.choice(e["name"])
     if p.kind == "place":
         r = rng.random()
@@ -504,7 +504,7 @@ def ecommerce_tools():
              "trace shipment {tracking_number}"], zh=["追踪包裹{tracking_number}"], heldout=True),
         Tool("update_shipping_address", "Change the delivery address of an order.", [
             order, P("street", "string", "Street and number", phrases=["street", "address"], gen="street"),
-            P("city", "string", "City", True, phrases=["city", "town"], gen="name"),
+            P("city", "string", "City", True, phrases=["city", "town"], kind="place", bare=KINDS["place"]["bare"]),
             P("postal_code", "string", "Postal code", phrases=["postal code", "zip", "zip code"], gen="zip")],
             ["ship order {order_id} to a new address", "change the delivery address of {order_id}",
              "deliver {order_id} somewhere else", "send order {order_id} to"],
