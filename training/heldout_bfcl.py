@@ -4,7 +4,8 @@ and `no_call` answers), so that the real TypeScript tool caller is measured on i
     /usr/bin/python3 training/heldout_bfcl.py --n 400 --seed 777 --out /tmp/heldout
     npm run eval -- --questions /tmp/heldout/questions.jsonl --answers /tmp/heldout/answers.jsonl
 
-Values are the gold spans' text read under the parameter's type ("85,935.56" -> 85935.56, "six" -> 6). Categories
+Values are the gold spans' text read under the parameter's type ("85,935.56" -> 85935.56, "six" -> 6, "5%" -> 0.05 for a
+number parameter that does not speak of percent). Categories
 are `heldout_<kind>_<lang>`. A value that only the origin can produce (an implied currency code, order items) is an
 answer the edge cannot give: such cases count as failures, where evaluate.py counts the "implicit" verdict as right.
 """
@@ -12,8 +13,10 @@ import argparse
 import json
 import os
 import random
+import re
 
 import data
+import features as F
 
 WORD_NUMBERS = {w: n for n, w in data.NUM_WORDS.items()}
 MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -38,12 +41,25 @@ def param_schema(tool, path):
     return s
 
 
+IN_PERCENT = re.compile(r"percent|pct|%|\b0\s*(?:-|to)\s*100\b", re.I)
+
+
+def share(ex, key, name, schema):
+    """Whether a span is a percentage ("5%") for a number slot that takes shares as fractions (0.05), as the edge reads
+    it (src/tools/domain.ts percentAsFraction)."""
+    mi, _, be = ex["spans"][key]
+    after = F.message_text(ex["messages"][mi]).encode("utf-8")[be:be + 2]
+    words = " ".join([name, schema.get("title") or "", schema.get("description") or ""])
+    return schema.get("type") == "number" and after.lstrip(b" ")[:1] == b"%" and not IN_PERCENT.search(words)
+
+
 def answer_value(ex, tool, path, label):
     """-> the value, or None where the edge cannot state it."""
     schema = param_schema(tool, path)
     kind = label[0]
     if kind == "span":
-        return typed(data.span_text(ex, label[1]), schema)
+        v = typed(data.span_text(ex, label[1]), schema)
+        return v / 100 if share(ex, label[1], path[-1], schema) else v
     if kind == "spans":
         return [typed(data.span_text(ex, k), schema.get("items")) for k in label[1]]
     if kind == "option":

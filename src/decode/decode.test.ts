@@ -190,6 +190,28 @@ describe("decodeHeads: spans on word boundaries", () => {
   });
 });
 
+describe("decodeHeads: percentages", () => {
+  const loan = (rate: Record<string, unknown>, name = "rate") =>
+    compile(tool("loan", { type: "object", properties: { [name]: rate }, required: [name] }));
+  const rateOf = (set: CompiledToolSet, name = "rate") => {
+    const { builder, decode } = setup("a loan at 5% a year", set);
+    builder.calls("loan", 1).span("loan", name, 0, "5");
+    const result = decode();
+    return result.kind === "calls" ? result.calls[0]?.arguments[name] : result.kind;
+  };
+
+  it("reads a percentage into a number slot as a fraction", () => {
+    expect(rateOf(loan({ type: "number", description: "Annual interest rate" }))).toBe(0.05);
+  });
+
+  it("keeps the percent figure where the slot says percent, takes integers, or refuses the fraction", () => {
+    expect(rateOf(loan({ type: "number" }, "rate_percent"), "rate_percent")).toBe(5);
+    expect(rateOf(loan({ type: "number", description: "Rate from 0 to 100" }))).toBe(5);
+    expect(rateOf(loan({ type: "integer" }))).toBe(5);
+    expect(rateOf(loan({ type: "number", minimum: 1 }))).toBe(5);
+  });
+});
+
 describe("decodeHeads: spans that open a message", () => {
   const hotels = compile(tool("find_hotels", { type: "object", properties: { city: { type: "string" } }, required: ["city"] }));
 

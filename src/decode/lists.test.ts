@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { serializeConversation, spanText } from "../model/serialize.js";
-import { continueNumberList, withMagnitudeWord } from "./lists.js";
+import { continueNumberList, withNumberSuffix } from "./lists.js";
 import type { Span } from "./spans.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
@@ -46,16 +46,23 @@ describe("continueNumberList", () => {
   });
 });
 
-describe("withMagnitudeWord", () => {
+describe("withNumberSuffix", () => {
   it("takes the magnitude word after a number into its span", () => {
     const { conversation, at, read } = setup("population 213 million, area 8.5 Billion km2, 3 thousandths");
-    expect(read([withMagnitudeWord(conversation, at(0, "213"))])).toEqual(["213 million"]);
-    expect(read([withMagnitudeWord(conversation, at(0, "8.5"))])).toEqual(["8.5 Billion"]);
+    expect(read([withNumberSuffix(conversation, at(0, "213"))])).toEqual(["213 million"]);
+    expect(read([withNumberSuffix(conversation, at(0, "8.5"))])).toEqual(["8.5 Billion"]);
+  });
+
+  it("takes a percent sign after a number into its span", () => {
+    const { conversation, at, read } = setup("a rate of 5% over 12 % and 7 percent");
+    expect(read([withNumberSuffix(conversation, at(0, "5"))])).toEqual(["5%"]);
+    expect(read([withNumberSuffix(conversation, at(0, "12"))])).toEqual(["12 %"]);
+    expect(read([withNumberSuffix(conversation, at(0, "7"))])).toEqual(["7"]);
   });
 
   it("leaves a span alone when no magnitude word follows it or the word only starts like one", () => {
     const { conversation, at, read } = setup("3 thousandths of 12 apples", "millions");
-    expect(read([withMagnitudeWord(conversation, at(0, "3"))])).toEqual(["3"]);
-    expect(read([withMagnitudeWord(conversation, at(0, "12"))])).toEqual(["12"]);
+    expect(read([withNumberSuffix(conversation, at(0, "3"))])).toEqual(["3"]);
+    expect(read([withNumberSuffix(conversation, at(0, "12"))])).toEqual(["12"]);
   });
 });

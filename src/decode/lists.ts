@@ -1,7 +1,8 @@
 /**
  * Numbers around the spans the model points at. Numeric lists: the model may point at only some items of a long list
  * ("85, 90, 88, 92 and 86"); the numbers joined to the items it found by list separators belong to the same array
- * (mirrored in training/evaluate.py). Magnitude words: "213 million" is one number even when the span stops at "213".
+ * (mirrored in training/evaluate.py). Suffixes: "213 million" and "5%" are one number even when the span stops at the
+digits.
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { ValueDomain } from "../tools/types.js";
@@ -12,8 +13,8 @@ const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)`;
 /** Sticky: matched at `lastIndex`, the position just after the last item. */
 const NEXT = new RegExp(String.raw`${SEPARATOR}(${NUMBER})(?!\w|\.\d)`, "y");
 const PREVIOUS = new RegExp(String.raw`(?<![\w.])(${NUMBER})${SEPARATOR}$`);
-/** Sticky: a magnitude word right after a number. */
-const MAGNITUDE_WORD = /\s+(?:thousand|million|billion|trillion)(?![a-z])/iy;
+/** Sticky: a magnitude word or a percent sign right after a number. */
+const NUMBER_SUFFIX = /\s+(?:thousand|million|billion|trillion)(?![a-z])|\s?%/iy;
 
 /** Whether every value the domain allows is a number. */
 export function isNumeric(domain: ValueDomain): boolean {
@@ -68,10 +69,13 @@ export function continueNumberList(conversation: SerializedConversation, spans: 
   return [...before, ...spans, ...after];
 }
 
-/** The span, extended over a magnitude word that follows it ("213 million"): the number it reads as is that big. */
-export function withMagnitudeWord(conversation: SerializedConversation, span: Span): Span {
+/**
+ * The span, extended over a magnitude word ("213 million": the number is that big) or a percent sign ("5%": a share,
+ * which a fraction slot reads as 0.05) that follows it.
+ */
+export function withNumberSuffix(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.end);
-  MAGNITUDE_WORD.lastIndex = span.end + 1 - view.first;
-  const m = MAGNITUDE_WORD.exec(view.text);
+  NUMBER_SUFFIX.lastIndex = span.end + 1 - view.first;
+  const m = NUMBER_SUFFIX.exec(view.text);
   return m ? { ...span, end: span.end + m[0].length } : span;
 }

@@ -6,7 +6,7 @@ import { spanText } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
-import { continueNumberList, isNumeric, withMagnitudeWord } from "./lists.js";
+import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 
@@ -46,7 +46,7 @@ export interface SpanReading extends Reading {
 
 function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
-  const spans = isNumeric(domain) ? found.map((span) => withMagnitudeWord(conversation, span)) : found;
+  const spans = isNumeric(domain) ? found.map((span) => withNumberSuffix(conversation, span)) : found;
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
     if (text === null) continue;

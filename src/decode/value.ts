@@ -45,6 +45,7 @@ function readings(text: string, domain: ValueDomain): unknown[] {
   const types = new Set(domain.rules.map((rule) => rule.type));
   if (types.has("integer") || types.has("number")) {
     const n = parseNumber(text);
+    if (n !== null && /%["'”’)]*\s*$/.test(text) && domain.rules.some((rule) => rule.percentAsFraction)) out.push(n / 100);
     if (n !== null) out.push(n);
   }
   if (types.has("boolean")) {

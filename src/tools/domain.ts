@@ -45,7 +45,10 @@ export function typeAllows(type: PrimitiveType, value: unknown): boolean {
   return actual === type || (type === "number" && actual === "integer");
 }
 
-function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unknown[] | undefined): ValueRule | null {
+/** Words that say a number is given in percent ("discount_percent", "0-100"), not as a fraction. */
+const IN_PERCENT = /percent|pct|%|\b0\s*(?:-|to)\s*100\b/i;
+
+function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unknown[] | undefined, param: string): ValueRule | null {
   const ruleSchema: JSONSchema = { type };
   for (const key of PRIMITIVE_CONSTRAINTS[type]) if (schema[key] !== undefined) ruleSchema[key] = schema[key];
   let values: unknown[] | undefined;
@@ -58,6 +61,8 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
   const rule: ValueRule = { type, check: (value) => validator.validate(value).valid };
   if (values) rule.enum = values;
   if (type === "string" && typeof schema.format === "string") rule.format = schema.format;
+  const words = [param.split(".").pop(), schema.title, schema.description].filter((w) => typeof w === "string").join(" ");
+  if (type === "number" && !values && !IN_PERCENT.test(words)) rule.percentAsFraction = true;
   return rule;
 }
 
@@ -114,7 +119,7 @@ export function alternatives(root: JSONSchema, located: Located): Alternatives {
     if (type === "object") out.objects.push(resolved);
     else if (type === "array") out.arrays.push(resolved);
     else {
-      const rule = makeRule(type as PrimitiveType, schema, listed);
+      const rule = makeRule(type as PrimitiveType, schema, listed, resolved.param);
       if (rule) out.rules.push(rule);
     }
   }

@@ -12,6 +12,11 @@ export interface ValueRule {
   /** Allowed values when the branch lists them (enum / const). */
   enum?: readonly unknown[];
   format?: string;
+  /**
+   * A number slot that takes a share as a fraction: "5%" reads 0.05 first (then 5, if the constraints refuse 0.05).
+   * Set for type number (not integer) unless the parameter's name, title or description speaks of percent.
+   */
+  percentAsFraction?: true;
   /** Whether a value satisfies this rule's type and constraints (the same validator as the final check). */
   check: (value: unknown) => boolean;
 }
