@@ -93,6 +93,35 @@ def distinct_spans(candidates, required):
     return out
 
 
+def twin_ordinal(name):
+    """(stem, ordinal) of a numbered twin ("num1", "x_b", "first_value"), else None: src/decode/distinct.ts twinOrdinal."""
+    m = re.match(r"^(.*?)[_-]?(\d)$", name)
+    if m and m[1]:
+        return m[1].lower(), int(m[2])
+    m = re.match(r"^(.+)[_-]([abc])$", name)
+    if m:
+        return m[1].lower(), "abc".index(m[2]) + 1
+    m = re.match(r"^(first|second|third)(?:[_-]|(?=[A-Z]))(.+)$", name)
+    if m:
+        return m[2].lower(), ["first", "second", "third"].index(m[1]) + 1
+    return None
+
+
+def in_text_order(taken):
+    """Numbered twins of one object take their spans in text order: src/decode/distinct.ts inTextOrder."""
+    groups = {}
+    for path in taken:
+        twin = twin_ordinal(path[-1])
+        if twin:
+            groups.setdefault((path[:-1], twin[0]), []).append((twin[1], path))
+    for members in groups.values():
+        if len(members) > 1:
+            spans = sorted(taken[path] for _, path in members)
+            for (_, path), span in zip(sorted(members), spans):
+                taken[path] = span
+    return taken
+
+
 def multi_spans(start, end, ids, pos):
     """Every start with sigmoid > 0.5 paired with its best end before the next start, in text order."""
     starts = [t for t in range(len(ids)) if _sigmoid(start[t]) > 0.5 and ids[t] < 256]
@@ -236,6 +265,8 @@ def decode(x, o):
                 taken[path] = (free[0][1], free[0][2])
             else:
                 missing.append((el["tool"], path))
+        for path, (s, e) in in_text_order(dict(taken)).items():
+            args[0][path] = ("span", text(s, e))
         for a in dict.fromkeys(tuple(sorted(a.items())) for a in args):   # identical parallel calls are one call
             calls.append((el["tool"], a))
     return {"calls": sorted(calls, key=repr), "missing": sorted(missing), "implicit": implicit}

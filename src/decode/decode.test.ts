@@ -4,6 +4,7 @@ import { serializeConversation } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { CompiledToolSet } from "../tools/types.js";
 import { decodeHeads } from "./decode.js";
+import { twinOrdinal } from "./distinct.js";
 import { HeadsBuilder } from "./testing/heads.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
@@ -187,6 +188,39 @@ describe("decodeHeads: spans on word boundaries", () => {
     const zero = Array.from({ length: T }, (_, t) => t).find((t) => builder.heads.start[e * T + t] === 8) ?? 0;
     builder.heads.start[e * T + zero + 1] = 9;
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { base: 10 } }] });
+  });
+});
+
+describe("decodeHeads: numbered twins", () => {
+  const twins = (second: Record<string, unknown>) =>
+    compile(tool("gcd", { type: "object", properties: { num1: { type: "integer" }, num2: second }, required: ["num1", "num2"] }));
+  const decodeSwapped = (set: CompiledToolSet) => {
+    const { builder, decode } = setup("the gcd of 36 and 48", set);
+    builder.calls("gcd", 1).span("gcd", "num1", 0, "48").span("gcd", "num2", 0, "36");
+    const result = decode();
+    return result.kind === "calls" ? result.calls[0]?.arguments : result.kind;
+  };
+
+  it("take their values in the order the text gives them", () => {
+    expect(decodeSwapped(twins({ type: "integer" }))).toEqual({ num1: 36, num2: 48 });
+  });
+
+  it("keep the model's values when a twin's type would refuse the other's", () => {
+    expect(decodeSwapped(twins({ type: "string" }))).toEqual({ num1: 48, num2: "36" });
+  });
+
+  it.each([
+    ["num1", "num", 1],
+    ["charge_2", "charge", 2],
+    ["x_b", "x", 2],
+    ["first_value", "value", 1],
+    ["secondNoteFrequency", "notefrequency", 2],
+  ])("%s is twin %s #%d", (name, stem, ordinal) => {
+    expect(twinOrdinal(name)).toEqual({ stem, ordinal });
+  });
+
+  it.each(["a", "x", "firstly", "ab", "value"])("%s is no twin", (name) => {
+    expect(twinOrdinal(name)).toBeNull();
   });
 });
 
