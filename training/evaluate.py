@@ -93,6 +93,21 @@ def distinct_spans(candidates, required):
     return out
 
 
+def to_closing_quote(ids, pos, s, e):
+    """The end of a span that starts right after an opening quote: right before the closing quote
+    (src/decode/quotes.ts; here only the value's text follows it)."""
+    word = lambda t: 0 <= t < len(ids) and pos[t][0] == pos[s][0] and _alnum(ids[t])
+    q = ids[s - 1] if s > 0 and pos[s - 1][0] == pos[s][0] and pos[s - 1][1] >= 0 else None
+    if q not in (39, 34) or word(s - 2):
+        return e
+    for j in range(s + 1, min(len(ids), s + SPAN_MAX + 1)):
+        if pos[j][0] != pos[s][0] or pos[j][1] < 0:
+            break
+        if ids[j] == q and not word(j + 1):
+            return j - 1
+    return e
+
+
 def twin_ordinal(name):
     """(stem, ordinal) of a numbered twin ("num1", "x_b", "first_value"), else None: src/decode/distinct.ts twinOrdinal."""
     m = re.match(r"^(.*?)[_-]?(\d)$", name)
@@ -193,7 +208,7 @@ def decode(x, o):
     """x: encoded example (elements, input_ids, positions); o: outputs for it (unbatched). -> answer dict:
     {"calls": sorted [(tool index, ((path, value), ...))], "missing": sorted [(tool index, path)], "implicit": bool}"""
     els, ids, pos = x["elements"], list(x["input_ids"]), x["positions"]
-    text = lambda s, e: bytes(ids[s:e + 1]).decode("utf-8", "replace")
+    text = lambda s, e: bytes(ids[s:to_closing_quote(ids, pos, s, e) + 1]).decode("utf-8", "replace")
     calls, missing, implicit = [], [], False
     for te, el in enumerate(els):
         if el["kind"] != F.KIND_TOOL:

@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { serializeConversation, spanText } from "../model/serialize.js";
 import { continueNumberList, withNumberSuffix } from "./lists.js";
-import type { Span } from "./spans.js";
-
-const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
-
-function setup(...texts: string[]) {
-  const conversation = serializeConversation(texts.map((content) => ({ role: "user" as const, content })), special, 512);
-  const at = (message: number, text: string, probability = 0.9): Span => {
-    const bytes = new TextEncoder().encode(text);
-    const offset = new TextEncoder().encode(texts[message] as string).findIndex((_, i, all) => bytes.every((b, j) => all[i + j] === b));
-    const start = conversation.offset.findIndex((o, t) => o === offset && conversation.message[t] === message);
-    return { start, end: start + bytes.length - 1, probability, score: 4 };
-  };
-  const read = (spans: Span[]) => spans.map((s) => spanText(conversation, s.start, s.end));
-  return { conversation, at, read };
-}
+import { userConversation as setup } from "./testing/conversation.js";
 
 describe("continueNumberList", () => {
   it("reads the rest of a list forward and backward from the items found", () => {

@@ -25,7 +25,7 @@ export function isNumeric(domain: ValueDomain): boolean {
  * One message's text around position t, one character per byte (bytes outside ASCII become NUL, never a digit), and
  * the position of its first character.
  */
-function messageView(conversation: SerializedConversation, t: number): { first: number; text: string } {
+export function messageView(conversation: SerializedConversation, t: number): { first: number; text: string } {
   const inMessage = (p: number): boolean => conversation.message[p] === conversation.message[t] && (conversation.offset[p] as number) >= 0;
   let first = t;
   let last = t;

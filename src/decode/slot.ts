@@ -8,6 +8,7 @@ import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
+import { toClosingQuote } from "./quotes.js";
 import { readValue } from "./value.js";
 
 export type SlotDecision =
@@ -46,7 +47,7 @@ export interface SpanReading extends Reading {
 
 function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
-  const spans = isNumeric(domain) ? found.map((span) => withNumberSuffix(conversation, span)) : found;
+  const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : toClosingQuote(conversation, span)));
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
     if (text === null) continue;

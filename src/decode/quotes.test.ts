@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { toClosingQuote } from "./quotes.js";
+import { userConversation } from "./testing/conversation.js";
+
+describe("toClosingQuote", () => {
+  it("extends a span that starts after an opening quote to the closing quote", () => {
+    const { conversation, at, read } = userConversation(`the song 'Shape of You' and "Roe v. Wade" please`);
+    expect(read([toClosingQuote(conversation, at(0, "Shape"))])).toEqual(["Shape of You"]);
+    expect(read([toClosingQuote(conversation, at(0, "Roe"))])).toEqual(["Roe v. Wade"]);
+  });
+
+  it("cuts a span that runs past the closing quote", () => {
+    const { conversation, at, read } = userConversation("the game 'Valorant' in 2022");
+    expect(read([toClosingQuote(conversation, at(0, "Valorant' in 2022"))])).toEqual(["Valorant"]);
+  });
+
+  it("skips apostrophes inside words and leaves unquoted spans alone", () => {
+    const { conversation, at, read } = userConversation("book 'Valentine's Day' for Tom's party");
+    expect(read([toClosingQuote(conversation, at(0, "Valentine"))])).toEqual(["Valentine's Day"]);
+    expect(read([toClosingQuote(conversation, at(0, "s party"))])).toEqual(["s party"]);
+    expect(read([toClosingQuote(conversation, at(0, "party"))])).toEqual(["party"]);
+  });
+
+  it("leaves a span alone when no closing quote follows in its message", () => {
+    const { conversation, at, read } = userConversation("say 'hello there", "world' now");
+    expect(read([toClosingQuote(conversation, at(0, "hello"))])).toEqual(["hello"]);
+  });
+});
