@@ -55,6 +55,8 @@ def _load_entities():
         states = sorted(r["code"][3:] for r in json.load(f)["3166-2"] if r["code"].startswith("US-"))
     with open(iso + "iso_639-2.json") as f:
         languages = {min(x["name"].split("; "), key=lambda n: "," in n) for x in json.load(f)["639-2"] if "alpha_2" in x}
+    clean = lambda names: {n.split(" (")[0] for n in names if "," not in n}   # "Occitan (post 1500)", "Korea, Republic of"
+    cities, countries, regions, languages = clean(cities), clean(countries), clean(regions), clean(languages)
     places = cities | countries | regions
     with open("/usr/share/dict/words") as f:
         proper = {w.strip() for w in f if w.strip().isalpha() and w[:1].isupper() and w[1:2].islower()}
