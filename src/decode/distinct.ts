@@ -33,7 +33,8 @@ function isContender(decision: SlotDecision): decision is Contender {
  * already taken gets its best reading that does not. When every reading overlaps, a required slot keeps its best
  * and an optional one is absent (a value stated once fills one slot); an optional slot is also absent when its span
  * is below OPTIONAL_SPAN_FLOOR. Tentative slots come last, in schema order, and take only a free span of at least
- * REQUIRED_RESCUE_SPAN_FLOOR. `decisions[i]` is `slots[i]`'s.
+ * REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values into text order (inTextOrder). `decisions[i]` is
+ * `slots[i]`'s.
  */
 export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[]): SlotDecision[] {
   const out = [...decisions];
