@@ -21,12 +21,20 @@ export function isNumeric(domain: ValueDomain): boolean {
   return domain.rules.length > 0 && domain.rules.every((rule) => rule.type === "number" || rule.type === "integer");
 }
 
+/** Views already built, per conversation and message text (a conversation is read many times while decoding). */
+const views = new WeakMap<SerializedConversation, Map<number, { first: number; text: string }>>();
+
 /**
  * One message's text around position t, one character per byte (bytes outside ASCII become NUL, never a digit), and
  * the position of its first character.
  */
 export function messageView(conversation: SerializedConversation, t: number): { first: number; text: string } {
-  const inMessage = (p: number): boolean => conversation.message[p] === conversation.message[t] && (conversation.offset[p] as number) >= 0;
+  const message = conversation.message[t] as number;
+  let byMessage = views.get(conversation);
+  if (!byMessage) views.set(conversation, (byMessage = new Map()));
+  const cached = byMessage.get(message);
+  if (cached && t >= cached.first && t < cached.first + cached.text.length) return cached;
+  const inMessage = (p: number): boolean => conversation.message[p] === message && (conversation.offset[p] as number) >= 0;
   let first = t;
   let last = t;
   while (first > 0 && inMessage(first - 1)) first--;
@@ -36,7 +44,9 @@ export function messageView(conversation: SerializedConversation, t: number): { 
     const id = conversation.ids[p] as number;
     text += String.fromCharCode(id < 128 ? id : 0);
   }
-  return { first, text };
+  const view = { first, text };
+  if (inMessage(t)) byMessage.set(message, view);
+  return view;
 }
 
 /**
