@@ -8,8 +8,8 @@ import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
-import { toClosingQuote } from "./quotes.js";
 import { readValue } from "./value.js";
+import { asWholeValue } from "./whole.js";
 
 export type SlotDecision =
   | { kind: "absent"; probability: number }
@@ -47,7 +47,7 @@ export interface SpanReading extends Reading {
 
 function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
-  const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : toClosingQuote(conversation, span)));
+  const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : asWholeValue(conversation, span)));
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
     if (text === null) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toClosingQuote } from "./quotes.js";
+import { toClosingQuote, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -24,5 +24,19 @@ describe("toClosingQuote", () => {
   it("leaves a span alone when no closing quote follows in its message", () => {
     const { conversation, at, read } = userConversation("say 'hello there", "world' now");
     expect(read([toClosingQuote(conversation, at(0, "hello"))])).toEqual(["hello"]);
+  });
+});
+
+describe("toWholeUrl", () => {
+  it("widens a span inside a URL to the whole URL, without the sentence's punctuation", () => {
+    const { conversation, at, read } = userConversation("versions from https://example.com/v.json? and http://a.io/x, thanks");
+    expect(read([toWholeUrl(conversation, at(0, "//example.com/"))])).toEqual(["https://example.com/v.json"]);
+    expect(read([toWholeUrl(conversation, at(0, "a.io"))])).toEqual(["http://a.io/x"]);
+  });
+
+  it("leaves spans outside URLs alone", () => {
+    const { conversation, at, read } = userConversation("from example.com/v.json and https://a.io");
+    expect(read([toWholeUrl(conversation, at(0, "example.com"))])).toEqual(["example.com"]);
+    expect(read([toWholeUrl(conversation, at(0, "and"))])).toEqual(["and"]);
   });
 });
