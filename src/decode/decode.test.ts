@@ -224,6 +224,15 @@ describe("decodeHeads: numbered twins", () => {
   });
 });
 
+describe("decodeHeads: values assigned by name", () => {
+  it("take precedence over the pointer heads' span", () => {
+    const set = compile(tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" } }, required: ["a", "b"] }));
+    const { builder, decode } = setup("roots with a=1, b=-3", set);
+    builder.calls("roots", 1).span("roots", "a", 0, "3").span("roots", "b", 0, "1");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 1, b: -3 } }] });
+  });
+});
+
 describe("decodeHeads: percentages", () => {
   const loan = (rate: Record<string, unknown>, name = "rate") =>
     compile(tool("loan", { type: "object", properties: { [name]: rate }, required: [name] }));

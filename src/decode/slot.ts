@@ -7,7 +7,8 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
+import { assignedSpan } from "./assigned.js";
+import { bestSpans, onWordBoundaries, sigmoid, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
 
@@ -131,13 +132,27 @@ function decideBool(domain: ValueDomain, heads: Heads, row: number, n: number, a
   return { kind: "not_expressible", reason: "no boolean value fits the schema" };
 }
 
-function decideSpan(domain: ValueDomain, conversation: SerializedConversation, heads: Heads, row: number, n: number, actionP: number): SlotDecision {
+function decideSpan(
+  domain: ValueDomain,
+  conversation: SerializedConversation,
+  heads: Heads,
+  row: number,
+  n: number,
+  actionP: number,
+  name?: string,
+): SlotDecision {
   const several = n > 1 ? readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), domain) : [];
   if (several.length > 0) {
     const picks = Array.from({ length: n }, (_, i) => several[Math.min(i, several.length - 1)] as Reading);
     return { kind: "filled", values: picks.map((r) => r.value), probabilities: picks.map((r) => actionP * r.probability) };
   }
   const candidates = readableSpans(conversation, heads, row, domain);
+  const assigned = name === undefined ? null : assignedSpan(conversation, name);
+  if (assigned) {
+    const probability = candidates[0]?.probability ?? sigmoid(heads.start[row * heads.positions + assigned.start] as number);
+    const [reading] = readSpans(conversation, [{ ...assigned, probability, score: Number.POSITIVE_INFINITY }], domain);
+    if (reading) candidates.unshift(reading);
+  }
   const best = candidates[0];
   if (!best) return { kind: "unreadable", probability: actionP, reason: "no span of the conversation reads as the slot's type" };
   const filled: SlotDecision = { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n) };
@@ -189,7 +204,7 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
   }
   if (action === ABSENT) {
     if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
-      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP);
+      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, slot.path[slot.path.length - 1]);
       if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP } };
     }
     return { kind: "absent", probability: actionP };
@@ -202,7 +217,7 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     case "bool":
       return decideBool(fill.domain, heads, row, n, actionP);
     case "span":
-      return decideSpan(fill.domain, conversation, heads, row, n, actionP);
+      return decideSpan(fill.domain, conversation, heads, row, n, actionP, slot.path[slot.path.length - 1]);
     case "array":
       return decideArray(fill, conversation, heads, row, n, actionP);
   }
