@@ -18,12 +18,9 @@ function escape(text: string): string {
 export function assignedSpan(conversation: SerializedConversation, name: string): Omit<Span, "probability" | "score"> | null {
   if (!/^[\w.-]+$/.test(name)) return null;
   const pattern = new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig");
-  const firsts = new Map<number, number>();
-  conversation.message.forEach((m, t) => {
-    if (m >= 0 && (conversation.offset[t] as number) >= 0 && !firsts.has(m)) firsts.set(m, t);
-  });
-  const last = Math.max(...firsts.values());
-  if (!Number.isFinite(last)) return null;
+  let last = conversation.ids.length - 1;
+  while (last >= 0 && (conversation.offset[last] as number) < 0) last--;
+  if (last < 0) return null;
   const view = messageView(conversation, last);
   let found: { start: number; end: number } | null = null;
   for (const m of view.text.matchAll(pattern)) {
