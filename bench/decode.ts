@@ -173,15 +173,17 @@ const heads: Heads = {
   bool: f32("bool_logits"),
   option: f32("option_logits"),
 };
-rows.push(["decode heads (model's own outputs), 10 tools", await time(() => decodeHeads(set10, heads, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
+rows.push(["decode heads (model's own outputs), 10 tools", await time(() => decodeHeads(set10, { ...heads }, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
 // Worst case for the decoder: every tool called once and every slot given a value, so every slot's spans are searched.
+// Each run decodes a fresh copy of the heads: the decoder remembers readings per request's heads, as a new request would not.
 const busy: Heads = { ...heads, count: heads.count.slice(), action: heads.action.slice() };
 for (let e = 0; e < heads.elements; e++) {
   busy.count[e * heads.countClasses + 1] = 50;
   busy.action[e * 3 + 1] = 50;
 }
 const busyResult = decodeHeads(set10, busy, conversation, { toolChoice: "auto", parallelToolCalls: true });
-rows.push([`decode heads (all 10 tools called, every slot filled -> ${busyResult.kind})`, await time(() => decodeHeads(set10, busy, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
+rows.push(["decode heads (every slot filled, parallel_tool_calls false -> one tool)", await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: false }))]);
+rows.push([`decode heads (all 10 tools called, every slot filled -> ${busyResult.kind})`, await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
 const sampleCall = { name: set10.tools[0]?.name ?? "", arguments: { order_id: "B-77310", quantity: 2, priority: "high", shipping: { city: "Lyon" } }, confidence: 1, argument_confidence: {} };
 rows.push(["validate one call", await time(() => validateCall(set10, sampleCall))]);
 

@@ -154,10 +154,10 @@ def multi_spans(start, end, ids, pos):
     return out
 
 
-_NUM = r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
+_NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?"  # "56,732" is one number, "5,10" two
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)"
 _NEXT = re.compile(r"(" + _SEP + r")(" + _NUM + r")(?!\w|\.\d)")
-_PREV = re.compile(r"(?<![\w.])(" + _NUM + r")(" + _SEP + r")$")
+_PREV = re.compile(r"(?<![\w.-])(" + _NUM + r")(" + _SEP + r")$")
 
 
 def extend_number_list(ids, pos, spans, max_items=None):

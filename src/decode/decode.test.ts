@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ChatMessage, ToolChoice } from "../caller/types.js";
-import { serializeConversation } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { CompiledToolSet } from "../tools/types.js";
-import { decodeHeads } from "./decode.js";
 import { twinOrdinal } from "./distinct.js";
-import { HeadsBuilder } from "./testing/heads.js";
-
-const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
+import type { decodeHeads } from "./decode.js";
+import { headsFor, type HeadsBuilder } from "./testing/heads.js";
 
 const shop = compile(
   tool("add_to_cart", {
@@ -24,15 +20,8 @@ const shop = compile(
   tool("track_order", { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] }),
 );
 
-function setup(text: string, set: CompiledToolSet = shop): { builder: HeadsBuilder; decode: (choice?: ToolChoice, parallel?: boolean) => ReturnType<typeof decodeHeads> } {
-  const messages: ChatMessage[] = [{ role: "user", content: text }];
-  const conversation = serializeConversation(messages, special, 512);
-  const builder = new HeadsBuilder(set, conversation);
-  return {
-    builder,
-    decode: (choice: ToolChoice = "auto", parallel = true) =>
-      decodeHeads(set, builder.heads, conversation, { toolChoice: choice, parallelToolCalls: parallel }),
-  };
+function setup(text: string, set: CompiledToolSet = shop) {
+  return headsFor(text, set);
 }
 
 describe("decodeHeads", () => {

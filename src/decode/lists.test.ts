@@ -24,6 +24,12 @@ describe("continueNumberList", () => {
     expect(read(continueNumberList(conversation, [at(0, "12")], Infinity))).toEqual(["12"]);
   });
 
+  it("reads a number with thousands separators as one item, and no number out of an ID", () => {
+    const { conversation, at, read } = setup("values 8, 56,732 and 4017; codes LWT-212, 9");
+    expect(read(continueNumberList(conversation, [at(0, "4017")], Infinity))).toEqual(["8", "56,732", "4017"]);
+    expect(read(continueNumberList(conversation, [at(0, "9")], Infinity))).toEqual(["9"]);
+  });
+
   it("gives the added items the lowest probability of the found ones", () => {
     const { conversation, at } = setup("1, 2, 3");
     const spans = continueNumberList(conversation, [at(0, "2", 0.8), at(0, "3", 0.6)], Infinity);

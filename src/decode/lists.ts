@@ -8,11 +8,12 @@ import type { SerializedConversation } from "../model/serialize.js";
 import type { ValueDomain } from "../tools/types.js";
 import type { Span } from "./spans.js";
 
-const NUMBER = String.raw`[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
+/** A number as an item of a list; "56,732" is one number (thousands), as the value reader reads it, "5,10" two. */
+const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?`;
 const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)`;
 /** Sticky: matched at `lastIndex`, the position just after the last item. */
 const NEXT = new RegExp(String.raw`${SEPARATOR}(${NUMBER})(?!\w|\.\d)`, "y");
-const PREVIOUS = new RegExp(String.raw`(?<![\w.])(${NUMBER})${SEPARATOR}$`);
+const PREVIOUS = new RegExp(String.raw`(?<![\w.-])(${NUMBER})${SEPARATOR}$`);
 /** Sticky: a magnitude word or a percent sign right after a number. */
 const NUMBER_SUFFIX = /\s+(?:thousand|million|billion|trillion)(?![a-z])|\s?%/iy;
 

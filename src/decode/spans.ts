@@ -116,6 +116,14 @@ export function bestSpans(
   }));
 }
 
+/** How many positions of a row's message text have a start above 0.5 (thresholdSpans makes a span of each). */
+export function markedStarts(conversation: SerializedConversation, starts: Float32Array, row: number): number {
+  const T = conversation.ids.length;
+  let n = 0;
+  for (let t = 0; t < T; t++) if ((starts[row * T + t] as number) > 0 && inText(conversation, t)) n++;
+  return n;
+}
+
 /** Every start above 0.5 with its best end before the next such start, in text order. */
 export function thresholdSpans(
   conversation: SerializedConversation,

@@ -2,9 +2,12 @@
  * Test helper: head outputs written by hand. Start from "nothing" (every count 0, every slot absent) and set the
  * decisions a test wants: a tool's count, a slot's action, spans by the substring they cover, an option, a boolean.
  */
-import type { SerializedConversation } from "../../model/serialize.js";
+import type { ChatMessage, ToolChoice } from "../../caller/types.js";
+import { serializeConversation, type SerializedConversation } from "../../model/serialize.js";
 import type { CompiledToolSet } from "../../tools/types.js";
+import { decodeHeads } from "../decode.js";
 import type { Heads } from "../heads.js";
+import { SPECIAL_IDS } from "./conversation.js";
 
 const HIGH = 8;
 const LOW = -8;
@@ -103,4 +106,14 @@ export class HeadsBuilder {
     this.heads.bool[e * 2 + 1] = value ? HIGH : LOW;
     return this;
   }
+}
+
+/** One user message and a builder of its heads, with `decode` running the real decoder on what was built. */
+export function headsFor(text: string, set: CompiledToolSet) {
+  const messages: ChatMessage[] = [{ role: "user", content: text }];
+  const conversation = serializeConversation(messages, SPECIAL_IDS, 512);
+  const builder = new HeadsBuilder(set, conversation);
+  const decode = (choice: ToolChoice = "auto", parallel = true) =>
+    decodeHeads(set, builder.heads, conversation, { toolChoice: choice, parallelToolCalls: parallel });
+  return { builder, decode };
 }

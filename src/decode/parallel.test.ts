@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { JSONSchema } from "../tools/schema-types.js";
+import { compile, tool } from "../tools/testing/compile.js";
+import { headsFor } from "./testing/heads.js";
+
+const numbers = (...names: string[]): JSONSchema => ({
+  type: "object",
+  properties: Object.fromEntries(names.map((name): [string, JSONSchema] => [name, { type: "number" }])),
+  required: names,
+});
+
+function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
+  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
+}
+
+describe("parallel calls: numbered twins", () => {
+  const hypotenuse = compile(tool("hypotenuse", numbers("side1", "side2")));
+
+  it("take the spans they both point at in turn, call by call, however many calls the count head said", () => {
+    const { builder, decode } = headsFor("hypotenuse of 3 and 4, 5 and 12", hypotenuse);
+    builder.calls("hypotenuse", 3);
+    for (const value of ["3", "4", "5", "12"]) builder.span("hypotenuse", "side1", 0, value).span("hypotenuse", "side2", 0, value);
+    expect(argumentsOf(decode())).toEqual([
+      { side1: 3, side2: 4 },
+      { side1: 5, side2: 12 },
+    ]);
+  });
+});
+
+describe("parallel calls: one span, one slot", () => {
+  const presentValue = compile(tool("present_value", numbers("payment", "years")));
+
+  it("gives a span two slots point at to the one that scores it higher", () => {
+    const { builder, decode } = headsFor("paying 1000 a year, for 10, 20 and 30 years", presentValue);
+    builder.calls("present_value", 3).span("present_value", "payment", 0, "1000").span("present_value", "payment", 0, "30", undefined, 2);
+    for (const value of ["10", "20", "30"]) builder.span("present_value", "years", 0, value);
+    expect(argumentsOf(decode())).toEqual([
+      { payment: 1000, years: 10 },
+      { payment: 1000, years: 20 },
+      { payment: 1000, years: 30 },
+    ]);
+  });
+
+  it("reads the rest of a numeric slot's list, not the numbers another slot points at", () => {
+    const { builder, decode } = headsFor("paying 1000 a year, for 10, 20 and 30 years", presentValue);
+    builder.calls("present_value", 2).span("present_value", "payment", 0, "1000").span("present_value", "years", 0, "30");
+    expect(argumentsOf(decode())).toEqual([
+      { payment: 1000, years: 10 },
+      { payment: 1000, years: 20 },
+      { payment: 1000, years: 30 },
+    ]);
+  });
+});
+
+describe("a tool the count head calls once", () => {
+  const factorial = compile(tool("factorial", numbers("number")));
+  const hcf = compile(tool("hcf", numbers("number1", "number2")));
+  const price = compile(
+    tool("predict_price", { type: "object", properties: { size: { type: "integer" }, location: { type: "string" } }, required: ["size", "location"] }),
+  );
+
+  it("is called once per number of the list its slot's value belongs to", () => {
+    const { builder, decode } = headsFor("Find the factorial of 5,10 and 15.", factorial);
+    builder.calls("factorial", 1).span("factorial", "number", 0, "15");
+    expect(argumentsOf(decode())).toEqual([{ number: 5 }, { number: 10 }, { number: 15 }]);
+    expect(argumentsOf(decode("auto", false))).toEqual([{ number: 15 }]);
+  });
+
+  it("is called once when the list's numbers fill the call's other slots", () => {
+    const { builder, decode } = headsFor("Find the highest common factor of 36 and 24.", hcf);
+    builder.calls("hcf", 1).span("hcf", "number1", 0, "36").span("hcf", "number2", 0, "24");
+    expect(argumentsOf(decode())).toEqual([{ number1: 36, number2: 24 }]);
+  });
+
+  it("is called once per value when two slots hold as many values each", () => {
+    const text = "price for 3000 sq ft in New York and 4000 sq ft in Los Angeles";
+    const { builder, decode } = headsFor(text, price);
+    builder.calls("predict_price", 1).span("predict_price", "size", 0, "3000").span("predict_price", "size", 0, "4000");
+    builder.span("predict_price", "location", 0, "New York").span("predict_price", "location", 0, "Los Angeles");
+    expect(argumentsOf(decode())).toEqual([
+      { size: 3000, location: "New York" },
+      { size: 4000, location: "Los Angeles" },
+    ]);
+    expect(argumentsOf(decode("auto", false))).toHaveLength(1);
+  });
+
+  it("stays one call when only one slot holds several values", () => {
+    const { builder, decode } = headsFor("price for 3000 sq ft in New York or Los Angeles", price);
+    builder.calls("predict_price", 1).span("predict_price", "size", 0, "3000");
+    builder.span("predict_price", "location", 0, "New York").span("predict_price", "location", 0, "Los Angeles", undefined, 6);
+    expect(argumentsOf(decode())).toEqual([{ size: 3000, location: "New York" }]);
+  });
+});

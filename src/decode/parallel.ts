@@ -1,0 +1,164 @@
+/**
+ * Several calls of one tool: which span goes to which slot and which call. The pointer heads mark every span of a
+ * slot's values at once; the calls are made from those marks.
+ */
+import type { SerializedConversation } from "../model/serialize.js";
+import { spanText } from "../model/serialize.js";
+import { domainAllows } from "../tools/domain.js";
+import type { Slot, ValueDomain } from "../tools/types.js";
+import { twinOrdinal } from "./distinct.js";
+import { spreadOverCalls, type SlotDecision, type SpanReading } from "./slot.js";
+import { continueNumberList, isNumeric } from "./lists.js";
+import { overlaps } from "./spans.js";
+import { readValue } from "./value.js";
+
+/** The most calls one listed slot makes. */
+const LISTED_CALLS_MAX = 8;
+
+/** The key shared by numbered twins of one object ("a"/"b" are not twins; "num1"/"num2" and "x_a"/"x_b" are). */
+function twinKey(slot: Slot | undefined): string | null {
+  const path = slot?.path ?? [];
+  const twin = twinOrdinal(path[path.length - 1] ?? "");
+  return twin ? JSON.stringify([...path.slice(0, -1), twin.stem]) : null;
+}
+
+/** The readings in text order, without one that overlaps an earlier one. */
+function inTextOrder(readings: readonly SpanReading[]): SpanReading[] {
+  const out: SpanReading[] = [];
+  for (const r of [...readings].sort((a, b) => a.span.start - b.span.start)) {
+    const previous = out[out.length - 1];
+    if (!previous || !overlaps(previous.span, r.span)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Shares the spans of `count` calls out among the slots and the calls:
+ * - a numeric slot's spans take the numbers that continue their list ("for 1, 5 and 10 years");
+ * - a span that slots of different meaning both point at belongs to the one that marked it (not only listed it), then
+ *   to the one that scores it higher (a value stated once fills one slot); a slot left with nothing keeps its first
+ *   span, for every call;
+ * - numbered twins take the spans they point at in turn, call by call: "3 and 4, 5 and 12" reads num1 = 3, num2 = 4,
+ *   then num1 = 5, num2 = 12 (when their number divides evenly and each twin's type allows its values);
+ * - the number of calls becomes the number of values per slot, when every slot with more than one value agrees
+ *   (twins count a value per pair; `agreeing` says how many slots do); the count head's number stands otherwise.
+ * `decisions[i]` is `slots[i]`'s.
+ */
+export function shareAcrossCalls(
+  slots: readonly Slot[],
+  decisions: readonly SlotDecision[],
+  count: number,
+  conversation: SerializedConversation,
+): { decisions: SlotDecision[]; count: number; agreeing: number } {
+  const marked = new Map<number, Marked[]>();
+  decisions.forEach((d, i) => {
+    if (d.kind !== "filled" || !d.perCall || d.perCall.length === 0) return;
+    const fill = slots[i]?.fill;
+    const listed = fill?.kind === "span" && isNumeric(fill.domain);
+    marked.set(i, listed ? readListed(conversation, d.perCall, fill.domain, Math.max(count, LISTED_CALLS_MAX)) : d.perCall);
+  });
+  const keys = new Map([...marked.keys()].map((i) => [i, twinKey(slots[i])]));
+  const rivals = (i: number, j: number): boolean => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j));
+
+  const kept = new Map<number, SpanReading[]>();
+  for (const [i, own] of marked) {
+    const survivors = own.filter((r) =>
+      [...marked].every(([j, theirs]) => !rivals(i, j) || theirs.every((o) => !overlaps(o.span, r.span) || outranks(r, o))),
+    );
+    kept.set(i, survivors.length > 0 ? survivors : own.slice(0, 1));
+  }
+
+  const perSlot = new Map<number, number>([...kept].map(([i, readings]) => [i, readings.length]));
+  const groups = new Map<string, number[]>();
+  for (const [i, key] of keys) if (key !== null) groups.set(key, [...(groups.get(key) ?? []), i]);
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const byOrdinal = members.sort((a, b) => (twinOrdinal(slots[a]?.path.at(-1) ?? "")?.ordinal ?? 0) - (twinOrdinal(slots[b]?.path.at(-1) ?? "")?.ordinal ?? 0));
+    const union = inTextOrder(members.flatMap((i) => kept.get(i) ?? []));
+    const m = members.length;
+    if (union.length % m !== 0) continue;
+    const turns = byOrdinal.map((_, k) => union.filter((__, u) => u % m === k));
+    const fits = byOrdinal.every((i, k) => {
+      const fill = slots[i]?.fill;
+      return fill?.kind === "span" && (turns[k] as SpanReading[]).every((r) => domainAllows(fill.domain, r.value));
+    });
+    if (!fits) continue;
+    byOrdinal.forEach((i, k) => {
+      kept.set(i, turns[k] as SpanReading[]);
+      perSlot.set(i, (turns[k] as SpanReading[]).length);
+    });
+  }
+
+  const several = [...perSlot.values()].filter((n) => n > 1);
+  const agreed = new Set(several).size === 1 ? (several[0] as number) : null;
+  const calls = agreed ?? count;
+  const out = decisions.map((d, i): SlotDecision => {
+    if (d.kind !== "filled") return d;
+    const readings = kept.get(i);
+    if (readings) return { ...d, ...spreadOverCalls(readings, calls) };
+    if (calls === count) return d;
+    const first = { value: d.values[0], probability: d.probabilities[0] as number };
+    const spread = spreadOverCalls([first], calls);
+    return { ...d, ...spread, values: spread.values.map((v) => (Array.isArray(v) ? [...(v as unknown[])] : v)) };
+  });
+  return { decisions: out, count: calls, agreeing: agreed === null ? 0 : several.length };
+}
+
+/** A reading of a slot's; `listed` when the pointer heads did not mark it but it continues a list they did. */
+type Marked = SpanReading & { listed?: true };
+
+/** Whether reading r of one slot keeps its span against reading o of another: marked beats listed, then by score. */
+function outranks(r: Marked, o: Marked): boolean {
+  if (r.listed || o.listed) return !r.listed;
+  return o.span.score <= r.span.score;
+}
+
+/** The readings plus the numbers that continue their list in the text, up to `most`, read under the domain. */
+function readListed(conversation: SerializedConversation, readings: readonly SpanReading[], domain: ValueDomain, most: number): Marked[] {
+  const probability = Math.min(...readings.map((r) => r.probability));
+  return continueNumberList(conversation, readings.map((r) => r.span), most).flatMap((span): Marked[] => {
+    const given = readings.find((r) => r.span.start === span.start && r.span.end === span.end);
+    if (given) return [given];
+    const read = readValue(spanText(conversation, span.start, span.end) ?? "", domain);
+    return read ? [{ value: read.value, probability, span, listed: true }] : [];
+  });
+}
+
+/** The reading a single-call slot was given (giveDistinctSpans keeps its readings and sets values[0]). */
+function givenReading(decision: SlotDecision): SpanReading | undefined {
+  if (decision.kind !== "filled" || !decision.readings) return undefined;
+  return decision.readings.find((r) => Object.is(r.value, decision.values[0]));
+}
+
+/**
+ * One call per number of a list that one numeric slot's value belongs to, when no other slot of the call takes the
+ * list's other numbers (nor an array slot any of them): "the factorial of 5, 10 and 15" is three calls, "the highest common factor of 36 and 24" one.
+ * Null when no slot, or more than one, holds such a list.
+ */
+export function callPerListedNumber(
+  slots: readonly Slot[],
+  decisions: readonly SlotDecision[],
+  conversation: SerializedConversation,
+): { decisions: SlotDecision[]; count: number } | null {
+  const given = decisions.map(givenReading);
+  const inArrays = new Set(decisions.flatMap((d) => (d.kind === "filled" && Array.isArray(d.values[0]) ? (d.values[0] as unknown[]) : [])));
+  const lists: Array<{ i: number; items: SpanReading[] }> = [];
+  given.forEach((reading, i) => {
+    const fill = slots[i]?.fill;
+    if (!reading || fill?.kind !== "span" || !isNumeric(fill.domain)) return;
+    const others = given.filter((r, j): r is SpanReading => r !== undefined && j !== i);
+    const items = readListed(conversation, [reading], fill.domain, LISTED_CALLS_MAX).filter(
+      (r) => r === reading || others.every((o) => !overlaps(o.span, r.span)),
+    );
+    if (items.length > 1 && items.every((r) => !inArrays.has(r.value))) lists.push({ i, items });
+  });
+  const [only, ...more] = lists;
+  if (!only || more.length > 0) return null;
+  const count = only.items.length;
+  const out = decisions.map((d, i): SlotDecision => {
+    if (d.kind !== "filled") return d;
+    if (i === only.i) return { ...d, ...spreadOverCalls(only.items, count) };
+    return { ...d, ...spreadOverCalls([{ value: d.values[0], probability: d.probabilities[0] as number }], count) };
+  });
+  return { decisions: out, count };
+}
