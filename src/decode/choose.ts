@@ -31,6 +31,8 @@ export interface PlannedCalls {
   count: number;
   /** Probability of the chosen count. */
   probability: number;
+  /** Probability that the tool is called at all (a count above zero). */
+  called: number;
 }
 
 export interface CallPlan {
@@ -76,7 +78,7 @@ export function planCalls(
   }
   const probability = decisions.reduce((p, d) => p * (d.probs[d.count] as number), 1);
   return {
-    calls: called.map((d) => ({ tool: d.tool, count: parallel ? d.count : 1, probability: d.probs[d.count] as number })),
+    calls: called.map((d) => ({ tool: d.tool, count: parallel ? d.count : 1, probability: d.probs[d.count] as number, called: 1 - (d.probs[0] as number) })),
     probability,
   };
 }

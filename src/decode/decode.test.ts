@@ -385,3 +385,26 @@ describe("decodeHeads: identical parallel calls", () => {
     expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([{ first: 36, second: 48 }, { first: 10, second: 15 }]);
   });
 });
+
+describe("decodeHeads: tools that restate each other", () => {
+  const servers = compile(
+    tool("add_postgres_server", { type: "object", properties: { nickname: { type: "string" }, port: { type: "integer" } }, required: ["nickname"] }),
+    tool("add_mysql_server", { type: "object", properties: { nickname: { type: "string" }, user: { type: "string" } }, required: ["nickname", "user"] }),
+  );
+  const names = (result: ReturnType<typeof decodeHeads>) =>
+    result.kind === "calls" ? result.calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => `${m.name}?`) : result.kind;
+
+  it("leave out the less sure tool when all its values come from the surer one's spans", () => {
+    const { builder, decode } = setup("add the postgres server MainDB on port 5432", servers);
+    builder.calls("add_postgres_server", 1).span("add_postgres_server", "nickname", 0, "MainDB").span("add_postgres_server", "port", 0, "5432");
+    builder.calls("add_mysql_server", 1, 3).span("add_mysql_server", "nickname", 0, "MainDB");
+    expect(names(decode())).toEqual(["add_postgres_server"]);
+  });
+
+  it("keep both tools when the less sure one has a value of its own", () => {
+    const { builder, decode } = setup("add the postgres server MainDB, and a mysql one MainDB for user admin", servers);
+    builder.calls("add_postgres_server", 1).span("add_postgres_server", "nickname", 0, "MainDB", 0);
+    builder.calls("add_mysql_server", 1, 3).span("add_mysql_server", "nickname", 0, "MainDB", 0).span("add_mysql_server", "user", 0, "admin");
+    expect(names(decode())).toEqual(["add_postgres_server", "add_mysql_server"]);
+  });
+});

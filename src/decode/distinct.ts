@@ -57,7 +57,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     const pick = free ?? decision.readings[0];
     taken.push(pick.span);
     chosen.set(i, pick);
-    out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability] };
+    out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability], sources: [pick.span] };
   }
   for (const { decision, i } of contenders) {
     if (!decision.tentative) continue;
@@ -68,7 +68,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     }
     taken.push(free.span);
     chosen.set(i, free);
-    out[i] = { ...decision, values: [free.value], probabilities: [free.probability] };
+    out[i] = { ...decision, values: [free.value], probabilities: [free.probability], sources: [free.span] };
   }
   inTextOrder(slots, chosen, out);
   return out;
@@ -113,7 +113,7 @@ function inTextOrder(slots: readonly Slot[], chosen: ReadonlyMap<number, SpanRea
     byOrdinal.forEach(({ i }, k) => {
       const decision = out[i];
       const reading = readings[k] as SpanReading;
-      if (decision?.kind === "filled") out[i] = { ...decision, values: [reading.value], probabilities: [reading.probability] };
+      if (decision?.kind === "filled") out[i] = { ...decision, values: [reading.value], probabilities: [reading.probability], sources: [reading.span] };
     });
   }
 }

@@ -95,7 +95,7 @@ export function shareAcrossCalls(
   const out = decisions.map((d, i): SlotDecision => {
     if (d.kind !== "filled") return d;
     const readings = kept.get(i);
-    if (readings) return { ...d, ...spreadOverCalls(readings, calls) };
+    if (readings) return { ...d, ...spreadOverCalls(readings, calls), sources: readings.map((r) => r.span) };
     if (calls === count) return d;
     const first = { value: d.values[0], probability: d.probabilities[0] as number };
     const spread = spreadOverCalls([first], calls);
@@ -157,7 +157,7 @@ export function callPerListedNumber(
   const count = only.items.length;
   const out = decisions.map((d, i): SlotDecision => {
     if (d.kind !== "filled") return d;
-    if (i === only.i) return { ...d, ...spreadOverCalls(only.items, count) };
+    if (i === only.i) return { ...d, ...spreadOverCalls(only.items, count), sources: only.items.map((r) => r.span) };
     return { ...d, ...spreadOverCalls([{ value: d.values[0], probability: d.probabilities[0] as number }], count) };
   });
   return { decisions: out, count };

@@ -29,6 +29,8 @@ export type SlotDecision =
       tentative?: { absentProbability: number };
       /** For a single-span slot of several calls: the spans it points at (starts above 0.5), read, in text order. */
       perCall?: SpanReading[];
+      /** The spans the values were read from (none for options, booleans and consts). */
+      sources?: Span[];
     }
   /** The model says a value is there but no span reads as the slot's type. */
   | { kind: "unreadable"; probability: number; reason: string }
@@ -171,7 +173,7 @@ function decideSpan(
   const several = n > 1 ? markedSpans(conversation, heads, row, domain) : [];
   if (several.length > 0) {
     const perCall = several.map((r) => ({ ...r, probability: actionP * r.probability }));
-    return { kind: "filled", ...spreadOverCalls(perCall, n), perCall };
+    return { kind: "filled", ...spreadOverCalls(perCall, n), perCall, sources: perCall.map((r) => r.span) };
   }
   const candidates = [...readableSpans(conversation, heads, row, domain)];
   const assigned = name === undefined ? null : assignedSpan(conversation, name);
@@ -182,7 +184,7 @@ function decideSpan(
   }
   const best = candidates[0];
   if (!best) return { kind: "unreadable", probability: actionP, reason: "no span of the conversation reads as the slot's type" };
-  const filled: SlotDecision = { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n) };
+  const filled: SlotDecision = { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n), sources: [best.span] };
   if (n === 1) filled.readings = candidates.map((r) => ({ ...r, probability: actionP * r.probability }));
   return filled;
 }
@@ -212,7 +214,7 @@ function decideArray(
   }
   const probability = readings.reduce((p, r) => p * r.probability, actionP);
   const values = readings.map((r) => r.value);
-  return { kind: "filled", values: repeat(values, n).map((v) => [...v]), probabilities: repeat(probability, n) };
+  return { kind: "filled", values: repeat(values, n).map((v) => [...v]), probabilities: repeat(probability, n), sources: readings.map((r) => r.span) };
 }
 
 /** Decides one slot for `n` calls of its tool. */

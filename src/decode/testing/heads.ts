@@ -45,12 +45,13 @@ export class HeadsBuilder {
     return slot.element;
   }
 
-  calls(tool: string, count: number): this {
+  /** The count head says `count` calls of `tool`, with logit `strength` (the other counts have 0). */
+  calls(tool: string, count: number, strength = HIGH): this {
     const element = this.set.tools.find((t) => t.name === tool)?.element;
     if (element === undefined) throw new Error(`no tool ${tool}`);
     const C = this.heads.countClasses;
     this.heads.count.fill(0, element * C, (element + 1) * C);
-    this.heads.count[element * C + count] = HIGH;
+    this.heads.count[element * C + count] = strength;
     return this;
   }
 
