@@ -142,8 +142,37 @@ IRRELEVANT_EN = ["What is the capital of {w}?", "Tell me a joke about a {w}.", "
                  "Is it going to be sunny tomorrow?", "Write a short poem about {w} and {w2}.", "hello there",
                  "Can you explain how {w} works?", "I love this shop!", "What time is it in {W}?"]
 IRRELEVANT_ZH = ["你好，你是谁？", "给我讲个关于{w}的笑话。", "今天天气怎么样？", "谢谢，没有别的问题了。", "{w}是什么意思？"]
+# Questions about the world that mention real values (places, people, companies, numbers, titles) and that no tool
+# answers: a value in the text is no reason to call a tool (phases 7 and 8 drifted toward calling on such text).
+WORLD_QUESTIONS_EN = [
+    "What is the population of {place}?", "Who is {person}?", "How far is {place} from {place2}?",
+    "What's {n} plus {m}?", "Can you work out {n} times {m}?", "When was {company} founded?",
+    "Translate '{phrase}' into {language}.", "Is '{title}' worth reading?", "Tell me about the history of {place}.",
+    "What language do people speak in {country}?", "How old is {person} now?", "What is the square root of {n}?",
+    "Summarize the plot of '{title}'.", "Who won the {phrase} prize in {year}?",
+    "What's the time difference between {place} and {place2}?", "How do you say '{phrase}' in {language}?",
+    "What were {company}'s profits in {year}?", "Explain {phrase} in simple terms.", "Why is {place} famous?",
+    "Write a short bio of {person}.", "Is {n} a prime number?", "What happened in {country} in {year}?",
+    "Who founded {company}?", "Recommend a book like '{title}'.", "What's the best time of year to visit {place}?",
+]
+WORLD_QUESTIONS_ZH = ["{place}有多少人口？", "{person}是谁？", "{n}加{m}等于多少？", "{company}是哪一年成立的？",
+                      "{country}说什么语言？", "{place}离{place2}有多远？"]
+
 CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "Done. Let me know if you need more.",
                "Got it.", "Okay, what would you like to do next?"]
+
+
+def world_question(rng, split, lang):
+    """A question about the world with real values in it (WORLD_QUESTIONS_EN), from the entities of the split."""
+    e, ws = ENTITIES[split], WORDS[split]
+    place = lambda: rng.choice(e[rng.choice(["city", "city", "region", "country"])])
+    name = lambda: rng.choice(e["name"])
+    template = rng.choice(WORLD_QUESTIONS_ZH if lang == "zh" else WORLD_QUESTIONS_EN)
+    return template.format(
+        place=place(), place2=place(), country=rng.choice(e["country"]), person=f"{name()} {name()}",
+        company=f"{name()} {rng.choice(COMPANY_SUFFIX)}", language=rng.choice(e["language"]),
+        title=" ".join(w.capitalize() for w in rand_phrase(rng, ws, rng.randint(1, 4)).split()),
+        phrase=rand_phrase(rng, ws), n=rand_int(rng), m=rand_int(rng), year=rng.randint(1900, 2030))
 
 
 def pick_template(rng, table, name, split):
@@ -929,6 +958,8 @@ def make_example(rng, split="train", stage=3):
             else:
                 conv.say("user", rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws),
                                                                   W=rng.choice(ws).capitalize()))
+        elif rng.random() < 0.5:   # a question about the world, with real values in it
+            conv.say("user", world_question(rng, split, lang))
         else:
             table = IRRELEVANT_ZH if lang == "zh" else IRRELEVANT_EN
             conv.say("user", rng.choice(table).format(w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()))

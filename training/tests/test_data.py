@@ -182,6 +182,29 @@ class RealWorldKinds(unittest.TestCase):
         self.assertGreater(routes, 5)
 
 
+class WorldQuestions(unittest.TestCase):
+    def test_questions_about_the_world_take_their_places_from_their_own_split(self):
+        rng = random.Random(3)
+        held_out = {p for p in data.ENTITIES["test"]["city"] + data.ENTITIES["test"]["country"] if len(p) > 6}
+        train = " | ".join(data.world_question(rng, "train", "en") for _ in range(400))
+        test = " | ".join(data.world_question(rng, "test", "en") for _ in range(400))
+        self.assertFalse([p for p in held_out if p in train])
+        self.assertTrue([p for p in held_out if p in test])
+        self.assertNotIn("{", train + test)
+
+    def test_irrelevant_examples_ask_them_and_call_no_tool(self):
+        patterns = [re.compile(re.sub(r"\\\{[a-z0-9]+\\\}", ".+", re.escape(t)) + "$") for t in data.WORLD_QUESTIONS_EN]
+        rng = random.Random(4)
+        asked = 0
+        for _ in range(1500):
+            ex = data.make_example(rng, "train", 3)
+            if ex["kind"] != "irrelevant":
+                continue
+            self.assertEqual((ex["golds"], ex["missing"]), ([], []))
+            asked += any(p.match(F.message_text(ex["messages"][-1])) for p in patterns)
+        self.assertGreater(asked, 10)
+
+
 class MemoryLoss(unittest.TestCase):
     def batch(self, mem_query_like_target):
         # two conversations of three messages (4 positions each); follow-up = message 2, recalled = message 0
