@@ -50,9 +50,18 @@ def on_word_boundaries(ids, pos, s, e):
     return not cut(s - 1, s) and not cut(e, e + 1)
 
 
+_OPENERS = re.compile(r"(?:find|get|give|provide|show|tell|calculate|compute|list|fetch|search|retrieve|locate|book|help|"
+                      r"please|can|could|would|what|who|where|when|how|which|identify|predict|estimate|convert|determine|"
+                      r"check|look|send|create|make|i|hey|hi)", re.I)
+
+
 def opens_message_with_words(ids, pos, s, e):
-    """The span starts at a message's first byte and holds a space: src/decode/slot.ts opensMessageWithWords."""
-    return pos[s][1] == 0 and 32 in ids[s:e + 1]
+    """The span starts at a message's first byte and holds a space or is a word requests open with ("Find"):
+    src/decode/slot.ts opensMessageWithWords."""
+    if pos[s][1] != 0:
+        return False
+    span = bytes(i for i in ids[s:e + 1] if i < 256)
+    return 32 in span or bool(_OPENERS.fullmatch(span.decode("utf-8", "replace")))
 
 
 def span_candidates(start, end, ids, pos, k=16):
@@ -274,7 +283,8 @@ def decode(x, o):
         for path, (s, e) in taken.items():
             args[0][path] = ("span", text(s, e))
         for path, cands in tentative:
-            free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken.values())]
+            free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken.values())
+                    and on_word_boundaries(ids, pos, c[1], c[2]) and not opens_message_with_words(ids, pos, c[1], c[2])]
             if free and free[0][3] >= REQUIRED_RESCUE_SPAN_FLOOR:
                 args[0][path] = ("span", text(free[0][1], free[0][2]))
                 taken[path] = (free[0][1], free[0][2])

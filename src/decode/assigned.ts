@@ -12,8 +12,8 @@ function escape(text: string): string {
 
 /**
  * The span of the one-word value assigned to `name` in the conversation's last message, or null. The value must end
- * its clause (a comma, semicolon, closing bracket or the sentence's end follows), so "city: Dawson Creek" assigns
- * nothing rather than "Dawson".
+ * its clause (a comma, semicolon, closing bracket, the sentence's end or "and" with the next assignment follows), so
+ * "city: Dawson Creek" assigns nothing rather than "Dawson", and "b=5 and c=3" assigns 5 to b.
  */
 export function assignedSpan(conversation: SerializedConversation, name: string): Omit<Span, "probability" | "score"> | null {
   if (!/^[\w.-]+$/.test(name)) return null;
@@ -25,7 +25,7 @@ export function assignedSpan(conversation: SerializedConversation, name: string)
   let found: { start: number; end: number } | null = null;
   for (const m of view.text.matchAll(pattern)) {
     const from = (m.index as number) + m[0].length;
-    const token = /^([^\s,;]+?)[.)\]'"]*(?=[,;)\]]|[.!?]?\s*$|\.\s)/.exec(view.text.slice(from));
+    const token = /^([^\s,;]+?)[.)\]'"]*(?=[,;)\]]|\s*[.!?]?\s*$|\.\s|\s+and\s+[\w.-]+\s*[=:])/.exec(view.text.slice(from));
     const value = token?.[1]?.replace(/^['"]/, "") ?? "";
     if (value) {
       const start = from + (view.text[from] === "'" || view.text[from] === '"' ? 1 : 0);

@@ -253,6 +253,13 @@ describe("decodeHeads: spans that open a message", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Lyon" } }] });
   });
 
+  it("prefers another value over the word the request opens with", () => {
+    const boiling = compile(tool("boiling_point", { type: "object", properties: { substance: { type: "string" } }, required: ["substance"] }));
+    const { builder, decode } = setup("Find the boiling point of water", boiling);
+    builder.calls("boiling_point", 1).span("boiling_point", "substance", 0, "Find", undefined, 9).span("boiling_point", "substance", 0, "water", undefined, 7);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { substance: "water" } }] });
+  });
+
   it("keeps one word at the message's first byte as the value", () => {
     const { builder, decode } = setup("Tokyo hotels please", hotels);
     builder.calls("find_hotels", 1).span("find_hotels", "city", 0, "Tokyo", undefined, 9).span("find_hotels", "city", 0, "hotels", undefined, 7);
@@ -336,6 +343,19 @@ describe("decodeHeads: a required slot leaning absent", () => {
 
   it("is missing when its free span is below the floor", () => {
     expect(decodeLeaning("gcd of 36 and 48", "48", 0.7, -2)).toMatchObject({ kind: "missing", missing: [{ name: "gcd", parameters: ["second"] }] });
+  });
+
+  it("is missing when its free span is the request's own opening words, and filled from a value", () => {
+    const track = compile(tool("track_shipment", { type: "object", properties: { tracking_number: { type: "string" } }, required: ["tracking_number"] }));
+    const leaning = (text: string, target: string) => {
+      const { builder, decode } = setup(text, track);
+      builder.calls("track_shipment", 1).span("track_shipment", "tracking_number", 0, target);
+      const element = track.tools[0]?.slots[0]?.element ?? -1;
+      builder.heads.action.set([Math.log(0.7), Math.log(0.3), Number.NEGATIVE_INFINITY], element * 3);
+      return decode();
+    };
+    expect(leaning("Please trace my shipment", "Please trace")).toMatchObject({ kind: "missing", missing: [{ parameters: ["tracking_number"] }] });
+    expect(leaning("Please trace shipment 1Z999", "1Z999")).toMatchObject({ kind: "calls", calls: [{ arguments: { tracking_number: "1Z999" } }] });
   });
 });
 

@@ -17,7 +17,9 @@ export const OPTIONAL_SPAN_FLOOR = 0.1;
 
 /**
  * A tentative required slot (REQUIRED_RESCUE_ABSENT_MAX in slot.ts) is filled only from a free span at least this
- * likely; otherwise it is absent, and so missing. Chosen with REQUIRED_RESCUE_ABSENT_MAX (floors 0.1 / 0.2 / 0.3:
+ * likely, and never from a span that opens the message or cuts a word (SpanReading.weak: validation level, held-out
+ * +1, "Please trace shipment" asks for the tracking number instead of reading "Please trace"); otherwise it is
+ * absent, and so missing. Chosen with REQUIRED_RESCUE_ABSENT_MAX (floors 0.1 / 0.2 / 0.3:
  * 61.1 / 61.0 / 61.0% whole calls).
  */
 export const REQUIRED_RESCUE_SPAN_FLOOR = 0.1;
@@ -46,7 +48,9 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     .filter((c) => !c.decision.tentative)
     .sort((a, b) => b.decision.readings[0].span.score - a.decision.readings[0].span.score);
   const taken: Span[] = [];
-  const firstFree = (decision: Contender) => decision.readings.find((r) => taken.every((t) => !overlaps(t, r.span)));
+  /** The best reading no other slot took (with `strong`, none of the model's unsure guesses: SpanReading.weak). */
+  const firstFree = (decision: Contender, strong = false) =>
+    decision.readings.find((r) => !(strong && r.weak) && taken.every((t) => !overlaps(t, r.span)));
   for (const { decision, i } of order) {
     const free = firstFree(decision);
     const required = slots[i]?.requiredChain.every(Boolean) === true;
@@ -61,7 +65,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
   }
   for (const { decision, i } of contenders) {
     if (!decision.tentative) continue;
-    const free = firstFree(decision);
+    const free = firstFree(decision, true);
     if (!free || free.span.probability < REQUIRED_RESCUE_SPAN_FLOOR) {
       out[i] = { kind: "absent", probability: decision.tentative.absentProbability };
       continue;
