@@ -55,41 +55,15 @@ export function shareAcrossCalls(
     if (d.kind !== "filled" || !d.perCall || d.perCall.length === 0) return;
     const fill = slots[i]?.fill;
     const listed = fill?.kind === "span" && isNumeric(fill.domain);
-    marked.set(i, listed ? readListed(conversation, d.perCall, fill.domain, Math.max(count, LISTED_CALLS_MAX)) : d.perCall);
+    marked.set(i, listed ? readListed(conversation, d.perCall, fill.domain, LISTED_CALLS_MAX) : d.perCall);
   });
   const keys = new Map([...marked.keys()].map((i) => [i, twinKey(slots[i])]));
-  const rivals = (i: number, j: number): boolean => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j));
-
-  const kept = new Map<number, SpanReading[]>();
-  for (const [i, own] of marked) {
-    const survivors = own.filter((r) =>
-      [...marked].every(([j, theirs]) => !rivals(i, j) || theirs.every((o) => !overlaps(o.span, r.span) || outranks(r, o))),
-    );
-    kept.set(i, survivors.length > 0 ? survivors : own.slice(0, 1));
-  }
-
-  const perSlot = new Map<number, number>([...kept].map(([i, readings]) => [i, readings.length]));
+  const kept = claimSpans(marked, (i, j) => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j)));
   const groups = new Map<string, number[]>();
   for (const [i, key] of keys) if (key !== null) groups.set(key, [...(groups.get(key) ?? []), i]);
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const byOrdinal = members.sort((a, b) => (twinOrdinal(slots[a]?.path.at(-1) ?? "")?.ordinal ?? 0) - (twinOrdinal(slots[b]?.path.at(-1) ?? "")?.ordinal ?? 0));
-    const union = inTextOrder(members.flatMap((i) => kept.get(i) ?? []));
-    const m = members.length;
-    if (union.length % m !== 0) continue;
-    const turns = byOrdinal.map((_, k) => union.filter((__, u) => u % m === k));
-    const fits = byOrdinal.every((i, k) => {
-      const fill = slots[i]?.fill;
-      return fill?.kind === "span" && (turns[k] as SpanReading[]).every((r) => domainAllows(fill.domain, r.value));
-    });
-    if (!fits) continue;
-    byOrdinal.forEach((i, k) => {
-      kept.set(i, turns[k] as SpanReading[]);
-      perSlot.set(i, (turns[k] as SpanReading[]).length);
-    });
-  }
+  for (const members of groups.values()) takeTurns(slots, members, kept);
 
-  const several = [...perSlot.values()].filter((n) => n > 1);
+  const several = [...kept.values()].map((readings) => readings.length).filter((n) => n > 1);
   const agreed = new Set(several).size === 1 ? (several[0] as number) : null;
   const calls = agreed ?? count;
   const out = decisions.map((d, i): SlotDecision => {
@@ -102,6 +76,36 @@ export function shareAcrossCalls(
     return { ...d, ...spread, values: spread.values.map((v) => (Array.isArray(v) ? [...(v as unknown[])] : v)) };
   });
   return { decisions: out, count: calls, agreeing: agreed === null ? 0 : several.length };
+}
+
+/**
+ * Each slot's readings without those whose span a rival slot's reading outranks; a slot left with nothing keeps its
+ * first reading.
+ */
+function claimSpans(marked: ReadonlyMap<number, Marked[]>, rivals: (i: number, j: number) => boolean): Map<number, SpanReading[]> {
+  const kept = new Map<number, SpanReading[]>();
+  for (const [i, own] of marked) {
+    const survivors = own.filter((r) =>
+      [...marked].every(([j, theirs]) => !rivals(i, j) || theirs.every((o) => !overlaps(o.span, r.span) || outranks(r, o))),
+    );
+    kept.set(i, survivors.length > 0 ? survivors : own.slice(0, 1));
+  }
+  return kept;
+}
+
+/** Numbered twins (`members`) take the spans they point at in turn, call by call, when that fits their types. */
+function takeTurns(slots: readonly Slot[], members: readonly number[], kept: Map<number, SpanReading[]>): void {
+  const m = members.length;
+  const union = inTextOrder(members.flatMap((i) => kept.get(i) ?? []));
+  if (m < 2 || union.length % m !== 0) return;
+  const ordinal = (i: number) => twinOrdinal(slots[i]?.path.at(-1) ?? "")?.ordinal ?? 0;
+  const byOrdinal = [...members].sort((a, b) => ordinal(a) - ordinal(b));
+  const turns = byOrdinal.map((_, k) => union.filter((__, u) => u % m === k));
+  const fits = byOrdinal.every((i, k) => {
+    const fill = slots[i]?.fill;
+    return fill?.kind === "span" && (turns[k] as SpanReading[]).every((r) => domainAllows(fill.domain, r.value));
+  });
+  if (fits) byOrdinal.forEach((i, k) => kept.set(i, turns[k] as SpanReading[]));
 }
 
 /** A reading of a slot's; `listed` when the pointer heads did not mark it but it continues a list they did. */
