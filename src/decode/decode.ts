@@ -61,7 +61,8 @@ function oneOrAgreed(
   heads: Heads,
   conversation: SerializedConversation,
 ): { decisions: SlotDecision[]; count: number } {
-  const pointsTwice = () => tool.slots.some((slot) => slot.fill.kind === "span" && markedStarts(conversation, heads.start, slot.element) > 1);
+  const pointsTwice = () =>
+    tool.slots.some((slot) => slot.fill.kind === "span" && markedStarts(conversation, heads.start, slot.element) > 1);
   if (parallel && pointsTwice()) {
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
@@ -80,7 +81,10 @@ function decodeTool(
 ): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
   const decide = (n: number) => tool.slots.map((slot) => decideSlot(slot, heads, conversation, n));
-  const { decisions, count } = planned > 1 ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation) : oneOrAgreed(tool, decide, parallel, heads, conversation);
+  const { decisions, count } =
+    planned > 1
+      ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation)
+      : oneOrAgreed(tool, decide, parallel, heads, conversation);
   const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.
