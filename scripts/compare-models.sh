@@ -12,23 +12,13 @@ mkdir -p "$OUT/a" "$OUT/b"
 (cd training && /usr/bin/python3 heldout_bfcl.py --n 400 --seed 777 --out "$OUT/heldout" \
   && /usr/bin/python3 heldout_bfcl.py --split val --n 800 --seed 777 --out "$OUT/val")
 passed() { grep "^overall" | sed -E 's/overall: ([0-9]+)\/.*/\1/'; }
-for split in heldout val; do
-  a=$(npx tsx src/eval/cli.ts --questions "$OUT/$split/questions.jsonl" --answers "$OUT/$split/answers.jsonl" --model "$A" \
-    --json "$OUT/a/$split.eval.json" 2>/dev/null | passed)
-  b=$(npx tsx src/eval/cli.ts --questions "$OUT/$split/questions.jsonl" --answers "$OUT/$split/answers.jsonl" --model "$B" \
-    --json "$OUT/b/$split.eval.json" 2>/dev/null | passed)
-  echo "$split: $a -> $b"
-done
-total_a=0
-total_b=0
-for q in ../shared/bfcl/BFCL_v4_*.json; do
-  name=$(basename "$q" .json)
-  answers=()
-  [ -f "../shared/bfcl/possible_answer/$name.json" ] && answers=(--answers "../shared/bfcl/possible_answer/$name.json")
-  a=$(npx tsx src/eval/cli.ts --questions "$q" "${answers[@]}" --model "$A" --json "$OUT/a/$name.eval.json" 2>/dev/null | passed)
-  b=$(npx tsx src/eval/cli.ts --questions "$q" "${answers[@]}" --model "$B" --json "$OUT/b/$name.eval.json" 2>/dev/null | passed)
-  total_a=$((total_a + a))
-  total_b=$((total_b + b))
-  echo "${name#BFCL_v4_}: $a -> $b"
-done
-echo "bfcl: $total_a -> $total_b"
+run() {   # split, model dir, report folder -> whole cases passed
+  npx tsx src/eval/cli.ts --questions "$OUT/$1/questions.jsonl" --answers "$OUT/$1/answers.jsonl" --model "$2" \
+    --json "$OUT/$3/$1.eval.json" 2>/dev/null | passed
+}
+for split in heldout val; do echo "$split: $(run "$split" "$A" a) -> $(run "$split" "$B" b)"; done
+# BFCL through scripts/eval-bfcl.sh: "<file> <passed>" per line for each model, then side by side.
+bfcl() { OUT="$OUT/$1" scripts/eval-bfcl.sh "$2" | sed -E 's/^([a-z_]+):.*overall: ([0-9]+)\/.*/\1 \2/'; }
+bfcl a "$A" | sort > "$OUT/a/bfcl.txt"
+bfcl b "$B" | sort > "$OUT/b/bfcl.txt"
+join "$OUT/a/bfcl.txt" "$OUT/b/bfcl.txt" | awk '{ print $1 ": " $2 " -> " $3; a += $2; b += $3 } END { print "bfcl: " a " -> " b }'

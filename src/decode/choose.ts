@@ -6,7 +6,7 @@ import type { ToolChoice } from "../caller/types.js";
 import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
-import { thresholdSpans } from "./spans.js";
+import { markedStarts } from "./spans.js";
 
 /**
  * A called tool is called once per value when one of its required single-value slots points at this many spans or
@@ -21,7 +21,7 @@ function spanCount(tool: CompiledTool, heads: Heads, conversation: SerializedCon
   let most = 0;
   for (const slot of tool.slots) {
     if (slot.fill.kind !== "span" || !slot.requiredChain.every((required) => required)) continue;
-    most = Math.max(most, thresholdSpans(conversation, heads.start, heads.end, slot.element).length);
+    most = Math.max(most, markedStarts(conversation, heads.start, slot.element));
   }
   return most;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { CompiledToolSet } from "../tools/types.js";
-import { twinOrdinal } from "./distinct.js";
+import { twinOrdinal } from "./twins.js";
 import type { decodeHeads } from "./decode.js";
 import { headsFor, type HeadsBuilder } from "./testing/heads.js";
 

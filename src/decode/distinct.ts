@@ -3,10 +3,10 @@
  * twins take their values in text order, and identical parallel calls are one call.
  */
 import type { DecodedCall } from "../caller/types.js";
-import { domainAllows } from "../tools/domain.js";
 import type { Slot } from "../tools/types.js";
 import type { SlotDecision, SpanReading } from "./slot.js";
 import { overlaps, type Span } from "./spans.js";
+import { takeTurns, twinGroups } from "./twins.js";
 
 /**
  * An optional slot whose chosen span is less likely than this (start sigmoid x end sigmoid) is absent: a wrong
@@ -79,46 +79,20 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
 }
 
 /**
- * A parameter name's stem and ordinal when it is one of numbered twins: "num1", "charge_2", "x_b", "first_value",
- * "secondNote" (the synthetic data tells twins apart only by the order their values come in, as people write them).
- */
-export function twinOrdinal(name: string): { stem: string; ordinal: number } | null {
-  const numbered = /^(.*?)[_-]?(\d)$/.exec(name);
-  if (numbered?.[1]) return { stem: numbered[1].toLowerCase(), ordinal: Number(numbered[2]) };
-  const lettered = /^(.+)[_-]([abc])$/.exec(name);
-  if (lettered?.[1] && lettered[2]) return { stem: lettered[1].toLowerCase(), ordinal: "abc".indexOf(lettered[2]) + 1 };
-  const worded = /^(first|second|third)(?:[_-]|(?=[A-Z]))(.+)$/.exec(name);
-  if (worded?.[1] && worded[2]) return { stem: worded[2].toLowerCase(), ordinal: ["first", "second", "third"].indexOf(worded[1]) + 1 };
-  return null;
-}
-
-/**
  * Numbered twins of one object, each filled from a span, get those values in the order of the spans in the text
- * (when every twin's domain allows the value it would get).
+ * (takeTurns with one call).
  */
 function inTextOrder(slots: readonly Slot[], chosen: ReadonlyMap<number, SpanReading>, out: SlotDecision[]): void {
-  const groups = new Map<string, Array<{ i: number; ordinal: number }>>();
-  for (const i of chosen.keys()) {
-    const path = slots[i]?.path ?? [];
-    const twin = twinOrdinal(path[path.length - 1] ?? "");
-    if (!twin) continue;
-    const key = JSON.stringify([...path.slice(0, -1), twin.stem]);
-    groups.set(key, [...(groups.get(key) ?? []), { i, ordinal: twin.ordinal }]);
-  }
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const byOrdinal = [...members].sort((a, b) => a.ordinal - b.ordinal);
-    const readings = members.map(({ i }) => chosen.get(i) as SpanReading).sort((a, b) => a.span.start - b.span.start);
-    const fits = byOrdinal.every(({ i }, k) => {
-      const fill = slots[i]?.fill;
-      return fill?.kind === "span" && domainAllows(fill.domain, (readings[k] as SpanReading).value);
-    });
-    if (!fits) continue;
-    byOrdinal.forEach(({ i }, k) => {
+  const readings = new Map([...chosen].map(([i, reading]) => [i, [reading]]));
+  for (const members of twinGroups(slots, chosen.keys())) {
+    if (!takeTurns(slots, members, readings)) continue;
+    for (const i of members) {
       const decision = out[i];
-      const reading = readings[k] as SpanReading;
-      if (decision?.kind === "filled") out[i] = { ...decision, values: [reading.value], probabilities: [reading.probability], sources: [reading.span] };
-    });
+      const [reading] = readings.get(i) ?? [];
+      if (decision?.kind === "filled" && reading) {
+        out[i] = { ...decision, values: [reading.value], probabilities: [reading.probability], sources: [reading.span] };
+      }
+    }
   }
 }
 

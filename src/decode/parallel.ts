@@ -4,33 +4,15 @@
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import { spanText } from "../model/serialize.js";
-import { domainAllows } from "../tools/domain.js";
 import type { Slot, ValueDomain } from "../tools/types.js";
-import { twinOrdinal } from "./distinct.js";
 import { spreadOverCalls, type SlotDecision, type SpanReading } from "./slot.js";
 import { continueNumberList, isNumeric } from "./lists.js";
 import { overlaps } from "./spans.js";
+import { takeTurns, twinGroups, twinKey } from "./twins.js";
 import { readValue } from "./value.js";
 
 /** The most calls one listed slot makes. */
 const LISTED_CALLS_MAX = 8;
-
-/** The key shared by numbered twins of one object ("a"/"b" are not twins; "num1"/"num2" and "x_a"/"x_b" are). */
-function twinKey(slot: Slot | undefined): string | null {
-  const path = slot?.path ?? [];
-  const twin = twinOrdinal(path[path.length - 1] ?? "");
-  return twin ? JSON.stringify([...path.slice(0, -1), twin.stem]) : null;
-}
-
-/** The readings in text order, without one that overlaps an earlier one. */
-function inTextOrder(readings: readonly SpanReading[]): SpanReading[] {
-  const out: SpanReading[] = [];
-  for (const r of [...readings].sort((a, b) => a.span.start - b.span.start)) {
-    const previous = out[out.length - 1];
-    if (!previous || !overlaps(previous.span, r.span)) out.push(r);
-  }
-  return out;
-}
 
 /**
  * Shares the spans of `count` calls out among the slots and the calls:
@@ -59,9 +41,7 @@ export function shareAcrossCalls(
   });
   const keys = new Map([...marked.keys()].map((i) => [i, twinKey(slots[i])]));
   const kept = claimSpans(marked, (i, j) => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j)));
-  const groups = new Map<string, number[]>();
-  for (const [i, key] of keys) if (key !== null) groups.set(key, [...(groups.get(key) ?? []), i]);
-  for (const members of groups.values()) takeTurns(slots, members, kept);
+  for (const members of twinGroups(slots, kept.keys())) takeTurns(slots, members, kept);
 
   const several = [...kept.values()].map((readings) => readings.length).filter((n) => n > 1);
   const agreed = new Set(several).size === 1 ? (several[0] as number) : null;
@@ -93,21 +73,6 @@ function claimSpans(marked: ReadonlyMap<number, Marked[]>, rivals: (i: number, j
   return kept;
 }
 
-/** Numbered twins (`members`) take the spans they point at in turn, call by call, when that fits their types. */
-function takeTurns(slots: readonly Slot[], members: readonly number[], kept: Map<number, SpanReading[]>): void {
-  const m = members.length;
-  const union = inTextOrder(members.flatMap((i) => kept.get(i) ?? []));
-  if (m < 2 || union.length % m !== 0) return;
-  const ordinal = (i: number) => twinOrdinal(slots[i]?.path.at(-1) ?? "")?.ordinal ?? 0;
-  const byOrdinal = [...members].sort((a, b) => ordinal(a) - ordinal(b));
-  const turns = byOrdinal.map((_, k) => union.filter((__, u) => u % m === k));
-  const fits = byOrdinal.every((i, k) => {
-    const fill = slots[i]?.fill;
-    return fill?.kind === "span" && (turns[k] as SpanReading[]).every((r) => domainAllows(fill.domain, r.value));
-  });
-  if (fits) byOrdinal.forEach((i, k) => kept.set(i, turns[k] as SpanReading[]));
-}
-
 /** A reading of a slot's; `listed` when the pointer heads did not mark it but it continues a list they did. */
 type Marked = SpanReading & { listed?: true };
 
@@ -128,16 +93,17 @@ function readListed(conversation: SerializedConversation, readings: readonly Spa
   });
 }
 
-/** The reading a single-call slot was given (giveDistinctSpans keeps its readings and sets values[0]). */
+/** The reading a single-span slot of one call was given (giveDistinctSpans sets its one source). */
 function givenReading(decision: SlotDecision): SpanReading | undefined {
   if (decision.kind !== "filled" || !decision.readings) return undefined;
-  return decision.readings.find((r) => Object.is(r.value, decision.values[0]));
+  const span = decision.sources?.[0];
+  return span && { value: decision.values[0], probability: decision.probabilities[0] as number, span };
 }
 
 /**
  * One call per number of a list that one numeric slot's value belongs to, when no other slot of the call takes the
- * list's other numbers (nor an array slot any of them): "the factorial of 5, 10 and 15" is three calls, "the highest common factor of 36 and 24" one.
- * Null when no slot, or more than one, holds such a list.
+ * list's other numbers (nor an array slot any of them): "the factorial of 5, 10 and 15" is three calls, "the highest
+ * common factor of 36 and 24" one. Null when no slot, or more than one, holds such a list.
  */
 export function callPerListedNumber(
   slots: readonly Slot[],
@@ -152,7 +118,7 @@ export function callPerListedNumber(
     if (!reading || fill?.kind !== "span" || !isNumeric(fill.domain)) return;
     const others = given.filter((r, j): r is SpanReading => r !== undefined && j !== i);
     const items = readListed(conversation, [reading], fill.domain, LISTED_CALLS_MAX).filter(
-      (r) => r === reading || others.every((o) => !overlaps(o.span, r.span)),
+      (r) => !r.listed || others.every((o) => !overlaps(o.span, r.span)),
     );
     if (items.length > 1 && items.every((r) => !inArrays.has(r.value))) lists.push({ i, items });
   });
