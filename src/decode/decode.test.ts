@@ -220,6 +220,27 @@ describe("decodeHeads: values assigned by name", () => {
     builder.calls("roots", 1).span("roots", "a", 0, "3").span("roots", "b", 0, "1");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 1, b: -3 } }] });
   });
+
+  it("fill slots the action head leaves absent, required or optional", () => {
+    const set = compile(tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" }, c: { type: "integer" } }, required: ["a"] }));
+    const { builder, decode } = setup("roots where a=2, b=6, and c=5", set);
+    builder.calls("roots", 1).span("roots", "c", 0, "5");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 2, b: 6, c: 5 } }] });
+  });
+
+  it("fill every call the count head asks for, which then fold into the one call the text states", () => {
+    const set = compile(tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" }, c: { type: "integer" } }, required: ["a", "b", "c"] }));
+    const { builder, decode } = setup("roots where a=2, b=6, and c=5", set);
+    builder.calls("roots", 3).span("roots", "c", 0, "5");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 2, b: 6, c: 5 } }] });
+  });
+
+  it("leave a slot absent when the message names it without a value", () => {
+    const set = compile(tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" } }, required: ["a"] }));
+    const { builder, decode } = setup("roots where a=2, b unknown", set);
+    builder.calls("roots", 1);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 2 } }] });
+  });
 });
 
 describe("decodeHeads: percentages", () => {

@@ -8,7 +8,7 @@ import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
 import { assignedSpan } from "./assigned.js";
-import { bestSpans, onWordBoundaries, sigmoid, thresholdSpans, type Span } from "./spans.js";
+import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
 
@@ -191,8 +191,7 @@ function decideSpan(
   const candidates = [...readableSpans(conversation, heads, row, domain)];
   const assigned = name === undefined ? null : assignedSpan(conversation, name);
   if (assigned) {
-    const probability = candidates[0]?.probability ?? sigmoid(heads.start[row * heads.positions + assigned.start] as number);
-    const [reading] = readSpans(conversation, [{ ...assigned, probability, score: Number.POSITIVE_INFINITY }], domain);
+    const [reading] = readSpans(conversation, [{ ...assigned, probability: 1, score: Number.POSITIVE_INFINITY }], domain);
     if (reading) candidates.unshift(reading);
   }
   const best = candidates[0];
@@ -230,7 +229,10 @@ function decideArray(
   return { kind: "filled", values: repeat(values, n).map((v) => [...v]), probabilities: repeat(probability, n), sources: readings.map((r) => r.span) };
 }
 
-/** Decides one slot for `n` calls of its tool. */
+/**
+ * Decides one slot for `n` calls of its tool. A span slot whose value the last message assigns by name ("a=2") is
+ * filled whatever the action head says: the user has said which value it takes.
+ */
 export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
   const row = slot.element;
   const actions = softmax(heads.action, row * 3, 3);
@@ -244,9 +246,14 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     if (!required) return { kind: "absent", probability: actionP };
     return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
+  const name = slot.path[slot.path.length - 1];
+  if (fill.kind === "span" && action !== VALUE && name !== undefined && assignedSpan(conversation, name)) {
+    const stated = decideSpan(fill.domain, conversation, heads, row, 1, 1, name);
+    if (stated.kind === "filled") return { ...stated, values: repeat(stated.values[0], n), probabilities: repeat(1, n) };
+  }
   if (action === ABSENT) {
     if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
-      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, slot.path[slot.path.length - 1]);
+      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, name);
       if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP } };
     }
     return { kind: "absent", probability: actionP };
@@ -259,7 +266,7 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     case "bool":
       return decideBool(fill.domain, heads, row, n, actionP);
     case "span":
-      return decideSpan(fill.domain, conversation, heads, row, n, actionP, slot.path[slot.path.length - 1]);
+      return decideSpan(fill.domain, conversation, heads, row, n, actionP, name);
     case "array":
       return decideArray(fill, conversation, heads, row, n, actionP);
   }
