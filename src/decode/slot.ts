@@ -52,7 +52,8 @@ export interface SpanReading extends Reading {
   weak?: true;
 }
 
-function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
+/** The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read is left out. */
+export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
   const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : asWholeValue(conversation, span)));
   for (const span of spans) {

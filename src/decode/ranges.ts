@@ -1,0 +1,114 @@
+/**
+ * Ranges: two parameters of one object that name the two ends of one range ("start_year"/"end_year",
+ * "min_price"/"max_price", "from_x"/"to_x"). When the text joins their values as a range ("from 1960 to 2000",
+ * "between 300 and 400", "2010-2015"), the first value is the start, whichever end the model gave it; and when the
+ * model found only one end of such a numeric range, the other end takes the number across the connector.
+ */
+import type { SerializedConversation } from "../model/serialize.js";
+import type { Slot } from "../tools/types.js";
+import { isNumeric, messageView } from "./lists.js";
+import { readSpans, type SlotDecision } from "./slot.js";
+import type { Span } from "./spans.js";
+
+/** Words that name a range's start and its end, in that order. */
+const ENDS: ReadonlyArray<readonly [string, string]> = [
+  ["start", "end"],
+  ["begin", "end"],
+  ["from", "to"],
+  ["min", "max"],
+  ["minimum", "maximum"],
+  ["lower", "upper"],
+  ["low", "high"],
+  ["initial", "final"],
+  ["earliest", "latest"],
+  ["since", "until"],
+];
+
+/** A parameter name's words, lower case: "startYear", "start_year" and "start-year" are ["start", "year"]. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Whether `a` and `b` are the start and the end of one range: the same words but one, a start word in a, its end in b. */
+export function rangeEnds(a: Slot, b: Slot): boolean {
+  if (a.path.length !== b.path.length || a.path.slice(0, -1).join("\u0000") !== b.path.slice(0, -1).join("\u0000")) return false;
+  const wa = nameWords(a.path[a.path.length - 1] ?? "");
+  const wb = nameWords(b.path[b.path.length - 1] ?? "");
+  if (wa.length !== wb.length || wa.length === 0) return false;
+  const differ = wa.flatMap((w, k) => (w === wb[k] ? [] : [k]));
+  if (differ.length !== 1) return false;
+  const k = differ[0] as number;
+  return ENDS.some(([start, end]) => wa[k] === start && wb[k] === end);
+}
+
+const NUMBER = String.raw`[-+]?\d+(?:\.\d+)?`;
+/** What joins two ends of a range: "to", "and" (after "between"), "until", "through" or a dash; "x = " may follow. */
+const CONNECTOR = String.raw`(?:\s+(?:to|and|until|till|through|thru)\s+|\s?[-–—]\s?)(?:[a-z]\w*\s*=\s*)?`;
+const JOINS = new RegExp(String.raw`^${CONNECTOR}$`, "i");
+/** Sticky: the connector and number after a range's start. */
+const NEXT_END = new RegExp(String.raw`${CONNECTOR}(${NUMBER})(?![\w.])`, "iy");
+/** The number and connector before a range's end, at the end of the text before it. */
+const PREVIOUS_START = new RegExp(String.raw`(?<![\w.])(${NUMBER})${CONNECTOR}$`, "i");
+
+/** Whether the text joins span a to the later span b as the two ends of a range. */
+function joined(conversation: SerializedConversation, a: Span, b: Span): boolean {
+  if (b.start <= a.end || conversation.message[a.end] !== conversation.message[b.start]) return false;
+  const view = messageView(conversation, a.end);
+  return JOINS.test(view.text.slice(a.end + 1 - view.first, b.start - view.first));
+}
+
+/** The number across a range connector from `span`: after it (`forward`, the end of a start) or before it. */
+function otherEnd(conversation: SerializedConversation, span: Span, forward: boolean): Span | null {
+  const view = messageView(conversation, span.start);
+  if (forward) {
+    NEXT_END.lastIndex = span.end + 1 - view.first;
+    const m = NEXT_END.exec(view.text);
+    if (!m) return null;
+    const end = view.first + NEXT_END.lastIndex - 1;
+    return { ...span, start: end - (m[1] as string).length + 1, end };
+  }
+  const m = PREVIOUS_START.exec(view.text.slice(0, span.start - view.first));
+  return m ? { ...span, start: view.first + m.index, end: view.first + m.index + (m[1] as string).length - 1 } : null;
+}
+
+function single(decision: SlotDecision | undefined): Span | null {
+  return decision?.kind === "filled" && decision.sources?.length === 1 && decision.values.length === 1 ? (decision.sources[0] ?? null) : null;
+}
+
+/**
+ * One call's decisions with the ends of each range in text order, and a missing numeric end read across the
+ * connector from the end the model found. `decisions[i]` is `slots[i]`'s.
+ */
+export function orderRanges(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
+  const out = [...decisions];
+  slots.forEach((a, i) =>
+    slots.forEach((b, j) => {
+      if (a.fill.kind !== "span" || b.fill.kind !== "span" || !rangeEnds(a, b)) return;
+      const start = single(out[i]);
+      const end = single(out[j]);
+      const [di, dj] = [out[i], out[j]];
+      if (start && end && di?.kind === "filled" && dj?.kind === "filled") {
+        if (!joined(conversation, end, start)) return;
+        const [asStart] = readSpans(conversation, [end], a.fill.domain);
+        const [asEnd] = readSpans(conversation, [start], b.fill.domain);
+        if (!asStart || !asEnd) return;
+        out[i] = { ...di, values: [asStart.value], probabilities: dj.probabilities, sources: [asStart.span], readings: [asStart] };
+        out[j] = { ...dj, values: [asEnd.value], probabilities: di.probabilities, sources: [asEnd.span], readings: [asEnd] };
+        return;
+      }
+      const found = start ?? end;
+      const missing = start ? j : i;
+      const slot = slots[missing] as Slot;
+      if (!found || out[missing]?.kind !== "absent" || slot.fill.kind !== "span" || !isNumeric(slot.fill.domain)) return;
+      const across = otherEnd(conversation, found, start !== null);
+      const [reading] = across ? readSpans(conversation, [across], slot.fill.domain) : [];
+      const probabilities = (out[start ? i : j] as Extract<SlotDecision, { kind: "filled" }>).probabilities;
+      if (reading) out[missing] = { kind: "filled", values: [reading.value], probabilities, sources: [reading.span], readings: [reading] };
+    }),
+  );
+  return out;
+}
