@@ -158,6 +158,26 @@ WORLD_QUESTIONS_EN = [
 WORLD_QUESTIONS_ZH = ["{place}有多少人口？", "{person}是谁？", "{n}加{m}等于多少？", "{company}是哪一年成立的？",
                       "{country}说什么语言？", "{place}离{place2}有多远？"]
 
+# What may follow a name in a request without belonging to it ("Seattle that plays jazz", "Melbourne using the
+# fastest route", "Ronaldo's matches"): the value ends where its capitalised words do. No tail starts with a word
+# that leads a bare value (in, for, with, ...), which would say that another parameter follows.
+TAILS_EN = ["that {w}s {w}", "that has a {w}", "which {w}s", "who {w}s {w}", "using {w}", "using the {w} {w}",
+            "according to {w}", "if possible", "as soon as possible", "please", "that {w}s until {n}",
+            "having {w} and {w}", "and its {w}", "'s {w}", "'s {w} {w}", "where {w}s are {w}", "whose {w} is {w}"]
+# Kinds of value whose end the tail must find: capitalised names.
+TAILED_KINDS = ("place", "person", "company", "country", "language")
+TAIL_P = 0.2
+
+
+def _tail(rng, split, ws):
+    """A clause after a name that is no value ("that plays jazz"), words from the split's lexicon."""
+    tid, t = pick_template(rng, TAILS_EN, "tail", split)
+    text = t.replace("{n}", str(rng.randint(1, 12)))
+    while "{w}" in text:
+        text = text.replace("{w}", rng.choice(ws), 1)
+    return text if text.startswith("'") else " " + text
+
+
 CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "Done. Let me know if you need more.",
                "Got it.", "Okay, what would you like to do next?"]
 
@@ -690,6 +710,7 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
         conv.add(pre.format(u=u))
         conv.add(v, key)
         conv.add(post.format(u=u))
+        _maybe_tail(rng, conv, p, post, split, ws, lang)
         return label
     tid, t = pick_template(rng, MENTION_ZH if lang == "zh" else MENTION_EN, "m" + lang, split)
     if rng.random() < 0.15 and lang == "en":
@@ -701,7 +722,14 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
     conv.add(pre.format(p=phrase))
     conv.add(v, key)
     conv.add(post.format(p=phrase))
+    _maybe_tail(rng, conv, p, post, split, ws, lang)
     return label
+
+
+def _maybe_tail(rng, conv, p, post, split, ws, lang):
+    """Now and then a clause right after a name value that ends its template (TAILS_EN)."""
+    if lang == "en" and p.kind in TAILED_KINDS and not post.strip() and rng.random() < TAIL_P:
+        conv.add(_tail(rng, split, ws))
 
 
 def _comma(rng):

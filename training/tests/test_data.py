@@ -182,6 +182,28 @@ class RealWorldKinds(unittest.TestCase):
         self.assertGreater(routes, 5)
 
 
+class Tails(unittest.TestCase):
+    def test_a_name_may_be_followed_by_a_clause_that_its_span_leaves_out(self):
+        rng = random.Random(5)
+        starts = (" that ", " which ", " who ", " using ", " according to ", " if possible", " as soon as possible",
+                  " having ", " where ", " whose ")
+        tailed = 0
+        for _ in range(1500):
+            ex = data.make_example(rng, "train", 3)
+            for gold in ex["golds"]:
+                for label in gold.args.values():
+                    if label[0] != "span":
+                        continue
+                    msg, start, end = ex["spans"][label[1]]
+                    content = F.message_text(ex["messages"][msg]).encode("utf-8")
+                    after = content[end:end + 24].decode("utf-8", "ignore")
+                    value = content[start:end].decode("utf-8")
+                    if value[:1].isupper() and after.startswith(starts):
+                        tailed += 1
+                        self.assertFalse(value.endswith((" that", " using", " if")), value)
+        self.assertGreater(tailed, 20)
+
+
 class WorldQuestions(unittest.TestCase):
     def test_questions_about_the_world_take_their_places_from_their_own_split(self):
         rng = random.Random(3)
