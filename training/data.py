@@ -96,7 +96,8 @@ KINDS = {
                     descs=["The country", "Name of the country", None],
                     bare=["in {v}", "from {v}", "for {v}", "{v}", "of {v}"]),
     "person": dict(names=["name", "person", "artist", "author", "customer_name", "player_name", "recipient", "contact",
-                          "employee_name", "full_name", "guest", "player", "musician", "user_name", "owner"],
+                          "employee_name", "full_name", "guest", "player", "musician", "user_name", "owner",
+                          "director", "actor", "singer", "writer", "host", "speaker", "doctor", "teacher"],
                    descs=["Full name of the person", "The person's name", "Name", None],
                    bare=["by {v}", "for {v}", "of {v}", "{v}", "with {v}", "to {v}", "{v}'s"]),
     "company": dict(names=["company", "brand", "organization", "store", "team", "publisher", "vendor",
@@ -112,7 +113,19 @@ KINDS = {
     "topic": dict(names=["topic", "subject", "keyword", "query", "genre", "category", "field", "theme", "interest"],
                   descs=["The topic", "What to search for", "Subject area", None],
                   bare=["about {v}", "on {v}", "for {v}", "{v}", "in {v}", "related to {v}"]),
+    "date": dict(names=["date", "start_date", "event_date", "day", "due_date", "delivery_date", "check_in_date",
+                        "departure_date", "travel_date", "appointment_date", "when"],
+                 descs=["The date", "Date of the event", "The date for which the information is requested",
+                        "Day to book", "When it takes place", None],
+                 bare=["on {v}", "on {v}", "for {v}", "{v}", "by {v}", "due {v}", "starting {v}"]),
+    "time": dict(names=["time", "start_time", "departure_time", "pickup_time", "appointment_time", "at_time",
+                        "hour", "time_of_day"],
+                 descs=["Time of day", "The time, in 24-hour format", "Start time", "When to start", None],
+                 bare=["at {v}", "at {v}", "around {v}", "{v}", "by {v}", "after {v}"]),
 }
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 ROUTE_FROM, ROUTE_TO = ["from {v}", "from {v}", "leaving {v}", "starting at {v}"], ["to {v}", "to {v}", "into {v}"]
 ROUTES = [("origin", "destination"), ("start_location", "end_location"), ("from_city", "to_city"),
           ("departure", "arrival"), ("start", "end"), ("pickup", "dropoff")]
@@ -452,6 +465,30 @@ def generic_tool(rng, split, same_params_as=None):
     return Tool(name, desc, params, intents, zh=zh)
 
 
+def _ordinal(d):
+    return f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
+
+
+def date_text(rng):
+    """A date as people write it: "March 8th, 2023", "8 March 2023", "the 2nd of march", "2023-03-08", "next Friday"."""
+    y, m, d = rng.randint(2019, 2030), rng.randint(1, 12), rng.randint(1, 28)
+    month = MONTH_NAMES[m - 1]
+    month = month.lower() if rng.random() < 0.15 else month[:3] + "." if rng.random() < 0.1 else month
+    return rng.choice([f"{month} {_ordinal(d)}, {y}", f"{month} {d}, {y}", f"{d} {month} {y}", f"{month} {_ordinal(d)}",
+                       f"the {_ordinal(d)} of {month} {y}", f"the {_ordinal(d)} of {month}", f"{y}-{m:02d}-{d:02d}",
+                       f"{m:02d}/{d:02d}/{y}", f"{d}/{m}/{y}", f"{month} {d}", f"{month} {_ordinal(d)} {y}",
+                       rng.choice(["tomorrow", "today", f"next {rng.choice(WEEKDAYS)}", f"this {rng.choice(WEEKDAYS)}",
+                                   rng.choice(WEEKDAYS), f"the upcoming {rng.choice(WEEKDAYS)}"])])
+
+
+def time_text(rng):
+    """A time of day: "14:00", "10:30 AM", "5pm", "3 in the afternoon", "noon"."""
+    h, mm = rng.randint(1, 12), rng.choice([0, 0, 15, 30, 45, rng.randint(0, 59)])
+    return rng.choice([f"{rng.randint(0, 23)}:{mm:02d}", f"{rng.randint(0, 23):02d}:{mm:02d}", f"{h}:{mm:02d} AM",
+                       f"{h}:{mm:02d} PM", f"{h}pm", f"{h} am", f"{h} p.m.", f"{h} o'clock",
+                       f"{h} in the {rng.choice(['morning', 'afternoon', 'evening'])}", "noon", "midnight"])
+
+
 def kind_param(rng, kind, split, ident, required, name=None, bare=None):
     """A string parameter whose value is of a real-world kind (KINDS): its name, description and bare phrasings."""
     k = KINDS[kind]
@@ -481,6 +518,10 @@ def kind_value(rng, p, ws):
                 " ".join(w.capitalize() for w in rand_phrase(rng, ws, 2).split()))
     if p.kind == "language":
         return rng.choice(e["language"])
+    if p.kind == "date":
+        return date_text(rng)
+    if p.kind == "time":
+        return time_text(rng)
     if p.kind == "title":
         t = " ".join(w.capitalize() for w in rand_phrase(rng, ws, rng.randint(1, 4)).split())
         return ("The " + t) if rng.random() < 0.3 else t

@@ -204,6 +204,29 @@ class Tails(unittest.TestCase):
         self.assertGreater(tailed, 20)
 
 
+class DatesAndTimes(unittest.TestCase):
+    def test_date_and_time_parameters_are_labelled_with_the_whole_date_or_time(self):
+        rng = random.Random(6)
+        date = re.compile(r"^(?:(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [A-Za-z]{3,}\.?(?: \d{4})?|[A-Za-z]{3,}\.? \d{1,2}"
+                          r"(?:st|nd|rd|th)?,?(?: \d{4})?|\d{1,4}[-/]\d{1,2}[-/]\d{2,4}|today|tomorrow|"
+                          r"(?:next |this |the upcoming )?[A-Z][a-z]+day)$")
+        time = re.compile(r"^(?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?| [AP]M| o'clock| in the \w+)?|noon|midnight)$")
+        seen = {"date": 0, "time": 0}
+        for _ in range(3000):
+            ex = data.make_example(rng, "train", 3)
+            for gold in ex["golds"]:
+                props = ex["tools"][gold.tool_index]["function"]["parameters"]["properties"]
+                for path, label in gold.args.items():
+                    name = path[0].replace("-", "_")
+                    kind = ("date" if name in data.KINDS["date"]["names"] else
+                            "time" if name in data.KINDS["time"]["names"] else None)
+                    if kind is None or label[0] != "span" or props[path[0]].get("type") != "string":
+                        continue
+                    seen[kind] += 1
+                    self.assertRegex(data.span_text(ex, label[1]), date if kind == "date" else time)
+        self.assertGreater(min(seen.values()), 20)
+
+
 class WorldQuestions(unittest.TestCase):
     def test_questions_about_the_world_take_their_places_from_their_own_split(self):
         rng = random.Random(3)
