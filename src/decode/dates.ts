@@ -22,7 +22,12 @@ function month(name: string): number | undefined {
 }
 
 export function parseDate(raw: string): string | null {
-  const text = raw.trim().replace(/[.,;!?]+$/, "").replace(/(\d)(st|nd|rd|th)\b/gi, "$1").replace(/\bof\s+/gi, "");
+  const text = raw
+    .trim()
+    .replace(/[.,;!?]+$/, "")
+    .replace(/^the\s+/i, "")
+    .replace(/(\d)(st|nd|rd|th)\b/gi, "$1")
+    .replace(/\bof\s+/gi, "");
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
@@ -47,6 +52,12 @@ export function parseDate(raw: string): string | null {
     return mo ? validDate(Number(m[3]), mo, Number(m[1])) : null;
   }
   return null;
+}
+
+/** An RFC 3339 date ("2023-03-08") in a layout such as "DD/MM/YYYY" ("08/03/2023"). */
+export function formatDate(iso: string, layout: string): string {
+  const [y, m, d] = iso.split("-");
+  return layout.replace("YYYY", y ?? "").replace("MM", m ?? "").replace("DD", d ?? "");
 }
 
 export function parseDateTime(raw: string): string | null {

@@ -243,6 +243,28 @@ describe("decodeHeads: values assigned by name", () => {
   });
 });
 
+describe("decodeHeads: dates in the layout a slot's description asks for", () => {
+  const weather = (description?: string) =>
+    compile(tool("weather", { type: "object", properties: { date: { type: "string", ...(description ? { description } : {}) } }, required: ["date"] }));
+  const dateOf = (description?: string, text = "forecast for March 8th, 2023") => {
+    const { builder, decode } = setup(text, weather(description));
+    builder.calls("weather", 1).span("weather", "date", 0, text.slice(text.indexOf("for ") + 4));
+    const result = decode();
+    return result.kind === "calls" ? result.calls[0]?.arguments.date : result.kind;
+  };
+
+  it("writes a written date in that layout", () => {
+    expect(dateOf("The date, in the format of 'YYYY-MM-DD'.")).toBe("2023-03-08");
+    expect(dateOf("Departure date, DD/MM/YYYY")).toBe("08/03/2023");
+  });
+
+  it("keeps the text without a layout, with two layouts, or when the text is no full date", () => {
+    expect(dateOf()).toBe("March 8th, 2023");
+    expect(dateOf("YYYY-MM-DD or DD/MM/YYYY")).toBe("March 8th, 2023");
+    expect(dateOf("YYYY-MM-DD", "forecast for next Friday")).toBe("next Friday");
+  });
+});
+
 describe("decodeHeads: percentages", () => {
   const loan = (rate: Record<string, unknown>, name = "rate") =>
     compile(tool("loan", { type: "object", properties: { [name]: rate }, required: [name] }));

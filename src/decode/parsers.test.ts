@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBoolean } from "./booleans.js";
-import { parseDate, parseDateTime } from "./dates.js";
+import { formatDate, parseDate, parseDateTime } from "./dates.js";
 import { parseNumber } from "./numbers.js";
 import { parseNumberWords } from "./number-words.js";
 
@@ -75,11 +75,24 @@ describe("parseDate", () => {
     ["11/28/2026", "2026-11-28"],
     ["28.11.2026", "2026-11-28"],
     ["2024-02-29", "2024-02-29"],
+    ["the 2nd of march 2023", "2023-03-02"],
+    ["March 8th, 2023", "2023-03-08"],
   ])("%s -> %s", (text, value) => {
     expect(parseDate(text)).toBe(value);
   });
   it.each(["2025-02-29", "05/06/2026", "tomorrow", "November 28", "2026-13-01"])("rejects %j", (text) => {
     expect(parseDate(text)).toBeNull();
+  });
+});
+
+describe("formatDate", () => {
+  it.each([
+    ["YYYY-MM-DD", "2023-03-08"],
+    ["DD/MM/YYYY", "08/03/2023"],
+    ["MM-DD-YYYY", "03-08-2023"],
+    ["DD.MM.YYYY", "08.03.2023"],
+  ])("writes 2023-03-08 as %s: %s", (layout, text) => {
+    expect(formatDate("2023-03-08", layout)).toBe(text);
   });
 });
 

@@ -4,7 +4,7 @@ import { compile, tool } from "../tools/testing/compile.js";
 import { rangeEnds } from "./ranges.js";
 import { headsFor } from "./testing/heads.js";
 
-function schema(type: string, ...names: string[]): JSONSchema {
+function schema(type: "integer" | "number", ...names: string[]): JSONSchema {
   return { type: "object", properties: Object.fromEntries(names.map((name): [string, JSONSchema] => [name, { type }])), required: names };
 }
 

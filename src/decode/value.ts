@@ -5,7 +5,7 @@
 import { domainAllows } from "../tools/domain.js";
 import type { ValueDomain, ValueRule } from "../tools/types.js";
 import { parseBoolean } from "./booleans.js";
-import { parseDate, parseDateTime } from "./dates.js";
+import { formatDate, parseDate, parseDateTime } from "./dates.js";
 import { parseNumber } from "./numbers.js";
 
 const QUOTES = /^["'“”‘’`]+|["'“”‘’`]+$/g;
@@ -35,8 +35,10 @@ function stringReadings(text: string, rule: ValueRule): unknown[] {
     case "uri":
     case "url":
       return [clean.replace(/^<|>$/g, "").replace(/[.,;:!?)]+$/, "")];
-    default:
-      return [clean];
+    default: {
+      const date = rule.dateLayout === undefined ? null : parseDate(clean);
+      return [date && rule.dateLayout ? formatDate(date, rule.dateLayout) : clean];
+    }
   }
 }
 

@@ -45,6 +45,9 @@ export function typeAllows(type: PrimitiveType, value: unknown): boolean {
   return actual === type || (type === "number" && actual === "integer");
 }
 
+/** A date layout named in a slot's words: year, month and day in some order, one separator. */
+const DATE_LAYOUT = /\b(?:YYYY([-/.])MM\1DD|MM([-/.])DD\2YYYY|DD([-/.])MM\3YYYY)\b/gi;
+
 /** Words that say a number is given in percent ("discount_percent", "0-100"), not as a fraction. */
 const IN_PERCENT = /percent|pct|%|\b0\s*(?:-|to)\s*100\b/i;
 
@@ -63,6 +66,8 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
   if (type === "string" && typeof schema.format === "string") rule.format = schema.format;
   const words = [param.split(".").pop(), schema.title, schema.description].filter((w) => typeof w === "string").join(" ");
   if (type === "number" && !values && !IN_PERCENT.test(words)) rule.percentAsFraction = true;
+  const [layout, ...others] = new Set([...words.matchAll(DATE_LAYOUT)].map((m) => m[0].toUpperCase()));
+  if (type === "string" && !values && rule.format === undefined && layout !== undefined && others.length === 0) rule.dateLayout = layout;
   return rule;
 }
 

@@ -17,6 +17,11 @@ export interface ValueRule {
    * Set for type number (not integer) unless the parameter's name, title or description speaks of percent.
    */
   percentAsFraction?: true;
+  /**
+   * A string slot whose name, title or description asks for dates in one layout ("in the format of 'YYYY-MM-DD'",
+   * "DD/MM/YYYY"): a written date ("March 8th, 2023") reads in that layout. Set only when one layout is named.
+   */
+  dateLayout?: string;
   /** Whether a value satisfies this rule's type and constraints (the same validator as the final check). */
   check: (value: unknown) => boolean;
 }
