@@ -149,6 +149,13 @@ MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作�
 REQUEST_EN = ["{i} {m}.", "Please {i}, {m}.", "Could you {i}? {m}.", "I need to {i}: {m}.", "{m} - {i} please.",
               "Can you {i} with {m}?", "hey, {i}. {m}", "I'd like to {i}; {m}.", "Go ahead and {i}, {m}.",
               "{i} now ({m})", "Quick one: {i}, {m}", "Would you {i} for me? {m}"]
+# Sentences before a request that hold no value (people explain themselves first): the values are in the request.
+PREAMBLES_EN = ["Hi there!", "Hello,", "Good morning.", "Quick question.", "Hey,", "I have a question.",
+                "I'm planning a {w} soon.", "My {w} and I want to do something this week.",
+                "It's been a long day and I'm {w}.", "I'm at home and have some time.", "So here's the thing:",
+                "I've been thinking about the {w} all day.", "We're organising a {w} for the team.",
+                "This is for my {w}.", "I can't find what I need on the site.", "Thanks for the help earlier."]
+PREAMBLE_P = 0.15
 REQUEST_ZH = ["请帮我{i}，{m}。", "我想{i}：{m}", "麻烦{i}，{m}。", "能不能{i}？{m}", "{m}，请{i}。"]
 IRRELEVANT_EN = ["What is the capital of {w}?", "Tell me a joke about a {w}.", "How are you today?",
                  "Who wrote the book {W}?", "Thanks, that's all for now.", "What does the word {w} mean?",
@@ -844,6 +851,8 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
     i_pre, i_post = intent.split("{" + embedded.name + "}") if embedded else (intent, "")
     r_pre, rest = rt.split("{i}") if rt.index("{i}") < rt.index("{m}") else (None, None)
     conv.start("user")
+    if lang == "en" and rng.random() < PREAMBLE_P:
+        conv.add(pick_template(rng, PREAMBLES_EN, "pre", split)[1].replace("{w}", rng.choice(ws)) + " ")
 
     def add_intent():
         if embedded and embedded.name in given:

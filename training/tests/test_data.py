@@ -204,6 +204,23 @@ class Tails(unittest.TestCase):
         self.assertGreater(tailed, 20)
 
 
+class Preambles(unittest.TestCase):
+    def test_a_request_may_open_with_a_sentence_that_holds_no_value(self):
+        rng = random.Random(7)
+        openers = tuple(t.split("{")[0] for t in data.PREAMBLES_EN)
+        opened = 0
+        for _ in range(1500):
+            ex = data.make_example(rng, "train", 3)
+            last = len(ex["messages"]) - 1
+            text = F.message_text(ex["messages"][last])
+            if ex["kind"] != "call" or not text.startswith(openers):
+                continue
+            opened += 1
+            first_request_byte = min((s for m, s, _ in ex["spans"].values() if m == last), default=len(text))
+            self.assertGreater(first_request_byte, len(min(openers, key=len)), text)
+        self.assertGreater(opened, 20)
+
+
 class DatesAndTimes(unittest.TestCase):
     def test_date_and_time_parameters_are_labelled_with_the_whole_date_or_time(self):
         rng = random.Random(6)
