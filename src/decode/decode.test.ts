@@ -265,6 +265,20 @@ describe("decodeHeads: dates in the layout a slot's description asks for", () =>
   });
 });
 
+describe("decodeHeads: temperatures", () => {
+  it("read 300K as 300 kelvin in a slot about temperature, as 300 thousand elsewhere", () => {
+    const valueOf = (name: string) => {
+      const set = compile(tool("entropy", { type: "object", properties: { [name]: { type: "integer" } }, required: [name] }));
+      const { builder, decode } = setup("an initial temperature of 300K", set);
+      builder.calls("entropy", 1).span("entropy", name, 0, "300K");
+      const result = decode();
+      return result.kind === "calls" ? result.calls[0]?.arguments[name] : result.kind;
+    };
+    expect(valueOf("initial_temp")).toBe(300);
+    expect(valueOf("followers")).toBe(300_000);
+  });
+});
+
 describe("decodeHeads: percentages", () => {
   const loan = (rate: Record<string, unknown>, name = "rate") =>
     compile(tool("loan", { type: "object", properties: { [name]: rate }, required: [name] }));

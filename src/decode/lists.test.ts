@@ -51,6 +51,14 @@ describe("withNumberSuffix", () => {
     expect(read([withNumberSuffix(conversation, at(0, "7"))])).toEqual(["7"]);
   });
 
+  it("takes the rest of a number the span stopped inside, but not the next item of a list", () => {
+    const { conversation, at, read } = setup("is 1.75m tall, paid 56,732 dollars, for 5,10 and 15");
+    expect(read([withNumberSuffix(conversation, at(0, "1"))])).toEqual(["1.75"]);
+    expect(read([withNumberSuffix(conversation, at(0, "56"))])).toEqual(["56,732"]);
+    const five = at(0, "5,");
+    expect(read([withNumberSuffix(conversation, { ...five, end: five.start })])).toEqual(["5"]);
+  });
+
   it("leaves a span alone when no magnitude word follows it or the word only starts like one", () => {
     const { conversation, at, read } = setup("3 thousandths of 12 apples", "millions");
     expect(read([withNumberSuffix(conversation, at(0, "3"))])).toEqual(["3"]);

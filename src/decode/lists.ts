@@ -14,6 +14,8 @@ const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)`;
 /** Sticky: matched at `lastIndex`, the position just after the last item. */
 const NEXT = new RegExp(String.raw`${SEPARATOR}(${NUMBER})(?!\w|\.\d)`, "y");
 const PREVIOUS = new RegExp(String.raw`(?<![\w.-])(${NUMBER})${SEPARATOR}$`);
+/** Sticky: the rest of a number a span stopped inside ("1" of "1.75", "56" of "56,732"). */
+const NUMBER_REST = /(?:,\d{3}(?!\d))*(?:\.\d+)?/y;
 /** Sticky: a magnitude word or a percent sign right after a number. */
 const NUMBER_SUFFIX = /\s+(?:thousand|million|billion|trillion)(?![a-z])|\s?%/iy;
 
@@ -86,7 +88,13 @@ export function continueNumberList(conversation: SerializedConversation, spans: 
  */
 export function withNumberSuffix(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.end);
-  NUMBER_SUFFIX.lastIndex = span.end + 1 - view.first;
+  let end = span.end;
+  if (/\d/.test(view.text[end - view.first] ?? "")) {
+    NUMBER_REST.lastIndex = end + 1 - view.first;
+    const rest = NUMBER_REST.exec(view.text);
+    end += rest?.[0].length ?? 0;
+  }
+  NUMBER_SUFFIX.lastIndex = end + 1 - view.first;
   const m = NUMBER_SUFFIX.exec(view.text);
-  return m ? { ...span, end: span.end + m[0].length } : span;
+  return m ? { ...span, end: end + m[0].length } : end === span.end ? span : { ...span, end };
 }

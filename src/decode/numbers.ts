@@ -24,7 +24,8 @@ function parseDigits(raw: string): number | null {
   return null;
 }
 
-export function parseNumber(raw: string): number | null {
+/** `kelvin`: a "K" after the digits is the unit (a temperature), not a thousand. */
+export function parseNumber(raw: string, kelvin = false): number | null {
   let text = raw.trim().replace(/^["'“”‘’(]+|["'“”‘’).,;:!?]+$/g, "").trim();
   if (!text) return null;
   let sign = 1;
@@ -44,7 +45,7 @@ export function parseNumber(raw: string): number | null {
   if (suffixed) {
     const value = parseDigits(suffixed[1] as string);
     const suffix = (suffixed[2] as string).toLowerCase();
-    const magnitude = (money ? MONEY_MAGNITUDE : MAGNITUDE)[suffix];
+    const magnitude = kelvin && suffixed[2] === "K" ? 1 : (money ? MONEY_MAGNITUDE : MAGNITUDE)[suffix];
     if (value !== null) return finite(sign * value * (magnitude ?? 1));
   }
   // A number followed by unit words: "20 minutes", "5 Tesla", "2.5 million".

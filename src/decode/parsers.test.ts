@@ -37,6 +37,12 @@ describe("parseNumber", () => {
     expect(parseNumber(text)).toBeCloseTo(value, 9);
   });
 
+  it("reads an upper-case K as kelvin for a temperature, as a thousand otherwise", () => {
+    expect(parseNumber("300K", true)).toBe(300);
+    expect(parseNumber("300k", true)).toBe(300_000);
+    expect(parseNumber("300K")).toBe(300_000);
+  });
+
   it.each(["", "abc", "5 and 10", "1/0", "between 5 and 10", "12-15", "ten twenty"])("rejects %j", (text) => {
     expect(parseNumber(text)).toBeNull();
   });

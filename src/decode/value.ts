@@ -46,7 +46,7 @@ function readings(text: string, domain: ValueDomain): unknown[] {
   const out: unknown[] = [];
   const types = new Set(domain.rules.map((rule) => rule.type));
   if (types.has("integer") || types.has("number")) {
-    const n = parseNumber(text);
+    const n = parseNumber(text, domain.rules.some((rule) => rule.temperature));
     if (n !== null && /%["'”’)]*\s*$/.test(text) && domain.rules.some((rule) => rule.percentAsFraction)) out.push(n / 100);
     if (n !== null) out.push(n);
   }

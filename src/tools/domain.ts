@@ -66,6 +66,7 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
   if (type === "string" && typeof schema.format === "string") rule.format = schema.format;
   const words = [param.split(".").pop(), schema.title, schema.description].filter((w) => typeof w === "string").join(" ");
   if (type === "number" && !values && !IN_PERCENT.test(words)) rule.percentAsFraction = true;
+  if ((type === "number" || type === "integer") && /temp|kelvin/i.test(words)) rule.temperature = true;
   const [layout, ...others] = new Set([...words.matchAll(DATE_LAYOUT)].map((m) => m[0].toUpperCase()));
   if (type === "string" && !values && rule.format === undefined && layout !== undefined && others.length === 0) rule.dateLayout = layout;
   return rule;
