@@ -265,6 +265,20 @@ describe("decodeHeads: dates in the layout a slot's description asks for", () =>
   });
 });
 
+describe("decodeHeads: names after the request's words", () => {
+  it("start at the name, except in a slot for running text", () => {
+    const valueOf = (name: string) => {
+      const set = compile(tool("movies", { type: "object", properties: { [name]: { type: "string" } }, required: [name] }));
+      const { builder, decode } = setup("a movie that features Christopher Lee", set);
+      builder.calls("movies", 1).span("movies", name, 0, "features Christopher Lee");
+      const result = decode();
+      return result.kind === "calls" ? result.calls[0]?.arguments[name] : result.kind;
+    };
+    expect(valueOf("cast")).toBe("Christopher Lee");
+    expect(valueOf("search_query")).toBe("features Christopher Lee");
+  });
+});
+
 describe("decodeHeads: temperatures", () => {
   it("read 300K as 300 kelvin in a slot about temperature, as 300 thousand elsewhere", () => {
     const valueOf = (name: string) => {

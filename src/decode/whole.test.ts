@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toClosingQuote, toWholeUrl } from "./whole.js";
+import { toClosingQuote, toName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -38,5 +38,20 @@ describe("toWholeUrl", () => {
     const { conversation, at, read } = userConversation("from example.com/v.json and https://a.io");
     expect(read([toWholeUrl(conversation, at(0, "example.com"))])).toEqual(["example.com"]);
     expect(read([toWholeUrl(conversation, at(0, "and"))])).toEqual(["and"]);
+  });
+});
+
+describe("toName", () => {
+  it("starts a span at the name it runs into after lower-case words", () => {
+    const { conversation, at, read } = userConversation("a film that features Christopher Lee, with my friend Thomas");
+    expect(read([toName(conversation, at(0, "features Christopher Lee"))])).toEqual(["Christopher Lee"]);
+    expect(read([toName(conversation, at(0, "my friend Thomas"))])).toEqual(["Thomas"]);
+  });
+
+  it("keeps particles of names, days and months, and spans with no name after their words", () => {
+    const { conversation, at, read } = userConversation("paintings by van Gogh next Friday, or some jazz music");
+    expect(read([toName(conversation, at(0, "van Gogh"))])).toEqual(["van Gogh"]);
+    expect(read([toName(conversation, at(0, "next Friday"))])).toEqual(["next Friday"]);
+    expect(read([toName(conversation, at(0, "some jazz music"))])).toEqual(["some jazz music"]);
   });
 });

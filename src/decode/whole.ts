@@ -38,7 +38,26 @@ export function toWholeUrl(conversation: SerializedConversation, span: Span): Sp
   return { ...span, start: view.first + from, end: view.first + from + token.length - 1 };
 }
 
-/** The span as a whole value: to its closing quote, or to its whole URL. */
-export function asWholeValue(conversation: SerializedConversation, span: Span): Span {
-  return toWholeUrl(conversation, toClosingQuote(conversation, span));
+/** Lower-case words that open a name ("van Gogh", "de Gaulle", "the Hague"): they stay in it. */
+const PARTICLES = new Set(["van", "von", "de", "da", "di", "du", "del", "der", "la", "le", "el", "al", "bin", "ibn", "dos", "das", "the"]);
+/** Lower-case words (separated by spaces or commas) before a capitalised word. */
+const LOWER_LEAD = /^(?:[a-z][a-z'-]*[ ,]+)+(?=[A-Z])/;
+/** A day or month name: "next Friday", "early March" are one value. */
+const CALENDAR = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+/**
+ * The span, started at the name it runs into after lower-case words ("features Christopher Lee" -> "Christopher
+ * Lee"): the words before a name are the request's, where the model points when it is unsure of the value's start.
+ */
+export function toName(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
+  const lead = LOWER_LEAD.exec(text);
+  if (!lead || PARTICLES.has(text.split(/[ ,]/)[0] ?? "") || CALENDAR.test(text.slice(lead[0].length))) return span;
+  return { ...span, start: span.start + lead[0].length };
+}
+
+/** The span as a whole value: a name without the words before it (unless `prose`), to its closing quote, or its whole URL. */
+export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
+  return toWholeUrl(conversation, toClosingQuote(conversation, prose ? span : toName(conversation, span)));
 }

@@ -22,6 +22,8 @@ export interface ValueRule {
    * "DD/MM/YYYY"): a written date ("March 8th, 2023") reads in that layout. Set only when one layout is named.
    */
   dateLayout?: string;
+  /** A string slot for running text (a query, a message): its value may open with lower-case words before a name. */
+  prose?: true;
   /** A number slot about temperature: "300K" is 300 kelvin there, not 300 thousand. */
   temperature?: true;
   /** Whether a value satisfies this rule's type and constraints (the same validator as the final check). */
