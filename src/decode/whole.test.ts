@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toClosingQuote, toName, toWholeUrl } from "./whole.js";
+import { toClosingQuote, toName, toNameEnd, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -53,5 +53,20 @@ describe("toName", () => {
     expect(read([toName(conversation, at(0, "van Gogh"))])).toEqual(["van Gogh"]);
     expect(read([toName(conversation, at(0, "next Friday"))])).toEqual(["next Friday"]);
     expect(read([toName(conversation, at(0, "some jazz music"))])).toEqual(["some jazz music"]);
+  });
+});
+
+describe("toNameEnd", () => {
+  it("ends a span with its name when a clause of the request follows inside it", () => {
+    const { conversation, at, read } = userConversation("bars in Seattle that plays jazz, from Portland, OR to Vancouver, BC");
+    expect(read([toNameEnd(conversation, at(0, "Seattle that plays jazz"))])).toEqual(["Seattle"]);
+    expect(read([toNameEnd(conversation, at(0, "Portland, OR to Vancouver, BC"))])).toEqual(["Portland, OR"]);
+  });
+
+  it("keeps names joined by of, the and and, and spans with no clause after their name", () => {
+    const { conversation, at, read } = userConversation("at Bank of America and the Lord of the Rings, in the red box");
+    expect(read([toNameEnd(conversation, at(0, "Bank of America"))])).toEqual(["Bank of America"]);
+    expect(read([toNameEnd(conversation, at(0, "Lord of the Rings"))])).toEqual(["Lord of the Rings"]);
+    expect(read([toNameEnd(conversation, at(0, "red box"))])).toEqual(["red box"]);
   });
 });

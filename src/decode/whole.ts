@@ -1,7 +1,9 @@
 /**
  * Values that come whole. A quoted value: a span that starts right after an opening quote ends right before its
  * closing quote ("the song 'Shape of You'", not "Shape"; "game 'Valorant' in 2022", not "Valorant' in 2022"). A URL:
- * a span inside one takes all of it ("https://example.com/a.json", not "//example.com/").
+ * a span inside one takes all of it ("https://example.com/a.json", not "//example.com/"). A name: a span that runs
+ * into a name from the request's words, or on from it into them, is the name ("features Christopher Lee", "Seattle
+ * that plays jazz"), except in slots for running text.
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import { messageView } from "./lists.js";
@@ -57,7 +59,30 @@ export function toName(conversation: SerializedConversation, span: Span): Span {
   return { ...span, start: span.start + lead[0].length };
 }
 
-/** The span as a whole value: a name without the words before it (unless `prose`), to its closing quote, or its whole URL. */
+/**
+ * A name (capitalised words, with "of", "the", "and" or commas between them: "Bank of America", "Portland, OR") and
+ * the word after it that starts a clause of the request ("that", "using", "for", "to", ...).
+ */
+const NAME_THEN_CLAUSE =
+  /^[A-Z][\w.'&-]*(?:(?:\s+|,\s*)(?:[A-Z0-9][\w.'&-]*|of|the|and|de|du|von|van|&))*(?=\s+(?:that|which|who|whose|where|when|using|with|without|for|on|in|at|is|are|was|from|to|near|by|next|this|please|if|because|so|but|and\s+(?:I|we|my|also|then))\b)/;
+
+/**
+ * The span, ended with the name it starts with when a clause of the request follows it inside the span ("Seattle
+ * that plays jazz" -> "Seattle", "Melbourne using" -> "Melbourne").
+ */
+export function toNameEnd(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
+  const name = NAME_THEN_CLAUSE.exec(text);
+  return name ? { ...span, end: span.start + name[0].length - 1 } : span;
+}
+
+/**
+ * The span as a whole value: to its closing quote, or its whole URL; a name without the request's words before or
+ * after it (unless `prose`: running text keeps them).
+ */
 export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
-  return toWholeUrl(conversation, toClosingQuote(conversation, prose ? span : toName(conversation, span)));
+  const quoted = toClosingQuote(conversation, span);
+  if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
+  return toWholeUrl(conversation, toNameEnd(conversation, toName(conversation, span)));
 }
