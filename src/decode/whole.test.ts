@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toClosingQuote, toName, toNameEnd, toWholeUrl } from "./whole.js";
+import { toClosingQuote, toName, toNameEnd, toWholeName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -68,5 +68,21 @@ describe("toNameEnd", () => {
     expect(read([toNameEnd(conversation, at(0, "Bank of America"))])).toEqual(["Bank of America"]);
     expect(read([toNameEnd(conversation, at(0, "Lord of the Rings"))])).toEqual(["Lord of the Rings"]);
     expect(read([toNameEnd(conversation, at(0, "red box"))])).toEqual(["red box"]);
+  });
+});
+
+describe("toWholeName", () => {
+  it("widens a span over the capitalised words that continue its name", () => {
+    const { conversation, at, read } = userConversation("the Premier League table, and tickets for the Metropolitan Museum of Art today");
+    expect(read([toWholeName(conversation, at(0, "Premier"))])).toEqual(["Premier League"]);
+    expect(read([toWholeName(conversation, at(0, "League"))])).toEqual(["Premier League"]);
+    expect(read([toWholeName(conversation, at(0, "Metropolitan"))])).toEqual(["Metropolitan Museum of Art"]);
+  });
+
+  it("takes no word that opens a sentence, no code or acronym, and no lower-case word", () => {
+    const { conversation, at, read } = userConversation("Find Lyon hotels. Paris Saint Germain won, info on SKU EHX-904");
+    expect(read([toWholeName(conversation, at(0, "Lyon"))])).toEqual(["Lyon"]);
+    expect(read([toWholeName(conversation, at(0, "Saint Germain"))])).toEqual(["Saint Germain"]);
+    expect(read([toWholeName(conversation, at(0, "EHX-904"))])).toEqual(["EHX-904"]);
   });
 });

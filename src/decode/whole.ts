@@ -77,12 +77,53 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
   return name ? { ...span, end: span.start + name[0].length - 1 } : span;
 }
 
+/** A capitalised word (not an acronym or a code: "SKU", "EHX-904"). */
+const CAPITALISED = /^[A-Z][a-z][a-z'&-]*$/;
+/** The words a name's words may be joined by ("Museum of Art", "Lord of the Rings"). */
+const JOINERS = new Set(["of", "the", "de", "du", "von", "van"]);
+
+interface Word {
+  text: string;
+  /** Position of its first byte in the conversation. */
+  start: number;
+}
+
+/** A word that may be part of a name: capitalised, no day or month name, no sentence end after it. */
+function namePart(word: Word | undefined): word is Word {
+  return word !== undefined && CAPITALISED.test(word.text) && !CALENDAR.test(word.text);
+}
+
+/**
+ * The span, widened over the capitalised words next to it that continue its name ("Premier" -> "Premier League",
+ * "Metropolitan" -> "Metropolitan Museum of Art"). Only words one space apart join; a word that opens a sentence is
+ * no part of a name before it.
+ */
+export function toWholeName(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const words: Word[] = [...view.text.matchAll(/[^\s,;:!?()"]+/g)].map((m) => ({ text: m[0].replace(/\.$/, ""), start: view.first + (m.index as number) }));
+  const endOf = (w: Word) => w.start + w.text.length;
+  const oneSpaceApart = (a: Word, b: Word) => b.start === endOf(a) + 1 && view.text[endOf(a) - view.first] === " ";
+  const opensSentence = (w: Word) => /(?:^|[.!?:])\s*$/.test(view.text.slice(0, w.start - view.first));
+  const first = words.findIndex((w) => w.start <= span.start && span.start < endOf(w));
+  const last = words.findIndex((w) => w.start <= span.end && span.end < endOf(w));
+  if (!namePart(words[first]) || !namePart(words[last])) return span;
+  let end = last;
+  for (let j = last + 1; j < words.length && oneSpaceApart(words[j - 1] as Word, words[j] as Word); j++) {
+    if (namePart(words[j])) end = j;
+    else if (!JOINERS.has(words[j]?.text ?? "")) break;
+  }
+  let start = first;
+  while (start > 0 && namePart(words[start - 1]) && oneSpaceApart(words[start - 1] as Word, words[start] as Word) && !opensSentence(words[start - 1] as Word)) start--;
+  if (start === first && end === last) return span;
+  return { ...span, start: Math.min(span.start, (words[start] as Word).start), end: Math.max(span.end, endOf(words[end] as Word) - 1) };
+}
+
 /**
  * The span as a whole value: to its closing quote, or its whole URL; a name without the request's words before or
- * after it (unless `prose`: running text keeps them).
+ * after it, and with the rest of its capitalised words (unless `prose`: running text keeps its span).
  */
 export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
-  return toWholeUrl(conversation, toNameEnd(conversation, toName(conversation, span)));
+  return toWholeUrl(conversation, toWholeName(conversation, toNameEnd(conversation, toName(conversation, span))));
 }
