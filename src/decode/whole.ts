@@ -88,6 +88,18 @@ interface Word {
   start: number;
 }
 
+/** The words of message views already split (a view is cached per conversation and message, see messageView). */
+const wordsOfView = new WeakMap<{ first: number; text: string }, Word[]>();
+
+function wordsOf(view: { first: number; text: string }): Word[] {
+  let words = wordsOfView.get(view);
+  if (!words) {
+    words = [...view.text.matchAll(/[^\s,;:!?()"]+/g)].map((m) => ({ text: m[0].replace(/\.$/, ""), start: view.first + (m.index as number) }));
+    wordsOfView.set(view, words);
+  }
+  return words;
+}
+
 /** A word that may be part of a name: capitalised, no day or month name, no sentence end after it. */
 function namePart(word: Word | undefined): word is Word {
   return word !== undefined && CAPITALISED.test(word.text) && !CALENDAR.test(word.text);
@@ -100,7 +112,7 @@ function namePart(word: Word | undefined): word is Word {
  */
 export function toWholeName(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
-  const words: Word[] = [...view.text.matchAll(/[^\s,;:!?()"]+/g)].map((m) => ({ text: m[0].replace(/\.$/, ""), start: view.first + (m.index as number) }));
+  const words = wordsOf(view);
   const endOf = (w: Word) => w.start + w.text.length;
   const oneSpaceApart = (a: Word, b: Word) => b.start === endOf(a) + 1 && view.text[endOf(a) - view.first] === " ";
   const opensSentence = (w: Word) => /(?:^|[.!?:])\s*$/.test(view.text.slice(0, w.start - view.first));
