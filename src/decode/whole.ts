@@ -100,7 +100,7 @@ function wordsOf(view: { first: number; text: string }): Word[] {
   return words;
 }
 
-/** A word that may be part of a name: capitalised, no day or month name, no sentence end after it. */
+/** A word that may be part of a name: capitalised (a full stop after it is cut off), no day or month name. */
 function namePart(word: Word | undefined): word is Word {
   return word !== undefined && CAPITALISED.test(word.text) && !CALENDAR.test(word.text);
 }
