@@ -10,12 +10,15 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Where a value assigned by name lies (no pointer scores: the text says it). */
+export type AssignedSpan = Omit<Span, "probability" | "score">;
+
 /**
  * The span of the one-word value assigned to `name` in the conversation's last message, or null. The value must end
  * its clause (a comma, semicolon, closing bracket, the sentence's end or "and" with the next assignment follows), so
  * "city: Dawson Creek" assigns nothing rather than "Dawson", and "b=5 and c=3" assigns 5 to b.
  */
-export function assignedSpan(conversation: SerializedConversation, name: string): Omit<Span, "probability" | "score"> | null {
+export function assignedSpan(conversation: SerializedConversation, name: string): AssignedSpan | null {
   if (!/^[\w.-]+$/.test(name)) return null;
   const pattern = new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig");
   let last = conversation.ids.length - 1;

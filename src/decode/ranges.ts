@@ -79,36 +79,49 @@ function single(decision: SlotDecision | undefined): Span | null {
   return decision?.kind === "filled" && decision.sources?.length === 1 && decision.values.length === 1 ? (decision.sources[0] ?? null) : null;
 }
 
+/** Range pairs [start slot, end slot] of a tool's slots, found once per compiled tool (the slots array is cached with it). */
+const pairsOfSlots = new WeakMap<readonly Slot[], Array<[number, number]>>();
+
+function rangePairs(slots: readonly Slot[]): Array<[number, number]> {
+  let pairs = pairsOfSlots.get(slots);
+  if (!pairs) {
+    const spans = slots.flatMap((slot, i) => (slot.fill.kind === "span" ? [i] : []));
+    pairs = spans.flatMap((i) => spans.filter((j) => rangeEnds(slots[i] as Slot, slots[j] as Slot)).map((j): [number, number] => [i, j]));
+    pairsOfSlots.set(slots, pairs);
+  }
+  return pairs;
+}
+
 /**
  * One call's decisions with the ends of each range in text order, and a missing numeric end read across the
  * connector from the end the model found. `decisions[i]` is `slots[i]`'s.
  */
 export function orderRanges(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
   const out = [...decisions];
-  slots.forEach((a, i) =>
-    slots.forEach((b, j) => {
-      if (a.fill.kind !== "span" || b.fill.kind !== "span" || !rangeEnds(a, b)) return;
-      const start = single(out[i]);
-      const end = single(out[j]);
-      const [di, dj] = [out[i], out[j]];
-      if (start && end && di?.kind === "filled" && dj?.kind === "filled") {
-        if (!joined(conversation, end, start)) return;
-        const [asStart] = readSpans(conversation, [end], a.fill.domain);
-        const [asEnd] = readSpans(conversation, [start], b.fill.domain);
-        if (!asStart || !asEnd) return;
-        out[i] = { ...di, values: [asStart.value], probabilities: dj.probabilities, sources: [asStart.span], readings: [asStart] };
-        out[j] = { ...dj, values: [asEnd.value], probabilities: di.probabilities, sources: [asEnd.span], readings: [asEnd] };
-        return;
-      }
-      const found = start ?? end;
-      const missing = start ? j : i;
-      const slot = slots[missing] as Slot;
-      if (!found || out[missing]?.kind !== "absent" || slot.fill.kind !== "span" || !isNumeric(slot.fill.domain)) return;
-      const across = otherEnd(conversation, found, start !== null);
-      const [reading] = across ? readSpans(conversation, [across], slot.fill.domain) : [];
-      const probabilities = (out[start ? i : j] as Extract<SlotDecision, { kind: "filled" }>).probabilities;
-      if (reading) out[missing] = { kind: "filled", values: [reading.value], probabilities, sources: [reading.span], readings: [reading] };
-    }),
-  );
+  for (const [i, j] of rangePairs(slots)) {
+    const a = slots[i] as Slot;
+    const b = slots[j] as Slot;
+    if (a.fill.kind !== "span" || b.fill.kind !== "span") continue;
+    const start = single(out[i]);
+    const end = single(out[j]);
+    const [di, dj] = [out[i], out[j]];
+    if (start && end && di?.kind === "filled" && dj?.kind === "filled") {
+      if (!joined(conversation, end, start)) continue;
+      const [asStart] = readSpans(conversation, [end], a.fill.domain);
+      const [asEnd] = readSpans(conversation, [start], b.fill.domain);
+      if (!asStart || !asEnd) continue;
+      out[i] = { ...di, values: [asStart.value], probabilities: dj.probabilities, sources: [asStart.span], readings: [asStart] };
+      out[j] = { ...dj, values: [asEnd.value], probabilities: di.probabilities, sources: [asEnd.span], readings: [asEnd] };
+      continue;
+    }
+    const found = start ?? end;
+    const missing = start ? j : i;
+    const slot = slots[missing] as Slot;
+    if (!found || out[missing]?.kind !== "absent" || slot.fill.kind !== "span" || !isNumeric(slot.fill.domain)) continue;
+    const across = otherEnd(conversation, found, start !== null);
+    const [reading] = across ? readSpans(conversation, [across], slot.fill.domain) : [];
+    const probabilities = (out[start ? i : j] as Extract<SlotDecision, { kind: "filled" }>).probabilities;
+    if (reading) out[missing] = { kind: "filled", values: [reading.value], probabilities, sources: [reading.span], readings: [reading] };
+  }
   return out;
 }

@@ -7,7 +7,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { assignedSpan } from "./assigned.js";
+import { assignedSpan, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -183,7 +183,7 @@ function decideSpan(
   row: number,
   n: number,
   actionP: number,
-  name?: string,
+  assigned: AssignedSpan | null,
 ): SlotDecision {
   const several = n > 1 ? markedSpans(conversation, heads, row, domain) : [];
   if (several.length > 0) {
@@ -191,7 +191,6 @@ function decideSpan(
     return { kind: "filled", ...spreadOverCalls(perCall, n), perCall, sources: perCall.map((r) => r.span) };
   }
   const candidates = [...readableSpans(conversation, heads, row, domain)];
-  const assigned = name === undefined ? null : assignedSpan(conversation, name);
   if (assigned) {
     const [reading] = readSpans(conversation, [{ ...assigned, probability: 1, score: Number.POSITIVE_INFINITY }], domain);
     if (reading) candidates.unshift(reading);
@@ -249,13 +248,14 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
   const name = slot.path[slot.path.length - 1];
-  if (fill.kind === "span" && action !== VALUE && name !== undefined && assignedSpan(conversation, name)) {
-    const stated = decideSpan(fill.domain, conversation, heads, row, 1, 1, name);
+  const assigned = fill.kind === "span" && name !== undefined ? assignedSpan(conversation, name) : null;
+  if (fill.kind === "span" && action !== VALUE && assigned) {
+    const stated = decideSpan(fill.domain, conversation, heads, row, 1, 1, assigned);
     if (stated.kind === "filled") return { ...stated, values: repeat(stated.values[0], n), probabilities: repeat(1, n) };
   }
   if (action === ABSENT) {
     if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
-      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, name);
+      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned);
       if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP } };
     }
     return { kind: "absent", probability: actionP };
@@ -268,7 +268,7 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     case "bool":
       return decideBool(fill.domain, heads, row, n, actionP);
     case "span":
-      return decideSpan(fill.domain, conversation, heads, row, n, actionP, name);
+      return decideSpan(fill.domain, conversation, heads, row, n, actionP, assigned);
     case "array":
       return decideArray(fill, conversation, heads, row, n, actionP);
   }
