@@ -1,0 +1,45 @@
+"""Weights recovered from int8 graphs: run with
+    /usr/bin/python3 -m unittest discover -s training/tests -v
+"""
+import os
+import sys
+import tempfile
+import unittest
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+import export  # noqa: E402
+from from_onnx import recover  # noqa: E402
+
+
+class Recover(unittest.TestCase):
+    def test_every_read_parameter_comes_back_within_half_a_quantisation_step(self):
+        model, _ = export.load_model(None, seed=3)
+        model.eval()
+        with torch.no_grad():               # trained weights: no two norms alike (export shares equal initializers)
+            for p in model.parameters():
+                p.add_(0.02 * torch.randn(p.shape))
+        with tempfile.TemporaryDirectory() as tmp:
+            enc, main = export.export_fp32(model, tmp)
+            os.makedirs(os.path.join(tmp, "onnx"))
+            export.quantize(enc, os.path.join(tmp, "onnx/schema_encoder_int8.onnx"), keep_fp32=export.KEEP_FP32["encoder"])
+            export.quantize(main, os.path.join(tmp, "onnx/model_int8.onnx"), keep_fp32=export.KEEP_FP32["model"])
+            back = dict(recover(os.path.join(tmp, "onnx")).named_parameters())
+        exact, rounded = 0, 0
+        for name, p in model.named_parameters():
+            if ".nc." in name:          # the self-attention blocks never read their context norm
+                continue
+            diff = (back[name] - p).abs().max().item()
+            step = p.abs().max().item() / 127
+            self.assertLessEqual(diff, step / 2 * 1.001, name)
+            exact += diff == 0
+            rounded += diff > 0
+        self.assertGreater(exact, 20)        # norms, biases, embeddings and the fp32 MatMuls come back as they were
+        self.assertGreater(rounded, 20)      # the int8 MatMuls come back rounded
+
+
+if __name__ == "__main__":
+    unittest.main()
