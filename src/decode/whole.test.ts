@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toClosingQuote, toName, toNameEnd, toWholeName, toWholeUrl } from "./whole.js";
+import { toClosingQuote, toName, toNameEnd, toValueEnd, toWholeName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -68,6 +68,24 @@ describe("toNameEnd", () => {
     expect(read([toNameEnd(conversation, at(0, "Bank of America"))])).toEqual(["Bank of America"]);
     expect(read([toNameEnd(conversation, at(0, "Lord of the Rings"))])).toEqual(["Lord of the Rings"]);
     expect(read([toNameEnd(conversation, at(0, "red box"))])).toEqual(["red box"]);
+  });
+});
+
+describe("toValueEnd", () => {
+  it("ends a span before a reference, before CJK text after Latin words, and without a trailing connector", () => {
+    const { conversation, at, read } = userConversation("to Faroe according to crewmen", "麻烦remove，Grossing Ogres和给ee23ea01f", "from CHF & to EUR or Jamaica and");
+    expect(read([toValueEnd(conversation, at(0, "Faroe according to"))])).toEqual(["Faroe"]);
+    expect(read([toValueEnd(conversation, at(1, "Grossing Ogres和给ee23"))])).toEqual(["Grossing Ogres"]);
+    expect(read([toValueEnd(conversation, at(2, "CHF &"))])).toEqual(["CHF"]);
+    expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
+  });
+
+  it("keeps CJK values, accented Latin letters, and a span that is only a connector", () => {
+    const { conversation, at, read } = userConversation("麻烦remove，北京和上海", "from Hải Phòng and Pinar del Río", "and");
+    expect(read([toValueEnd(conversation, at(0, "北京和上海"))])).toEqual(["北京和上海"]);
+    expect(read([toValueEnd(conversation, at(1, "Hải Phòng"))])).toEqual(["Hải Phòng"]);
+    expect(read([toValueEnd(conversation, at(1, "Pinar del Río"))])).toEqual(["Pinar del Río"]);
+    expect(read([toValueEnd(conversation, at(2, "and"))])).toEqual(["and"]);
   });
 });
 

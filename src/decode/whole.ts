@@ -77,6 +77,38 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
   return name ? { ...span, end: span.start + name[0].length - 1 } : span;
 }
 
+/** Words a value never runs on into: a reference ("Faroe according to crewmen"). */
+const AFTER_VALUE = /\s+according\b/;
+/** A connector a value never ends with ("Jamaica and", "May 1 &"). */
+const TRAILING_CONNECTOR = /(?:[\s,;]+(?:and|or|&))+$/;
+
+/** A UTF-8 lead byte of U+3000-U+9FFF (CJK punctuation, kana, ideographs) or of the full-width forms ("，", "："). */
+function opensCjk(conversation: SerializedConversation, t: number): boolean {
+  const id = conversation.ids[t] as number;
+  return (id >= 0xe3 && id <= 0xe9) || (id === 0xef && [0xbc, 0xbd].includes(conversation.ids[t + 1] as number));
+}
+
+/**
+ * The span, ended where the request's words take over inside it: before "according to ...", or, in a value
+ * that starts in Latin script, the first CJK character ("Grossing Reapplied Ogres和给ee23ea01f", "Phoenix，country是
+ * Uruguay"); and without a connector at its end ("CHF &").
+ */
+export function toValueEnd(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const i = span.start - view.first;
+  let text = view.text.slice(i, span.end - view.first + 1);
+  if (/^[A-Za-z0-9]/.test(text)) {
+    const cjk = [...text].findIndex((_, k) => opensCjk(conversation, span.start + k));
+    if (cjk > 0) text = text.slice(0, cjk);
+  }
+  const stop = AFTER_VALUE.exec(text);
+  if (stop && stop.index > 0) text = text.slice(0, stop.index);
+  const trailing = TRAILING_CONNECTOR.exec(text);
+  if (trailing && trailing.index > 0) text = text.slice(0, trailing.index);
+  text = text.trimEnd();
+  return text.length === span.end - span.start + 1 || text.length === 0 ? span : { ...span, end: span.start + text.length - 1 };
+}
+
 /** A capitalised word (not an acronym or a code: "SKU", "EHX-904"). */
 const CAPITALISED = /^[A-Z][a-z][a-z'&-]*$/;
 /** The words a name's words may be joined by ("Museum of Art", "Lord of the Rings"). */
@@ -137,5 +169,5 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
 export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
-  return toWholeUrl(conversation, toWholeName(conversation, toNameEnd(conversation, toName(conversation, span))));
+  return toWholeUrl(conversation, toWholeName(conversation, toNameEnd(conversation, toValueEnd(conversation, toName(conversation, span)))));
 }
