@@ -9,6 +9,7 @@ import { planCalls } from "./choose.js";
 import { giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
 import { callPerListedNumber, shareAcrossCalls } from "./parallel.js";
+import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
 import { decideSlot, type SlotDecision } from "./slot.js";
 import { markedStarts, overlaps, type Span } from "./spans.js";
@@ -68,7 +69,7 @@ function oneOrAgreed(
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
   }
-  const single = orderRanges(tool.slots, giveDistinctSpans(tool.slots, decide(1)), conversation);
+  const single = inSchemaOrder(tool.slots, orderRanges(tool.slots, giveDistinctSpans(tool.slots, decide(1)), conversation), conversation);
   return (parallel ? callPerListedNumber(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
 }
 

@@ -25,7 +25,7 @@ const ENDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** A parameter name's words, lower case: "startYear", "start_year" and "start-year" are ["start", "year"]. */
-function nameWords(name: string): string[] {
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
@@ -82,7 +82,7 @@ function single(decision: SlotDecision | undefined): Span | null {
 /** Range pairs [start slot, end slot] of a tool's slots, found once per compiled tool (the slots array is cached with it). */
 const pairsOfSlots = new WeakMap<readonly Slot[], Array<[number, number]>>();
 
-function rangePairs(slots: readonly Slot[]): Array<[number, number]> {
+export function rangePairs(slots: readonly Slot[]): Array<[number, number]> {
   let pairs = pairsOfSlots.get(slots);
   if (!pairs) {
     const spans = slots.flatMap((slot, i) => (slot.fill.kind === "span" ? [i] : []));
