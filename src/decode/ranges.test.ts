@@ -73,6 +73,12 @@ describe("orderRanges through decodeHeads", () => {
     expect(argumentsOf(b.decode())).toEqual([{ start_year: 2012, end_year: 2015 }]);
   });
 
+  it("reads the end the model gave as a range's start as its end when the start comes before it", () => {
+    const { builder, decode } = headsFor("cases between 2012 and 2015", gdp);
+    builder.calls("gdp", 1).span("gdp", "start_year", 0, "2015");
+    expect(argumentsOf(decode())).toEqual([{ start_year: 2012, end_year: 2015 }]);
+  });
+
   it("leaves a missing end missing when no number is joined to the one found", () => {
     const { builder, decode } = headsFor("cases since 2012, and 2015 was a bad year", gdp);
     builder.calls("gdp", 1).span("gdp", "start_year", 0, "2012");

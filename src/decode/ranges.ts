@@ -2,7 +2,8 @@
  * Ranges: two parameters of one object that name the two ends of one range ("start_year"/"end_year",
  * "min_price"/"max_price", "from_x"/"to_x"). When the text joins their values as a range ("from 1960 to 2000",
  * "between 300 and 400", "2010-2015"), the first value is the start, whichever end the model gave it; and when the
- * model found only one end of such a numeric range, the other end takes the number across the connector.
+ * model found only one end of such a numeric range, the other end takes the number across the connector (and when
+ * the one found is the range's second number given as its start, "between 2012 and 2015" with 2015, the ends swap).
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
@@ -118,10 +119,22 @@ export function orderRanges(slots: readonly Slot[], decisions: readonly SlotDeci
     const missing = start ? j : i;
     const slot = slots[missing] as Slot;
     if (!found || out[missing]?.kind !== "absent" || slot.fill.kind !== "span" || !isNumeric(slot.fill.domain)) continue;
+    const filled = out[start ? i : j] as Extract<SlotDecision, { kind: "filled" }>;
+    const { probabilities } = filled;
     const across = otherEnd(conversation, found, start !== null);
     const [reading] = across ? readSpans(conversation, [across], slot.fill.domain) : [];
-    const probabilities = (out[start ? i : j] as Extract<SlotDecision, { kind: "filled" }>).probabilities;
-    if (reading) out[missing] = { kind: "filled", values: [reading.value], probabilities, sources: [reading.span], readings: [reading] };
+    if (reading) {
+      out[missing] = { kind: "filled", values: [reading.value], probabilities, sources: [reading.span], readings: [reading] };
+      continue;
+    }
+    // The end found is the other end of the range the text states ("between 2012 and 2015", 2015 given as the start).
+    const back = otherEnd(conversation, found, start === null);
+    const [asFound] = back ? readSpans(conversation, [back], start ? a.fill.domain : b.fill.domain) : [];
+    const [asMissing] = readSpans(conversation, [found], slot.fill.domain);
+    if (back && asFound && asMissing) {
+      out[start ? i : j] = { ...filled, values: [asFound.value], sources: [asFound.span], readings: [asFound] };
+      out[missing] = { kind: "filled", values: [asMissing.value], probabilities, sources: [asMissing.span], readings: [asMissing] };
+    }
   }
   return out;
 }

@@ -61,6 +61,9 @@ describe("toNameEnd", () => {
     const { conversation, at, read } = userConversation("bars in Seattle that plays jazz, from Portland, OR to Vancouver, BC");
     expect(read([toNameEnd(conversation, at(0, "Seattle that plays jazz"))])).toEqual(["Seattle"]);
     expect(read([toNameEnd(conversation, at(0, "Portland, OR to Vancouver, BC"))])).toEqual(["Portland, OR"]);
+    const cases = userConversation("cases in New York between 2012 and 2015, in Paris during May");
+    expect(cases.read([toNameEnd(cases.conversation, cases.at(0, "New York between 2012"))])).toEqual(["New York"]);
+    expect(cases.read([toNameEnd(cases.conversation, cases.at(0, "Paris during May"))])).toEqual(["Paris"]);
   });
 
   it("keeps names joined by of, the and and, and spans with no clause after their name", () => {

@@ -64,7 +64,7 @@ export function toName(conversation: SerializedConversation, span: Span): Span {
  * the word after it that starts a clause of the request ("that", "using", "for", "to", ...).
  */
 const NAME_THEN_CLAUSE =
-  /^[A-Z][\w.'&-]*(?:(?:\s+|,\s*)(?:[A-Z0-9][\w.'&-]*|of|the|and|de|du|von|van|&))*(?=\s+(?:that|which|who|whose|where|when|using|with|without|for|on|in|at|is|are|was|from|to|near|by|next|this|please|if|because|so|but|and\s+(?:I|we|my|also|then))\b)/;
+  /^[A-Z][\w.'&-]*(?:(?:\s+|,\s*)(?:[A-Z0-9][\w.'&-]*|of|the|and|de|du|von|van|&))*(?=\s+(?:that|which|who|whose|where|when|using|with|without|for|on|in|at|is|are|was|from|to|near|by|between|during|since|until|before|after|within|via|next|this|please|if|because|so|but|and\s+(?:I|we|my|also|then))\b)/;
 
 /**
  * The span, ended with the name it starts with when a clause of the request follows it inside the span ("Seattle
