@@ -331,6 +331,12 @@ describe("decodeHeads: spans that open a message", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { substance: "water" } }] });
   });
 
+  it("prefers another value over the greeting the request opens with", () => {
+    const { builder, decode } = setup("Hello, hotels in Lyon", hotels);
+    builder.calls("find_hotels", 1).span("find_hotels", "city", 0, "Hello", undefined, 9).span("find_hotels", "city", 0, "Lyon", undefined, 7);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Lyon" } }] });
+  });
+
   it("keeps one word at the message's first byte as the value", () => {
     const { builder, decode } = setup("Tokyo hotels please", hotels);
     builder.calls("find_hotels", 1).span("find_hotels", "city", 0, "Tokyo", undefined, 9).span("find_hotels", "city", 0, "hotels", undefined, 7);

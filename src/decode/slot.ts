@@ -81,7 +81,7 @@ function opensMessageWithWords(conversation: SerializedConversation, span: Span)
 
 /** Words a request opens with ("Find the boiling point of water"), never the value it asks about. */
 const REQUEST_OPENERS =
-  /^(?:find|get|give|provide|show|tell|calculate|compute|list|fetch|search|retrieve|locate|book|help|please|can|could|would|what|who|where|when|how|which|identify|predict|estimate|convert|determine|check|look|send|create|make|i|hey|hi)$/i;
+  /^(?:find|get|give|provide|show|tell|calculate|compute|list|fetch|search|retrieve|locate|book|help|please|can|could|would|what|who|where|when|how|which|identify|predict|estimate|convert|determine|check|look|send|create|make|i|hey|hi|hello|thanks|thank|ok|okay)$/i;
 
 /**
  * The spans that read under the domain, best first: those on word boundaries, then those that open a message with
