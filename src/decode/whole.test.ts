@@ -83,6 +83,15 @@ describe("toValueEnd", () => {
     expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
   });
 
+  it("ends a span at a sentence's end and at a clause after a comma, but not after an abbreviation", () => {
+    const { conversation, at, read } = userConversation("use vikhyatk/moondream2. The question: play Käärijä, can you? For Tel Aviv, and Apple Inc. Today in St. Louis");
+    expect(read([toValueEnd(conversation, at(0, "vikhyatk/moondream2. The question"))])).toEqual(["vikhyatk/moondream2"]);
+    expect(read([toValueEnd(conversation, at(0, "Käärijä, can you"))])).toEqual(["Käärijä"]);
+    expect(read([toValueEnd(conversation, at(0, "Tel Aviv, and Apple"))])).toEqual(["Tel Aviv"]);
+    expect(read([toValueEnd(conversation, at(0, "Apple Inc. Today"))])).toEqual(["Apple Inc. Today"]);
+    expect(read([toValueEnd(conversation, at(0, "St. Louis"))])).toEqual(["St. Louis"]);
+  });
+
   it("keeps CJK values, accented Latin letters, and a span that is only a connector", () => {
     const { conversation, at, read } = userConversation("麻烦remove，北京和上海", "from Hải Phòng and Pinar del Río", "and");
     expect(read([toValueEnd(conversation, at(0, "北京和上海"))])).toEqual(["北京和上海"]);

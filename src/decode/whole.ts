@@ -77,8 +77,11 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
   return name ? { ...span, end: span.start + name[0].length - 1 } : span;
 }
 
-/** Words a value never runs on into: a reference ("Faroe according to crewmen"). */
-const AFTER_VALUE = /\s+according\b/;
+/**
+ * Where a value never runs on: into a reference ("Faroe according to crewmen"), over a sentence's end ("moondream2.
+ * The question", not after "St." or "Inc."), or into a clause after a comma ("Tel Aviv, and could you").
+ */
+const AFTER_VALUE = /\s+according\b|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
 /** A connector a value never ends with ("Jamaica and", "May 1 &"). */
 const TRAILING_CONNECTOR = /(?:[\s,;]+(?:and|or|&))+$/;
 
@@ -89,7 +92,7 @@ function opensCjk(conversation: SerializedConversation, t: number): boolean {
 }
 
 /**
- * The span, ended where the request's words take over inside it: before "according to ...", or, in a value
+ * The span, ended where the request's words take over inside it (AFTER_VALUE), or, in a value
  * that starts in Latin script, the first CJK character ("Grossing Reapplied Ogres和给ee23ea01f", "Phoenix，country是
  * Uruguay"); and without a connector at its end ("CHF &").
  */
