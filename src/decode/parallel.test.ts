@@ -52,6 +52,38 @@ describe("parallel calls: one span, one slot", () => {
   });
 });
 
+describe("parallel calls: optional slots", () => {
+  const field = compile(
+    tool("electric_field", {
+      type: "object",
+      properties: { charge: { type: "number" }, distance: { type: "number" }, permittivity: { type: "number" } },
+      required: ["charge", "distance"],
+    }),
+  );
+
+  it("leave out an optional slot whose every span another slot's values take", () => {
+    const { builder, decode } = headsFor("a charge of 5 at 2 meters, and a charge of 3 at 4 meters", field);
+    builder.calls("electric_field", 2).span("electric_field", "charge", 0, "5").span("electric_field", "charge", 0, "3");
+    builder.span("electric_field", "distance", 0, "2").span("electric_field", "distance", 0, "4");
+    builder.span("electric_field", "permittivity", 0, "4", undefined, 2);
+    expect(argumentsOf(decode())).toEqual([
+      { charge: 5, distance: 2 },
+      { charge: 3, distance: 4 },
+    ]);
+  });
+
+  it("keep an optional slot's own span", () => {
+    const { builder, decode } = headsFor("a charge of 5 at 2 meters, and a charge of 3 at 4 meters, in 8.85 units", field);
+    builder.calls("electric_field", 2).span("electric_field", "charge", 0, "5", 0).span("electric_field", "charge", 0, "3");
+    builder.span("electric_field", "distance", 0, "2").span("electric_field", "distance", 0, "4");
+    builder.span("electric_field", "permittivity", 0, "8.85");
+    expect(argumentsOf(decode())).toEqual([
+      { charge: 5, distance: 2, permittivity: 8.85 },
+      { charge: 3, distance: 4, permittivity: 8.85 },
+    ]);
+  });
+});
+
 describe("a tool the count head calls once", () => {
   const factorial = compile(tool("factorial", numbers("number")));
   const hcf = compile(tool("hcf", numbers("number1", "number2")));
