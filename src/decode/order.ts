@@ -11,12 +11,8 @@ import type { Slot } from "../tools/types.js";
 import { assignedSpan } from "./assigned.js";
 import { isNumeric, messageView } from "./lists.js";
 import { nameWords, rangePairs } from "./ranges.js";
-import { readSpans, type SlotDecision } from "./slot.js";
+import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
-
-function single(decision: SlotDecision | undefined): Span | null {
-  return decision?.kind === "filled" && decision.sources?.length === 1 && decision.values.length === 1 ? (decision.sources[0] ?? null) : null;
-}
 
 /** Whether two words share a stem: equal, or the same first four letters ("user" and "username", "covers" and "coverage"). */
 function sameStem(a: string, b: string): boolean {
@@ -58,7 +54,7 @@ export function inSchemaOrder(slots: readonly Slot[], decisions: readonly SlotDe
   const inRange = new Set(rangePairs(slots).flat());
   const groups = new Map<string, Array<{ i: number; span: Span }>>();
   slots.forEach((slot, i) => {
-    const span = single(decisions[i]);
+    const span = singleSource(decisions[i]);
     const name = slot.path[slot.path.length - 1] ?? "";
     if (!span || slot.fill.kind !== "span" || inRange.has(i)) return;
     if (namedNextTo(conversation, span, slot) || labelled(conversation, span) || assignedSpan(conversation, name)) return;

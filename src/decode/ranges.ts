@@ -8,7 +8,7 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import { isNumeric, messageView } from "./lists.js";
-import { readSpans, type SlotDecision } from "./slot.js";
+import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
 
 /** Words that name a range's start and its end, in that order. */
@@ -76,10 +76,6 @@ function otherEnd(conversation: SerializedConversation, span: Span, forward: boo
   return m ? { ...span, start: view.first + m.index, end: view.first + m.index + (m[1] as string).length - 1 } : null;
 }
 
-function single(decision: SlotDecision | undefined): Span | null {
-  return decision?.kind === "filled" && decision.sources?.length === 1 && decision.values.length === 1 ? (decision.sources[0] ?? null) : null;
-}
-
 /** Range pairs [start slot, end slot] of a tool's slots, found once per compiled tool (the slots array is cached with it). */
 const pairsOfSlots = new WeakMap<readonly Slot[], Array<[number, number]>>();
 
@@ -103,8 +99,8 @@ export function orderRanges(slots: readonly Slot[], decisions: readonly SlotDeci
     const a = slots[i] as Slot;
     const b = slots[j] as Slot;
     if (a.fill.kind !== "span" || b.fill.kind !== "span") continue;
-    const start = single(out[i]);
-    const end = single(out[j]);
+    const start = singleSource(out[i]);
+    const end = singleSource(out[j]);
     const [di, dj] = [out[i], out[j]];
     if (start && end && di?.kind === "filled" && dj?.kind === "filled") {
       if (!joined(conversation, end, start)) continue;

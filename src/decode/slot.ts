@@ -52,6 +52,11 @@ export interface SpanReading extends Reading {
   weak?: true;
 }
 
+/** The one span a filled decision of one call took its one value from, or null. */
+export function singleSource(decision: SlotDecision | undefined): Span | null {
+  return decision?.kind === "filled" && decision.sources?.length === 1 && decision.values.length === 1 ? (decision.sources[0] ?? null) : null;
+}
+
 /** The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read is left out. */
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
