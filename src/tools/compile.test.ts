@@ -77,6 +77,16 @@ describe("compileToolSet: slots and fills", () => {
     expect(fill.domain.rules.some((r) => r.check(0))).toBe(false);
     expect(fill.domain.rules.some((r) => r.check(2.5))).toBe(false);
   });
+
+  it("marks slots of running text by their name's last word", () => {
+    const names = ["search_query", "messageText", "search", "user-input", "notes", "search_location", "message_id", "textColor"];
+    const texts = compile(tool("t", { type: "object", properties: Object.fromEntries(names.map((n) => [n, { type: "string" }])) }));
+    const prose = names.filter((n) => {
+      const fill = slot(texts, n).fill;
+      return fill.kind === "span" && fill.domain.rules.some((r) => r.prose === true);
+    });
+    expect(prose).toEqual(["search_query", "messageText", "search", "user-input", "notes"]);
+  });
 });
 
 describe("compileToolSet: what routes to the origin", () => {

@@ -48,8 +48,11 @@ export function typeAllows(type: PrimitiveType, value: unknown): boolean {
 /** A date layout named in a slot's words: year, month and day in some order, one separator. */
 const DATE_LAYOUT = /\b(?:YYYY([-/.])MM\1DD|MM([-/.])DD\2YYYY|DD([-/.])MM\3YYYY)\b/gi;
 
-/** Parameter names of running text: a query, a message, a statement. */
-const PROSE = /query|message|text|content|statement|prompt|question|sentence|comment|note|input|search|description|body|instruction/i;
+/**
+ * Parameter names of running text: a query, a message, a statement; the name's last word says it ("search_query",
+ * "messageText"; not "search_location" nor "message_id").
+ */
+const PROSE = /(?:^|[^a-z])(?:query|message|text|content|statement|prompt|question|sentence|comment|note|input|search|description|body|instruction|term)s?$/i;
 
 /** Words that say a number is given in percent ("discount_percent", "0-100"), not as a fraction. */
 const IN_PERCENT = /percent|pct|%|\b0\s*(?:-|to)\s*100\b/i;
@@ -70,7 +73,7 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
   const words = [param.split(".").pop(), schema.title, schema.description].filter((w) => typeof w === "string").join(" ");
   if (type === "number" && !values && !IN_PERCENT.test(words)) rule.percentAsFraction = true;
   if ((type === "number" || type === "integer") && /temp|kelvin/i.test(words)) rule.temperature = true;
-  if (type === "string" && PROSE.test(param.split(".").pop() ?? "")) rule.prose = true;
+  if (type === "string" && PROSE.test((param.split(".").pop() ?? "").replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) rule.prose = true;
   const [layout, ...others] = new Set([...words.matchAll(DATE_LAYOUT)].map((m) => m[0].toUpperCase()));
   if (type === "string" && !values && rule.format === undefined && layout !== undefined && others.length === 0) rule.dateLayout = layout;
   return rule;
