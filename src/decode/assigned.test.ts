@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spanText } from "../model/serialize.js";
-import { assignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
 function assigned(name: string, ...texts: string[]): string | null {
@@ -23,5 +23,24 @@ describe("assignedSpan", () => {
     expect(assigned("size", "size: 5 and color blue")).toBeNull();
     expect(assigned("a", "alpha=1, data=2")).toBeNull();
     expect(assigned("a", "a=1", "now the same with 2")).toBeNull();
+  });
+});
+
+describe("assignedBoolean", () => {
+  const said = (name: string, ...texts: string[]) => assignedBoolean(userConversation(...texts).conversation, name);
+
+  it("reads the boolean the last message gives a parameter in words", () => {
+    expect(said("gift_wrap", "add it to my cart, gift wrap: yes")).toBe(true);
+    expect(said("palateRedheads", "rename it, palate redheads: no, and lost calicos")).toBe(false);
+    expect(said("activated", "and activated off please")).toBe(false);
+    expect(said("papacy", "check deism: enable papacy, device")).toBe(true);
+    expect(said("first_specking", "archive it (graphology, without first specking)")).toBe(false);
+  });
+
+  it("gives nothing when the message says both, says nothing, or only an earlier message says it", () => {
+    expect(said("habituated", "habituated: yes. And habituated: no")).toBeNull();
+    expect(said("gift_wrap", "add it to my cart")).toBeNull();
+    expect(said("gift_wrap", "gift wrap: yes", "now another one")).toBeNull();
+    expect(said("wrap", "giftwrap: yes")).toBeNull();
   });
 });

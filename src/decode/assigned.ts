@@ -10,6 +10,22 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A parameter name's words, lower case: "startYear", "start_year" and "start-year" are ["start", "year"]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** The view of the conversation's last message, or null when it has no text. */
+function lastMessage(conversation: SerializedConversation): { first: number; text: string } | null {
+  let last = conversation.ids.length - 1;
+  while (last >= 0 && (conversation.offset[last] as number) < 0) last--;
+  return last < 0 ? null : messageView(conversation, last);
+}
+
 /** Where a value assigned by name lies (no pointer scores: the text says it). */
 export type AssignedSpan = Omit<Span, "probability" | "score">;
 
@@ -21,10 +37,8 @@ export type AssignedSpan = Omit<Span, "probability" | "score">;
 export function assignedSpan(conversation: SerializedConversation, name: string): AssignedSpan | null {
   if (!/^[\w.-]+$/.test(name)) return null;
   const pattern = new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig");
-  let last = conversation.ids.length - 1;
-  while (last >= 0 && (conversation.offset[last] as number) < 0) last--;
-  if (last < 0) return null;
-  const view = messageView(conversation, last);
+  const view = lastMessage(conversation);
+  if (!view) return null;
   let found: { start: number; end: number } | null = null;
   for (const m of view.text.matchAll(pattern)) {
     const from = (m.index as number) + m[0].length;
@@ -36,4 +50,24 @@ export function assignedSpan(conversation: SerializedConversation, name: string)
     }
   }
   return found;
+}
+
+const SAID_TRUE = new Set(["yes", "true", "on", "enable", "with"]);
+
+/**
+ * The boolean the last message gives `name` in words: "gift wrap: yes", "activated off", "enable papacy", "without
+ * first specking" (the name's words joined by spaces, "_" or "-"). Null when it gives none, or both.
+ */
+export function assignedBoolean(conversation: SerializedConversation, name: string): boolean | null {
+  const words = nameWords(name);
+  if (words.length === 0) return null;
+  const spoken = words.map(escape).join(String.raw`[\s_-]*`);
+  const patterns = [
+    new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
+    new RegExp(String.raw`(?<![\w-])(enable|disable|with|without|no)\s+(?:the\s+)?${spoken}(?![\w-])`, "gi"),
+  ];
+  const text = lastMessage(conversation)?.text;
+  if (text === undefined) return null;
+  const said = new Set(patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => SAID_TRUE.has((m[1] ?? m[2] ?? "").toLowerCase()))));
+  return said.size === 1 ? [...said][0] === true : null;
 }

@@ -8,9 +8,9 @@
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
-import { assignedSpan } from "./assigned.js";
+import { assignedSpan, nameWords } from "./assigned.js";
 import { isNumeric, messageView } from "./lists.js";
-import { nameWords, rangePairs } from "./ranges.js";
+import { rangePairs } from "./ranges.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
 

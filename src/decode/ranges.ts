@@ -7,6 +7,7 @@
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
+import { nameWords } from "./assigned.js";
 import { isNumeric, messageView } from "./lists.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
@@ -24,15 +25,6 @@ const ENDS: ReadonlyArray<readonly [string, string]> = [
   ["earliest", "latest"],
   ["since", "until"],
 ];
-
-/** A parameter name's words, lower case: "startYear", "start_year" and "start-year" are ["start", "year"]. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 /** Whether `a` and `b` are the start and the end of one range: the same words but one, a start word in a, its end in b. */
 export function rangeEnds(a: Slot, b: Slot): boolean {

@@ -7,7 +7,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { assignedSpan, type AssignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -253,6 +253,8 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
   const name = slot.path[slot.path.length - 1];
+  const said = fill.kind === "bool" && name !== undefined ? assignedBoolean(conversation, name) : null;
+  if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return { kind: "filled", values: repeat(said, n), probabilities: repeat(1, n) };
   const assigned = fill.kind === "span" && name !== undefined ? assignedSpan(conversation, name) : null;
   if (fill.kind === "span" && action !== VALUE && assigned) {
     const stated = decideSpan(fill.domain, conversation, heads, row, 1, 1, assigned);
