@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toClosingQuote, toName, toNameEnd, toValueEnd, toWholeName, toWholeUrl } from "./whole.js";
+import { asWholeValue, toClosingQuote, toName, toNameEnd, toValueEnd, toWholeName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -81,6 +81,11 @@ describe("toValueEnd", () => {
     expect(read([toValueEnd(conversation, at(1, "Grossing Ogres和给ee23"))])).toEqual(["Grossing Ogres"]);
     expect(read([toValueEnd(conversation, at(2, "CHF &"))])).toEqual(["CHF"]);
     expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
+  });
+
+  it("drops the connector a name's end leaves behind", () => {
+    const { conversation, at, read } = userConversation("send the values of May 1 & in TE68DS34");
+    expect(read([asWholeValue(conversation, at(0, "May 1 & in TE68DS34"), false)])).toEqual(["May 1"]);
   });
 
   it("ends a span at a sentence's end and at a clause after a comma, but not after an abbreviation", () => {

@@ -172,5 +172,5 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
 export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
-  return toWholeUrl(conversation, toWholeName(conversation, toNameEnd(conversation, toValueEnd(conversation, toName(conversation, span)))));
+  return toWholeUrl(conversation, toWholeName(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span)))));
 }
