@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { spanText } from "../model/serialize.js";
+import { compile, tool } from "../tools/testing/compile.js";
+import type { Slot } from "../tools/types.js";
 import { assignedBoolean, assignedSpan } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
+/** The compiled slot of a tool's one parameter `name`. */
+function slotNamed(name: string, type: "string" | "boolean"): Slot {
+  const slot = compile(tool("t", { type: "object", properties: { [name]: { type } } })).tools[0]?.slots[0];
+  if (!slot) throw new Error(`no slot ${name}`);
+  return slot;
+}
+
 function assigned(name: string, ...texts: string[]): string | null {
   const { conversation } = userConversation(...texts);
-  const span = assignedSpan(conversation, name);
+  const span = assignedSpan(conversation, slotNamed(name, "string"));
   return span && spanText(conversation, span.start, span.end);
 }
 
@@ -27,7 +36,7 @@ describe("assignedSpan", () => {
 });
 
 describe("assignedBoolean", () => {
-  const said = (name: string, ...texts: string[]) => assignedBoolean(userConversation(...texts).conversation, name);
+  const said = (name: string, ...texts: string[]) => assignedBoolean(userConversation(...texts).conversation, slotNamed(name, "boolean"));
 
   it("reads the boolean the last message gives a parameter in words", () => {
     expect(said("gift_wrap", "add it to my cart, gift wrap: yes")).toBe(true);

@@ -3,6 +3,7 @@
  * which value is which, whatever the pointer heads make of a name too short for the matching features.
  */
 import type { SerializedConversation } from "../model/serialize.js";
+import type { Slot } from "../tools/types.js";
 import { messageView } from "./lists.js";
 import type { Span } from "./spans.js";
 
@@ -26,19 +27,48 @@ function lastMessage(conversation: SerializedConversation): { first: number; tex
   return last < 0 ? null : messageView(conversation, last);
 }
 
+interface NamePatterns {
+  /** "name=" or "name:" before a value; null for a name that is not one word. */
+  assigned: RegExp | null;
+  /** "name: yes", "name off" (group 1 or 2), "enable name", "without name" (group 1); none for a name without words. */
+  said: RegExp[];
+}
+
+/** The patterns of a slot's parameter name, built once per compiled slot (compiled tool sets are cached). */
+const patternsOfSlot = new WeakMap<Slot, NamePatterns>();
+
+function patternsOf(slot: Slot): NamePatterns {
+  let patterns = patternsOfSlot.get(slot);
+  if (!patterns) {
+    const name = slot.path[slot.path.length - 1] ?? "";
+    const spoken = nameWords(name).map(escape).join(String.raw`[\s_-]*`);
+    patterns = {
+      assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
+      said: spoken
+        ? [
+            new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
+            new RegExp(String.raw`(?<![\w-])(enable|disable|with|without|no)\s+(?:the\s+)?${spoken}(?![\w-])`, "gi"),
+          ]
+        : [],
+    };
+    patternsOfSlot.set(slot, patterns);
+  }
+  return patterns;
+}
+
 /** Where a value assigned by name lies (no pointer scores: the text says it). */
 export type AssignedSpan = Omit<Span, "probability" | "score">;
 
 /**
- * The span of the one-word value assigned to `name` in the conversation's last message, or null. The value must end
+ * The span of the one-word value assigned to the slot's parameter by its name in the conversation's last message, or
+ * null. The value must end
  * its clause (a comma, semicolon, closing bracket, the sentence's end or "and" with the next assignment follows), so
  * "city: Dawson Creek" assigns nothing rather than "Dawson", and "b=5 and c=3" assigns 5 to b.
  */
-export function assignedSpan(conversation: SerializedConversation, name: string): AssignedSpan | null {
-  if (!/^[\w.-]+$/.test(name)) return null;
-  const pattern = new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig");
-  const view = lastMessage(conversation);
-  if (!view) return null;
+export function assignedSpan(conversation: SerializedConversation, slot: Slot): AssignedSpan | null {
+  const pattern = patternsOf(slot).assigned;
+  const view = pattern && lastMessage(conversation);
+  if (!pattern || !view) return null;
   let found: { start: number; end: number } | null = null;
   for (const m of view.text.matchAll(pattern)) {
     const from = (m.index as number) + m[0].length;
@@ -55,19 +85,13 @@ export function assignedSpan(conversation: SerializedConversation, name: string)
 const SAID_TRUE = new Set(["yes", "true", "on", "enable", "with"]);
 
 /**
- * The boolean the last message gives `name` in words: "gift wrap: yes", "activated off", "enable papacy", "without
+ * The boolean the last message gives the slot's parameter in words: "gift wrap: yes", "activated off", "enable papacy", "without
  * first specking" (the name's words joined by spaces, "_" or "-"). Null when it gives none, or both.
  */
-export function assignedBoolean(conversation: SerializedConversation, name: string): boolean | null {
-  const words = nameWords(name);
-  if (words.length === 0) return null;
-  const spoken = words.map(escape).join(String.raw`[\s_-]*`);
-  const patterns = [
-    new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
-    new RegExp(String.raw`(?<![\w-])(enable|disable|with|without|no)\s+(?:the\s+)?${spoken}(?![\w-])`, "gi"),
-  ];
+export function assignedBoolean(conversation: SerializedConversation, slot: Slot): boolean | null {
   const text = lastMessage(conversation)?.text;
   if (text === undefined) return null;
+  const patterns = patternsOf(slot).said;
   const said = new Set(patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => SAID_TRUE.has((m[1] ?? m[2] ?? "").toLowerCase()))));
   return said.size === 1 ? [...said][0] === true : null;
 }

@@ -35,7 +35,8 @@ function isContender(decision: SlotDecision): decision is Contender {
  * already taken gets its best reading that does not. When every reading overlaps, the slot is absent (a value stated
  * once fills one slot), so a required one is missing: "start" and "end" both read "Juba, Malawi" asks for the end
  * (validation split 474 -> 475 of 800; BFCL 1,383 -> 1,397, irrelevance +3, live_irrelevance +12, live_relevance −1,
- * as a confused call becomes a question). An optional slot is also absent when its span is below OPTIONAL_SPAN_FLOOR. Tentative slots come last, in schema order, and take only a free span of at least
+ * as a confused call becomes a question). An optional slot is also absent when its span is below
+ * OPTIONAL_SPAN_FLOOR. Tentative slots come last, in schema order, and take only a free span of at least
  * REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values into text order (inTextOrder). `decisions[i]` is
  * `slots[i]`'s.
  */

@@ -42,10 +42,10 @@ describe("inSchemaOrder through decodeHeads", () => {
   });
 
   it("orders numbers and strings apart, and moves no value its new slot's type rejects", () => {
-    const order = compile(tool("order", schema({ item: { type: "string" }, qty: { type: "integer" } })));
-    const a = headsFor("order 5 of Widget", order);
-    a.builder.calls("order", 1).span("order", "item", 0, "Widget").span("order", "qty", 0, "5");
-    expect(argumentsOf(a.decode())).toEqual([{ item: "Widget", qty: 5 }]);
+    const ship = compile(tool("ship", schema({ qty: { type: "integer" }, zip: { type: "string" } })));
+    const a = headsFor("send it to 90210, 3 boxes", ship);
+    a.builder.calls("ship", 1).span("ship", "qty", 0, "3").span("ship", "zip", 0, "90210");
+    expect(argumentsOf(a.decode())).toEqual([{ qty: 3, zip: "90210" }]);
 
     const sizes = compile(tool("sizes", schema({ small: { type: "integer", maximum: 10 }, large: { type: "integer" } })));
     const b = headsFor("sizes 40 and 3", sizes);

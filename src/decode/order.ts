@@ -8,7 +8,7 @@
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
-import { assignedSpan, nameWords } from "./assigned.js";
+import { nameWords } from "./assigned.js";
 import { isNumeric, messageView } from "./lists.js";
 import { rangePairs } from "./ranges.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
@@ -38,7 +38,10 @@ function namedNextTo(conversation: SerializedConversation, span: Span, slot: Slo
   return name.some((n) => near.some((w) => sameStem(w, n)));
 }
 
-/** Whether a word and a colon or an equals sign come right before `span` ("zip: B1 6GQ"): a value named, if by a synonym. */
+/**
+ * Whether a word and a colon or an equals sign come right before `span`: a value named, by its parameter ("a=2", as
+ * assignedSpan reads it) or by a synonym ("zip: B1 6GQ").
+ */
 function labelled(conversation: SerializedConversation, span: Span): boolean {
   const view = messageView(conversation, span.start);
   return /\w\s*[:=]\s*["']?$/.test(view.text.slice(0, span.start - view.first));
@@ -46,8 +49,8 @@ function labelled(conversation: SerializedConversation, span: Span): boolean {
 
 /**
  * One call's decisions with the bare values of each kind (numbers, strings) in the schema's order: the slots filled
- * from one span each, whose parameter no word next to them names, that no label comes right before, and that
- * are not the ends of a range (orderRanges). `decisions[i]` is `slots[i]`'s; a reordering that a slot's type does not
+ * from one span each, whose parameter no word next to them names, that no label ("a=", "zip:") comes right before,
+ * and that are not the ends of a range (orderRanges). `decisions[i]` is `slots[i]`'s; a reordering that a slot's type does not
  * read is not made.
  */
 export function inSchemaOrder(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
@@ -55,9 +58,8 @@ export function inSchemaOrder(slots: readonly Slot[], decisions: readonly SlotDe
   const groups = new Map<string, Array<{ i: number; span: Span }>>();
   slots.forEach((slot, i) => {
     const span = singleSource(decisions[i]);
-    const name = slot.path[slot.path.length - 1] ?? "";
     if (!span || slot.fill.kind !== "span" || inRange.has(i)) return;
-    if (namedNextTo(conversation, span, slot) || labelled(conversation, span) || assignedSpan(conversation, name)) return;
+    if (namedNextTo(conversation, span, slot) || labelled(conversation, span)) return;
     const kind = isNumeric(slot.fill.domain) ? "number" : "string";
     groups.set(kind, [...(groups.get(kind) ?? []), { i, span }]);
   });

@@ -43,13 +43,12 @@ export function shareAcrossCalls(
   const keys = new Map([...marked.keys()].map((i) => [i, twinKey(slots[i])]));
   const kept = claimSpans(marked, (i, j) => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j)));
   for (const members of twinGroups(slots, kept.keys())) takeTurns(slots, members, kept);
-  const taken = (i: number) => [...kept].flatMap(([j, readings]) => (j === i ? [] : readings.map((r) => r.span)));
   const outranked = new Set(
     decisions.flatMap((d, i) => {
-      const slot = slots[i] as Slot;
-      if (d.kind !== "filled" || slot.requiredChain.every((r) => r)) return [];
+      if (d.kind !== "filled" || (slots[i] as Slot).requiredChain.every((r) => r)) return [];
       const own = kept.get(i)?.map((r) => r.span) ?? d.sources ?? [];
-      return own.length > 0 && own.every((span) => taken(i).some((t) => overlaps(t, span))) ? [i] : [];
+      const taken = [...kept].flatMap(([j, readings]) => (j === i ? [] : readings.map((r) => r.span)));
+      return own.length > 0 && own.every((span) => taken.some((t) => overlaps(t, span))) ? [i] : [];
     }),
   );
 

@@ -252,10 +252,9 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     if (!required) return { kind: "absent", probability: actionP };
     return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
-  const name = slot.path[slot.path.length - 1];
-  const said = fill.kind === "bool" && name !== undefined ? assignedBoolean(conversation, name) : null;
+  const said = fill.kind === "bool" ? assignedBoolean(conversation, slot) : null;
   if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return { kind: "filled", values: repeat(said, n), probabilities: repeat(1, n) };
-  const assigned = fill.kind === "span" && name !== undefined ? assignedSpan(conversation, name) : null;
+  const assigned = fill.kind === "span" ? assignedSpan(conversation, slot) : null;
   if (fill.kind === "span" && action !== VALUE && assigned) {
     const stated = decideSpan(fill.domain, conversation, heads, row, 1, 1, assigned);
     if (stated.kind === "filled") return { ...stated, values: repeat(stated.values[0], n), probabilities: repeat(1, n) };
