@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -14,41 +14,47 @@ const fn = {
   parameters: { type: "dict", properties: { order_id: { type: "string" }, weight: { type: "float" } }, required: ["order_id"] },
 };
 
+/** Five BFCL-format questions (call, missing, no call, irrelevance, multi-turn) and four answers, written to dir. */
+function writeDataset(dir: string): { questions: string; answers: string } {
+  const questions = join(dir, "q.json");
+  const answers = join(dir, "a.json");
+  const question = (id: string, content: string): string => JSON.stringify({ id, question: [[{ role: "user", content }]], function: [fn] });
+  writeFileSync(
+    questions,
+    [
+      question("simple_0", "Track order A-100"),
+      question("shop_missing_0", "Track my order"),
+      question("shop_nocall_0", "Hello there"),
+      question("irrelevance_0", "What is the capital of France?"),
+      JSON.stringify({
+        id: "shop_multiturn_0",
+        question: [[
+          { role: "user", content: "Track order B-2" },
+          { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "order.track", arguments: "{\"order_id\":\"B-2\"}" } }] },
+          { role: "tool", tool_call_id: "c1", content: "in transit" },
+          { role: "user", content: "and order C-3?" },
+        ]],
+        function: [fn],
+      }),
+    ].join("\n"),
+  );
+  writeFileSync(
+    answers,
+    [
+      JSON.stringify({ id: "simple_0", ground_truth: [{ "order.track": { order_id: ["A-100"], weight: [""] } }] }),
+      JSON.stringify({ id: "shop_missing_0", missing: { "order.track": ["order_id"] } }),
+      JSON.stringify({ id: "shop_nocall_0", no_call: true }),
+      JSON.stringify({ id: "shop_multiturn_0", ground_truth: [{ "order.track": { order_id: ["C-3"] } }] }),
+    ].join("\n"),
+  );
+  return { questions, answers };
+}
+
 describe("npm run eval", () => {
   it("scores BFCL-format questions with the real caller and ends with the overall line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
-    const questions = join(dir, "q.json");
-    const answers = join(dir, "a.json");
+    const { questions, answers } = writeDataset(dir);
     const out = join(dir, "out.json");
-    const question = (id: string, content: string): string => JSON.stringify({ id, question: [[{ role: "user", content }]], function: [fn] });
-    writeFileSync(
-      questions,
-      [
-        question("simple_0", "Track order A-100"),
-        question("shop_missing_0", "Track my order"),
-        question("shop_nocall_0", "Hello there"),
-        question("irrelevance_0", "What is the capital of France?"),
-        JSON.stringify({
-          id: "shop_multiturn_0",
-          question: [[
-            { role: "user", content: "Track order B-2" },
-            { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "order.track", arguments: "{\"order_id\":\"B-2\"}" } }] },
-            { role: "tool", tool_call_id: "c1", content: "in transit" },
-            { role: "user", content: "and order C-3?" },
-          ]],
-          function: [fn],
-        }),
-      ].join("\n"),
-    );
-    writeFileSync(
-      answers,
-      [
-        JSON.stringify({ id: "simple_0", ground_truth: [{ "order.track": { order_id: ["A-100"], weight: [""] } }] }),
-        JSON.stringify({ id: "shop_missing_0", missing: { "order.track": ["order_id"] } }),
-        JSON.stringify({ id: "shop_nocall_0", no_call: true }),
-        JSON.stringify({ id: "shop_multiturn_0", ground_truth: [{ "order.track": { order_id: ["C-3"] } }] }),
-      ].join("\n"),
-    );
     const { stdout } = await run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node"], { cwd: ROOT });
     const lines = stdout.trim().split("\n");
     const last = lines[lines.length - 1] ?? "";
@@ -64,5 +70,21 @@ describe("npm run eval", () => {
       expect(c.result).toBeDefined();
       if (!c.passed) expect(c.reason).toBeTruthy();
     }
+  }, 60_000);
+
+  it("gives the same report from its output cache as from the model", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
+    const { questions, answers } = writeDataset(dir);
+    const cache = join(dir, "cache");
+    const report = async (name: string): Promise<unknown> => {
+      const out = join(dir, name);
+      await run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node", "--cache", cache], { cwd: ROOT });
+      return (JSON.parse(readFileSync(out, "utf8")) as { cases: unknown }).cases;
+    };
+    const first = await report("first.json");
+    const stored = readdirSync(cache).length;
+    expect(stored).toBeGreaterThanOrEqual(6);
+    expect(await report("second.json")).toEqual(first);
+    expect(readdirSync(cache)).toHaveLength(stored);
   }, 60_000);
 });

@@ -1,13 +1,15 @@
 /**
  * npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node] [--model DIR]
- *                  [--tool-choice auto|required]
+ *                  [--tool-choice auto|required] [--cache DIR]
  *
  * Runs every case through the real model-backed tool caller (the shipped int8 model, the worker's code) under
- * Node and scores it with BFCL's AST-checker rules. Last line: `overall: P/T (X.X%)`.
+ * Node and scores it with BFCL's AST-checker rules. Last line: `overall: P/T (X.X%)`. `--cache DIR` keeps the graph
+ * outputs on disk, keyed by the model's files and the feeds: a rerun after a decoding change skips the forward passes.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { createDiskCachedRuntime, modelFingerprint } from "../engine/disk-cache.js";
 import { createNodeRuntime, type NodeBackend } from "../engine/node.js";
 import { createModelToolCaller } from "../model/caller.js";
 import { parseModelConfig } from "../model/config.js";
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     backend: { type: "string", default: "ort-web" },
     "tool-choice": { type: "string", default: "auto" },
     model: { type: "string", default: join(import.meta.dirname, "../../wasm") },
+    cache: { type: "string" },
   },
 });
 
@@ -46,7 +49,8 @@ if (toolChoice !== "auto" && toolChoice !== "required") {
 
 const modelDir = resolve(values.model);
 const config = parseModelConfig(JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")));
-const caller = createModelToolCaller(createNodeRuntime({ backend, modelDir }), config);
+const runtime = createNodeRuntime({ backend, modelDir });
+const caller = createModelToolCaller(values.cache ? createDiskCachedRuntime(runtime, values.cache, modelFingerprint(modelDir)) : runtime, config);
 const answers: Map<string, Expected> = values.answers ? readAnswers(values.answers) : new Map();
 let cases = readQuestions(values.questions);
 if (values.limit) cases = cases.slice(0, Number(values.limit));
