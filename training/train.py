@@ -63,13 +63,16 @@ def memory_loss(mem, b, temperature=0.1):
     """Turn recall: a follow-up message's pooled memory vector must pick out the earlier message it depends on among
     every message of the batch (InfoNCE over cosine similarities). Pooling = mean over a message's positions."""
     pair = b["memory_pair"]                                                         # [B, 2] (follow-up, recalled)
-    rows = (pair[:, 0] >= 0).nonzero().squeeze(1)                                   # [R]
-    if rows.numel() == 0:
-        return mem.sum() * 0
     B, T, K = mem.shape
-    M = int(b["msg_index"].max()) + 1
+    M = max(int(b["msg_index"].max()), int(pair.max())) + 1
     onehot = (b["msg_index"].unsqueeze(-1) == torch.arange(M, device=mem.device)).float()   # [B, T, M]
     n = onehot.sum(1)                                                               # [B, M] positions per message
+    # a pair counts only when both messages are in the window: a recalled message cut off by t_max would be a
+    # target the softmax excludes (a loss of ~1e3 for that batch)
+    present = (pair >= 0).all(1) & (n.gather(1, pair.clamp(min=0)) > 0).all(1)    # [B]
+    rows = present.nonzero().squeeze(1)                                            # [R]
+    if rows.numel() == 0:
+        return mem.sum() * 0
     pooled = torch.einsum("btm,btk->bmk", onehot, mem) / n.clamp(min=1).unsqueeze(-1)       # [B, M, K]
     pooled = TF.normalize(pooled, dim=-1).reshape(B * M, K)
     query = rows * M + pair[rows, 0]                                                # [R] rows of pooled

@@ -292,6 +292,14 @@ class MemoryLoss(unittest.TestCase):
         loss.backward()
         self.assertGreater(float(mem2.grad.abs().sum()), 0.0)
 
+    def test_a_recalled_message_cut_off_by_the_window_is_no_target(self):
+        mem, b = self.batch(False)
+        b["msg_index"][1, :4] = -1                           # row 1's message 0 fell out of the t_max window
+        cut = float(memory_loss(mem, b))
+        b["memory_pair"] = torch.tensor([[2, 0], [-1, -1]])
+        self.assertLess(cut, 100.0)
+        self.assertAlmostEqual(cut, float(memory_loss(mem, b)), places=4)
+
 
 if __name__ == "__main__":
     unittest.main()
