@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asWholeValue, toClosingQuote, toName, toNameEnd, toValueEnd, toWholeName, toWholeUrl } from "./whole.js";
+import { asWholeValue, toClosingQuote, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -24,6 +24,30 @@ describe("toClosingQuote", () => {
   it("leaves a span alone when no closing quote follows in its message", () => {
     const { conversation, at, read } = userConversation("say 'hello there", "world' now");
     expect(read([toClosingQuote(conversation, at(0, "hello"))])).toEqual(["hello"]);
+  });
+});
+
+describe("toWholeDate", () => {
+  it("widens a month's name to the day and year written around it", () => {
+    const { conversation, at, read } = userConversation("on the 16th of January, from September 5th 2023 to Nov. 15, 2025 or 3 may 2024");
+    expect(read([toWholeDate(conversation, at(0, "January"))])).toEqual(["the 16th of January"]);
+    expect(read([toWholeDate(conversation, at(0, "September"))])).toEqual(["September 5th 2023"]);
+    expect(read([toWholeDate(conversation, at(0, "Nov"))])).toEqual(["Nov. 15, 2025"]);
+    expect(read([toWholeDate(conversation, at(0, "may"))])).toEqual(["3 may 2024"]);
+  });
+
+  it("leaves a month with no day or year next to it, and spans that are more than a month, alone", () => {
+    const { conversation, at, read } = userConversation("early March please, the May Fair and March 3");
+    expect(read([toWholeDate(conversation, at(0, "March"))])).toEqual(["March"]);
+    expect(read([toWholeDate(conversation, at(0, "May"))])).toEqual(["May"]);
+    expect(read([toWholeDate(conversation, at(0, "March 3"))])).toEqual(["March 3"]);
+    expect(read([toWholeDate(conversation, at(0, "Fair"))])).toEqual(["Fair"]);
+  });
+
+  it("is part of reading a name-like value whole", () => {
+    const { conversation, at, read } = userConversation("schedule it for the 16th of January please");
+    expect(read([asWholeValue(conversation, at(0, "January"), false)])).toEqual(["the 16th of January"]);
+    expect(read([asWholeValue(conversation, at(0, "January"), true)])).toEqual(["January"]);
   });
 });
 

@@ -112,6 +112,31 @@ export function toValueEnd(conversation: SerializedConversation, span: Span): Sp
   return text.length === span.end - span.start + 1 || text.length === 0 ? span : { ...span, end: span.start + text.length - 1 };
 }
 
+/** A month's name or its abbreviation, alone. */
+const MONTH_ALONE = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+/** The day before a month: "the 16th of ", "5 ". */
+const DAY_BEFORE = /(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/i;
+/** The day and year after a month: " 16th 2025", ". 15, 2025", " 2025". */
+const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{4}\b)/i;
+
+/**
+ * The span, widened from a month's name to the date written around it ("January" -> "the 16th of January",
+ * "September" -> "September 5th 2023", "Nov" -> "Nov. 15, 2025"): a month alone is seldom the value.
+ */
+export function toWholeDate(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const i = span.start - view.first;
+  const j = span.end - view.first + 1;
+  if (!MONTH_ALONE.test(view.text.slice(i, j))) return span;
+  const after = DAY_AFTER.exec(view.text.slice(j));
+  const before = DAY_BEFORE.exec(view.text.slice(0, i));
+  const year = before ? /^,?\s+\d{4}\b/.exec(view.text.slice(j)) : null;
+  const head = before?.[0].length ?? 0;
+  const tail = (before ? year : after)?.[0].length ?? 0;
+  if (head === 0 && tail === 0) return span;
+  return { ...span, start: span.start - head, end: span.end + tail };
+}
+
 /** A capitalised word (not an acronym or a code: "SKU", "EHX-904"). */
 const CAPITALISED = /^[A-Z][a-z][a-z'&-]*$/;
 /** The words a name's words may be joined by ("Museum of Art", "Lord of the Rings"). */
@@ -167,10 +192,11 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
 
 /**
  * The span as a whole value: to its closing quote, or its whole URL; a name without the request's words before or
- * after it, and with the rest of its capitalised words (unless `prose`: running text keeps its span).
+ * after it, a month with the date written around it, and a name with the rest of its capitalised words (unless
+ * `prose`: running text keeps its span).
  */
 export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
-  return toWholeUrl(conversation, toWholeName(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span)))));
+  return toWholeUrl(conversation, toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span))))));
 }
