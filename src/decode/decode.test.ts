@@ -198,6 +198,20 @@ describe("decodeHeads: numbered twins", () => {
     expect(decodeSwapped(twins({ type: "string" }))).toEqual({ num1: 48, num2: "36" });
   });
 
+  it("give a value a twin is named next to to that twin, the other taking the rest", () => {
+    const codes = compile(tool("pair", { type: "object", properties: { first_code: { type: "string" }, second_code: { type: "string" } }, required: ["first_code", "second_code"] }));
+    const decodeAs = (text: string, first: string, second: string) => {
+      const { builder, decode } = setup(text, codes);
+      builder.calls("pair", 1).span("pair", "first_code", 0, first).span("pair", "second_code", 0, second);
+      const result = decode();
+      return result.kind === "calls" ? result.calls[0]?.arguments : result.kind;
+    };
+    expect(decodeAs("pair 'A-17' and use B-9 for first code", "A-17", "B-9")).toEqual({ first_code: "B-9", second_code: "A-17" });
+    expect(decodeAs("pair A-17 and the second_code B-9", "B-9", "A-17")).toEqual({ first_code: "A-17", second_code: "B-9" });
+    expect(decodeAs("pair A-17. second code 'B-9'", "B-9", "A-17")).toEqual({ first_code: "A-17", second_code: "B-9" });
+    expect(decodeAs("pair A-17 and B-9 for the second code to C", "B-9", "A-17")).toEqual({ first_code: "A-17", second_code: "B-9" });
+  });
+
   it.each([
     ["num1", "num", 1],
     ["charge_2", "charge", 2],

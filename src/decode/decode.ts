@@ -69,7 +69,7 @@ function oneOrAgreed(
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
   }
-  const single = inSchemaOrder(tool.slots, orderRanges(tool.slots, giveDistinctSpans(tool.slots, decide(1)), conversation), conversation);
+  const single = inSchemaOrder(tool.slots, orderRanges(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation), conversation);
   return (parallel ? callPerListedNumber(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
 }
 

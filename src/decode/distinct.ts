@@ -3,6 +3,7 @@
  * twins take their values in text order, and identical parallel calls are one call.
  */
 import type { DecodedCall } from "../caller/types.js";
+import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import type { SlotDecision, SpanReading } from "./slot.js";
 import { overlaps, type Span } from "./spans.js";
@@ -40,7 +41,7 @@ function isContender(decision: SlotDecision): decision is Contender {
  * REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values into text order (inTextOrder). `decisions[i]` is
  * `slots[i]`'s.
  */
-export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[]): SlotDecision[] {
+export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
   const out = [...decisions];
   const contenders = decisions
     .map((decision, i) => ({ decision, i }))
@@ -76,7 +77,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     chosen.set(i, free);
     out[i] = { ...decision, values: [free.value], probabilities: [free.probability], sources: [free.span] };
   }
-  inTextOrder(slots, chosen, out);
+  inTextOrder(slots, chosen, out, conversation);
   return out;
 }
 
@@ -84,10 +85,10 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
  * Numbered twins of one object, each filled from a span, get those values in the order of the spans in the text
  * (takeTurns with one call).
  */
-function inTextOrder(slots: readonly Slot[], chosen: ReadonlyMap<number, SpanReading>, out: SlotDecision[]): void {
+function inTextOrder(slots: readonly Slot[], chosen: ReadonlyMap<number, SpanReading>, out: SlotDecision[], conversation: SerializedConversation): void {
   const readings = new Map([...chosen].map(([i, reading]) => [i, [reading]]));
   for (const members of twinGroups(slots, chosen.keys())) {
-    if (!takeTurns(slots, members, readings)) continue;
+    if (!takeTurns(slots, members, readings, conversation)) continue;
     for (const i of members) {
       const decision = out[i];
       const [reading] = readings.get(i) ?? [];

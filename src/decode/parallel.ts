@@ -42,7 +42,7 @@ export function shareAcrossCalls(
   });
   const keys = new Map([...marked.keys()].map((i) => [i, twinKey(slots[i])]));
   const kept = claimSpans(marked, (i, j) => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j)));
-  for (const members of twinGroups(slots, kept.keys())) takeTurns(slots, members, kept);
+  for (const members of twinGroups(slots, kept.keys())) takeTurns(slots, members, kept, conversation);
   const outranked = new Set(
     decisions.flatMap((d, i) => {
       if (d.kind !== "filled" || (slots[i] as Slot).requiredChain.every((r) => r)) return [];

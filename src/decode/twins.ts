@@ -2,10 +2,13 @@
  * Numbered twins: parameters of one object told apart only by a number, letter or ordinal word ("num1"/"num2",
  * "x_a"/"x_b", "first_value"/"second_value"). People give their values in that order, and so does the synthetic data.
  */
+import type { SerializedConversation } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { Slot } from "../tools/types.js";
+import { nameWords } from "./assigned.js";
+import { messageView } from "./lists.js";
 import type { SpanReading } from "./slot.js";
-import { overlaps } from "./spans.js";
+import { overlaps, type Span } from "./spans.js";
 
 /** A parameter name's stem and ordinal when it is one of numbered twins, or null. */
 export function twinOrdinal(name: string): { stem: string; ordinal: number } | null {
@@ -35,6 +38,63 @@ export function twinGroups(slots: readonly Slot[], indices: Iterable<number>): n
   return [...groups.values()].filter((members) => members.length > 1);
 }
 
+/** A twin's whole name, ordinal included, as written in text: "first_rankle_akin" or "first rankle akin", "lang 2". */
+const namePatterns = new WeakMap<Slot, RegExp>();
+
+function namePattern(slot: Slot): RegExp {
+  let pattern = namePatterns.get(slot);
+  if (!pattern) {
+    const words = nameWords(slot.path[slot.path.length - 1] ?? "").flatMap((w) => w.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/));
+    pattern = new RegExp(`(?<![a-z0-9])${words.join("[\\s_-]*")}(?![a-z0-9])`, "gi");
+    namePatterns.set(slot, pattern);
+  }
+  return pattern;
+}
+
+/** Words that may stand between a twin's name and its value: "lang1 of X", "X for lang2". */
+const LABEL_BEFORE = /^(?:of|is|as|=)$/i;
+const LABEL_AFTER = /^(?:for|as)$/i;
+
+/**
+ * How closely the twin's whole name labels the span: 0 when right before it ("lang2: Creation", "brief2 'Rewrite'"),
+ * 1 with a word such as "of" between ("funereally1 of 416791077"), 0.5 / 1.5 when right after it or after "for"
+ * ("X for second calculuses"); Infinity when it stands nowhere that close, or across a sentence's end.
+ */
+function distanceToName(conversation: SerializedConversation, span: Span, slot: Slot): number {
+  const view = messageView(conversation, span.start);
+  const gap = (from: number, to: number, connector: RegExp): number => {
+    const between = view.text.slice(from - view.first, to - view.first);
+    if (/[.;!?]/.test(between)) return Number.POSITIVE_INFINITY;
+    const words = between.match(/[A-Za-z0-9=]+/g) ?? [];
+    return words.length === 0 ? 0 : words.length === 1 && connector.test(words[0] as string) ? 1 : Number.POSITIVE_INFINITY;
+  };
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const m of view.text.matchAll(namePattern(slot))) {
+    const start = view.first + (m.index as number);
+    const end = start + m[0].length;
+    if (end <= span.start) nearest = Math.min(nearest, gap(end, span.start, LABEL_BEFORE));
+    else if (start > span.end) nearest = Math.min(nearest, gap(span.end + 1, start, LABEL_AFTER) + 0.5);
+  }
+  return nearest;
+}
+
+/**
+ * The readings that twins name (distanceToName: "lang2: Creation", "using C731 for second calculuses"): twin ->
+ * index in `union`; a value named by two twins goes to the nearer name.
+ */
+function namedReadings(conversation: SerializedConversation, slots: readonly Slot[], members: readonly number[], union: readonly SpanReading[]): Map<number, number> {
+  const best = new Map<number, { twin: number; distance: number }>();
+  for (const i of members) {
+    const distances = union.map((r) => distanceToName(conversation, r.span, slots[i] as Slot));
+    const nearest = Math.min(...distances);
+    const u = distances.indexOf(nearest);
+    if (nearest === Number.POSITIVE_INFINITY) continue;
+    const held = best.get(u);
+    if (!held || nearest < held.distance) best.set(u, { twin: i, distance: nearest });
+  }
+  return new Map([...best].map(([u, { twin }]) => [twin, u]));
+}
+
 /** The readings in text order, without one that overlaps an earlier one. */
 function inTextOrder(readings: readonly SpanReading[]): SpanReading[] {
   const out: SpanReading[] = [];
@@ -48,20 +108,32 @@ function inTextOrder(readings: readonly SpanReading[]): SpanReading[] {
 /**
  * Twins (`members`, one group) take the spans they point at in turn, call by call: "3 and 4, 5 and 12" reads num1 = 3,
  * num2 = 4, then num1 = 5, num2 = 12; in one call, "the gcd of 36 and 48" reads num1 = 36 whichever twin the model
- * gave it. Done in `readings` (slot -> its readings, one per call) when their number divides evenly and each twin's
- * type allows its values; returns whether it was.
+ * gave it, and a value a twin is named next to is that twin's ("using C731 for second calculuses": namedReadings),
+ * the others taking the rest in turn. Done in `readings` (slot -> its readings, one per call) when their number
+ * divides evenly and each twin's type allows its values; returns whether it was.
  */
-export function takeTurns(slots: readonly Slot[], members: readonly number[], readings: Map<number, SpanReading[]>): boolean {
+export function takeTurns(
+  slots: readonly Slot[],
+  members: readonly number[],
+  readings: Map<number, SpanReading[]>,
+  conversation: SerializedConversation,
+): boolean {
   const m = members.length;
   const union = inTextOrder(members.flatMap((i) => readings.get(i) ?? []));
   if (m < 2 || union.length % m !== 0) return false;
   const ordinal = (i: number) => twinOrdinal(slots[i]?.path.at(-1) ?? "")?.ordinal ?? 0;
-  const byOrdinal = [...members].sort((a, b) => ordinal(a) - ordinal(b));
-  const turns = byOrdinal.map((_, k) => union.filter((__, u) => u % m === k));
-  const fits = byOrdinal.every((i, k) => {
+  const named = union.length === m ? namedReadings(conversation, slots, members, union) : new Map<number, number>();
+  const claimed = new Set(named.values());
+  const rest = union.filter((_, u) => !claimed.has(u));
+  const unnamed = members.filter((i) => !named.has(i)).sort((a, b) => ordinal(a) - ordinal(b));
+  const turns = new Map<number, SpanReading[]>([
+    ...[...named].map(([i, u]): [number, SpanReading[]] => [i, [union[u] as SpanReading]]),
+    ...unnamed.map((i, k): [number, SpanReading[]] => [i, rest.filter((__, r) => r % unnamed.length === k)]),
+  ]);
+  const fits = members.every((i) => {
     const fill = slots[i]?.fill;
-    return fill?.kind === "span" && (turns[k] as SpanReading[]).every((r) => domainAllows(fill.domain, r.value));
+    return fill?.kind === "span" && (turns.get(i) ?? []).every((r) => domainAllows(fill.domain, r.value));
   });
-  if (fits) byOrdinal.forEach((i, k) => readings.set(i, turns[k] as SpanReading[]));
+  if (fits) for (const [i, taken] of turns) readings.set(i, taken);
   return fits;
 }
