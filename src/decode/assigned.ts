@@ -21,7 +21,7 @@ export function nameWords(name: string): string[] {
 }
 
 /** The view of the conversation's last message, or null when it has no text. */
-function lastMessage(conversation: SerializedConversation): { first: number; text: string } | null {
+export function lastMessage(conversation: SerializedConversation): { first: number; text: string } | null {
   let last = conversation.ids.length - 1;
   while (last >= 0 && (conversation.offset[last] as number) < 0) last--;
   return last < 0 ? null : messageView(conversation, last);

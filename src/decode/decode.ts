@@ -6,6 +6,7 @@ import type { DecodedCall, MissingArguments, ToolCallResult, ToolChoice } from "
 import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet, ObjectNode } from "../tools/types.js";
 import { planCalls } from "./choose.js";
+import { byDirection } from "./direction.js";
 import { giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
 import { callPerListedNumber, shareAcrossCalls } from "./parallel.js";
@@ -69,7 +70,8 @@ function oneOrAgreed(
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
   }
-  const single = inSchemaOrder(tool.slots, orderRanges(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation), conversation);
+  const distinct = giveDistinctSpans(tool.slots, decide(1), conversation);
+  const single = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
   return (parallel ? callPerListedNumber(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
 }
 
