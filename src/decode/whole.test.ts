@@ -107,6 +107,12 @@ describe("toValueEnd", () => {
     expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
   });
 
+  it("ends a span at a semicolon that closes a clause", () => {
+    const { conversation, at, read } = userConversation('from EUR; to "JPY" and a;b as it is');
+    expect(read([toValueEnd(conversation, at(0, 'EUR; to "JPY'))])).toEqual(["EUR"]);
+    expect(read([toValueEnd(conversation, at(0, "a;b"))])).toEqual(["a;b"]);
+  });
+
   it("drops the connector a name's end leaves behind", () => {
     const { conversation, at, read } = userConversation("send the values of May 1 & in TE68DS34");
     expect(read([asWholeValue(conversation, at(0, "May 1 & in TE68DS34"), false)])).toEqual(["May 1"]);

@@ -79,9 +79,10 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
 
 /**
  * Where a value never runs on: into a reference ("Faroe according to crewmen"), over a sentence's end ("moondream2.
- * The question", not after "St." or "Inc."), or into a clause after a comma ("Tel Aviv, and could you").
+ * The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after a comma ("Tel
+ * Aviv, and could you").
  */
-const AFTER_VALUE = /\s+according\b|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
+const AFTER_VALUE = /\s+according\b|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
 /** A connector a value never ends with ("Jamaica and", "May 1 &"). */
 const TRAILING_CONNECTOR = /(?:[\s,;]+(?:and|or|&))+$/;
 
