@@ -396,6 +396,11 @@ describe("decodeHeads: distinct spans within a call", () => {
     expect(args).toEqual({ first: 36, second: 48 });
   });
 
+  it("has an optional slot yield a span that a required slot would otherwise go without", () => {
+    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36").span("gcd", "label", 0, "48", undefined, 8).span("gcd", "second", 0, "48", undefined, 6));
+    expect(args).toEqual({ first: 36, second: 48 });
+  });
+
   it("leaves out an optional slot whose span is below the floor, and keeps one above it", () => {
     const withLabel = (strength: number) => (b: HeadsBuilder) => b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, strength);
     expect(gcdArguments("gcd of 36 and 48, label blue", withLabel(-2))).toEqual({ first: 36, second: 48 });

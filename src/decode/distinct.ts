@@ -36,7 +36,9 @@ function isContender(decision: SlotDecision): decision is Contender {
  * already taken gets its best reading that does not. When every reading overlaps, the slot is absent (a value stated
  * once fills one slot), so a required one is missing: "start" and "end" both read "Juba, Malawi" asks for the end
  * (validation split 474 -> 475 of 800; BFCL 1,383 -> 1,397, irrelevance +3, live_irrelevance +12, live_relevance −1,
- * as a confused call becomes a question). An optional slot is also absent when its span is below
+ * as a confused call becomes a question) — unless an optional slot holds its best span: the optional one yields
+ * ("charges of 5C and 7C placed 3 meters apart" gives 3 to the distance, not to an optional permittivity: validation
+ * 493 -> 494, held-out level, BFCL 1,405 -> 1,410). An optional slot is also absent when its span is below
  * OPTIONAL_SPAN_FLOOR. Tentative slots come last, in schema order, and take only a free span of at least
  * REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values into text order (inTextOrder). `decisions[i]` is
  * `slots[i]`'s.
@@ -54,17 +56,29 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
   /** The best reading no other slot took (with `strong`, none of the model's unsure guesses: SpanReading.weak). */
   const firstFree = (decision: Contender, strong = false) =>
     decision.readings.find((r) => !(strong && r.weak) && taken.every((t) => !overlaps(t, r.span)));
-  for (const { decision, i } of order) {
-    const free = firstFree(decision);
-    const required = slots[i]?.requiredChain.every(Boolean) === true;
-    if (!free || (!required && free.span.probability < OPTIONAL_SPAN_FLOOR)) {
-      out[i] = { kind: "absent", probability: 1 - (decision.probabilities[0] as number) };
-      continue;
-    }
-    const pick = free ?? decision.readings[0];
+  const isRequired = (i: number) => slots[i]?.requiredChain.every(Boolean) === true;
+  const give = (i: number, decision: Contender, pick: SpanReading) => {
     taken.push(pick.span);
     chosen.set(i, pick);
     out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability], sources: [pick.span] };
+  };
+  for (const { decision, i } of order) {
+    const free = firstFree(decision);
+    const required = isRequired(i);
+    if (free && (required || free.span.probability >= OPTIONAL_SPAN_FLOOR)) {
+      give(i, decision, free);
+      continue;
+    }
+    const yielding = required ? [...chosen].find(([j, r]) => !isRequired(j) && overlaps(r.span, decision.readings[0].span)) : undefined;
+    if (yielding) {
+      const [j, lost] = yielding;
+      chosen.delete(j);
+      taken.splice(taken.indexOf(lost.span), 1);
+      out[j] = { kind: "absent", probability: 1 - lost.probability };
+      give(i, decision, decision.readings[0]);
+      continue;
+    }
+    out[i] = { kind: "absent", probability: 1 - (decision.probabilities[0] as number) };
   }
   for (const { decision, i } of contenders) {
     if (!decision.tentative) continue;
