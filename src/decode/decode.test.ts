@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile, tool } from "../tools/testing/compile.js";
+import type { JSONSchema } from "../tools/schema-types.js";
 import type { CompiledToolSet } from "../tools/types.js";
 import { twinOrdinal } from "./twins.js";
 import type { decodeHeads } from "./decode.js";
@@ -281,14 +282,15 @@ describe("decodeHeads: dates in the layout a slot's description asks for", () =>
 
 describe("decodeHeads: names after the request's words", () => {
   it("start at the name, except in a slot for running text", () => {
-    const valueOf = (name: string) => {
-      const set = compile(tool("movies", { type: "object", properties: { [name]: { type: "string" } }, required: [name] }));
+    const valueOf = (name: string, type: JSONSchema["type"] = "string") => {
+      const set = compile(tool("movies", { type: "object", properties: { [name]: { type } }, required: [name] }));
       const { builder, decode } = setup("a movie that features Christopher Lee", set);
       builder.calls("movies", 1).span("movies", name, 0, "features Christopher Lee");
       const result = decode();
       return result.kind === "calls" ? result.calls[0]?.arguments[name] : result.kind;
     };
     expect(valueOf("cast")).toBe("Christopher Lee");
+    expect(valueOf("cast", ["string", "null"])).toBe("Christopher Lee");
     expect(valueOf("search_query")).toBe("features Christopher Lee");
   });
 });

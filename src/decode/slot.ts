@@ -60,7 +60,7 @@ export function singleSource(decision: SlotDecision | undefined): Span | null {
 /** The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read is left out. */
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
-  const prose = domain.rules.some((rule) => rule.type !== "string" || rule.prose === true);
+  const prose = domain.rules.some((rule) => (rule.type !== "string" && rule.type !== "null") || rule.prose === true);
   const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : asWholeValue(conversation, span, prose)));
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
