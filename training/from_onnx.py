@@ -5,7 +5,8 @@ How: the model code is exported once more with every parameter set to distinct r
 graph node, which parameter each of its initializers is (equal, or transposed for a MatMul). The shipped graphs have
 the same node names; a MatMul that export.py quantised is found as "<node>_q<k>_mmi" and its weight is read back as
 int8 x per-column scale (error at most half a step, scale / 2). Every parameter the graphs read must be found, or
-this fails; those they never read (the self-attention blocks' unused context norm) keep their initial values.
+this fails, unless it is a zero-initialised layer added since the graphs were exported; those they never read (the
+self-attention blocks' unused context norm) keep their initial values.
 usage: training/from_onnx.py [--onnx wasm] --out training/runs/shipped/ckpt.pt [--check 200]
 """
 import argparse
@@ -79,9 +80,11 @@ def recover(onnx_dir, seed=0):
                     v = shipped_value(node, i, shipped_nodes, shipped_inits)
                     if v is not None:
                         found[hit[0]] = v.T if hit[1] else v
-    missing = sorted(used - set(found))
-    assert not missing, f"parameters not found in the shipped graphs: {missing}"
     state = load_model(None, seed)[0].state_dict()    # parameters the graphs never read keep their initial values
+    # a zero-initialised addition (model.py's evidence and slot-rank layers) adds nothing until trained: graphs
+    # exported before it existed are the same model with it at zero
+    missing = sorted(name for name in used - set(found) if bool(state[name].any()))
+    assert not missing, f"parameters not found in the shipped graphs: {missing}"
     for name, v in found.items():
         assert tuple(state[name].shape) == v.shape, (name, state[name].shape, v.shape)
         state[name] = torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32))

@@ -27,6 +27,7 @@ class Config:
     kernel: int = 65          # per-parameter match kernel over +-32 positions
     memory_dim: int = 64
     counts: int = 5
+    ranks: int = 16           # parameter ranks within a tool (later ones share the last)
 
 
 class Attention(nn.Module):
@@ -121,6 +122,27 @@ class SchemaEncoder(nn.Module):
         return self.out(pooled)
 
 
+class SlotRank(nn.Embedding):
+    """Slot order: adds to each parameter's vector an embedding of its rank among its tool's parameters in schema
+    order (requests state bare values in that order, and the elements are otherwise a set). Computed from kind and
+    parent, so no new input; zero-initialised, so a checkpoint without it decodes as before. Its own module, so that
+    its graph nodes are named apart and the caller's node names stay those of graphs exported before it (from_onnx.py
+    matches nodes by name)."""
+
+    def __init__(self, ranks, d):
+        super().__init__(ranks, d)
+        nn.init.zeros_(self.weight)
+
+    def forward(self, e, elem_kind, elem_parent, emask):
+        # e [B, E, d], elem_kind / elem_parent [B, E], emask [B, E] -> [B, E, d]
+        is_param = (elem_kind == 1) & (emask > 0)                               # [B, E]
+        pos = torch.arange(elem_kind.shape[1], device=elem_kind.device)
+        earlier = ((elem_parent.unsqueeze(2) == elem_parent.unsqueeze(1)) & is_param.unsqueeze(1)
+                   & (pos[None, :] < pos[:, None]).unsqueeze(0))                # [B, E, E] same tool, before e
+        rank = earlier.long().sum(-1).clamp(max=self.num_embeddings - 1)        # [B, E]
+        return e + super().forward(rank) * is_param.unsqueeze(-1).float()
+
+
 class ToolCaller(nn.Module):
     def __init__(self, c: Config):
         super().__init__()
@@ -164,6 +186,7 @@ class ToolCaller(nn.Module):
         self.option_evidence = nn.Linear(3, 3)
         nn.init.zeros_(self.option_evidence.weight)
         nn.init.zeros_(self.option_evidence.bias)
+        self.slot_rank = SlotRank(c.ranks, d)
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -184,7 +207,7 @@ class ToolCaller(nn.Module):
         kbias = ((1.0 - keep) * NEG)[:, None, None, :]                          # [B, 1, 1, T]
         lbias = kbias + ((1.0 - local) * NEG).unsqueeze(1)                      # [B, 1, T, T]
 
-        e = self.elem_in(elem_vecs) + self.kind(elem_kind)                      # [B, E, d]
+        e = self.slot_rank(self.elem_in(elem_vecs) + self.kind(elem_kind), elem_kind, elem_parent, emask)  # [B, E, d]
         ebias = ((1.0 - emask) * NEG)[:, None, None, :]                         # [B, 1, 1, E]
         band = band_plan(kbias, window, self.band_chunk) if self.band_chunk else None
         gbias = None if band else kbias   # export: one request, no padding, so the global layers mask nothing

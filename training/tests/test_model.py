@@ -106,6 +106,29 @@ class OptionEvidence(unittest.TestCase):
         self.assertTrue(torch.equal(run(self.model, said)["action_logits"][0, tool], caller.action.bias.data))  # no options
 
 
+class SlotRankTest(unittest.TestCase):
+    def test_ranks_count_a_tools_parameters_in_schema_order_and_only_parameters_move(self):
+        from model import SlotRank
+        rank = SlotRank(4, 3)
+        rank.weight.data = torch.tensor([[1.0, 0, 0], [2.0, 0, 0], [3.0, 0, 0], [4.0, 0, 0]])
+        # elements: tool 0, its params 1 and 2, an option of 2, its param 4, tool 5, its param 6, a padded element
+        kind = torch.tensor([[0, 1, 1, 2, 1, 0, 1, 1]])
+        parent = torch.tensor([[0, 0, 0, 2, 0, 5, 5, 0]])
+        mask = torch.tensor([[1, 1, 1, 1, 1, 1, 1, 0]])
+        out = rank(torch.zeros(1, 8, 3), kind, parent, mask)
+        self.assertEqual(out[0, :, 0].tolist(), [0, 1, 2, 0, 3, 0, 1, 0])
+
+    def test_zero_initialised_ranks_leave_the_outputs_alone(self):
+        torch.manual_seed(0)
+        model = EdgeModel(Config()).eval()
+        b = one_tool_batch("Find the factorial of 5.")
+        out = run(model, b)
+        model.caller.slot_rank.weight.data.normal_()
+        self.assertFalse(torch.equal(out["start_logits"], run(model, b)["start_logits"]))
+        model.caller.slot_rank.weight.data.zero_()
+        self.assertTrue(torch.equal(out["start_logits"], run(model, b)["start_logits"]))
+
+
 class BandedAttention(unittest.TestCase):
     """The windowed layers computed chunk by chunk (export) equal the masked full attention (training)."""
 
