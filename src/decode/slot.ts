@@ -57,14 +57,20 @@ export function singleSource(decision: SlotDecision | undefined): Span | null {
   return decision?.kind === "filled" && decision.sources?.length === 1 && decision.values.length === 1 ? (decision.sources[0] ?? null) : null;
 }
 
-/** The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read is left out. */
+/** Words that are never a value on their own: the request's function words ("query: using", "due date: which"). */
+const FUNCTION_WORD = /^(?:a|an|the|of|to|in|on|at|by|for|with|without|from|into|about|as|and|or|but|using|via|which|what|who|whom|whose|when|where|why|how|that|this|these|those|it|its|is|are|was|were|be|please|me|my|i|you|your|we|our)$/i;
+
+/**
+ * The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read, or
+ * that is one function word, is left out.
+ */
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
   const prose = domain.rules.some((rule) => (rule.type !== "string" && rule.type !== "null") || rule.prose === true);
   const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : asWholeValue(conversation, span, prose)));
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
-    if (text === null) continue;
+    if (text === null || FUNCTION_WORD.test(text.trim())) continue;
     const read = readValue(text, domain);
     if (read) out.push({ value: read.value, probability: span.probability, span });
   }
