@@ -295,20 +295,6 @@ describe("decodeHeads: names after the request's words", () => {
   });
 });
 
-describe("decodeHeads: function words", () => {
-  it("are no value of a string slot on their own", () => {
-    const set = compile(tool("browse", { type: "object", properties: { query: { type: "string" } }, required: ["query"] }));
-    const queryOf = (text: string, span: string) => {
-      const { builder, decode } = setup(text, set);
-      builder.calls("browse", 1).span("browse", "query", 0, span);
-      const result = decode();
-      return result.kind === "calls" ? result.calls[0]?.arguments.query : result.kind;
-    };
-    expect(queryOf("browse with using 96 for a price limit", "using")).toBe("missing");
-    expect(queryOf("browse the which-way signs", "which-way")).toBe("which-way");
-  });
-});
-
 describe("decodeHeads: temperatures", () => {
   it("read 300K as 300 kelvin in a slot about temperature, as 300 thousand elsewhere", () => {
     const valueOf = (name: string) => {

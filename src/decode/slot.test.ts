@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { compile, tool } from "../tools/testing/compile.js";
+import { readSpans } from "./slot.js";
+import { userConversation } from "./testing/conversation.js";
+
+describe("readSpans", () => {
+  const set = compile(tool("browse", { type: "object", properties: { brand: { type: "string" }, limit: { type: "integer" } } }));
+  const [brand, limit] = set.tools[0]?.slots ?? [];
+  const domainOf = (slot: typeof brand) => (slot?.fill.kind === "span" ? slot.fill.domain : { rules: [], exclusive: false });
+
+  it("reads no function word alone as a string value, but words around one", () => {
+    const { conversation, at } = userConversation("browse with using 96 for which-way signs");
+    const values = (text: string) => readSpans(conversation, [at(0, text)], domainOf(brand)).map((r) => r.value);
+    expect(values("using")).toEqual([]);
+    expect(values("with")).toEqual([]);
+    expect(values("with using")).toEqual(["with using"]);
+    expect(values("which-way")).toEqual(["which-way"]);
+  });
+
+  it("reads numbers under a numeric domain", () => {
+    const { conversation, at } = userConversation("browse with using 96 for which-way signs");
+    expect(readSpans(conversation, [at(0, "96")], domainOf(limit)).map((r) => r.value)).toEqual([96]);
+    expect(readSpans(conversation, [at(0, "using")], domainOf(limit))).toEqual([]);
+  });
+});
