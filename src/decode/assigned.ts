@@ -30,6 +30,8 @@ export function lastMessage(conversation: SerializedConversation): { first: numb
 interface NamePatterns {
   /** "name=" or "name:" before a value; null for a name that is not one word. */
   assigned: RegExp | null;
+  /** The name's words right before a value ("user id 43523", "max price: 20"), anchored at the end; null without words. */
+  label: RegExp | null;
   /** "name: yes", "name off" (group 1 or 2), "enable name", "without name" (group 1); none for a name without words. */
   said: RegExp[];
 }
@@ -44,6 +46,7 @@ function patternsOf(slot: Slot): NamePatterns {
     const spoken = nameWords(name).map(escape).join(String.raw`[\s_-]*`);
     patterns = {
       assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
+      label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,
       said: spoken
         ? [
             new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
@@ -80,6 +83,14 @@ export function assignedSpan(conversation: SerializedConversation, slot: Slot): 
     }
   }
   return found;
+}
+
+/** Whether the slot's parameter name, in words, stands right before the span: "user id 43523", "max price: 20". */
+export function labelledByName(conversation: SerializedConversation, span: Span, slot: Slot): boolean {
+  const pattern = patternsOf(slot).label;
+  if (!pattern) return false;
+  const view = messageView(conversation, span.start);
+  return pattern.test(view.text.slice(Math.max(0, span.start - view.first - 80), span.start - view.first));
 }
 
 const SAID_TRUE = new Set(["yes", "true", "on", "enable", "with"]);

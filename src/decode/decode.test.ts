@@ -295,6 +295,24 @@ describe("decodeHeads: names after the request's words", () => {
   });
 });
 
+describe("decodeHeads: values labelled by their parameter's name", () => {
+  const set = compile(tool("update", { type: "object", properties: { user_id: { type: "integer" }, max_price: { type: "number" } }, required: [] }));
+  const decodeAbsent = (text: string) => {
+    const { builder, decode } = setup(text, set);
+    builder.calls("update", 1).span("update", "user_id", 0, "43523").action("update", "user_id", "absent").span("update", "max_price", 0, "20").action("update", "max_price", "absent");
+    const result = decode();
+    return result.kind === "calls" ? result.calls[0]?.arguments : result.kind;
+  };
+
+  it("fill a slot the action head calls absent when the name's words come right before the span", () => {
+    expect(decodeAbsent("update user id 43523 with a max price: 20")).toEqual({ user_id: 43523, max_price: 20 });
+  });
+
+  it("leave it absent when the name stands elsewhere", () => {
+    expect(decodeAbsent("update 43523 for the user id, 20 as the price")).toEqual({});
+  });
+});
+
 describe("decodeHeads: temperatures", () => {
   it("read 300K as 300 kelvin in a slot about temperature, as 300 thousand elsewhere", () => {
     const valueOf = (name: string) => {

@@ -7,7 +7,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { assignedBoolean, assignedSpan, type AssignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan, labelledByName, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -243,7 +243,9 @@ function decideArray(
 
 /**
  * Decides one slot for `n` calls of its tool. A span slot whose value the last message assigns by name ("a=2") is
- * filled whatever the action head says: the user has said which value it takes.
+ * filled whatever the action head says: the user has said which value it takes. So is a span slot the head calls
+ * absent when one of its likeliest spans comes right after the parameter's name in words ("user id 43523", "max
+ * price: 20"; labelledByName): validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,423 (live_multiple +9).
  */
 export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
   const row = slot.element;
@@ -264,6 +266,10 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
   if (fill.kind === "span" && action !== VALUE && assigned) {
     const stated = decideSpan(fill.domain, conversation, heads, row, 1, 1, assigned);
     if (stated.kind === "filled") return { ...stated, values: repeat(stated.values[0], n), probabilities: repeat(1, n) };
+  }
+  if (action === ABSENT && fill.kind === "span") {
+    const named = readableSpans(conversation, heads, row, fill.domain).find((r) => !r.weak && labelledByName(conversation, r.span, slot));
+    if (named) return { kind: "filled", values: repeat(named.value, n), probabilities: repeat(named.probability, n), sources: [named.span] };
   }
   if (action === ABSENT) {
     if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
