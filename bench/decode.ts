@@ -13,8 +13,8 @@ import type { ChatMessage, ToolCallRequest, ToolDefinition } from "../src/caller
 import { decodeHeads } from "../src/decode/decode.js";
 import type { Heads } from "../src/decode/heads.js";
 import { createNodeRuntime, type NodeBackend } from "../src/engine/node.js";
-import type { Feeds, GraphName, ModelRuntime, TensorData } from "../src/engine/types.js";
-import { createModelToolCaller } from "../src/model/caller.js";
+import type { Feeds, GraphName, ModelRuntime } from "../src/engine/types.js";
+import { createModelToolCaller, headsOf } from "../src/model/caller.js";
 import { parseModelConfig } from "../src/model/config.js";
 import { elementMatch } from "../src/model/features.js";
 import { serializeConversation } from "../src/model/serialize.js";
@@ -161,18 +161,7 @@ rows.push([
   }),
 ]);
 const outputs = await runtime.run("model", modelFeeds);
-const f32 = (name: string): Float32Array => (outputs[name] as TensorData).data as Float32Array;
-const heads: Heads = {
-  elements: set10.elements.length,
-  positions: conversation.ids.length,
-  count: f32("count_logits"),
-  countClasses: config.max_calls_per_tool + 1,
-  action: f32("action_logits"),
-  start: f32("start_logits"),
-  end: f32("end_logits"),
-  bool: f32("bool_logits"),
-  option: f32("option_logits"),
-};
+const heads = headsOf(outputs, set10.elements.length, conversation.ids.length, config);
 rows.push(["decode heads (model's own outputs), 10 tools", await time(() => decodeHeads(set10, { ...heads }, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
 // Worst case for the decoder: every tool called once and every slot given a value, so every slot's spans are searched.
 // Each run decodes a fresh copy of the heads: the decoder remembers readings per request's heads, as a new request would not.

@@ -6,13 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { softmax, type Heads } from "../src/decode/heads.js";
+import { softmax } from "../src/decode/heads.js";
 import { bestSpans } from "../src/decode/spans.js";
 import { createDiskCachedRuntime, modelFingerprint } from "../src/engine/disk-cache.js";
 import { createNodeRuntime } from "../src/engine/node.js";
 import type { Feeds, GraphName, ModelRuntime, TensorData } from "../src/engine/types.js";
 import { readQuestions } from "../src/eval/dataset.js";
-import { createModelToolCaller } from "../src/model/caller.js";
+import { createModelToolCaller, headsOf } from "../src/model/caller.js";
 import { parseModelConfig } from "../src/model/config.js";
 import { serializeConversation, spanText } from "../src/model/serialize.js";
 import { compileToolSet } from "../src/tools/compile.js";
@@ -48,18 +48,7 @@ const result = await createModelToolCaller(recording, config).call({ messages: t
 const words = new WordMatcher(config.match);
 const set = compileToolSet(testCase.tools, { words, maxElementTokens: config.max_element_tokens, pad: config.tokenizer.special.pad }, "inspect");
 const conversation = serializeConversation(testCase.messages, config.tokenizer.special, config.max_conversation_tokens);
-const data = (name: string) => outputs[name]?.data as Float32Array;
-const heads: Heads = {
-  elements: set.elements.length,
-  positions: conversation.ids.length,
-  count: data("count_logits"),
-  countClasses: config.max_calls_per_tool + 1,
-  action: data("action_logits"),
-  start: data("start_logits"),
-  end: data("end_logits"),
-  bool: data("bool_logits"),
-  option: data("option_logits"),
-};
+const heads = headsOf(outputs, set.elements.length, conversation.ids.length, config);
 const fixed = (ps: readonly number[]) => ps.map((p) => p.toFixed(2)).join(" ");
 console.log(`last message: ${JSON.stringify(testCase.messages[testCase.messages.length - 1]?.content)}`);
 for (const tool of set.tools) {

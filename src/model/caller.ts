@@ -38,6 +38,21 @@ function float32(outputs: Record<string, TensorData>, name: string): Float32Arra
   return tensor.data;
 }
 
+/** The decoder's view of model_int8.onnx's outputs for E elements and T conversation positions (wasm/CONTRACT.md). */
+export function headsOf(outputs: Record<string, TensorData>, elements: number, positions: number, config: ModelConfig): Heads {
+  return {
+    elements,
+    positions,
+    count: float32(outputs, "count_logits"),
+    countClasses: config.max_calls_per_tool + 1,
+    action: float32(outputs, "action_logits"),
+    start: float32(outputs, "start_logits"),
+    end: float32(outputs, "end_logits"),
+    bool: float32(outputs, "bool_logits"),
+    option: float32(outputs, "option_logits"),
+  };
+}
+
 export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig, options: ModelToolCallerOptions = {}): ModelToolCaller {
   const id = options.id ?? config.model_id ?? "edgecall-edge";
   const words = new WordMatcher(config.match);
@@ -69,18 +84,7 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
         elem_parent: { type: "int64", data: set.tensors.elemParent, dims: [E] },
         elem_match: { type: "float32", data: match, dims: [E, T, 2] },
       });
-      const heads: Heads = {
-        elements: E,
-        positions: T,
-        count: float32(outputs, "count_logits"),
-        countClasses: config.max_calls_per_tool + 1,
-        action: float32(outputs, "action_logits"),
-        start: float32(outputs, "start_logits"),
-        end: float32(outputs, "end_logits"),
-        bool: float32(outputs, "bool_logits"),
-        option: float32(outputs, "option_logits"),
-      };
-      const result = decodeHeads(set, heads, conversation, {
+      const result = decodeHeads(set, headsOf(outputs, E, T, config), conversation, {
         toolChoice: choice,
         parallelToolCalls: request.parallel_tool_calls,
       });
