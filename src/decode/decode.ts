@@ -144,7 +144,7 @@ function decodeTool(
     let confidence = countP * probability;
     tool.slots.forEach((slot, i) => {
       const decision = decisions[i] as SlotDecision;
-      if (decision.kind !== "filled" || (decision.automatic && !parentPresent(slot.path))) return;
+      if (decision.kind !== "filled" || (decision.automatic && !parentPresent(slot.path)) || decision.values[c] === undefined) return;
       setPath(args, slot.path, decision.values[c]);
       const p = decision.probabilities[c] as number;
       confidences[slot.path.join(".")] = p;

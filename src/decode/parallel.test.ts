@@ -123,3 +123,28 @@ describe("a tool the count head calls once", () => {
     expect(argumentsOf(decode())).toEqual([{ size: 3000, location: "New York" }]);
   });
 });
+
+describe("parallel calls asked in sentences of their own", () => {
+  const cancel = compile(
+    tool("cancel_order", { type: "object", properties: { order_id: { type: "string" }, reason: { type: "string" } }, required: ["order_id"] }),
+  );
+  const decodeWith = (text: string, reason: string) => {
+    const { builder, decode } = headsFor(text, cancel);
+    builder.calls("cancel_order", 2).span("cancel_order", "order_id", 0, "A-17").span("cancel_order", "order_id", 0, "B-9").span("cancel_order", "reason", 0, reason);
+    return argumentsOf(decode());
+  };
+
+  it("give an optional value only to the call whose sentence holds it", () => {
+    expect(decodeWith("Cancel order A-17. Then stop order B-9, it came late.", "it came late")).toEqual([
+      { order_id: "A-17" },
+      { order_id: "B-9", reason: "it came late" },
+    ]);
+  });
+
+  it("give a value after a list of the calls' values to every call", () => {
+    expect(decodeWith("Cancel orders A-17 and B-9, it came late.", "it came late")).toEqual([
+      { order_id: "A-17", reason: "it came late" },
+      { order_id: "B-9", reason: "it came late" },
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import type { SerializedConversation } from "../model/serialize.js";
 import { spanText } from "../model/serialize.js";
 import type { Slot, ValueDomain } from "../tools/types.js";
 import { spreadOverCalls, type SlotDecision, type SpanReading } from "./slot.js";
-import { continueNumberList, isNumeric } from "./lists.js";
+import { continueNumberList, isNumeric, messageView } from "./lists.js";
 import { overlaps } from "./spans.js";
 import { takeTurns, twinGroups, twinKey } from "./twins.js";
 import { readValue } from "./value.js";
@@ -24,7 +24,10 @@ const LISTED_CALLS_MAX = 8;
  * - numbered twins take the spans they point at in turn, call by call: "3 and 4, 5 and 12" reads num1 = 3, num2 = 4,
  *   then num1 = 5, num2 = 12 (when their number divides evenly and each twin's type allows its values);
  * - the number of calls becomes the number of values per slot, when every slot with more than one value agrees
- *   (twins count a value per pair; `agreeing` says how many slots do); the count head's number stands otherwise.
+ *   (twins count a value per pair; `agreeing` says how many slots do); the count head's number stands otherwise;
+ * - when the calls are asked in sentences of their own (sentenceAnchors), an optional slot with fewer values than
+ *   calls fills only the calls whose sentences hold them ("Cancel order A. Then stop order B, it came late": the
+ *   reason is B's; validation 496 -> 497, held-out 228 -> 229, BFCL level).
  * `decisions[i]` is `slots[i]`'s.
  */
 export function shareAcrossCalls(
@@ -55,10 +58,15 @@ export function shareAcrossCalls(
   const several = [...kept.values()].map((readings) => readings.length).filter((n) => n > 1);
   const agreed = new Set(several).size === 1 ? (several[0] as number) : null;
   const calls = agreed ?? count;
+  const anchors = sentenceAnchors(slots, kept, calls, conversation);
   const out = decisions.map((d, i): SlotDecision => {
     if (d.kind !== "filled") return d;
     if (outranked.has(i)) return { kind: "absent", probability: 1 - (d.probabilities[0] as number) };
     const readings = kept.get(i);
+    const optional = !(slots[i] as Slot).requiredChain.every(Boolean);
+    if (readings && anchors && i !== anchors.slot && optional && readings.length < calls) {
+      return { ...d, ...bySentence(readings, anchors.starts, calls), sources: readings.map((r) => r.span) };
+    }
     if (readings) return { ...d, ...spreadOverCalls(readings, calls), sources: readings.map((r) => r.span) };
     if (calls === count) return d;
     const first = { value: d.values[0], probability: d.probabilities[0] as number };
@@ -66,6 +74,43 @@ export function shareAcrossCalls(
     return { ...d, ...spread, values: spread.values.map((v) => (Array.isArray(v) ? [...(v as unknown[])] : v)) };
   });
   return { decisions: out, count: calls, agreeing: agreed === null ? 0 : several.length };
+}
+
+/**
+ * The calls' anchors: the spans of a required slot that holds one value per call, when each lies in a sentence (or
+ * message) of its own ("Cancel order A. Then stop order B, it came late."); null otherwise, as values after a list
+ * ("orders A, B and C, reason: late") belong to every call.
+ */
+function sentenceAnchors(
+  slots: readonly Slot[],
+  kept: ReadonlyMap<number, SpanReading[]>,
+  calls: number,
+  conversation: SerializedConversation,
+): { slot: number; starts: number[] } | null {
+  const found = [...kept].find(([i, readings]) => readings.length === calls && (slots[i] as Slot).requiredChain.every(Boolean));
+  if (!found || calls < 2) return null;
+  const starts = found[1].map((r) => r.span.start).sort((a, b) => a - b);
+  const apart = starts.every((start, k) => {
+    const from = starts[k - 1];
+    if (from === undefined || conversation.message[from] !== conversation.message[start]) return true;
+    const view = messageView(conversation, start);
+    return /[.?!;]\s/.test(view.text.slice(from - view.first, start - view.first));
+  });
+  return apart ? { slot: found[0], starts } : null;
+}
+
+/** An optional slot's values call by call: a reading belongs to the call whose anchor comes last before it; the calls
+ * no reading belongs to leave the slot out (an undefined value). */
+function bySentence(readings: readonly SpanReading[], starts: readonly number[], calls: number): { values: unknown[]; probabilities: number[] } {
+  const values: unknown[] = Array.from({ length: calls }, () => undefined);
+  const probabilities = Array.from({ length: calls }, () => 1);
+  for (const r of readings) {
+    const c = Math.max(0, starts.filter((start) => start <= r.span.start).length - 1);
+    if (values[c] !== undefined) continue;
+    values[c] = r.value;
+    probabilities[c] = r.probability;
+  }
+  return { values, probabilities };
 }
 
 /**

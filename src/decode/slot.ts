@@ -17,7 +17,8 @@ export type SlotDecision =
   /**
    * `automatic`: a required const filled without the model saying so; it does not make its parent object present.
    * `readings`: for a single-span slot of one call, every span that reads under its type, best first (values[0] is
-   * the first), so that the call's slots can be given distinct spans.
+   * the first), so that the call's slots can be given distinct spans. `values[c]` undefined: call c leaves the slot
+   * out (an optional slot some of several calls have no value for).
    */
   | {
       kind: "filled";
