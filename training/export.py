@@ -239,7 +239,48 @@ def check(model, fp32_dir, out_dir, n, seed=777):
     return {"cases": n, "fp32_vs_torch_max_abs_diff": diff, "int8_vs_fp32_decoded_agreement_pct": round(100 * agree / n, 1)}
 
 
-ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence")   # modules whose initial weights leave the outputs unchanged
+ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence", "caller.slot_rank")   # modules whose initial weights leave the outputs unchanged
+
+
+def smooth(model, n=64, alpha=0.5, seed=4242):
+    """SmoothQuant-style rescaling before int8: each LayerNorm's output channel j is divided by s_j and the rows of
+    the Linear layers reading it multiplied by s_j (the same function in fp32), with s_j = a_j^alpha / w_j^(1-alpha)
+    (a_j: max |activation| over n training-split examples, w_j: max |weight| over the readers), so that outlier
+    channels shrink before per-tensor activation quantisation. Returns the largest a_j / median a_j before and after."""
+    import random
+    import data
+    from evaluate import torch_outputs
+    pairs = [(b.n1, [b.att.q, b.att.k, b.att.v]) for b in model.caller.blocks]
+    pairs += [(b.n2, [b.ffn[0]]) for b in [*model.caller.blocks, model.caller.cross, *model.encoder.blocks]]
+    pairs += [(model.caller.cross.n1, [model.caller.cross.att.q])]
+    amax = {ln: torch.zeros(ln.weight.shape[0]) for ln, _ in pairs}
+
+    def hook(ln):
+        def record(_module, _inputs, out):
+            amax[ln] = torch.maximum(amax[ln], out.detach().abs().reshape(-1, out.shape[-1]).amax(0))
+        return record
+    handles = [ln.register_forward_hook(hook(ln)) for ln, _ in pairs]
+    rng = random.Random(seed)
+    try:
+        for i in range(n):
+            torch_outputs(model, data.sample(rng, "train"), WINDOW["trained"][i % len(WINDOW["trained"])])
+    finally:
+        for h in handles:
+            h.remove()
+    spread = lambda a: float(a.max() / a.median().clamp(min=1e-6))
+    before = max(spread(a) for a in amax.values())
+    after = 0.0
+    with torch.no_grad():
+        for ln, readers in pairs:
+            wmax = torch.stack([lin.weight.abs().amax(0) for lin in readers]).amax(0)     # [d] per input channel
+            s = amax[ln].clamp(min=1e-5) ** alpha / wmax.clamp(min=1e-5) ** (1 - alpha)
+            s = s / s.median()                                                            # keep the overall scale
+            ln.weight /= s
+            ln.bias /= s
+            for lin in readers:
+                lin.weight *= s
+            after = max(after, spread(amax[ln] / s))
+    return round(before, 2), round(after, 2)
 
 
 def load_model(ckpt=None, seed=0, overrides=None):
@@ -264,16 +305,20 @@ def main():
     ap.add_argument("--out", default="wasm")
     ap.add_argument("--fp32-dir", default="training/runs/export")
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
+    ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
     args = ap.parse_args()
     overrides = {k: int(v) for k, v in (kv.split("=") for kv in args.set)}
     model, state = load_model(None if args.untrained else args.ckpt, args.seed, overrides)
     model.eval()
     os.makedirs(args.fp32_dir, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
+    smoothed = smooth(model, alpha=args.smooth) if args.smooth else None
     enc32, main32 = export_fp32(model, args.fp32_dir)
     nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"), keep_fp32=KEEP_FP32["encoder"])
     nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=KEEP_FP32["model"])
     extra = {"params": param_count(model), "quantized_matmuls": nq, "fp32_matmuls": KEEP_FP32}
+    if smoothed:
+        extra["smoothquant"] = {"alpha": args.smooth, "channel_max_over_median_before_after": smoothed}
     if state:
         extra.update({k: state[k] for k in ("step", "tokens", "wall_s", "averaged") if k in state})
     else:

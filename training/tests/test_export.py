@@ -40,5 +40,26 @@ class Int8Rewrite(unittest.TestCase):
         self.assertGreater(err, 0.0)        # the weights really are quantized
 
 
+class SmoothQuant(unittest.TestCase):
+    def test_smoothing_keeps_the_function_and_flattens_the_channels(self):
+        import data
+        import random
+        from evaluate import torch_outputs
+        from model import Config, EdgeModel
+        torch.manual_seed(0)
+        model = EdgeModel(Config()).eval()
+        with torch.no_grad():                        # an outlier channel at every LayerNorm, as training leaves them
+            for ln in [m for m in model.modules() if isinstance(m, torch.nn.LayerNorm)]:
+                ln.weight[3] = 8.0
+        x = data.sample(random.Random(5), "test")
+        before = torch_outputs(model, x, 16)
+        spread = export.smooth(model, n=8)
+        after = torch_outputs(model, x, 16)
+        self.assertGreater(spread[0], 4.0)
+        self.assertLess(spread[1], spread[0] / 2)
+        for k in before:
+            np.testing.assert_allclose(after[k], before[k], rtol=1e-4, atol=1e-4)
+
+
 if __name__ == "__main__":
     unittest.main()
