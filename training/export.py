@@ -239,7 +239,7 @@ def check(model, fp32_dir, out_dir, n, seed=777):
     return {"cases": n, "fp32_vs_torch_max_abs_diff": diff, "int8_vs_fp32_decoded_agreement_pct": round(100 * agree / n, 1)}
 
 
-ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence", "caller.slot_rank")   # modules whose initial weights leave the outputs unchanged
+ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence")   # modules whose initial weights leave the outputs unchanged
 
 
 def smooth(model, n=64, alpha=0.5, seed=4242):

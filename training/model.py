@@ -27,7 +27,7 @@ class Config:
     kernel: int = 65          # per-parameter match kernel over +-32 positions
     memory_dim: int = 64
     counts: int = 5
-    ranks: int = 16           # parameter ranks within a tool (later ones share the last)
+    ranks: int = 0            # > 0: SlotRank with this many parameter ranks within a tool (phase 13; not shipped)
 
 
 class Attention(nn.Module):
@@ -127,7 +127,8 @@ class SlotRank(nn.Embedding):
     order (requests state bare values in that order, and the elements are otherwise a set). Computed from kind and
     parent, so no new input; zero-initialised, so a checkpoint without it decodes as before. Its own module, so that
     its graph nodes are named apart and the caller's node names stay those of graphs exported before it (from_onnx.py
-    matches nodes by name)."""
+    matches nodes by name). Only with Config.ranks > 0 (train.py --ranks 16): phase 13 trained it from the shipped
+    weights and was not shipped (wasm/MODEL_CARD.md, session 12)."""
 
     def __init__(self, ranks, d):
         super().__init__(ranks, d)
@@ -186,7 +187,7 @@ class ToolCaller(nn.Module):
         self.option_evidence = nn.Linear(3, 3)
         nn.init.zeros_(self.option_evidence.weight)
         nn.init.zeros_(self.option_evidence.bias)
-        self.slot_rank = SlotRank(c.ranks, d)
+        self.slot_rank = SlotRank(c.ranks, d) if c.ranks else None
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -207,7 +208,9 @@ class ToolCaller(nn.Module):
         kbias = ((1.0 - keep) * NEG)[:, None, None, :]                          # [B, 1, 1, T]
         lbias = kbias + ((1.0 - local) * NEG).unsqueeze(1)                      # [B, 1, T, T]
 
-        e = self.slot_rank(self.elem_in(elem_vecs) + self.kind(elem_kind), elem_kind, elem_parent, emask)  # [B, E, d]
+        e = self.elem_in(elem_vecs) + self.kind(elem_kind)                      # [B, E, d]
+        if self.slot_rank is not None:
+            e = self.slot_rank(e, elem_kind, elem_parent, emask)
         ebias = ((1.0 - emask) * NEG)[:, None, None, :]                         # [B, 1, 1, E]
         band = band_plan(kbias, window, self.band_chunk) if self.band_chunk else None
         gbias = None if band else kbias   # export: one request, no padding, so the global layers mask nothing

@@ -94,6 +94,7 @@ def main():
     ap.add_argument("--distilled", help="JSONL written by distill.py, mixed into the synthetic batches")
     ap.add_argument("--distilled-frac", type=float, default=0.25)
     ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
+    ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
                     help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
     args = ap.parse_args()
@@ -102,7 +103,7 @@ def main():
     os.makedirs(run_dir, exist_ok=True)
     ckpt_path = os.path.join(run_dir, "ckpt.pt")
     torch.manual_seed(args.seed)
-    c = Config()
+    c = Config(ranks=args.ranks)
     model = EdgeModel(c).to(args.device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.98))
     step, wall, tokens = 0, 0.0, 0

@@ -120,7 +120,7 @@ class SlotRankTest(unittest.TestCase):
 
     def test_zero_initialised_ranks_leave_the_outputs_alone(self):
         torch.manual_seed(0)
-        model = EdgeModel(Config()).eval()
+        model = EdgeModel(Config(ranks=16)).eval()
         b = one_tool_batch("Find the factorial of 5.")
         out = run(model, b)
         model.caller.slot_rank.weight.data.normal_()
