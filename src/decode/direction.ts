@@ -36,10 +36,10 @@ function place(conversation: SerializedConversation, decision: SlotDecision | un
   const view = lastMessage(conversation);
   if (!view) return null;
   const option = decision.values[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const found = [...view.text.matchAll(new RegExp(`(?<![A-Za-z0-9])${option}(?![A-Za-z0-9])`, "gi"))];
-  if (found.length !== 1) return null;
-  const start = view.first + ((found[0] as RegExpMatchArray).index as number);
-  return { start, end: start + option.length - 1, probability: 1, score: 0 };
+  const [only, ...more] = view.text.matchAll(new RegExp(`(?<![A-Za-z0-9])${option}(?![A-Za-z0-9])`, "gi"));
+  if (!only || more.length > 0) return null;
+  const start = view.first + (only.index as number);
+  return { start, end: start + only[0].length - 1, probability: 1, score: 0 };
 }
 
 /** The direction the text gives a value at `span`, or null. */
