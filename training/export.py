@@ -242,17 +242,21 @@ def check(model, fp32_dir, out_dir, n, seed=777):
 ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence")   # modules whose initial weights leave the outputs unchanged
 
 
-def smooth(model, n=64, alpha=0.5, seed=4242):
+def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",)):
     """SmoothQuant-style rescaling before int8: each LayerNorm's output channel j is divided by s_j and the rows of
     the Linear layers reading it multiplied by s_j (the same function in fp32), with s_j = a_j^alpha / w_j^(1-alpha)
     (a_j: max |activation| over n training-split examples, w_j: max |weight| over the readers), so that outlier
-    channels shrink before per-tensor activation quantisation. Returns the largest a_j / median a_j before and after."""
+    channels shrink before per-tensor activation quantisation. `layers`: "ffn" (the norms before each FFN),
+    "attention" (before each attention's projections). Returns the largest a_j / median a_j before and after."""
     import random
     import data
     from evaluate import torch_outputs
-    pairs = [(b.n1, [b.att.q, b.att.k, b.att.v]) for b in model.caller.blocks]
-    pairs += [(b.n2, [b.ffn[0]]) for b in [*model.caller.blocks, model.caller.cross, *model.encoder.blocks]]
-    pairs += [(model.caller.cross.n1, [model.caller.cross.att.q])]
+    pairs = []
+    if "attention" in layers:
+        pairs += [(b.n1, [b.att.q, b.att.k, b.att.v]) for b in model.caller.blocks]
+        pairs += [(model.caller.cross.n1, [model.caller.cross.att.q])]
+    if "ffn" in layers:
+        pairs += [(b.n2, [b.ffn[0]]) for b in [*model.caller.blocks, model.caller.cross, *model.encoder.blocks]]
     amax = {ln: torch.zeros(ln.weight.shape[0]) for ln, _ in pairs}
 
     def hook(ln):
@@ -306,19 +310,21 @@ def main():
     ap.add_argument("--fp32-dir", default="training/runs/export")
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
+    ap.add_argument("--smooth-layers", default="ffn", help="ffn, attention or ffn,attention: the LayerNorms smoothed")
     args = ap.parse_args()
     overrides = {k: int(v) for k, v in (kv.split("=") for kv in args.set)}
     model, state = load_model(None if args.untrained else args.ckpt, args.seed, overrides)
     model.eval()
     os.makedirs(args.fp32_dir, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
-    smoothed = smooth(model, alpha=args.smooth) if args.smooth else None
+    layers = tuple(args.smooth_layers.split(","))
+    smoothed = smooth(model, alpha=args.smooth, layers=layers) if args.smooth else None
     enc32, main32 = export_fp32(model, args.fp32_dir)
     nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"), keep_fp32=KEEP_FP32["encoder"])
     nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=KEEP_FP32["model"])
     extra = {"params": param_count(model), "quantized_matmuls": nq, "fp32_matmuls": KEEP_FP32}
     if smoothed:
-        extra["smoothquant"] = {"alpha": args.smooth, "channel_max_over_median_before_after": smoothed}
+        extra["smoothquant"] = {"alpha": args.smooth, "layers": list(layers), "channel_max_over_median_before_after": smoothed}
     if state:
         extra.update({k: state[k] for k in ("step", "tokens", "wall_s", "averaged") if k in state})
     else:

@@ -45,6 +45,6 @@ $PY training/train.py --run "$RUN-p12" --minutes "$MIN8" --seed 11 --device "$DE
 $PY training/average.py "training/runs/$RUN-p9/ckpt.pt" "training/runs/$RUN-p12/ckpt.pt" --out "training/runs/$RUN/ckpt.pt"
 $PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --windows 8,16,32,64,128,512 \
   --out "training/runs/$RUN/eval.json"
-$PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 200
+$PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 400 --smooth 0.5
 $PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --onnx wasm --out "training/runs/$RUN/eval_int8.json"
 $PY training/make_fixture.py
