@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { spanText } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { Slot } from "../tools/types.js";
-import { assignedBoolean, assignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan, spokenName } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
 /** The compiled slot of a tool's one parameter `name`. */
@@ -51,5 +51,17 @@ describe("assignedBoolean", () => {
     expect(said("gift_wrap", "add it to my cart")).toBeNull();
     expect(said("gift_wrap", "gift wrap: yes", "now another one")).toBeNull();
     expect(said("wrap", "giftwrap: yes")).toBeNull();
+  });
+});
+
+describe("spokenName", () => {
+  it("matches a name's words joined as people write them, a trailing number apart or not", () => {
+    const matches = (name: string, text: string) => new RegExp(`^${spokenName(name)}$`, "i").test(text);
+    expect(matches("gift_wrap", "gift wrap")).toBe(true);
+    expect(matches("giftWrap", "gift-wrap")).toBe(true);
+    expect(matches("lang2", "lang 2")).toBe(true);
+    expect(matches("lang2", "lang2")).toBe(true);
+    expect(matches("lang2", "lang 3")).toBe(false);
+    expect(spokenName("__")).toBe("");
   });
 });

@@ -7,7 +7,8 @@ import type { Slot } from "../tools/types.js";
 import { messageView } from "./lists.js";
 import type { Span } from "./spans.js";
 
-function escape(text: string): string {
+/** The text as a regular expression that matches it literally. */
+export function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -18,6 +19,18 @@ export function nameWords(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+}
+
+/**
+ * A parameter name as written in text, as a regular-expression source: its words joined by spaces, "_", "-" or
+ * nothing, a number apart from the word it ends ("gift_wrap" or "gift wrap"; "lang2" or "lang 2"); empty for a name
+ * without words.
+ */
+export function spokenName(name: string): string {
+  return nameWords(name)
+    .flatMap((w) => w.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/))
+    .map(escape)
+    .join(String.raw`[\s_-]*`);
 }
 
 /** The view of the conversation's last message, or null when it has no text. */
@@ -43,7 +56,7 @@ function patternsOf(slot: Slot): NamePatterns {
   let patterns = patternsOfSlot.get(slot);
   if (!patterns) {
     const name = slot.path[slot.path.length - 1] ?? "";
-    const spoken = nameWords(name).map(escape).join(String.raw`[\s_-]*`);
+    const spoken = spokenName(name);
     patterns = {
       assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
       label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,

@@ -6,7 +6,7 @@
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
-import { lastMessage, nameWords } from "./assigned.js";
+import { escape, lastMessage, nameWords } from "./assigned.js";
 import { messageView } from "./lists.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
@@ -35,8 +35,7 @@ function place(conversation: SerializedConversation, decision: SlotDecision | un
   if (span || decision?.kind !== "filled" || slot.fill.kind !== "enum" || typeof decision.values[0] !== "string") return span;
   const view = lastMessage(conversation);
   if (!view) return null;
-  const option = decision.values[0].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const [only, ...more] = view.text.matchAll(new RegExp(`(?<![A-Za-z0-9])${option}(?![A-Za-z0-9])`, "gi"));
+  const [only, ...more] = view.text.matchAll(new RegExp(`(?<![A-Za-z0-9])${escape(decision.values[0])}(?![A-Za-z0-9])`, "gi"));
   if (!only || more.length > 0) return null;
   const start = view.first + (only.index as number);
   return { start, end: start + only[0].length - 1, probability: 1, score: 0 };
@@ -62,19 +61,30 @@ function moved(conversation: SerializedConversation, decision: SlotDecision, to:
   return reading ? { ...decision, values: [reading.value], sources: [reading.span], readings: [reading] } : null;
 }
 
+/** Source / target pairs of a tool's slots, found once per compiled tool (the slots array is cached with it). */
+const pairsOfSlots = new WeakMap<readonly Slot[], Array<{ source: number; target: number }>>();
+
+function directionPairs(slots: readonly Slot[]): Array<{ source: number; target: number }> {
+  let pairs = pairsOfSlots.get(slots);
+  if (!pairs) {
+    const sides = new Map<string, Partial<Record<Direction, number>>>();
+    slots.forEach((slot, i) => {
+      const d = directionOf(slot);
+      if (d) sides.set(d.stem, { ...sides.get(d.stem), [d.direction]: i });
+    });
+    pairs = [...sides.values()].flatMap(({ source, target }) => (source === undefined || target === undefined ? [] : [{ source, target }]));
+    pairsOfSlots.set(slots, pairs);
+  }
+  return pairs;
+}
+
 /**
  * One call's decisions with each source / target pair swapped when the text's "from" and "to" say the values the
  * other way round (more cues against the model's reading than for it). `decisions[i]` is `slots[i]`'s.
  */
 export function byDirection(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
   const out = [...decisions];
-  const sides = new Map<string, Partial<Record<Direction, number>>>();
-  slots.forEach((slot, i) => {
-    const d = directionOf(slot);
-    if (d) sides.set(d.stem, { ...sides.get(d.stem), [d.direction]: i });
-  });
-  for (const { source, target } of sides.values()) {
-    if (source === undefined || target === undefined) continue;
+  for (const { source, target } of directionPairs(slots)) {
     const at = { source: place(conversation, out[source], slots[source] as Slot), target: place(conversation, out[target], slots[target] as Slot) };
     let evidence = 0;
     for (const side of ["source", "target"] as const) {

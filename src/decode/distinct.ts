@@ -87,9 +87,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
       out[i] = { kind: "absent", probability: decision.tentative.absentProbability };
       continue;
     }
-    taken.push(free.span);
-    chosen.set(i, free);
-    out[i] = { ...decision, values: [free.value], probabilities: [free.probability], sources: [free.span] };
+    give(i, decision, free);
   }
   inTextOrder(slots, chosen, out, conversation);
   return out;

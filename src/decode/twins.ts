@@ -5,7 +5,7 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { Slot } from "../tools/types.js";
-import { nameWords } from "./assigned.js";
+import { spokenName } from "./assigned.js";
 import { messageView } from "./lists.js";
 import type { SpanReading } from "./slot.js";
 import { overlaps, type Span } from "./spans.js";
@@ -44,8 +44,7 @@ const namePatterns = new WeakMap<Slot, RegExp>();
 function namePattern(slot: Slot): RegExp {
   let pattern = namePatterns.get(slot);
   if (!pattern) {
-    const words = nameWords(slot.path[slot.path.length - 1] ?? "").flatMap((w) => w.split(/(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])/));
-    pattern = new RegExp(`(?<![a-z0-9])${words.join("[\\s_-]*")}(?![a-z0-9])`, "gi");
+    pattern = new RegExp(`(?<![a-z0-9])${spokenName(slot.path[slot.path.length - 1] ?? "")}(?![a-z0-9])`, "gi");
     namePatterns.set(slot, pattern);
   }
   return pattern;
