@@ -68,7 +68,7 @@ def memory_loss(mem, b, temperature=0.1):
     onehot = (b["msg_index"].unsqueeze(-1) == torch.arange(M, device=mem.device)).float()   # [B, T, M]
     n = onehot.sum(1)                                                               # [B, M] positions per message
     # a pair counts only when both messages are in the window: a recalled message cut off by t_max would be a
-    # target the softmax excludes (a loss of ~1e3 for that batch)
+    # target the softmax excludes (about 5,000 for that batch: training/tests/test_data.py)
     present = (pair >= 0).all(1) & (n.gather(1, pair.clamp(min=0)) > 0).all(1)    # [B]
     rows = present.nonzero().squeeze(1)                                            # [R]
     if rows.numel() == 0:
