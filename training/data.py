@@ -1000,7 +1000,9 @@ def _toolset(rng, split, stage, k):
     return out
 
 
-def make_example(rng, split="train", stage=3):
+def make_example(rng, split="train", stage=3, boost=0.0):
+    """boost: the share of stage-3 examples made parallel or multi-tool on top of the usual mix (training only; the
+    held-out and validation splits keep boost 0, so their mix never moves)."""
     lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
@@ -1020,6 +1022,8 @@ def make_example(rng, split="train", stage=3):
         kind = "parallel"
     elif stage >= 2 and r < 0.65 and len(tools) >= 2:
         kind = "multi_tool"
+    if stage == 3 and boost > 0 and rng.random() < boost:
+        kind = "multi_tool" if len(tools) >= 2 and rng.random() < 0.5 else "parallel"
     if stage == 3 and rng.random() < 0.2:
         conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
                                        "你是购物助手。" if lang == "zh" else "Answer briefly."]))
@@ -1219,19 +1223,19 @@ def load_distilled(path):
     return out
 
 
-def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0):
+def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, boost=0.0):
     """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
-    extra: encoded examples (distilled) mixed in with probability extra_frac."""
-    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress)
+    extra: encoded examples (distilled) mixed in with probability extra_frac; boost: see make_example."""
+    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress, boost=boost)
                     for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
     groups = [items[i * n:(i + 1) * n] for i in range(pool)]
     rng.shuffle(groups)
     return [(collate(g, rng.choice(windows)), g) for g in groups]
 
 
-def sample(rng, split, progress=1.0, max_tokens=F.T_MAX):
+def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, boost=0.0):
     while True:
-        ex = make_example(rng, split, stage_for(rng, progress))
+        ex = make_example(rng, split, stage_for(rng, progress), boost)
         x = encode(ex)
         if x is not None:
             x["example"] = ex

@@ -545,3 +545,24 @@ describe("decodeHeads: tools that restate each other", () => {
     expect(names(decode())).toEqual(["add_postgres_server", "add_mysql_server"]);
   });
 });
+
+describe("decodeHeads: a tool lacking an argument beside one called in full", () => {
+  const servers = compile(
+    tool("list_servers", { type: "object", properties: { type: { type: "string", enum: ["postgres", "openai"] } } }),
+    tool("add_postgres_server", { type: "object", properties: { nickname: { type: "string" }, host: { type: "string" } }, required: ["nickname", "host"] }),
+  );
+  const names = (result: ReturnType<typeof decodeHeads>) =>
+    result.kind === "calls" ? result.calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => `${m.name}?`) : result.kind;
+
+  it("yields to a surer tool called in full", () => {
+    const { builder, decode } = setup("List all openai servers", servers);
+    builder.calls("list_servers", 1).option("list_servers", "type", "openai").calls("add_postgres_server", 1, 3);
+    expect(names(decode())).toEqual(["list_servers"]);
+  });
+
+  it("still asks for its argument when it is the surer tool", () => {
+    const { builder, decode } = setup("Add the server pg1 and list the openai ones", servers);
+    builder.calls("list_servers", 1, 3).option("list_servers", "type", "openai").calls("add_postgres_server", 1).span("add_postgres_server", "nickname", 0, "pg1");
+    expect(names(decode())).toEqual(["add_postgres_server?"]);
+  });
+});

@@ -181,7 +181,10 @@ export function decodeHeads(
   const calls: DecodedCall[] = [];
   const missing: MissingArguments[] = [];
   const taken: Span[] = [];
-  // Surest tools first, so that a tool restating another's values (restates) is the less sure one.
+  // Surest tools first, so that a tool restating another's values (restates) is the less sure one, and so that a
+  // tool lacking a required argument yields to a surer tool called in full ("list all openai servers": list_servers
+  // called, not add_postgres_server asking for its host); validation split 498 -> 501, held-out 235 unchanged, BFCL
+  // 1,424 -> 1,430 (live_multiple +17, live_irrelevance -11: requests no tool fits, asked for an argument before).
   const surest = [...plan.calls].sort((a, b) => b.called - a.called);
   for (const planned of surest) {
     const outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, options.parallelToolCalls);
@@ -189,7 +192,9 @@ export function decodeHeads(
     if (restates(outcome.sources, taken)) continue;
     taken.push(...outcome.sources);
     confidence *= outcome.probability;
-    if (outcome.kind === "missing") missing.push({ name: planned.tool.name, parameters: outcome.parameters });
+    if (outcome.kind === "missing") {
+      if (calls.length === 0) missing.push({ name: planned.tool.name, parameters: outcome.parameters });
+    }
     else calls.push(...outcome.calls);
   }
   if (missing.length > 0) return { kind: "missing", missing, confidence };
