@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { spanText } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { Slot } from "../tools/types.js";
-import { assignedBoolean, assignedSpan, spokenName } from "./assigned.js";
+import { assignedBoolean, assignedSpan, countedSpan, spokenName } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
 /** The compiled slot of a tool's one parameter `name`. */
-function slotNamed(name: string, type: "string" | "boolean"): Slot {
+function slotNamed(name: string, type: "string" | "boolean" | "integer"): Slot {
   const slot = compile(tool("t", { type: "object", properties: { [name]: { type } } })).tools[0]?.slots[0];
   if (!slot) throw new Error(`no slot ${name}`);
   return slot;
@@ -32,6 +32,29 @@ describe("assignedSpan", () => {
     expect(assigned("size", "size: 5 and color blue")).toBeNull();
     expect(assigned("a", "alpha=1, data=2")).toBeNull();
     expect(assigned("a", "a=1", "now the same with 2")).toBeNull();
+  });
+});
+
+describe("countedSpan", () => {
+  const counted = (name: string, text: string) => {
+    const { conversation } = userConversation(text);
+    const span = countedSpan(conversation, slotNamed(name, "integer"));
+    return span && spanText(conversation, span.start, span.end);
+  };
+
+  it("reads the number right before a parameter's name, singular or plural, in digits or words", () => {
+    const house = "a house with 3 bedrooms, 2 bathrooms and area of 1800 square feet";
+    expect([counted("bedrooms", house), counted("bathrooms", house)]).toEqual(["3", "2"]);
+    expect([counted("hits", "who has 180 hits and 600 at-bats"), counted("at_bats", "who has 180 hits and 600 at-bats")]).toEqual(["180", "600"]);
+    expect([counted("adults", "for two adults and one child"), counted("children", "for two adults and one child")]).toEqual(["two", "one"]);
+    expect(counted("outstanding_shares", "with 100 million outstanding shares")).toBe("100 million");
+  });
+
+  it("reads nothing when no number or several numbers count the name, or a comma stands between", () => {
+    expect(counted("bedrooms", "the bedrooms are large")).toBeNull();
+    expect(counted("days", "3 days or 5 days")).toBeNull();
+    expect(counted("rate", "a deposit of $1000, rate of 3%")).toBeNull();
+    expect(counted("rate", "a deposit of 1000, rate 3%")).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import { messageView } from "./lists.js";
+import { parseNumberWords } from "./number-words.js";
 import type { Span } from "./spans.js";
 
 /** The text as a regular expression that matches it literally. */
@@ -40,11 +41,25 @@ export function lastMessage(conversation: SerializedConversation): { first: numb
   return last < 0 ? null : messageView(conversation, last);
 }
 
+/**
+ * A parameter name's spoken form whose last word may be singular or plural ("bedrooms": "bedroom" or "bedrooms";
+ * "children": "child" too), as a regular-expression source; empty for a name without words.
+ */
+function countedName(name: string): string {
+  const words = nameWords(name);
+  const last = words.pop();
+  if (last === undefined || !/^[a-z]{3,}$/.test(last)) return "";
+  const forms = new Set([last, `${last}s`, `${last}es`, last.replace(/(?:ren|es|s)$/, ""), last.replace(/s$/, "")]);
+  return [...words.map(escape), `(?:${[...forms].map(escape).join("|")})`].join(String.raw`[\s_-]*`);
+}
+
 interface NamePatterns {
   /** "name=" or "name:" before a value; null for a name that is not one word. */
   assigned: RegExp | null;
   /** The name's words right before a value ("user id 43523", "max price: 20"), anchored at the end; null without words. */
   label: RegExp | null;
+  /** A number right before the name ("3 bedrooms", "two adults", "600 at-bats"); null without a counted word. */
+  counted: RegExp | null;
   /** "name: yes", "name off" (group 1 or 2), "enable name", "without name" (group 1); none for a name without words. */
   said: RegExp[];
 }
@@ -60,6 +75,7 @@ function patternsOf(slot: Slot): NamePatterns {
     patterns = {
       assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
       label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,
+      counted: countedName(name) ? new RegExp(String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${countedName(name)}(?![\w-])`, "gi") : null,
       said: spoken
         ? [
             new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
@@ -118,4 +134,19 @@ export function assignedBoolean(conversation: SerializedConversation, slot: Slot
   const patterns = patternsOf(slot).said;
   const said = new Set(patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => SAID_TRUE.has((m[1] ?? m[2] ?? "").toLowerCase()))));
   return said.size === 1 ? [...said][0] === true : null;
+}
+
+/**
+ * The span of the one number that the last message counts in the slot's parameter name ("3 bedrooms, 2 bathrooms":
+ * 3 for bedrooms; "180 hits and 600 at-bats"; "two adults and one child"), or null when it counts none or several.
+ */
+export function countedSpan(conversation: SerializedConversation, slot: Slot): AssignedSpan | null {
+  const pattern = patternsOf(slot).counted;
+  const view = pattern && lastMessage(conversation);
+  if (!pattern || !view) return null;
+  const found = [...view.text.matchAll(pattern)].filter((m) => /\d/.test(m[1] ?? "") || parseNumberWords(m[1] ?? "") !== null);
+  const [m] = found;
+  if (found.length !== 1 || !m) return null;
+  const start = view.first + (m.index as number);
+  return { start, end: start + (m[1] as string).length - 1 };
 }

@@ -566,3 +566,20 @@ describe("decodeHeads: a tool lacking an argument beside one called in full", ()
     expect(names(decode())).toEqual(["add_postgres_server?"]);
   });
 });
+
+describe("decodeHeads: numbers counted in their parameter's name", () => {
+  const house = compile(
+    tool("predict_house_price", {
+      type: "object",
+      properties: { bedrooms: { type: "integer" }, bathrooms: { type: "integer" }, area: { type: "integer" } },
+      required: ["bedrooms", "bathrooms", "area"],
+    }),
+  );
+
+  it("go to the parameter the text names after them, whatever the pointers prefer", () => {
+    const { builder, decode } = setup("a house with 3 bedrooms, 2 bathrooms and area of 1800 square feet", house);
+    builder.calls("predict_house_price", 1).span("predict_house_price", "bedrooms", 0, "2").span("predict_house_price", "bathrooms", 0, "3")
+      .span("predict_house_price", "area", 0, "1800");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { bedrooms: 3, bathrooms: 2, area: 1800 } }] });
+  });
+});
