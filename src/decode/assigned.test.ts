@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { spanText } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { Slot } from "../tools/types.js";
-import { assignedBoolean, assignedSpan, countedSpan, spokenName } from "./assigned.js";
+import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, spokenName } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
 /** The compiled slot of a tool's one parameter `name`. */
@@ -55,6 +55,28 @@ describe("countedSpan", () => {
     expect(counted("days", "3 days or 5 days")).toBeNull();
     expect(counted("rate", "a deposit of $1000, rate of 3%")).toBeNull();
     expect(counted("rate", "a deposit of 1000, rate 3%")).toBeNull();
+  });
+});
+
+describe("formattedSpan", () => {
+  const formatted = (name: string, text: string) => {
+    const { conversation } = userConversation(text);
+    const span = formattedSpan(conversation, slotNamed(name, "string"));
+    return span && spanText(conversation, span.start, span.end);
+  };
+
+  it("reads the one URL or e-mail address of the message for a parameter whose name asks for it", () => {
+    const text = "Send a GET request to 'https://api.example.com/v1/data?x=1', and mail ana.b@corp.io.";
+    expect(formatted("url", text)).toBe("https://api.example.com/v1/data?x=1");
+    expect(formatted("imageUrl", text)).toBe("https://api.example.com/v1/data?x=1");
+    expect(formatted("to_email", text)).toBe("ana.b@corp.io");
+  });
+
+  it("reads nothing for other names, or when the message holds no URL or several", () => {
+    expect(formatted("query", "search https://a.io for shoes")).toBeNull();
+    expect(formatted("curl", "search https://a.io for shoes")).toBeNull();
+    expect(formatted("url", "compare https://a.io and https://b.io")).toBeNull();
+    expect(formatted("url", "open the usual site")).toBeNull();
   });
 });
 

@@ -150,3 +150,25 @@ export function countedSpan(conversation: SerializedConversation, slot: Slot): A
   const start = view.first + (m.index as number);
   return { start, end: start + (m[1] as string).length - 1 };
 }
+
+/** Parameter names that ask for a URL ("url", "image_url", "apiEndpoint", "link") or an e-mail address. */
+const URL_NAME = [/(?:^|[_-])(?:url|uri|link|endpoint)s?$/i, /[a-z0-9](?:Url|URL|Uri|URI|Link|Endpoint)s?$/];
+const EMAIL_NAME = [/(?:^|[_-])e-?mail(?:[_-]?address)?$/i, /[a-z0-9](?:Email|EMail|Mail)(?:Address)?$/];
+const URL_TOKEN = /(?<![^\s'"(<])[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?(?=[.,;:!?)]*(?:[\s'"<>]|$))/gi;
+const EMAIL_TOKEN = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)/g;
+
+/**
+ * The one URL (or e-mail address) of the last message, when the slot's parameter name asks for one ("url",
+ * "to_email"); null when the message holds none or several, or the name asks for neither.
+ */
+export function formattedSpan(conversation: SerializedConversation, slot: Slot): AssignedSpan | null {
+  const name = slot.path[slot.path.length - 1] ?? "";
+  const token = URL_NAME.some((n) => n.test(name)) ? URL_TOKEN : EMAIL_NAME.some((n) => n.test(name)) ? EMAIL_TOKEN : null;
+  const view = token && lastMessage(conversation);
+  if (!token || !view) return null;
+  const found = [...view.text.matchAll(token)];
+  const [m] = found;
+  if (found.length !== 1 || !m) return null;
+  const start = view.first + (m.index as number);
+  return { start, end: start + m[0].length - 1 };
+}

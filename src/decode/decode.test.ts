@@ -583,3 +583,13 @@ describe("decodeHeads: numbers counted in their parameter's name", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { bedrooms: 3, bathrooms: 2, area: 1800 } }] });
   });
 });
+
+describe("decodeHeads: a URL for a parameter named for one", () => {
+  const http = compile(tool("http_get", { type: "object", properties: { url: { type: "string" } }, required: ["url"] }));
+
+  it("is the message's one URL, whatever span the pointers prefer", () => {
+    const { builder, decode } = setup("Fetch the groups from the URL 'https://api.insights.com/groups'", http);
+    builder.calls("http_get", 1).span("http_get", "url", 0, "URL");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { url: "https://api.insights.com/groups" } }] });
+  });
+});

@@ -7,7 +7,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { assignedBoolean, assignedSpan, countedSpan, labelledByName, type AssignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -246,7 +246,8 @@ function decideArray(
  * Decides one slot for `n` calls of its tool. A span slot whose value the text states is filled whatever the action
  * head says, from that span: the last message assigns it by name ("a=2"), counts a number in its name ("3 bedrooms, 2
  * bathrooms", countedSpan: validation 501 -> 502, held-out level, BFCL 1,430 -> 1,437, simple_python +4: the model had
- * swapped such numbers), or, for a slot the head calls absent, one of
+ * swapped such numbers), holds the one URL or e-mail address its name asks for ("url", formattedSpan: BFCL
+ * live_simple +2, the synthetic splits level), or, for a slot the head calls absent, one of
  * its likeliest spans comes right after the parameter's name in words ("user id 43523", "max price: 20";
  * labelledByName: validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,424, live_multiple +10).
  */
@@ -266,7 +267,10 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
   const said = fill.kind === "bool" ? assignedBoolean(conversation, slot) : null;
   if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return { kind: "filled", values: repeat(said, n), probabilities: repeat(1, n) };
   const assigned =
-    fill.kind === "span" ? (assignedSpan(conversation, slot) ?? (isNumeric(fill.domain) ? countedSpan(conversation, slot) : null)) : null;
+    fill.kind === "span"
+      ? (assignedSpan(conversation, slot) ??
+        (isNumeric(fill.domain) ? countedSpan(conversation, slot) : formattedSpan(conversation, slot)))
+      : null;
   const labelled =
     fill.kind === "span" && action === ABSENT && !assigned
       ? (readableSpans(conversation, heads, row, fill.domain).find((r) => !r.weak && labelledByName(conversation, r.span, slot))?.span ?? null)
