@@ -217,6 +217,7 @@ describe("decodeHeads: numbered twins", () => {
     ["num1", "num", 1],
     ["charge_2", "charge", 2],
     ["x_b", "x", 2],
+    ["dataset_B", "dataset", 2],
     ["first_value", "value", 1],
     ["secondNoteFrequency", "notefrequency", 2],
   ])("%s is twin %s #%d", (name, stem, ordinal) => {
@@ -591,5 +592,23 @@ describe("decodeHeads: a URL for a parameter named for one", () => {
     const { builder, decode } = setup("Fetch the groups from the URL 'https://api.insights.com/groups'", http);
     builder.calls("http_get", 1).span("http_get", "url", 0, "URL");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { url: "https://api.insights.com/groups" } }] });
+  });
+});
+
+describe("decodeHeads: array twins", () => {
+  const ttest = compile(
+    tool("t_test", {
+      type: "object",
+      properties: { array_1: { type: "array", items: { type: "number" } }, array_2: { type: "array", items: { type: "number" } } },
+      required: ["array_1", "array_2"],
+    }),
+  );
+
+  it("take one list each, in turn, however the model spread the items", () => {
+    const { builder, decode } = setup("a t-test on Control [10, 15, 12, 14, 11] and Treated [18, 16, 17, 20, 22] please", ttest);
+    builder.calls("t_test", 1);
+    for (const item of ["10", "15", "17", "20"]) builder.span("t_test", "array_1", 0, item);
+    for (const item of ["12", "16", "22"]) builder.span("t_test", "array_2", 0, item);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { array_1: [10, 15, 12, 14, 11], array_2: [18, 16, 17, 20, 22] } }] });
   });
 });

@@ -12,6 +12,7 @@ import type { Heads } from "./heads.js";
 import { callPerListedNumber, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
+import { listsInTurn } from "./twins.js";
 import { decideSlot, type SlotDecision } from "./slot.js";
 import { markedStarts, overlaps, type Span } from "./spans.js";
 
@@ -70,7 +71,7 @@ function oneOrAgreed(
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
   }
-  const distinct = giveDistinctSpans(tool.slots, decide(1), conversation);
+  const distinct = listsInTurn(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation);
   const single = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
   return (parallel ? callPerListedNumber(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
 }
