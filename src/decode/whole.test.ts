@@ -122,6 +122,14 @@ describe("toValueEnd", () => {
     expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
   });
 
+  it("drops the function words a value never ends with, but keeps a capital letter that names", () => {
+    const { conversation, at, read } = userConversation("boiling point of water under 5000 m; Gravity and what it did; John Doe has a case on Vitamin A");
+    expect(read([toValueEnd(conversation, at(0, "water under"))])).toEqual(["water"]);
+    expect(read([toValueEnd(conversation, at(0, "Gravity and what"))])).toEqual(["Gravity"]);
+    expect(read([toValueEnd(conversation, at(0, "John Doe has a"))])).toEqual(["John Doe"]);
+    expect(read([toValueEnd(conversation, at(0, "Vitamin A"))])).toEqual(["Vitamin A"]);
+  });
+
   it("ends a span at a semicolon that closes a clause", () => {
     const { conversation, at, read } = userConversation('from EUR; to "JPY" and a;b as it is');
     expect(read([toValueEnd(conversation, at(0, 'EUR; to "JPY'))])).toEqual(["EUR"]);

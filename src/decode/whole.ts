@@ -83,8 +83,12 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
  * Aviv, and could you").
  */
 const AFTER_VALUE = /\s+according\b|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
-/** A connector a value never ends with ("Jamaica and", "May 1 &"). */
-const TRAILING_CONNECTOR = /(?:[\s,;]+(?:and|or|&))+$/;
+/**
+ * A connector or function word a value never ends with ("Jamaica and", "May 1 &", "water under", "John Doe has a"):
+ * lower case only, so "Vitamin A" keeps its letter (beyond the connectors: held-out 238 -> 239, BFCL 1,443 -> 1,445,
+ * validation level).
+ */
+const TRAILING_WORDS = /(?:[\s,;]+(?:and|or|&|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
 
 /** A UTF-8 lead byte of U+3000-U+9FFF (CJK punctuation, kana, ideographs) or of the full-width forms ("，", "："). */
 function opensCjk(conversation: SerializedConversation, t: number): boolean {
@@ -107,7 +111,7 @@ export function toValueEnd(conversation: SerializedConversation, span: Span): Sp
   }
   const stop = AFTER_VALUE.exec(text);
   if (stop && stop.index > 0) text = text.slice(0, stop.index);
-  const trailing = TRAILING_CONNECTOR.exec(text);
+  const trailing = TRAILING_WORDS.exec(text);
   if (trailing && trailing.index > 0) text = text.slice(0, trailing.index);
   text = text.trimEnd();
   return text.length === span.end - span.start + 1 || text.length === 0 ? span : { ...span, end: span.start + text.length - 1 };
