@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asWholeValue, toAssignedValue, toClosingQuote, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeUrl } from "./whole.js";
+import { asWholeValue, toAssignedValue, toClosingQuote, toQuoteOpened, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -24,6 +24,21 @@ describe("toClosingQuote", () => {
   it("leaves a span alone when no closing quote follows in its message", () => {
     const { conversation, at, read } = userConversation("say 'hello there", "world' now");
     expect(read([toClosingQuote(conversation, at(0, "hello"))])).toEqual(["hello"]);
+  });
+});
+
+describe("toQuoteOpened", () => {
+  it("starts a span after a quote it opens, and the whole value then runs to the closing quote", () => {
+    const { conversation, at, read } = userConversation("the username will be 'pascal' and the song 'Bohemian Rhapsody' too");
+    expect(read([toQuoteOpened(conversation, at(0, "will be 'pascal"))])).toEqual(["pascal"]);
+    expect(read([asWholeValue(conversation, at(0, "the song 'Bohemian"))])).toEqual(["Bohemian Rhapsody"]);
+  });
+
+  it("leaves a span alone that closes its quote, opens with it or holds an apostrophe", () => {
+    const { conversation, at, read } = userConversation("call 'pascal' now, at Tom's place");
+    expect(read([toQuoteOpened(conversation, at(0, "call 'pascal' now"))])).toEqual(["call 'pascal' now"]);
+    expect(read([toQuoteOpened(conversation, at(0, "'pascal"))])).toEqual(["'pascal"]);
+    expect(read([toQuoteOpened(conversation, at(0, "Tom's place"))])).toEqual(["Tom's place"]);
   });
 });
 

@@ -12,6 +12,21 @@ import { MAX_SPAN, type Span } from "./spans.js";
 const QUOTES = new Set(["'", '"']);
 const WORD = /[A-Za-z0-9]/;
 
+/** An opening quote inside a span: after white space, before a word, and not closed later in the span. */
+const OPENING = /(?<=\s)(['"])(?=[^\s'"])(?![^'"]*\1)/;
+
+/**
+ * The span, started after a quote it opens and does not close ("will be 'pascal" -> "pascal", which toClosingQuote
+ * then ends at its closing quote): the quoted words are the value, the words before them the request's (BFCL
+ * 1,445 -> 1,453, live_multiple +6; validation 502 -> 503, held-out level).
+ */
+export function toQuoteOpened(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
+  const m = OPENING.exec(text);
+  return m && m.index > 0 ? { ...span, start: span.start + m.index + 1 } : span;
+}
+
 /** The span, made to end right before the closing quote when it starts right after an opening one. */
 export function toClosingQuote(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
@@ -213,7 +228,7 @@ export function toAssignedValue(conversation: SerializedConversation, span: Span
  * of its capitalised words (unless `prose`: running text keeps its span).
  */
 export function asWholeValue(conversation: SerializedConversation, whole: Span, prose = true): Span {
-  const span = toAssignedValue(conversation, whole);
+  const span = toQuoteOpened(conversation, toAssignedValue(conversation, whole));
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
   return toWholeUrl(conversation, toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span))))));
