@@ -172,3 +172,27 @@ export function formattedSpan(conversation: SerializedConversation, slot: Slot):
   const start = view.first + (m.index as number);
   return { start, end: start + m[0].length - 1 };
 }
+
+/** Words of a parameter's name or description that say nothing of its meaning ("include_hidden", "has_garage"). */
+const EMPTY_WORDS = new Set(["is", "has", "have", "include", "includes", "with", "use", "allow", "allowed", "enable", "enabled", "show", "whether", "should", "flag", "true", "false", "set", "the", "and", "for"]);
+
+/**
+ * Whether the conversation names the slot's parameter: a word of its name or description (or one sharing its first
+ * five letters: "laundry" for "in_unit_laundry", "wrapped" for "gift wrap"), in any message.
+ */
+export function mentionsName(conversation: SerializedConversation, slot: Slot): boolean {
+  const wanted = slot.words.filter((w) => !EMPTY_WORDS.has(w));
+  const said = new Set<string>();
+  let word = "";
+  for (let t = 0; t <= conversation.ids.length; t++) {
+    const id = t < conversation.ids.length && (conversation.offset[t] as number) >= 0 ? (conversation.ids[t] as number) : -1;
+    const ch = id >= 65 && id <= 90 ? String.fromCharCode(id + 32) : (id >= 97 && id <= 122) || (id >= 48 && id <= 57) ? String.fromCharCode(id) : "";
+    if (ch) word += ch;
+    else if (word) {
+      said.add(word);
+      word = "";
+    }
+  }
+  const alike = (w: string, t: string) => w.length >= 4 && t.length >= 4 && w.slice(0, 5) === t.slice(0, Math.min(5, w.length));
+  return wanted.some((w) => said.has(w) || [...said].some((t) => alike(w, t) || alike(t, w)));
+}

@@ -612,3 +612,21 @@ describe("decodeHeads: array twins", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { array_1: [10, 15, 12, 14, 11], array_2: [18, 16, 17, 20, 22] } }] });
   });
 });
+
+describe("decodeHeads: optional booleans", () => {
+  const homes = compile(
+    tool("find_home", {
+      type: "object",
+      properties: { city: { type: "string" }, has_garage: { type: "boolean", description: "Whether there is a garage" }, in_unit_laundry: { type: "boolean", description: "Laundry in the unit" } },
+      required: ["city"],
+    }),
+  );
+
+  it("are left out when the conversation never names them, and read when it does in other words", () => {
+    const { builder, decode } = setup("a home in Sunnyvale with laundry facilities please", homes);
+    builder.calls("find_home", 1).span("find_home", "city", 0, "Sunnyvale").bool("find_home", "has_garage", true).bool("find_home", "in_unit_laundry", true);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Sunnyvale", in_unit_laundry: true } }] });
+    const result = decode();
+    expect(result.kind === "calls" && "has_garage" in (result.calls[0]?.arguments ?? {})).toBe(false);
+  });
+});

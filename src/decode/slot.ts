@@ -7,7 +7,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, type AssignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionsName, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -249,7 +249,9 @@ function decideArray(
  * swapped such numbers), holds the one URL or e-mail address its name asks for ("url", formattedSpan: BFCL
  * live_simple +2, the synthetic splits level), or, for a slot the head calls absent, one of
  * its likeliest spans comes right after the parameter's name in words ("user id 43523", "max price: 20";
- * labelledByName: validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,424, live_multiple +10).
+ * labelledByName: validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,424, live_multiple +10). An optional
+ * boolean the conversation never names (mentionsName) is left to the tool's default: "a home with 3 bedrooms" sets
+ * no has_garage (BFCL 1,453 -> 1,458, the synthetic splits level).
  */
 export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
   const row = slot.element;
@@ -293,6 +295,7 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     case "enum":
       return decideEnum(fill, heads, n, actionP, required);
     case "bool":
+      if (margin > 0 && !mentionsName(conversation, slot)) return { kind: "absent", probability: 1 - actionP };
       return decideBool(fill.domain, heads, row, n, actionP);
     case "span":
       return decideSpan(fill.domain, conversation, heads, row, n, actionP, assigned);
