@@ -475,6 +475,14 @@ describe("decodeHeads: a required slot leaning absent", () => {
     expect(leaning("Please trace my shipment", "Please trace")).toMatchObject({ kind: "missing", missing: [{ parameters: ["tracking_number"] }] });
     expect(leaning("Please trace shipment 1Z999", "1Z999")).toMatchObject({ kind: "calls", calls: [{ arguments: { tracking_number: "1Z999" } }] });
   });
+
+  it("takes its likely span in one call when the count head's two calls would both lack it", () => {
+    const { builder, decode } = setup("gcd of 36 and 48", gcd);
+    builder.calls("gcd", 2).span("gcd", "first", 0, "36").span("gcd", "second", 0, "48");
+    const element = gcd.tools[0]?.slots.find((slot) => slot.path.join(".") === "second")?.element ?? -1;
+    builder.heads.action.set([Math.log(0.7), Math.log(0.3), Number.NEGATIVE_INFINITY], element * 3);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { first: 36, second: 48 } }] });
+  });
 });
 
 describe("decodeHeads: enum options", () => {

@@ -188,7 +188,14 @@ export function decodeHeads(
   // 1,424 -> 1,430 (live_multiple +17, live_irrelevance -11: requests no tool fits, asked for an argument before).
   const surest = [...plan.calls].sort((a, b) => b.called - a.called);
   for (const planned of surest) {
-    const outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, options.parallelToolCalls);
+    let outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, options.parallelToolCalls);
+    // Several calls that all lack a required value are read again as one call, whose required slots may take a
+    // likely span the action head doubts (slot.ts REQUIRED_RESCUE_ABSENT_MAX): "patient with id 546382" read as two
+    // calls asked for the id (validation 503 -> 504, held-out level, BFCL 1,458 -> 1,460).
+    if (outcome.kind === "missing" && planned.count > 1) {
+      const single = decodeTool(planned.tool, 1, planned.probability, heads, conversation, options.parallelToolCalls);
+      if (single.kind === "calls") outcome = single;
+    }
     if (outcome.kind === "not_expressible") return { kind: "not_expressible", reason: outcome.reason, confidence };
     if (restates(outcome.sources, taken)) continue;
     taken.push(...outcome.sources);
