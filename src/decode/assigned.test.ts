@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { spanText } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { Slot } from "../tools/types.js";
-import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, spokenName } from "./assigned.js";
+import type { SerializedConversation } from "../model/serialize.js";
+import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, spokenName, type AssignedSpan } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
 /** The compiled slot of a tool's one parameter `name`. */
@@ -12,11 +13,18 @@ function slotNamed(name: string, type: "string" | "boolean" | "integer"): Slot {
   return slot;
 }
 
-function assigned(name: string, ...texts: string[]): string | null {
-  const { conversation } = userConversation(...texts);
-  const span = assignedSpan(conversation, slotNamed(name, "string"));
-  return span && spanText(conversation, span.start, span.end);
+type SpanFinder = (conversation: SerializedConversation, slot: Slot) => AssignedSpan | null;
+
+/** The text `find` reads for parameter `name` (of `type`) in a conversation of user messages, or null. */
+function reader(find: SpanFinder, type: "string" | "integer") {
+  return (name: string, ...texts: string[]): string | null => {
+    const { conversation } = userConversation(...texts);
+    const span = find(conversation, slotNamed(name, type));
+    return span && spanText(conversation, span.start, span.end);
+  };
 }
+
+const assigned = reader(assignedSpan, "string");
 
 describe("assignedSpan", () => {
   it("reads the value a message assigns to a parameter by name", () => {
@@ -36,11 +44,7 @@ describe("assignedSpan", () => {
 });
 
 describe("countedSpan", () => {
-  const counted = (name: string, text: string) => {
-    const { conversation } = userConversation(text);
-    const span = countedSpan(conversation, slotNamed(name, "integer"));
-    return span && spanText(conversation, span.start, span.end);
-  };
+  const counted = reader(countedSpan, "integer");
 
   it("reads the number right before a parameter's name, singular or plural, in digits or words", () => {
     const house = "a house with 3 bedrooms, 2 bathrooms and area of 1800 square feet";
@@ -59,11 +63,7 @@ describe("countedSpan", () => {
 });
 
 describe("formattedSpan", () => {
-  const formatted = (name: string, text: string) => {
-    const { conversation } = userConversation(text);
-    const span = formattedSpan(conversation, slotNamed(name, "string"));
-    return span && spanText(conversation, span.start, span.end);
-  };
+  const formatted = reader(formattedSpan, "string");
 
   it("reads the one URL or e-mail address of the message for a parameter whose name asks for it", () => {
     const text = "Send a GET request to 'https://api.example.com/v1/data?x=1', and mail ana.b@corp.io.";
