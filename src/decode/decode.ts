@@ -9,7 +9,7 @@ import { planCalls } from "./choose.js";
 import { byDirection } from "./direction.js";
 import { giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
-import { callPerListedNumber, shareAcrossCalls } from "./parallel.js";
+import { callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
 import { listsInTurn } from "./twins.js";
@@ -55,8 +55,8 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 /**
  * A tool the count head calls once is called once per value when several slots agree on how many values they hold
  * (AGREEING_SLOTS_MIN): "a house of 3000 sq ft in New York and 4000 sq ft in Los Angeles" is two calls. Tried only
- * when a slot points at two spans or more; otherwise one call, or one per number of a listed value
- * (callPerListedNumber).
+ * when a slot points at two spans or more; otherwise one call, or one per item of a listed value
+ * (callPerListedValue).
  */
 function oneOrAgreed(
   tool: CompiledTool,
@@ -73,7 +73,7 @@ function oneOrAgreed(
   }
   const distinct = listsInTurn(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation);
   const single = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
-  return (parallel ? callPerListedNumber(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
+  return (parallel ? callPerListedValue(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
 }
 
 function decodeTool(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { continueNumberList, withNumberSuffix } from "./lists.js";
+import { continueNameList, continueNumberList, withNumberSuffix } from "./lists.js";
 import { userConversation as setup } from "./testing/conversation.js";
 
 describe("continueNumberList", () => {
@@ -63,5 +63,20 @@ describe("withNumberSuffix", () => {
     const { conversation, at, read } = setup("3 thousandths of 12 apples", "millions");
     expect(read([withNumberSuffix(conversation, at(0, "3"))])).toEqual(["3"]);
     expect(read([withNumberSuffix(conversation, at(0, "12"))])).toEqual(["12"]);
+  });
+});
+
+describe("continueNameList", () => {
+  it("reads the names that continue a name's list, a state code staying with its city", () => {
+    const { conversation, at, read } = setup("events of Abraham Lincoln and George Washington; weather in Austin, TX, Boston, MA and Los Angeles now");
+    expect(read(continueNameList(conversation, at(0, "Abraham Lincoln"), Infinity))).toEqual(["Abraham Lincoln", "George Washington"]);
+    expect(read(continueNameList(conversation, at(0, "Austin, TX"), Infinity))).toEqual(["Austin, TX", "Boston, MA", "Los Angeles"]);
+  });
+
+  it("reads nothing more after a lower-case word, a span that is no name, or at maxItems", () => {
+    const { conversation, at, read } = setup("Seattle and the sea, apples and Pears, Oslo, Rome and Bern");
+    expect(read(continueNameList(conversation, at(0, "Seattle"), Infinity))).toEqual(["Seattle"]);
+    expect(read(continueNameList(conversation, at(0, "apples"), Infinity))).toEqual(["apples"]);
+    expect(read(continueNameList(conversation, at(0, "Oslo"), 2))).toEqual(["Oslo", "Rome"]);
   });
 });

@@ -98,3 +98,30 @@ export function withNumberSuffix(conversation: SerializedConversation, span: Spa
   const m = NUMBER_SUFFIX.exec(view.text);
   return m ? { ...span, end: end + m[0].length } : end === span.end ? span : { ...span, end };
 }
+
+/**
+ * A name: capitalised words, with "of", "de", "the" between them ("Abraham Lincoln", "Bank of America"); its first
+ * word is a word, not a code ("A-100 and B-200" are left to the count head, choose.ts SPAN_COUNT_MIN).
+ */
+const NAME = String.raw`[A-Z][a-z][\w.'&-]*(?:\s+(?:(?:of|de|du|the|van|von)\s+)?[A-Z][\w.'&-]*)*`;
+/** Sticky: the next name of a list, after a separator; a two-letter code after a comma stays with its name. */
+const NEXT_NAME = new RegExp(String.raw`(?:\s*,\s*and\s+|\s+and\s+|\s*,\s*(?![A-Z]{2}\b))(${NAME})(?:,\s*[A-Z]{2}\b)?`, "y");
+
+/**
+ * The names that continue a name's list ("Abraham Lincoln and George Washington", "Seattle, Boston and Los Angeles",
+ * "Austin, TX and Boston, MA"), the given span first, up to maxItems spans in all; just the span when it is no name or
+ * no list follows it.
+ */
+export function continueNameList(conversation: SerializedConversation, span: Span, maxItems: number): Span[] {
+  const view = messageView(conversation, span.end);
+  const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
+  if (!new RegExp(String.raw`^${NAME}(?:,\s*[A-Z]{2})?$`).test(text)) return [span];
+  const out: Span[] = [span];
+  NEXT_NAME.lastIndex = span.end + 1 - view.first;
+  for (let m = NEXT_NAME.exec(view.text); m && out.length < maxItems; m = NEXT_NAME.exec(view.text)) {
+    const end = view.first + NEXT_NAME.lastIndex - 1;
+    const start = end - m[0].length + 1 + m[0].indexOf(m[1] as string);
+    out.push({ ...span, start, end });
+  }
+  return out;
+}

@@ -116,6 +116,14 @@ describe("a tool the count head calls once", () => {
     expect(argumentsOf(decode("auto", false))).toHaveLength(1);
   });
 
+  it("is called once per name of the list its required string slot's name begins", () => {
+    const events = compile(tool("events_by_presidency", { type: "object", properties: { president_name: { type: "string" } }, required: ["president_name"] }));
+    const { builder, decode } = headsFor("the major events during the presidency of Abraham Lincoln and George Washington", events);
+    builder.calls("events_by_presidency", 1).span("events_by_presidency", "president_name", 0, "Abraham Lincoln");
+    expect(argumentsOf(decode())).toEqual([{ president_name: "Abraham Lincoln" }, { president_name: "George Washington" }]);
+    expect(argumentsOf(decode("auto", false))).toEqual([{ president_name: "Abraham Lincoln" }]);
+  });
+
   it("stays one call when only one slot holds several values", () => {
     const { builder, decode } = headsFor("price for 3000 sq ft in New York or Los Angeles", price);
     builder.calls("predict_price", 1).span("predict_price", "size", 0, "3000");

@@ -5,8 +5,8 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import { spanText } from "../model/serialize.js";
 import type { Slot, ValueDomain } from "../tools/types.js";
-import { spreadOverCalls, type SlotDecision, type SpanReading } from "./slot.js";
-import { continueNumberList, isNumeric, messageView } from "./lists.js";
+import { readSpans, spreadOverCalls, type SlotDecision, type SpanReading } from "./slot.js";
+import { continueNameList, continueNumberList, isNumeric, messageView } from "./lists.js";
 import { overlaps } from "./spans.js";
 import { takeTurns, twinGroups, twinKey } from "./twins.js";
 import { readValue } from "./value.js";
@@ -158,9 +158,11 @@ function givenReading(decision: SlotDecision): SpanReading | undefined {
 /**
  * One call per number of a list that one numeric slot's value belongs to, when no other slot of the call takes the
  * list's other numbers (nor an array slot any of them): "the factorial of 5, 10 and 15" is three calls, "the highest
- * common factor of 36 and 24" one. Null when no slot, or more than one, holds such a list.
+ * common factor of 36 and 24" one. Likewise one call per name of a list that a required string slot's name begins
+ * ("the presidency of Abraham Lincoln and George Washington"; continueNameList: BFCL parallel 23 -> 25, the synthetic
+ * splits level). Null when no slot, or more than one, holds such a list.
  */
-export function callPerListedNumber(
+export function callPerListedValue(
   slots: readonly Slot[],
   decisions: readonly SlotDecision[],
   conversation: SerializedConversation,
@@ -170,8 +172,16 @@ export function callPerListedNumber(
   const lists: Array<{ i: number; items: SpanReading[] }> = [];
   given.forEach((reading, i) => {
     const fill = slots[i]?.fill;
-    if (!reading || fill?.kind !== "span" || !isNumeric(fill.domain)) return;
+    if (!reading || fill?.kind !== "span") return;
     const others = given.filter((r, j): r is SpanReading => r !== undefined && j !== i);
+    if (!isNumeric(fill.domain)) {
+      if (!(slots[i] as Slot).requiredChain.every(Boolean)) return;
+      const names = continueNameList(conversation, reading.span, LISTED_CALLS_MAX).slice(1);
+      const taken = new Set(decisions.flatMap((d, j) => (d.kind === "filled" && j !== i ? [d.values[0]] : [])));
+      const read = readSpans(conversation, names, fill.domain).filter((r) => !taken.has(r.value) && others.every((o) => !overlaps(o.span, r.span)));
+      if (read.length > 0 && read.length === names.length) lists.push({ i, items: [reading, ...read] });
+      return;
+    }
     const items = readListed(conversation, [reading], fill.domain, LISTED_CALLS_MAX).filter(
       (r) => !r.listed || others.every((o) => !overlaps(o.span, r.span)),
     );
