@@ -124,6 +124,13 @@ describe("a tool the count head calls once", () => {
     expect(argumentsOf(decode("auto", false))).toEqual([{ president_name: "Abraham Lincoln" }]);
   });
 
+  it("takes no value from the words that open a request or one of its parts", () => {
+    const track = compile(tool("track_order", { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] }));
+    const { builder, decode } = headsFor("Track order A-100. Also track order B-200", track);
+    builder.calls("track_order", 2).span("track_order", "order_id", 0, "A-100").span("track_order", "order_id", 0, "Also track").span("track_order", "order_id", 0, "B-200");
+    expect(argumentsOf(decode())).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }]);
+  });
+
   it("stays one call when only one slot holds several values", () => {
     const { builder, decode } = headsFor("price for 3000 sq ft in New York or Los Angeles", price);
     builder.calls("predict_price", 1).span("predict_price", "size", 0, "3000");

@@ -112,9 +112,26 @@ function readableSpans(conversation: SerializedConversation, heads: Heads, row: 
   });
 }
 
-/** The spans a slot points at (starts above 0.5), read under its domain, in text order. */
+/**
+ * The spans a slot points at (starts above 0.5), read under its domain, in text order; none that opens the request
+ * or one of its parts ("List all cases ... Also list cases ...": opensRequest; validation 504 -> 506, held-out 239 ->
+ * 241, BFCL 1,462 -> 1,465), where the model marks when unsure how many values there are.
+ */
 function markedSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
-  return remembered(heads, "marked", row, () => readSpans(conversation, thresholdSpans(conversation, heads.start, heads.end, row), domain));
+  return remembered(heads, "marked", row, () => {
+    const spans = thresholdSpans(conversation, heads.start, heads.end, row);
+    return readSpans(conversation, spans.filter((s) => !opensRequest(conversation, s)), domain);
+  });
+}
+
+/** Words that open a request or one of its parts ("Also list ...", "Lastly, ..."), never a value's first word. */
+const PART_OPENERS = /^(?:also|lastly|finally|then|plus|next|first|second|third|and|but|so|now)$/i;
+
+/** Whether a span opens the message with the request's words, or starts with a word that opens a request or a part. */
+function opensRequest(conversation: SerializedConversation, span: Span): boolean {
+  if (opensMessageWithWords(conversation, span)) return true;
+  const first = (spanText(conversation, span.start, span.end) ?? "").split(/[\s,]/)[0] ?? "";
+  return /^[A-Z]/.test(first) && (REQUEST_OPENERS.test(first) || PART_OPENERS.test(first));
 }
 
 /** Readings already made for one request's heads, by kind and element row (a slot is decided for one and two calls). */
