@@ -72,10 +72,11 @@ function patternsOf(slot: Slot): NamePatterns {
   if (!patterns) {
     const name = slot.path[slot.path.length - 1] ?? "";
     const spoken = spokenName(name);
+    const counted = countedName(name);
     patterns = {
       assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
       label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,
-      counted: countedName(name) ? new RegExp(String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${countedName(name)}(?![\w-])`, "gi") : null,
+      counted: counted ? new RegExp(String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${counted}(?![\w-])`, "gi") : null,
       said: spoken
         ? [
             new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
@@ -144,11 +145,16 @@ export function countedSpan(conversation: SerializedConversation, slot: Slot): A
   const pattern = patternsOf(slot).counted;
   const view = pattern && lastMessage(conversation);
   if (!pattern || !view) return null;
-  const found = [...view.text.matchAll(pattern)].filter((m) => /\d/.test(m[1] ?? "") || parseNumberWords(m[1] ?? "") !== null);
+  return onlyMatch(view, [...view.text.matchAll(pattern)].filter((m) => /\d/.test(m[1] ?? "") || parseNumberWords(m[1] ?? "") !== null), 1);
+}
+
+/** The span of group `group` of the one match in a message view, or null when there is none or several. */
+function onlyMatch(view: { first: number; text: string }, found: readonly RegExpMatchArray[], group = 0): AssignedSpan | null {
   const [m] = found;
-  if (found.length !== 1 || !m) return null;
-  const start = view.first + (m.index as number);
-  return { start, end: start + (m[1] as string).length - 1 };
+  const text = m?.[group];
+  if (found.length !== 1 || !m || text === undefined) return null;
+  const start = view.first + (m.index as number) + m[0].indexOf(text);
+  return { start, end: start + text.length - 1 };
 }
 
 /** Parameter names that ask for a URL ("url", "image_url", "apiEndpoint", "link") or an e-mail address. */
@@ -166,11 +172,7 @@ export function formattedSpan(conversation: SerializedConversation, slot: Slot):
   const token = URL_NAME.some((n) => n.test(name)) ? URL_TOKEN : EMAIL_NAME.some((n) => n.test(name)) ? EMAIL_TOKEN : null;
   const view = token && lastMessage(conversation);
   if (!token || !view) return null;
-  const found = [...view.text.matchAll(token)];
-  const [m] = found;
-  if (found.length !== 1 || !m) return null;
-  const start = view.first + (m.index as number);
-  return { start, end: start + m[0].length - 1 };
+  return onlyMatch(view, [...view.text.matchAll(token)]);
 }
 
 /** Words of a parameter's name or description that say nothing of its meaning ("include_hidden", "has_garage"). */
@@ -181,8 +183,18 @@ const EMPTY_WORDS = new Set(["is", "has", "have", "include", "includes", "with",
  * five letters: "laundry" for "in_unit_laundry", "wrapped" for "gift wrap"), in any message.
  */
 export function mentionsName(conversation: SerializedConversation, slot: Slot): boolean {
-  const wanted = slot.words.filter((w) => !EMPTY_WORDS.has(w));
-  const said = new Set<string>();
+  const said = wordsSaid(conversation);
+  const alike = (w: string, t: string) => w.length >= 4 && t.length >= 4 && w.slice(0, 5) === t.slice(0, Math.min(5, w.length));
+  return slot.words.some((w) => !EMPTY_WORDS.has(w) && (said.has(w) || [...said].some((t) => alike(w, t) || alike(t, w))));
+}
+
+/** The conversation's words, lower case ASCII letter and digit runs of its messages, built once per conversation. */
+const wordsOfConversation = new WeakMap<SerializedConversation, Set<string>>();
+
+function wordsSaid(conversation: SerializedConversation): Set<string> {
+  let said = wordsOfConversation.get(conversation);
+  if (said) return said;
+  said = new Set<string>();
   let word = "";
   for (let t = 0; t <= conversation.ids.length; t++) {
     const id = t < conversation.ids.length && (conversation.offset[t] as number) >= 0 ? (conversation.ids[t] as number) : -1;
@@ -193,6 +205,6 @@ export function mentionsName(conversation: SerializedConversation, slot: Slot): 
       word = "";
     }
   }
-  const alike = (w: string, t: string) => w.length >= 4 && t.length >= 4 && w.slice(0, 5) === t.slice(0, Math.min(5, w.length));
-  return wanted.some((w) => said.has(w) || [...said].some((t) => alike(w, t) || alike(t, w)));
+  wordsOfConversation.set(conversation, said);
+  return said;
 }
