@@ -200,10 +200,8 @@ export function decodeHeads(
     if (restates(outcome.sources, taken)) continue;
     taken.push(...outcome.sources);
     confidence *= outcome.probability;
-    if (outcome.kind === "missing") {
-      if (calls.length === 0) missing.push({ name: planned.tool.name, parameters: outcome.parameters });
-    }
-    else calls.push(...outcome.calls);
+    if (outcome.kind === "calls") calls.push(...outcome.calls);
+    else if (calls.length === 0) missing.push({ name: planned.tool.name, parameters: outcome.parameters });
   }
   if (missing.length > 0) return { kind: "missing", missing, confidence };
   return { kind: "calls", calls, confidence };

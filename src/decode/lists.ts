@@ -104,6 +104,8 @@ export function withNumberSuffix(conversation: SerializedConversation, span: Spa
  * word is a word, not a code ("A-100 and B-200" are left to the count head, choose.ts SPAN_COUNT_MIN).
  */
 const NAME = String.raw`[A-Z][a-z][\w.'&-]*(?:\s+(?:(?:of|de|du|the|van|von)\s+)?[A-Z][\w.'&-]*)*`;
+/** A whole name, a two-letter code after a comma with it ("Austin, TX"). */
+const WHOLE_NAME = new RegExp(String.raw`^${NAME}(?:,\s*[A-Z]{2})?$`);
 /** Sticky: the next name of a list, after a separator; a two-letter code after a comma stays with its name. */
 const NEXT_NAME = new RegExp(String.raw`(?:\s*,\s*and\s+|\s+and\s+|\s*,\s*(?![A-Z]{2}\b))(${NAME})(?:,\s*[A-Z]{2}\b)?`, "y");
 
@@ -115,7 +117,7 @@ const NEXT_NAME = new RegExp(String.raw`(?:\s*,\s*and\s+|\s+and\s+|\s*,\s*(?![A-
 export function continueNameList(conversation: SerializedConversation, span: Span, maxItems: number): Span[] {
   const view = messageView(conversation, span.end);
   const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
-  if (!new RegExp(String.raw`^${NAME}(?:,\s*[A-Z]{2})?$`).test(text)) return [span];
+  if (!WHOLE_NAME.test(text)) return [span];
   const out: Span[] = [span];
   NEXT_NAME.lastIndex = span.end + 1 - view.first;
   for (let m = NEXT_NAME.exec(view.text); m && out.length < maxItems; m = NEXT_NAME.exec(view.text)) {
