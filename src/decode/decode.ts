@@ -7,7 +7,7 @@ import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet, ObjectNode } from "../tools/types.js";
 import { planCalls } from "./choose.js";
 import { byDirection } from "./direction.js";
-import { giveDistinctSpans, withoutRepeats } from "./distinct.js";
+import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
 import { callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
@@ -71,7 +71,7 @@ function oneOrAgreed(
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
   }
-  const distinct = listsInTurn(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation);
+  const distinct = arraysWithoutTaken(tool.slots, listsInTurn(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation));
   const single = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
   return (parallel ? callPerListedValue(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
 }
