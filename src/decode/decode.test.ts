@@ -428,6 +428,11 @@ describe("decodeHeads: distinct spans within a call", () => {
     expect(gcdArguments("gcd of 36 and 48, label blue", withLabel(0))).toEqual({ first: 36, second: 48, label: "blue" });
   });
 
+  it("gives an optional slot none of the request's own opening words", () => {
+    const opening = (b: HeadsBuilder) => b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "Give");
+    expect(gcdArguments("Give the gcd of 36 and 48", opening)).toEqual({ first: 36, second: 48 });
+  });
+
   it("keeps a required slot's span however unlikely it is", () => {
     const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36", undefined, -3).span("gcd", "second", 0, "48"));
     expect(args).toEqual({ first: 36, second: 48 });

@@ -39,9 +39,10 @@ function isContender(decision: SlotDecision): decision is Contender {
  * as a confused call becomes a question) — unless an optional slot holds its best span: the optional one yields
  * ("charges of 5C and 7C placed 3 meters apart" gives 3 to the distance, not to an optional permittivity: validation
  * 493 -> 494, held-out level, BFCL 1,405 -> 1,410). An optional slot is also absent when its span is below
- * OPTIONAL_SPAN_FLOOR. Tentative slots come last, in schema order, and take only a free span of at least
- * REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values into text order (inTextOrder). `decisions[i]` is
- * `slots[i]`'s.
+ * OPTIONAL_SPAN_FLOOR, and never takes the model's unsure guesses (SpanReading.weak: "Give me detail information ..."
+ * gives no detail_level "Give"; BFCL 1,465 -> 1,466, the synthetic splits level). Tentative slots come last, in
+ * schema order, and take only a free span of at least REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values
+ * into text order (inTextOrder). `decisions[i]` is `slots[i]`'s.
  */
 export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
   const out = [...decisions];
@@ -63,8 +64,8 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability], sources: [pick.span] };
   };
   for (const { decision, i } of order) {
-    const free = firstFree(decision);
     const required = isRequired(i);
+    const free = firstFree(decision, !required);
     if (free && (required || free.span.probability >= OPTIONAL_SPAN_FLOOR)) {
       give(i, decision, free);
       continue;
