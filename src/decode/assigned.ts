@@ -3,7 +3,8 @@
  * which value is which, whatever the pointer heads make of a name too short for the matching features.
  */
 import type { SerializedConversation } from "../model/serialize.js";
-import type { Slot } from "../tools/types.js";
+import { wordRuns } from "../model/words.js";
+import type { SchemaElement, Slot } from "../tools/types.js";
 import { messageView } from "./lists.js";
 import { parseNumberWords } from "./number-words.js";
 import type { Span } from "./spans.js";
@@ -179,32 +180,21 @@ export function formattedSpan(conversation: SerializedConversation, slot: Slot):
 const EMPTY_WORDS = new Set(["is", "has", "have", "include", "includes", "with", "use", "allow", "allowed", "enable", "enabled", "show", "whether", "should", "flag", "true", "false", "set", "the", "and", "for"]);
 
 /**
- * Whether the conversation names the slot's parameter: a word of its name or description (or one sharing its first
- * five letters: "laundry" for "in_unit_laundry", "wrapped" for "gift wrap"), in any message.
+ * Whether the conversation names a parameter (its schema element): a word of its name or description (or one sharing
+ * its first five letters: "laundry" for "in_unit_laundry", "wrapped" for "gift wrap"), in any message.
  */
-export function mentionsName(conversation: SerializedConversation, slot: Slot): boolean {
+export function mentionsName(conversation: SerializedConversation, element: SchemaElement): boolean {
   const said = wordsSaid(conversation);
   const alike = (w: string, t: string) => w.length >= 4 && t.length >= 4 && w.slice(0, 5) === t.slice(0, Math.min(5, w.length));
-  return slot.words.some((w) => !EMPTY_WORDS.has(w) && (said.has(w) || [...said].some((t) => alike(w, t) || alike(t, w))));
+  const named = (w: string) => !EMPTY_WORDS.has(w) && (said.has(w) || [...said].some((t) => alike(w, t) || alike(t, w)));
+  return element.nameWords.some(named) || element.descriptionWords.some(named);
 }
 
-/** The conversation's words, lower case ASCII letter and digit runs of its messages, built once per conversation. */
+/** The conversation's words (wordRuns), built once per conversation. */
 const wordsOfConversation = new WeakMap<SerializedConversation, Set<string>>();
 
 function wordsSaid(conversation: SerializedConversation): Set<string> {
   let said = wordsOfConversation.get(conversation);
-  if (said) return said;
-  said = new Set<string>();
-  let word = "";
-  for (let t = 0; t <= conversation.ids.length; t++) {
-    const id = t < conversation.ids.length && (conversation.offset[t] as number) >= 0 ? (conversation.ids[t] as number) : -1;
-    const ch = id >= 65 && id <= 90 ? String.fromCharCode(id + 32) : (id >= 97 && id <= 122) || (id >= 48 && id <= 57) ? String.fromCharCode(id) : "";
-    if (ch) word += ch;
-    else if (word) {
-      said.add(word);
-      word = "";
-    }
-  }
-  wordsOfConversation.set(conversation, said);
+  if (!said) wordsOfConversation.set(conversation, (said = new Set(wordRuns(conversation.ids).map(({ word }) => word))));
   return said;
 }

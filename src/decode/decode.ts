@@ -4,7 +4,7 @@
  */
 import type { DecodedCall, MissingArguments, ToolCallResult, ToolChoice } from "../caller/types.js";
 import type { SerializedConversation } from "../model/serialize.js";
-import type { CompiledTool, CompiledToolSet, ObjectNode } from "../tools/types.js";
+import type { CompiledTool, CompiledToolSet, ObjectNode, SchemaElement } from "../tools/types.js";
 import { planCalls } from "./choose.js";
 import { byDirection } from "./direction.js";
 import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
@@ -83,9 +83,10 @@ function decodeTool(
   heads: Heads,
   conversation: SerializedConversation,
   parallel: boolean,
+  elements: readonly SchemaElement[],
 ): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
-  const decide = (n: number) => tool.slots.map((slot) => decideSlot(slot, heads, conversation, n));
+  const decide = (n: number) => tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n));
   const { decisions, count } =
     planned > 1
       ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation)
@@ -188,12 +189,12 @@ export function decodeHeads(
   // 1,424 -> 1,430 (live_multiple +17, live_irrelevance -11: requests no tool fits, asked for an argument before).
   const surest = [...plan.calls].sort((a, b) => b.called - a.called);
   for (const planned of surest) {
-    let outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, options.parallelToolCalls);
+    let outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, options.parallelToolCalls, set.elements);
     // Several calls that all lack a required value are read again as one call, whose required slots may take a
     // likely span the action head doubts (slot.ts REQUIRED_RESCUE_ABSENT_MAX): "patient with id 546382" read as two
     // calls asked for the id (validation 503 -> 504, held-out level, BFCL 1,458 -> 1,460).
     if (outcome.kind === "missing" && planned.count > 1) {
-      const single = decodeTool(planned.tool, 1, planned.probability, heads, conversation, options.parallelToolCalls);
+      const single = decodeTool(planned.tool, 1, planned.probability, heads, conversation, options.parallelToolCalls, set.elements);
       if (single.kind === "calls") outcome = single;
     }
     if (outcome.kind === "not_expressible") return { kind: "not_expressible", reason: outcome.reason, confidence };

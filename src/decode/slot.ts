@@ -4,7 +4,7 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import { spanText } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
-import type { Slot, SlotFill, ValueDomain } from "../tools/types.js";
+import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
 import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionsName, type AssignedSpan } from "./assigned.js";
@@ -260,7 +260,7 @@ function decideArray(
 }
 
 /**
- * Decides one slot for `n` calls of its tool. A span slot whose value the text states is filled whatever the action
+ * Decides one slot (its schema element `element`) for `n` calls of its tool. A span slot whose value the text states is filled whatever the action
  * head says, from that span: the last message assigns it by name ("a=2"), counts a number in its name ("3 bedrooms, 2
  * bathrooms", countedSpan: validation 501 -> 502, held-out level, BFCL 1,430 -> 1,437, simple_python +4: the model had
  * swapped such numbers), holds the one URL or e-mail address its name asks for ("url", formattedSpan: BFCL
@@ -270,7 +270,7 @@ function decideArray(
  * boolean the conversation never names (mentionsName) is left to the tool's default: "a home with 3 bedrooms" sets
  * no has_garage (BFCL 1,453 -> 1,458, the synthetic splits level).
  */
-export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
+export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
   const row = slot.element;
   const actions = softmax(heads.action, row * 3, 3);
   const required = slot.requiredChain[slot.requiredChain.length - 1] === true;
@@ -312,7 +312,7 @@ export function decideSlot(slot: Slot, heads: Heads, conversation: SerializedCon
     case "enum":
       return decideEnum(fill, heads, n, actionP, required);
     case "bool":
-      if (margin > 0 && !mentionsName(conversation, slot)) return { kind: "absent", probability: 1 - actionP };
+      if (margin > 0 && !mentionsName(conversation, element)) return { kind: "absent", probability: 1 - actionP };
       return decideBool(fill.domain, heads, row, n, actionP);
     case "span":
       return decideSpan(fill.domain, conversation, heads, row, n, actionP, assigned);

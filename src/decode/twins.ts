@@ -28,6 +28,12 @@ export function twinKey(slot: Slot | undefined): string | null {
   return twin ? JSON.stringify([...path.slice(0, -1), twin.stem]) : null;
 }
 
+/** Twin slots `members` in the order of their ordinals (num1 before num2). */
+function byOrdinal(slots: readonly Slot[], members: readonly number[]): number[] {
+  const ordinal = (i: number) => twinOrdinal(slots[i]?.path.at(-1) ?? "")?.ordinal ?? 0;
+  return [...members].sort((a, b) => ordinal(a) - ordinal(b));
+}
+
 /** The slots `indices` grouped by twin key, groups of two or more. */
 export function twinGroups(slots: readonly Slot[], indices: Iterable<number>): number[][] {
   const groups = new Map<string, number[]>();
@@ -120,11 +126,10 @@ export function takeTurns(
   const m = members.length;
   const union = inTextOrder(members.flatMap((i) => readings.get(i) ?? []));
   if (m < 2 || union.length % m !== 0) return false;
-  const ordinal = (i: number) => twinOrdinal(slots[i]?.path.at(-1) ?? "")?.ordinal ?? 0;
   const named = union.length === m ? namedReadings(conversation, slots, members, union) : new Map<number, number>();
   const claimed = new Set(named.values());
   const rest = union.filter((_, u) => !claimed.has(u));
-  const unnamed = members.filter((i) => !named.has(i)).sort((a, b) => ordinal(a) - ordinal(b));
+  const unnamed = byOrdinal(slots, members.filter((i) => !named.has(i)));
   const turns = new Map<number, SpanReading[]>([
     ...[...named].map(([i, u]): [number, SpanReading[]] => [i, [union[u] as SpanReading]]),
     ...unnamed.map((i, k): [number, SpanReading[]] => [i, rest.filter((__, r) => r % unnamed.length === k)]),
@@ -163,12 +168,11 @@ export function listsInTurn(slots: readonly Slot[], decisions: readonly SlotDeci
     }
     if (lists.length !== members.length) continue;
     lists.sort((a, b) => (a[0]?.start ?? 0) - (b[0]?.start ?? 0));
-    const ordinal = (i: number) => twinOrdinal(slots[i]?.path.at(-1) ?? "")?.ordinal ?? 0;
-    const inOrder = [...members].sort((a, b) => ordinal(a) - ordinal(b));
-    const turns = inOrder.map((i, k) => {
+    const turns = byOrdinal(slots, members).map((i, k) => {
       const fill = slots[i]?.fill;
-      const readings = fill?.kind === "array" ? readSpans(conversation, lists[k] ?? [], fill.items) : [];
-      return { i, readings, fits: fill?.kind === "array" && readings.length >= Math.max(1, fill.minItems) && readings.length === (lists[k] ?? []).length };
+      const list = lists[k] ?? [];
+      const readings = fill?.kind === "array" ? readSpans(conversation, list, fill.items) : [];
+      return { i, readings, fits: fill?.kind === "array" && readings.length === list.length && readings.length >= fill.minItems };
     });
     if (!turns.every((t) => t.fits)) continue;
     for (const { i, readings } of turns) {

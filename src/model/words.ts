@@ -69,8 +69,8 @@ function isWordByte(id: number): boolean {
   return (id >= 48 && id <= 57) || (id >= 65 && id <= 90) || (id >= 97 && id <= 122);
 }
 
-/** Words of the input id sequence: ASCII alphanumeric runs; other bytes and special ids separate words. */
-export function conversationWords(ids: ArrayLike<number>, matcher: WordMatcher): ConversationWord[] {
+/** Every ASCII alphanumeric run of the input id sequence, lower case; other bytes and special ids separate words. */
+export function wordRuns(ids: ArrayLike<number>): ConversationWord[] {
   const out: ConversationWord[] = [];
   let start = -1;
   for (let t = 0; t <= ids.length; t++) {
@@ -83,9 +83,14 @@ export function conversationWords(ids: ArrayLike<number>, matcher: WordMatcher):
         const b = ids[i] as number;
         word += String.fromCharCode(b >= 65 && b <= 90 ? b + 32 : b);
       }
-      if (matcher.keep(word)) out.push({ word, start, end: t });
+      out.push({ word, start, end: t });
       start = -1;
     }
   }
   return out;
+}
+
+/** Words of the input id sequence: its word runs that the matcher keeps (length, stopwords). */
+export function conversationWords(ids: ArrayLike<number>, matcher: WordMatcher): ConversationWord[] {
+  return wordRuns(ids).filter(({ word }) => matcher.keep(word));
 }

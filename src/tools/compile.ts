@@ -65,17 +65,15 @@ function compileTool(tool: ToolDefinition, index: number, elements: SchemaElemen
         continue;
       }
       const element = elements.length;
-      const param = paramElement(slotPath, shape.typeText, shape.description, toolIndex, settings.words);
-      elements.push(param);
-      const words = [...param.nameWords, ...param.descriptionWords];
+      elements.push(paramElement(slotPath, shape.typeText, shape.description, toolIndex, settings.words));
       if (shape.fill.kind === "enum") {
         const optionElements = shape.fill.options.map((option) => {
           elements.push(optionElement(option, element, settings.words));
           return elements.length - 1;
         });
-        slots.push({ path: slotPath, requiredChain: slotChain, element, words, fill: { ...shape.fill, optionElements } });
+        slots.push({ path: slotPath, requiredChain: slotChain, element, fill: { ...shape.fill, optionElements } });
       } else {
-        slots.push({ path: slotPath, requiredChain: slotChain, element, words, fill: shape.fill });
+        slots.push({ path: slotPath, requiredChain: slotChain, element, fill: shape.fill });
       }
     }
   };

@@ -58,8 +58,6 @@ export interface Slot {
   fill: SlotFill;
   /** Index of this slot's element in the tool set. */
   element: number;
-  /** The element's name and description words (WordMatcher.words). */
-  words: string[];
 }
 
 /** A nested object between the root and slots; present when required (and its parent present) or when filled. */
