@@ -131,6 +131,14 @@ describe("a tool the count head calls once", () => {
     expect(argumentsOf(decode())).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }]);
   });
 
+  it("takes no value from the word a request opens with after a greeting", () => {
+    const track = compile(tool("track_shipment", { type: "object", properties: { tracking_number: { type: "string" } }, required: ["tracking_number"] }));
+    const { builder, decode } = headsFor("hey, trace shipment 83f5bb04a and MGE-7587", track);
+    builder.calls("track_shipment", 2).span("track_shipment", "tracking_number", 0, "trace");
+    builder.span("track_shipment", "tracking_number", 0, "83f5bb04a").span("track_shipment", "tracking_number", 0, "MGE-7587");
+    expect(argumentsOf(decode())).toEqual([{ tracking_number: "83f5bb04a" }, { tracking_number: "MGE-7587" }]);
+  });
+
   it("stays one call when only one slot holds several values", () => {
     const { builder, decode } = headsFor("price for 3000 sq ft in New York or Los Angeles", price);
     builder.calls("predict_price", 1).span("predict_price", "size", 0, "3000");

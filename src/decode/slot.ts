@@ -2,7 +2,7 @@
  * One slot's decision for the calls of one tool: absent, filled (a value per call), or not expressible at the edge.
  */
 import type { SerializedConversation } from "../model/serialize.js";
-import { spanText } from "../model/serialize.js";
+import { messageTextBefore, spanText } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
@@ -127,9 +127,19 @@ function markedSpans(conversation: SerializedConversation, heads: Heads, row: nu
 /** Words that open a request or one of its parts ("Also list ...", "Lastly, ..."), never a value's first word. */
 const PART_OPENERS = /^(?:also|lastly|finally|then|plus|next|first|second|third|and|but|so|now)$/i;
 
-/** Whether a span opens the message with the request's words, or starts with a word that opens a request or a part. */
+/**
+ * Words a message may greet or ask politely with before its request ("hey, trace shipment 83f5bb04a, MGE-7587 ...":
+ * "trace" is no tracking number; held-out 241 -> 243, validation and BFCL level).
+ */
+const GREETING_ONLY = /^(?:(?:hey|hi|hello|please|pls|ok|okay|so|now|can|could|would|will|you|kindly)[\s,!.:]*)+$/i;
+
+/**
+ * Whether a span opens the message with the request's words, follows nothing but a greeting, or starts with a word
+ * that opens a request or a part.
+ */
 function opensRequest(conversation: SerializedConversation, span: Span): boolean {
   if (opensMessageWithWords(conversation, span)) return true;
+  if (GREETING_ONLY.test(messageTextBefore(conversation, span.start) ?? "")) return true;
   const first = (spanText(conversation, span.start, span.end) ?? "").split(/[\s,]/)[0] ?? "";
   return /^[A-Z]/.test(first) && (REQUEST_OPENERS.test(first) || PART_OPENERS.test(first));
 }

@@ -90,6 +90,14 @@ export function serializeConversation(
   return { ids, message, offset, texts };
 }
 
+/** The text of a position's message before that position; null for cls and role ids. */
+export function messageTextBefore(conversation: SerializedConversation, position: number): string | null {
+  const mi = conversation.message[position] ?? -1;
+  const offset = conversation.offset[position] ?? -1;
+  if (mi < 0 || offset < 0) return null;
+  return decoder.decode((conversation.texts[mi] as Uint8Array).subarray(0, offset));
+}
+
 /**
  * The substring of positions start..end (inclusive), or null if they are not inside one message's text.
  * A span cut inside a multi-byte character is widened to whole characters.
