@@ -59,7 +59,14 @@ for (const tool of set.tools) {
       .map((s) => `${JSON.stringify(spanText(conversation, s.start, s.end))} ${s.probability.toFixed(2)}`)
       .join(", ");
     const required = slot.requiredChain.every((r) => r) ? "required" : "optional";
-    console.log(`  ${slot.path.join(".")} (${slot.fill.kind}, ${required}): absent/value/implied ${fixed(action)}; spans ${spans}`);
+    const fill = slot.fill;
+    const options =
+      fill.kind === "enum"
+        ? `; options ${softmax(fill.optionElements.map((e) => heads.option[e] as number), 0, fill.optionElements.length)
+            .map((p, i) => `${JSON.stringify(fill.options[i])} ${p.toFixed(2)}`)
+            .join(", ")}`
+        : "";
+    console.log(`  ${slot.path.join(".")} (${fill.kind}, ${required}): absent/value/implied ${fixed(action)}; spans ${spans}${options}`);
   }
 }
 console.log(`decoded: ${JSON.stringify(result)}`);

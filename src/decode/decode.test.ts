@@ -498,11 +498,16 @@ describe("decodeHeads: enum options", () => {
       required: ["product", "color"],
     }),
   );
-  /** Option logits 1, 0, 0 for size and 1, 0 for color: neither slot's best option reaches the floor. */
-  function undecided(builder: HeadsBuilder): void {
+  /**
+   * Option logits 1, 0, 0 for size and 1, 0 for color: neither slot's best option reaches the floor; the action head
+   * gives size a value with probability `stated`.
+   */
+  function undecided(builder: HeadsBuilder, stated = 0.9): void {
     builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "socks").option("add_to_cart", "size", "S").option("add_to_cart", "color", "red");
     const options = builder.heads.option;
     options.forEach((v, i) => (options[i] = v > 0 ? 1 : 0));
+    const row = sizes.tools[0]?.slots.find((s) => s.path.join(".") === "size")?.element ?? -1;
+    builder.heads.action.set([0, Math.log(stated / (1 - stated)), -Infinity], row * 3);
   }
 
   it("leaves out an optional enum slot whose options score alike, and keeps a required one", () => {
@@ -511,6 +516,12 @@ describe("decodeHeads: enum options", () => {
     const result = decode();
     expect(result).toMatchObject({ kind: "calls", calls: [{ arguments: { product: "socks", color: "red" } }] });
     expect(result.kind === "calls" && "size" in (result.calls[0]?.arguments ?? {})).toBe(false);
+  });
+
+  it("keeps an optional enum slot the action head is sure is stated, though its options score alike", () => {
+    const { builder, decode } = setup("Add socks in size S to my cart", sizes);
+    undecided(builder, 0.97);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { product: "socks", size: "S", color: "red" } }] });
   });
 
   it("keeps an optional enum slot whose best option stands out", () => {

@@ -169,6 +169,14 @@ function repeat<T>(value: T, n: number): T[] {
 export const OPTIONAL_OPTION_FLOOR = 0.8;
 
 /**
+ * An optional enum slot whose action head is at least this sure a value is stated takes its best option below the
+ * floor: the text names the slot, and the options split over near paraphrases ("clothing size medium": M 0.63, L 0.37).
+ * Validation 507 -> 508, held-out 243 -> 244, BFCL 1,466 -> 1,473 (live_multiple +6); 0.9 and 0.99 score alike on the
+ * synthetic splits.
+ */
+export const OPTIONAL_OPTION_STATED = 0.95;
+
+/**
  * An optional slot (one the call is valid without) gets this added to its absent logit before the action argmax: a
  * value must be e (2.7) times as likely as absence. The model says "present" too readily for optional slots, and a
  * wrong extra argument fails a call as surely as a dropped one. Chosen on the synthetic training split (whole calls
@@ -194,7 +202,7 @@ function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: 
     if (fill.allowed[i] && (best < 0 || p > (probs[best] as number))) best = i;
   });
   if (best < 0) return { kind: "not_expressible", reason: "no allowed enum option" };
-  if (!required && (probs[best] as number) < OPTIONAL_OPTION_FLOOR) return { kind: "absent", probability: 1 - actionP * (probs[best] as number) };
+  if (!required && (probs[best] as number) < OPTIONAL_OPTION_FLOOR && actionP < OPTIONAL_OPTION_STATED) return { kind: "absent", probability: 1 - actionP * (probs[best] as number) };
   return { kind: "filled", values: repeat(fill.options[best], n), probabilities: repeat(actionP * (probs[best] as number), n) };
 }
 
