@@ -94,9 +94,9 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
 
 /**
  * Where a value never runs on: past the comma after a code it opens with ("849804259, XU54NJ79", "FVV-9081, Rundi";
- * validation 508 -> 510, held-out and BFCL level), into a reference ("Faroe according to crewmen"), over a sentence's end ("moondream2.
- * The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after a comma ("Tel
- * Aviv, and could you").
+ * validation 508 -> 510, held-out and BFCL level), into a reference ("Faroe according to crewmen"), over a sentence's
+ * end ("moondream2. The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after
+ * a comma ("Tel Aviv, and could you").
  */
 const AFTER_VALUE = /(?<=^[^\s,]*\d[^\s,]*),\s|\s+according\b|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
 /**
