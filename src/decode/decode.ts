@@ -9,7 +9,7 @@ import { planCalls } from "./choose.js";
 import { byDirection } from "./direction.js";
 import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
-import { callPerListedValue, shareAcrossCalls } from "./parallel.js";
+import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
 import { listsInTurn } from "./twins.js";
@@ -56,7 +56,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
  * A tool the count head calls once is called once per value when several slots agree on how many values they hold
  * (AGREEING_SLOTS_MIN): "a house of 3000 sq ft in New York and 4000 sq ft in Los Angeles" is two calls. Tried only
  * when a slot points at two spans or more; otherwise one call, or one per item of a listed value
- * (callPerListedValue).
+ * (callPerListedValue) or of values joined in one span (callPerJoinedValue).
  */
 function oneOrAgreed(
   tool: CompiledTool,
@@ -73,7 +73,8 @@ function oneOrAgreed(
   }
   const distinct = arraysWithoutTaken(tool.slots, listsInTurn(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation));
   const single = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
-  return (parallel ? callPerListedValue(tool.slots, single, conversation) : null) ?? { decisions: single, count: 1 };
+  if (!parallel) return { decisions: single, count: 1 };
+  return callPerListedValue(tool.slots, single, conversation) ?? callPerJoinedValue(tool.slots, single, conversation, heads) ?? { decisions: single, count: 1 };
 }
 
 function decodeTool(
