@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asWholeValue, toAssignedValue, toClosingQuote, toQuoteOpened, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeUrl } from "./whole.js";
+import { asWholeValue, toAssignedValue, toClosingQuote, toQuoteOpened, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeToken, toWholeUrl } from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -92,6 +92,22 @@ describe("toWholeUrl", () => {
     const { conversation, at, read } = userConversation("from example.com/v.json and https://a.io");
     expect(read([toWholeUrl(conversation, at(0, "example.com"))])).toEqual(["example.com"]);
     expect(read([toWholeUrl(conversation, at(0, "and"))])).toEqual(["and"]);
+  });
+});
+
+describe("toWholeToken", () => {
+  it("widens a span to the end of the token it cuts at a joiner, without the sentence's punctuation", () => {
+    const { conversation, at, read } = userConversation("load your_dataset_name from C:/data/cars.csv in grams/mole.");
+    expect(read([toWholeToken(conversation, at(0, "your_dataset"))])).toEqual(["your_dataset_name"]);
+    expect(read([toWholeToken(conversation, at(0, "C:/data/cars"))])).toEqual(["C:/data/cars.csv"]);
+    expect(read([toWholeToken(conversation, at(0, "grams/"))])).toEqual(["grams/mole"]);
+  });
+
+  it("leaves whole tokens, hyphenated words and a sentence's full stop alone", () => {
+    const { conversation, at, read } = userConversation("a gas-powered car from Apple Inc. Then stop");
+    expect(read([toWholeToken(conversation, at(0, "gas"))])).toEqual(["gas"]);
+    expect(read([toWholeToken(conversation, at(0, "Apple Inc"))])).toEqual(["Apple Inc"]);
+    expect(read([toWholeToken(conversation, at(0, "a gas-powered car"))])).toEqual(["a gas-powered car"]);
   });
 });
 

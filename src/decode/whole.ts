@@ -55,6 +55,26 @@ export function toWholeUrl(conversation: SerializedConversation, span: Span): Sp
   return { ...span, start: view.first + from, end: view.first + from + token.length - 1 };
 }
 
+/** A joiner inside a token and the letter or digit after it ("_name", ".csv", "/mole", ":30"); not a hyphen ("gas-powered"). */
+const TOKEN_GOES_ON = /^[_/.:][A-Za-z0-9]/;
+
+/**
+ * The span, widened to the end of the token it cuts ("your_dataset" -> "your_dataset_name", "C:/data/cars" ->
+ * "C:/data/cars.csv", "grams/" -> "grams/mole"), without sentence punctuation: the end pointer stops at a joiner
+ * inside a token (BFCL 1,473 -> 1,475, the synthetic splits level).
+ */
+export function toWholeToken(conversation: SerializedConversation, span: Span): Span {
+  const view = messageView(conversation, span.start);
+  let j = span.end - view.first;
+  const last = view.text[j] ?? "";
+  const after = view.text.slice(j + 1);
+  const cut = /[_/]/.test(last) ? /^[A-Za-z0-9]/.test(after) : /[A-Za-z0-9]/.test(last) && TOKEN_GOES_ON.test(after);
+  if (!cut) return span;
+  while (j + 1 < view.text.length && !/\s/.test(view.text[j + 1] ?? "")) j++;
+  const token = view.text.slice(span.start - view.first, j + 1).replace(TRAILING, "");
+  return { ...span, end: span.start + token.length - 1 };
+}
+
 /** Lower-case words that open a name ("van Gogh", "de Gaulle", "the Hague"): they stay in it. */
 const PARTICLES = new Set(["van", "von", "de", "da", "di", "du", "del", "der", "la", "le", "el", "al", "bin", "ibn", "dos", "das", "the"]);
 /** Lower-case words (separated by spaces or commas) before a capitalised word. */
@@ -224,13 +244,13 @@ export function toAssignedValue(conversation: SerializedConversation, span: Span
 
 /**
  * The span as a whole value: after a parameter name assigned inside it (toAssignedValue; found among held-out
- * failures, 235 -> 238: the validation split has no "=", BFCL level), to its closing quote, or its whole URL; a name
- * without the request's words before or after it, a month with the date written around it, and a name with the rest
- * of its capitalised words (unless `prose`: running text keeps its span).
+ * failures, 235 -> 238: the validation split has no "=", BFCL level), to its closing quote, its whole URL or the end
+ * of the token it cuts (toWholeToken); a name without the request's words before or after it, a month with the date
+ * written around it, and a name with the rest of its capitalised words (unless `prose`: running text keeps its span).
  */
 export function asWholeValue(conversation: SerializedConversation, whole: Span, prose = true): Span {
   const span = toQuoteOpened(conversation, toAssignedValue(conversation, whole));
   const quoted = toClosingQuote(conversation, span);
-  if (quoted !== span || prose) return toWholeUrl(conversation, quoted);
-  return toWholeUrl(conversation, toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span))))));
+  if (quoted !== span || prose) return toWholeToken(conversation, toWholeUrl(conversation, quoted));
+  return toWholeToken(conversation, toWholeUrl(conversation, toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span)))))));
 }
