@@ -9,6 +9,7 @@ import { planCalls } from "./choose.js";
 import { byDirection } from "./direction.js";
 import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import type { Heads } from "./heads.js";
+import { splitPlace } from "./places.js";
 import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
@@ -72,7 +73,8 @@ function oneOrAgreed(
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
   }
   const distinct = arraysWithoutTaken(tool.slots, listsInTurn(tool.slots, giveDistinctSpans(tool.slots, decide(1), conversation), conversation));
-  const single = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
+  const ordered = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
+  const single = splitPlace(tool.slots, ordered, conversation);
   if (!parallel) return { decisions: single, count: 1 };
   return callPerListedValue(tool.slots, single, conversation) ?? callPerJoinedValue(tool.slots, single, conversation, heads) ?? { decisions: single, count: 1 };
 }
