@@ -145,9 +145,15 @@ describe("toNameEnd", () => {
 });
 
 describe("toValueEnd", () => {
-  it("ends a span before a reference, before CJK text after Latin words, and without a trailing connector", () => {
-    const { conversation, at, read } = userConversation("to Faroe according to crewmen", "麻烦remove，Grossing Ogres和给ee23ea01f", "from CHF & to EUR or Jamaica and");
+  it("ends a span before a reference or a clause, before CJK text after Latin words, and without a trailing connector", () => {
+    const { conversation, at, read } = userConversation(
+      "to Faroe according to crewmen",
+      "麻烦remove，Grossing Ogres和给ee23ea01f",
+      "from CHF & to EUR or Jamaica and",
+      "from Vincennes, South Sudan having applicants",
+    );
     expect(read([toValueEnd(conversation, at(0, "Faroe according to"))])).toEqual(["Faroe"]);
+    expect(read([toValueEnd(conversation, at(3, "Vincennes, South Sudan having applicants"))])).toEqual(["Vincennes, South Sudan"]);
     expect(read([toValueEnd(conversation, at(1, "Grossing Ogres和给ee23"))])).toEqual(["Grossing Ogres"]);
     expect(read([toValueEnd(conversation, at(2, "CHF &"))])).toEqual(["CHF"]);
     expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
