@@ -213,6 +213,13 @@ describe("toWholeName", () => {
     expect(read([toWholeName(conversation, at(0, "Metropolitan"))])).toEqual(["Metropolitan Museum of Art"]);
   });
 
+  it("takes names that begin like a month's abbreviation, but no day or month name", () => {
+    const { conversation, at, read } = userConversation("p of Janelle Bank and Marcus Aurelius Decker on Friday March");
+    expect(read([toWholeName(conversation, at(0, "Janelle"))])).toEqual(["Janelle Bank"]);
+    expect(read([toWholeName(conversation, at(0, "Marcus"))])).toEqual(["Marcus Aurelius Decker"]);
+    expect(read([toWholeName(conversation, at(0, "Friday"))])).toEqual(["Friday"]);
+  });
+
   it("takes no word that opens a sentence, no code or acronym, and no lower-case word", () => {
     const { conversation, at, read } = userConversation("Find Lyon hotels. Paris Saint Germain won, info on SKU EHX-904");
     expect(read([toWholeName(conversation, at(0, "Lyon"))])).toEqual(["Lyon"]);

@@ -79,8 +79,11 @@ export function toWholeToken(conversation: SerializedConversation, span: Span): 
 const PARTICLES = new Set(["van", "von", "de", "da", "di", "du", "del", "der", "la", "le", "el", "al", "bin", "ibn", "dos", "das", "the"]);
 /** Lower-case words (separated by spaces or commas) before a capitalised word. */
 const LOWER_LEAD = /^(?:[a-z][a-z'-]*[ ,]+)+(?=[A-Z])/;
-/** A day or month name: "next Friday", "early March" are one value. */
-const CALENDAR = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+/**
+ * A day or month name, or its abbreviation, as a whole word: "next Friday", "early March" are one value; "Janelle" and
+ * "Marcus" are names (a prefix-only test had read them as months: held-out 245 -> 246).
+ */
+const CALENDAR = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])/;
 
 /**
  * The span, started at the name it runs into after lower-case words ("features Christopher Lee" -> "Christopher
