@@ -532,6 +532,24 @@ describe("decodeHeads: enum options", () => {
   });
 });
 
+describe("decodeHeads: a value and its parameter's name", () => {
+  const games = compile(
+    tool("find_game", { type: "object", properties: { platform: { type: "string" }, city: { type: "string" } }, required: ["platform"] }),
+  );
+
+  it("reads a value without its parameter's name written after it in lower case", () => {
+    const { builder, decode } = setup("updates for Cyberpunk on Xbox platform", games);
+    builder.calls("find_game", 1).span("find_game", "platform", 0, "Xbox platform");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { platform: "Xbox" } }] });
+  });
+
+  it("keeps a capitalised name word that is part of the value", () => {
+    const { builder, decode } = setup("games on Xbox in Salt Lake City", games);
+    builder.calls("find_game", 1).span("find_game", "platform", 0, "Xbox").span("find_game", "city", 0, "Salt Lake City");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { platform: "Xbox", city: "Salt Lake City" } }] });
+  });
+});
+
 describe("decodeHeads: identical parallel calls", () => {
   it("returns identical parallel calls once", () => {
     const { builder, decode } = setup("gcd of 36 and 48", gcd);

@@ -231,13 +231,14 @@ function decideSpan(
   n: number,
   actionP: number,
   assigned: AssignedSpan | null,
+  element: SchemaElement,
 ): SlotDecision {
   const several = n > 1 ? markedSpans(conversation, heads, row, domain) : [];
   if (several.length > 0) {
     const perCall = several.map((r) => ({ ...r, probability: actionP * r.probability }));
     return { kind: "filled", ...spreadOverCalls(perCall, n), perCall, sources: perCall.map((r) => r.span) };
   }
-  const candidates = [...readableSpans(conversation, heads, row, domain)];
+  const candidates = readableSpans(conversation, heads, row, domain).map((r) => withoutOwnName(conversation, r, element, domain));
   if (assigned) {
     const [reading] = readSpans(conversation, [{ ...assigned, probability: 1, score: Number.POSITIVE_INFINITY }], domain);
     if (reading) candidates.unshift(reading);
@@ -247,6 +248,21 @@ function decideSpan(
   const filled: SlotDecision = { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n), sources: [best.span] };
   if (n === 1) filled.readings = candidates.map((r) => ({ ...r, probability: actionP * r.probability }));
   return filled;
+}
+
+/**
+ * A string reading without the parameter's own name after it, written in lower case ("Playstation platform" for
+ * platform, "personal_data table" for table; "Salt Lake City" keeps its capital; BFCL multiple +2, the synthetic
+ * splits level).
+ */
+function withoutOwnName(conversation: SerializedConversation, reading: SpanReading, element: SchemaElement, domain: ValueDomain): SpanReading {
+  const last = element.nameWords[element.nameWords.length - 1];
+  if (!last || !/^[a-z]{3,}$/.test(last) || typeof reading.value !== "string") return reading;
+  const text = spanText(conversation, reading.span.start, reading.span.end) ?? "";
+  if (!text.endsWith(" " + last)) return reading;
+  const end = reading.span.end - last.length - 1;
+  const [trimmed] = readSpans(conversation, [{ ...reading.span, end }], domain);
+  return trimmed ? { ...reading, value: trimmed.value, span: trimmed.span } : reading;
 }
 
 function decideArray(
@@ -314,12 +330,12 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
       : null;
   const stated = assigned ?? labelled;
   if (fill.kind === "span" && action !== VALUE && stated) {
-    const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, stated);
+    const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, stated, element);
     if (filled.kind === "filled") return { ...filled, values: repeat(filled.values[0], n), probabilities: repeat(1, n) };
   }
   if (action === ABSENT) {
     if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
-      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned);
+      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned, element);
       if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP } };
     }
     return { kind: "absent", probability: actionP };
@@ -333,7 +349,7 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
       if (margin > 0 && !mentionsName(conversation, element)) return { kind: "absent", probability: 1 - actionP };
       return decideBool(fill.domain, heads, row, n, actionP);
     case "span":
-      return decideSpan(fill.domain, conversation, heads, row, n, actionP, assigned);
+      return decideSpan(fill.domain, conversation, heads, row, n, actionP, assigned, element);
     case "array":
       return decideArray(fill, conversation, heads, row, n, actionP);
   }
