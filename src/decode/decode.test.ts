@@ -550,6 +550,30 @@ describe("decodeHeads: a value and its parameter's name", () => {
   });
 });
 
+describe("decodeHeads: an option the message names", () => {
+  const shop = compile(
+    tool("search", {
+      type: "object",
+      properties: { query: { type: "string" }, color: { type: "string", enum: ["red", "blue"] }, sort: { type: "string", enum: ["price_asc", "newest"] } },
+      required: ["query", "color"],
+    }),
+  );
+
+  it("takes the one option the last message names, over the option heads and the action head", () => {
+    const { builder, decode } = setup("socks in blue, sorted by price asc", shop);
+    builder.calls("search", 1).span("search", "query", 0, "socks").option("search", "color", "red").action("search", "sort", "absent");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { query: "socks", color: "blue", sort: "price_asc" } }] });
+  });
+
+  it("leaves the choice to the heads when the message names several options", () => {
+    const { builder, decode } = setup("socks in red or blue, newest or price_asc", shop);
+    builder.calls("search", 1).span("search", "query", 0, "socks").option("search", "color", "red").action("search", "sort", "absent");
+    const result = decode();
+    expect(result).toMatchObject({ kind: "calls", calls: [{ arguments: { query: "socks", color: "red" } }] });
+    expect(result.kind === "calls" && "sort" in (result.calls[0]?.arguments ?? {})).toBe(false);
+  });
+});
+
 describe("decodeHeads: identical parallel calls", () => {
   it("returns identical parallel calls once", () => {
     const { builder, decode } = setup("gcd of 36 and 48", gcd);
