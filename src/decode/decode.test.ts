@@ -565,6 +565,19 @@ describe("decodeHeads: an option the message names", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { query: "socks", color: "blue", sort: "price_asc" } }] });
   });
 
+  it("fills an array of options with every option the message names, whatever the action head says", () => {
+    const route = compile(
+      tool("directions", {
+        type: "object",
+        properties: { end: { type: "string" }, avoid: { type: "array", items: { type: "string", enum: ["tolls", "highways", "ferries"] } } },
+        required: ["end"],
+      }),
+    );
+    const { builder, decode } = setup("directions to Lyon avoiding highways and toll roads", route);
+    builder.calls("directions", 1).span("directions", "end", 0, "Lyon").action("directions", "avoid", "absent");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { end: "Lyon", avoid: ["highways", "tolls"] } }] });
+  });
+
   it("leaves the choice to the heads when the message names several options", () => {
     const { builder, decode } = setup("socks in red or blue, newest or price_asc", shop);
     builder.calls("search", 1).span("search", "query", 0, "socks").option("search", "color", "red").action("search", "sort", "absent");

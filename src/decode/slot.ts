@@ -7,11 +7,11 @@ import { domainAllows } from "../tools/domain.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
-import { escape, lastMessage } from "./assigned.js";
 import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionsName, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
+import { namedItems, namedOption } from "./named.js";
 
 export type SlotDecision =
   | { kind: "absent"; probability: number }
@@ -266,23 +266,6 @@ function withoutOwnName(conversation: SerializedConversation, reading: SpanReadi
   return trimmed ? { ...reading, value: trimmed.value, span: trimmed.span } : reading;
 }
 
-/**
- * The one option of an enum the last message names word for word ("sort by price_asc", "in Electropop", "a Psychiatrist";
- * "price asc" for price_asc), or null when it names none or several. Such an option is the slot's value whatever the
- * heads say: validation 511 -> 513, held-out level, BFCL 1,479 -> 1,495 (live_multiple +9, simple_python +3,
- * live_simple +3), no case lost on any measure.
- */
-function namedOption(conversation: SerializedConversation, fill: Extract<SlotFill, { kind: "enum" }>): number | null {
-  const view = lastMessage(conversation);
-  if (!view) return null;
-  const found = fill.options.flatMap((option, k) => {
-    if (typeof option !== "string" || option.length < 2 || !fill.allowed[k]) return [];
-    const words = escape(option).replace(/[_-]+/g, "[ _-]");
-    return new RegExp(`(?<![A-Za-z0-9])${words}(?![A-Za-z0-9])`, "i").test(view.text) ? [k] : [];
-  });
-  return found.length === 1 ? (found[0] as number) : null;
-}
-
 function decideArray(
   fill: Extract<SlotFill, { kind: "array" }>,
   conversation: SerializedConversation,
@@ -321,7 +304,7 @@ function decideArray(
  * labelledByName: validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,424, live_multiple +10). An optional
  * boolean the conversation never names (mentionsName) is left to the tool's default: "a home with 3 bedrooms" sets
  * no has_garage (BFCL 1,453 -> 1,458, the synthetic splits level). An enum slot takes the one option the last message
- * names word for word (namedOption).
+ * names word for word (namedOption), an array of options every option it names (namedItems).
  */
 export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
   const row = slot.element;
@@ -354,6 +337,10 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
   }
   const named = fill.kind === "enum" ? namedOption(conversation, fill) : null;
   if (fill.kind === "enum" && named !== null) return { kind: "filled", values: repeat(fill.options[named], n), probabilities: repeat(1, n) };
+  const items = fill.kind === "array" ? namedItems(conversation, fill.items) : [];
+  if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) {
+    return { kind: "filled", values: repeat(items, n).map((v) => [...v]), probabilities: repeat(1, n) };
+  }
   if (action === ABSENT) {
     if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
       const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned, element);
