@@ -132,6 +132,13 @@ describe("decodeHeads", () => {
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { data: [85, 90, 88.5, 92], tags: ["blue"] } }] });
   });
 
+  it("reads the whole list of names when the model points at some of them", () => {
+    const set = compile(tool("regress", { type: "object", properties: { predictors: { type: "array", items: { type: "string" } } }, required: ["predictors"] }));
+    const { builder, decode } = setup("Regress on 'Age', 'Income' and 'Education'. Thanks", set);
+    builder.calls("regress", 1).span("regress", "predictors", 0, "Income");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { predictors: ["Age", "Income", "Education"] } }] });
+  });
+
   it("fills const slots without asking the model, and dates in ISO form", () => {
     const set = compile(tool("book", { type: "object", properties: { kind: { const: "table" }, day: { type: "string", format: "date" } }, required: ["kind", "day"] }));
     const { builder, decode } = setup("Book for March 3, 2027", set);

@@ -127,3 +127,33 @@ export function continueNameList(conversation: SerializedConversation, span: Spa
   }
   return out;
 }
+
+/** What separates the names of a list: ", ", " and ", ", and ", " & " (not the comma before a state code). */
+const LIST_SEPARATOR = String.raw`(?:\s*,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*(?![A-Z]{2}\b))`;
+/** A name, quoted or not ("'Age', 'Income' and 'Education'"). */
+const QUOTED_NAME = String.raw`['"]?${NAME}['"]?`;
+const NAME_LIST = new RegExp(String.raw`(?<![\w-])${QUOTED_NAME}(?:${LIST_SEPARATOR}${QUOTED_NAME})+`, "g");
+const NAME_ITEM = new RegExp(NAME, "g");
+
+/**
+ * The names of the list of names that holds one of the spans ("'Age', 'Income' and 'Education'", "Australia, Canada
+ * and India"), in order, without a sentence's full stop; [] when none does or it has more than maxItems names. An
+ * array of strings whose marked items lie in such a list takes the whole list (BFCL live_simple +1, the synthetic
+ * splits level).
+ */
+export function wholeNameList(conversation: SerializedConversation, spans: readonly Span[], maxItems: number): Span[] {
+  const first = spans[0];
+  if (!first) return [];
+  const view = messageView(conversation, first.start);
+  for (const list of view.text.matchAll(NAME_LIST)) {
+    const from = view.first + (list.index as number);
+    const to = from + list[0].length - 1;
+    if (!spans.some((s) => s.start >= from && s.end <= to)) continue;
+    const items = [...list[0].matchAll(NAME_ITEM)].map((m) => {
+      const name = m[0].replace(/\.$/, "");
+      return { ...first, start: from + (m.index as number), end: from + (m.index as number) + name.length - 1 };
+    });
+    return items.length <= maxItems ? items : [];
+  }
+  return [];
+}

@@ -6,7 +6,7 @@ import { messageTextBefore, spanText } from "../model/serialize.js";
 import { domainAllows } from "../tools/domain.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
-import { continueNumberList, isNumeric, withNumberSuffix } from "./lists.js";
+import { continueNumberList, isNumeric, wholeNameList, withNumberSuffix } from "./lists.js";
 import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionsName, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
@@ -280,6 +280,10 @@ function decideArray(
   }
   if (readings.length > 0 && isNumeric(fill.items)) {
     readings = readSpans(conversation, continueNumberList(conversation, readings.map((r) => r.span), fill.maxItems), fill.items);
+  }
+  if (readings.length > 0 && !isNumeric(fill.items)) {
+    const whole = readSpans(conversation, wholeNameList(conversation, readings.map((r) => r.span), fill.maxItems), fill.items);
+    if (whole.length > readings.length) readings = whole;
   }
   if (fill.uniqueItems) {
     const seen = new Set<unknown>();
