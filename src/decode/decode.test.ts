@@ -147,6 +147,26 @@ describe("decodeHeads", () => {
   });
 });
 
+describe("decodeHeads: a likely call the count head doubts", () => {
+  /** The count head gives track_order a call with probability `called`; its order id span is `sure` likely. */
+  function doubted(called: number, sure: number) {
+    const { builder, decode } = setup("where is order A-100 right now", shop);
+    builder.span("track_order", "order_id", 0, "A-100", undefined, Math.log(Math.sqrt(sure) / (1 - Math.sqrt(sure))));
+    const element = shop.tools.find((t) => t.name === "track_order")?.element ?? -1;
+    builder.heads.count.set([Math.log(1 - called), Math.log(called), -Infinity, -Infinity, -Infinity], element * builder.heads.countClasses);
+    return decode();
+  }
+
+  it("calls the likeliest tool when it is likely enough and every value it reads is sure", () => {
+    expect(doubted(0.4, 0.9)).toMatchObject({ kind: "calls", calls: [{ name: "track_order", arguments: { order_id: "A-100" } }] });
+  });
+
+  it("calls nothing when the tool is unlikely or a value it would read is unsure", () => {
+    expect(doubted(0.2, 0.9)).toMatchObject({ kind: "no_call" });
+    expect(doubted(0.4, 0.3)).toMatchObject({ kind: "no_call" });
+  });
+});
+
 describe("decodeHeads: required consts inside optional objects", () => {
   const set = compile(
     tool("ship", {
