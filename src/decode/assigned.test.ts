@@ -3,7 +3,7 @@ import { spanText } from "../model/serialize.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { Slot } from "../tools/types.js";
 import type { SerializedConversation } from "../model/serialize.js";
-import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, spokenName, type AssignedSpan } from "./assigned.js";
+import { assignedBoolean, mentionedBoolean, assignedSpan, countedSpan, formattedSpan, spokenName, type AssignedSpan } from "./assigned.js";
 import { userConversation } from "./testing/conversation.js";
 
 /** The compiled slot of a tool's one parameter `name`. */
@@ -108,5 +108,27 @@ describe("spokenName", () => {
     expect(matches("lang2", "lang2")).toBe(true);
     expect(matches("lang2", "lang 3")).toBe(false);
     expect(spokenName("__")).toBe("");
+  });
+});
+
+describe("mentionedBoolean", () => {
+  const mentioned = (name: string, ...texts: string[]) => mentionedBoolean(userConversation(...texts).conversation, slotNamed(name, "boolean"));
+
+  it("is true when the last message names every meaningful word of the parameter's name", () => {
+    expect(mentioned("include_precipitation", "the weather in New York including the precipitation")).toBe(true);
+    expect(mentioned("is_unisex", "find me a unisex salon in Pinole")).toBe(true);
+    expect(mentioned("include_images", "the specs of ACHD, I want to see images")).toBe(true);
+  });
+
+  it("is false when a negation comes shortly before, in English or Chinese", () => {
+    expect(mentioned("is_unisex", "a hair stylist in Fremont, it shouldn't be unisex")).toBe(false);
+    expect(mentioned("full_text", "the court case in Texas. Don't return full text")).toBe(false);
+    expect(mentioned("antibiotic", "麻烦register other，不要antibiotic")).toBe(false);
+  });
+
+  it("is null when the last message leaves a word of the name out, or only an earlier message names it", () => {
+    expect(mentioned("include_wind_speed", "the weather including the wind")).toBeNull();
+    expect(mentioned("is_unisex", "a unisex salon", "in Pinole then")).toBeNull();
+    expect(mentioned("include_all", "include everything")).toBeNull();
   });
 });

