@@ -17,6 +17,14 @@ describe("readSpans", () => {
     expect(values("which-way")).toEqual(["which-way"]);
   });
 
+  it("reads no comparison words as a string value", () => {
+    const { conversation, at } = userConversation("vegan, under 30 minutes, rated more than 4");
+    const values = (text: string) => readSpans(conversation, [at(0, text)], domainOf(brand)).map((r) => r.value);
+    expect(values("under")).toEqual([]);
+    expect(values("more than")).toEqual([]);
+    expect(values("vegan")).toEqual(["vegan"]);
+  });
+
   it("reads numbers under a numeric domain", () => {
     const { conversation, at } = userConversation("browse with using 96 for which-way signs");
     expect(readSpans(conversation, [at(0, "96")], domainOf(limit)).map((r) => r.value)).toEqual([96]);

@@ -62,9 +62,20 @@ export function singleSource(decision: SlotDecision | undefined): Span | null {
 /** Words that are never a value on their own: the request's function words ("query: using", "due date: which"). */
 const FUNCTION_WORD = /^(?:a|an|the|of|to|in|on|at|by|for|with|without|from|into|about|as|and|or|but|using|via|which|what|who|whom|whose|when|where|why|how|that|this|these|those|it|its|is|are|was|were|be|please|me|my|i|you|your|we|our)$/i;
 
+/** Words of a comparison ("under 30 minutes", "more than 4"), never a string value on their own either. */
+const COMPARATIVE = /^(?:under|over|more|less|fewer|than|above|below|least|most|only|just)$/i;
+
+/** Whether a span's text is only function words and words of a comparison ("using", "more than", "under"). */
+function onlyFunctionWords(text: string): boolean {
+  return text
+    .trim()
+    .split(/\s+/)
+    .every((w) => FUNCTION_WORD.test(w) || COMPARATIVE.test(w));
+}
+
 /**
  * The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read, or
- * that is one function word, is left out.
+ * that holds only function words and words of a comparison ("under", "more than": BFCL simple_python +1), is left out.
  */
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
@@ -72,7 +83,7 @@ export function readSpans(conversation: SerializedConversation, found: readonly 
   const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : asWholeValue(conversation, span, prose)));
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
-    if (text === null || FUNCTION_WORD.test(text.trim())) continue;
+    if (text === null || onlyFunctionWords(text)) continue;
     const read = readValue(text, domain);
     if (read) out.push({ value: read.value, probability: span.probability, span });
   }
