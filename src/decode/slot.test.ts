@@ -8,12 +8,13 @@ describe("readSpans", () => {
   const [brand, limit] = set.tools[0]?.slots ?? [];
   const domainOf = (slot: typeof brand) => (slot?.fill.kind === "span" ? slot.fill.domain : { rules: [], exclusive: false });
 
-  it("reads no function word alone as a string value, but words around one", () => {
+  it("reads no function words alone as a string value, but words around them", () => {
     const { conversation, at } = userConversation("browse with using 96 for which-way signs");
     const values = (text: string) => readSpans(conversation, [at(0, text)], domainOf(brand)).map((r) => r.value);
     expect(values("using")).toEqual([]);
     expect(values("with")).toEqual([]);
-    expect(values("with using")).toEqual(["with using"]);
+    expect(values("with using")).toEqual([]);
+    expect(values("for which-way signs")).toEqual(["for which-way signs"]);
     expect(values("which-way")).toEqual(["which-way"]);
   });
 
