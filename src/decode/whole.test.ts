@@ -151,9 +151,11 @@ describe("toValueEnd", () => {
       "麻烦remove，Grossing Ogres和给ee23ea01f",
       "from CHF & to EUR or Jamaica and",
       "from Vincennes, South Sudan having applicants",
+      "a recipe for pasta carbonara which contains only less than 500 calories",
     );
     expect(read([toValueEnd(conversation, at(0, "Faroe according to"))])).toEqual(["Faroe"]);
     expect(read([toValueEnd(conversation, at(3, "Vincennes, South Sudan having applicants"))])).toEqual(["Vincennes, South Sudan"]);
+    expect(read([toValueEnd(conversation, at(4, "pasta carbonara which contains"))])).toEqual(["pasta carbonara"]);
     expect(read([toValueEnd(conversation, at(1, "Grossing Ogres和给ee23"))])).toEqual(["Grossing Ogres"]);
     expect(read([toValueEnd(conversation, at(2, "CHF &"))])).toEqual(["CHF"]);
     expect(read([toValueEnd(conversation, at(2, "Jamaica and"))])).toEqual(["Jamaica"]);
