@@ -385,6 +385,11 @@ describe("decodeHeads: percentages", () => {
     expect(rateOf(loan({ type: "number", description: "Annual interest rate" }))).toBe(0.05);
   });
 
+  it("reads a fraction where the slot names percent but asks for a decimal", () => {
+    expect(rateOf(loan({ type: "number", description: "The annual interest rate in decimal form. Example, 5% is 0.05." }))).toBe(0.05);
+    expect(rateOf(loan({ type: "number", description: "The expected annual return. E.g. 5% = 0.05" }))).toBe(0.05);
+  });
+
   it("keeps the percent figure where the slot says percent, takes integers, or refuses the fraction", () => {
     expect(rateOf(loan({ type: "number" }, "rate_percent"), "rate_percent")).toBe(5);
     expect(rateOf(loan({ type: "number", description: "Rate from 0 to 100" }))).toBe(5);

@@ -57,6 +57,12 @@ const PROSE = /(?:^|[^a-z])(?:query|message|text|content|statement|prompt|questi
 /** Words that say a number is given in percent ("discount_percent", "0-100"), not as a fraction. */
 const IN_PERCENT = /percent|pct|%|\b0\s*(?:-|to)\s*100\b/i;
 
+/**
+ * Words that say a share is a fraction even where percent is named ("as a decimal. E.g. 5% = 0.05", "in decimal
+ * form", "must sum to 1"): "5%" reads 0.05 there (BFCL simple_python +2, multiple +1; the synthetic splits level).
+ */
+const AS_FRACTION = /\b(?:decimal|fraction)\b|%\s*(?:=|is|->|→|as)\s*0?\.\d|\bsums? to 1\b|\bbetween 0 and 1\b/i;
+
 function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unknown[] | undefined, param: string): ValueRule | null {
   const ruleSchema: JSONSchema = { type };
   for (const key of PRIMITIVE_CONSTRAINTS[type]) if (schema[key] !== undefined) ruleSchema[key] = schema[key];
@@ -71,7 +77,7 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
   if (values) rule.enum = values;
   if (type === "string" && typeof schema.format === "string") rule.format = schema.format;
   const words = [param.split(".").pop(), schema.title, schema.description].filter((w) => typeof w === "string").join(" ");
-  if (type === "number" && !values && !IN_PERCENT.test(words)) rule.percentAsFraction = true;
+  if (type === "number" && !values && (!IN_PERCENT.test(words) || AS_FRACTION.test(words))) rule.percentAsFraction = true;
   if ((type === "number" || type === "integer") && /temp|kelvin/i.test(words)) rule.temperature = true;
   if (type === "string" && PROSE.test((param.split(".").pop() ?? "").replace(/([a-z0-9])([A-Z])/g, "$1_$2"))) rule.prose = true;
   const [layout, ...others] = new Set([...words.matchAll(DATE_LAYOUT)].map((m) => m[0].toUpperCase()));
