@@ -52,6 +52,7 @@ describe("countedSpan", () => {
     expect([counted("hits", "who has 180 hits and 600 at-bats"), counted("at_bats", "who has 180 hits and 600 at-bats")]).toEqual(["180", "600"]);
     expect([counted("adults", "for two adults and one child"), counted("children", "for two adults and one child")]).toEqual(["two", "one"]);
     expect(counted("outstanding_shares", "with 100 million outstanding shares")).toBe("100 million");
+    expect([counted("num_tickets", "Get me two tickets for Eminem"), counted("number_of_matches", "the next 3 matches")]).toEqual(["two", "3"]);
   });
 
   it("reads nothing when no number or several numbers count the name, or a comma stands between", () => {

@@ -46,8 +46,12 @@ export function lastMessage(conversation: SerializedConversation): { first: numb
  * A parameter name's spoken form whose last word may be singular or plural ("bedrooms": "bedroom" or "bedrooms";
  * "children": "child" too), as a regular-expression source; empty for a name without words.
  */
+/** A name's leading words that say it counts ("num_tickets", "number_of_guests"): the text counts the rest (BFCL +2). */
+const QUANTITY_WORD = /^(?:num|number|no|n|count|total|qty|quantity|of)$/;
+
 function countedName(name: string): string {
   const words = nameWords(name);
+  while (words.length > 1 && QUANTITY_WORD.test(words[0] as string)) words.shift();
   const last = words.pop();
   if (last === undefined || !/^[a-z]{3,}$/.test(last)) return "";
   const forms = new Set([last, `${last}s`, `${last}es`, last.replace(/(?:ren|es|s)$/, ""), last.replace(/s$/, "")]);
