@@ -147,6 +147,35 @@ describe("decodeHeads", () => {
   });
 });
 
+describe("decodeHeads: an option a description quotes", () => {
+  const integrate = compile(
+    tool("integrate", {
+      type: "object",
+      properties: {
+        function: { type: "string" },
+        method: { type: "string", description: "The method to use. Choices are 'trapezoid' or 'simpson'. Default is 'trapezoid'." },
+        to_city: { type: "string", description: "Formatted as 'City, State' (e.g., 'Los Angeles, CA')." },
+        unit: { type: "string", description: "The unit. Default is 'cm'." },
+      },
+      required: ["function"],
+    }),
+  );
+
+  it("sets a string slot to the one option its description quotes that the message names", () => {
+    const { builder, decode } = setup("integrate x^3 using simpson method", integrate);
+    builder.calls("integrate", 1).span("integrate", "function", 0, "x^3").span("integrate", "method", 0, "method");
+    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { function: "x^3", method: "simpson" } }] });
+  });
+
+  it("takes no format example, no description with one quoted word, and no message naming two options", () => {
+    const { builder, decode } = setup("integrate x^3 to Los Angeles, CA in cm, trapezoid or simpson", integrate);
+    builder.calls("integrate", 1).span("integrate", "function", 0, "x^3");
+    const result = decode();
+    expect(result).toMatchObject({ kind: "calls", calls: [{ arguments: { function: "x^3" } }] });
+    expect(result.kind === "calls" && Object.keys(result.calls[0]?.arguments ?? {})).toEqual(["function"]);
+  });
+});
+
 describe("decodeHeads: a boolean the message names", () => {
   const weather = compile(
     tool("forecast", {

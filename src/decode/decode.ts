@@ -10,6 +10,7 @@ import { byDirection } from "./direction.js";
 import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
 import { softmax, type Heads } from "./heads.js";
 import { splitPlace } from "./places.js";
+import { withDescribedOptions } from "./named.js";
 import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
@@ -90,10 +91,12 @@ function decodeTool(
 ): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
   const decide = (n: number) => tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n));
-  const { decisions, count } =
+  const shared =
     planned > 1
       ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation)
       : oneOrAgreed(tool, decide, parallel, heads, conversation);
+  const count = shared.count;
+  const decisions = withDescribedOptions(tool.slots, shared.decisions, elements, conversation, count);
   const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.
