@@ -23,6 +23,15 @@ describe("splitPlace", () => {
     expect(argumentsOf(decode())).toEqual([{ city: "London", country: "UK" }]);
   });
 
+  it("splits a place between a location and a country slot", () => {
+    const time = compile(
+      tool("get_time", { type: "object", properties: { location: { type: "string" }, country: { type: "string" } }, required: ["location", "country"] }),
+    );
+    const { builder, decode } = headsFor("What's the current time in Sydney, Australia?", time);
+    builder.calls("get_time", 1).span("get_time", "location", 0, "Sydney, Australia").span("get_time", "country", 0, "Australia");
+    expect(argumentsOf(decode())).toEqual([{ location: "Sydney", country: "Australia" }]);
+  });
+
   it("leaves places with no comma, and slots the text fills apart, alone", () => {
     const apart = headsFor("Weather in Paris, then in Lyon, France", weather);
     apart.builder.calls("weather_get", 1).span("weather_get", "city", 0, "Paris").span("weather_get", "country", 0, "Lyon, France");

@@ -2,7 +2,8 @@
  * A city and the country (or state) it lies in, written as one place ("London, UK", "Tokyo, Japan"): when a call has
  * a slot for each, the part before the comma is the city's and the part after it the country's, whichever of the two
  * slots the model gave the whole place to (BFCL 1,475 -> 1,477: "London, UK" had been read as the country, the city
- * then asked for; the synthetic splits level).
+ * then asked for; the synthetic splits level). A location beside a country slot is its city ("Sydney, Australia":
+ * location Sydney; BFCL simple_python +1).
  */
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
@@ -10,7 +11,7 @@ import { nameWords } from "./assigned.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
 
-const CITY = new Set(["city", "town"]);
+const CITY = new Set(["city", "town", "location"]);
 const REGION = new Set(["country", "state", "province", "region"]);
 
 /** The slot whose last name word is one of `words` and that takes a string span, or -1. */
