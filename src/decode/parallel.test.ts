@@ -160,6 +160,13 @@ describe("a tool the count head calls once", () => {
     expect(argumentsOf(decode())).toEqual([{ city: "Kathmandu, Guadeloupe" }]);
   });
 
+  it("leaves out a call that gives one span to two slots, while another call remains", () => {
+    const roi = compile(tool("roi", { type: "object", properties: { bought: { type: "number" }, sold: { type: "number" } }, required: ["bought", "sold"] }));
+    const { builder, decode } = headsFor("a stock bought at $20, sold at $25", roi);
+    builder.calls("roi", 2).span("roi", "bought", 0, "20").span("roi", "bought", 0, "25").span("roi", "sold", 0, "25");
+    expect(argumentsOf(decode())).toEqual([{ bought: 20, sold: 25 }]);
+  });
+
   it("stays one call when only one slot holds several values", () => {
     const { builder, decode } = headsFor("price for 3000 sq ft in New York or Los Angeles", price);
     builder.calls("predict_price", 1).span("predict_price", "size", 0, "3000");
