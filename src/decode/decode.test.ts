@@ -168,7 +168,7 @@ describe("decodeHeads: an option a description quotes", () => {
   });
 
   it("takes no format example, no description with one quoted word, and no message naming two options", () => {
-    const { builder, decode } = setup("integrate x^3 to Los Angeles, CA in cm, trapezoid or simpson", integrate);
+    const { builder, decode } = setup("integrate x^3 to Los Angeles, CA with cm, trapezoid or simpson", integrate);
     builder.calls("integrate", 1).span("integrate", "function", 0, "x^3");
     const result = decode();
     expect(result).toMatchObject({ kind: "calls", calls: [{ arguments: { function: "x^3" } }] });

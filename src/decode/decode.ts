@@ -11,6 +11,7 @@ import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinc
 import { softmax, type Heads } from "./heads.js";
 import { splitPlace } from "./places.js";
 import { withDescribedOptions } from "./named.js";
+import { withUnits } from "./units.js";
 import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
@@ -108,7 +109,8 @@ function decodeTool(
       ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation)
       : oneOrAgreed(tool, decide, parallel, heads, conversation);
   const count = shared.count;
-  const decisions = withDescribedOptions(tool.slots, shared.decisions, elements, conversation, count);
+  const described = withDescribedOptions(tool.slots, shared.decisions, elements, conversation, count);
+  const decisions = withUnits(tool.slots, described, conversation, count);
   const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.
