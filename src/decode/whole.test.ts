@@ -176,10 +176,15 @@ describe("toValueEnd", () => {
     expect(read([toValueEnd(conversation, at(0, "a;b"))])).toEqual(["a;b"]);
   });
 
-  it("ends a code at the comma after it, but not a place, a number or a date written with commas", () => {
-    const { conversation, at, read } = userConversation("from 849804259, XU54NJ79 and FVV-9081, Rundi; Dwight, GA; 1,250 or May 14, 2021");
+  it("ends a code at the comma after it and an ISO date before words, but not a place, a number or a date written with commas", () => {
+    const { conversation, at, read } = userConversation(
+      "from 849804259, XU54NJ79 and FVV-9081, Rundi; Dwight, GA; 1,250 or May 14, 2021",
+      "fly on 2022-04-27 afternoon, or on 2022-04-27 10:00",
+    );
     expect(read([toValueEnd(conversation, at(0, "849804259, XU54NJ79"))])).toEqual(["849804259"]);
     expect(read([toValueEnd(conversation, at(0, "FVV-9081, Rundi"))])).toEqual(["FVV-9081"]);
+    expect(read([toValueEnd(conversation, at(1, "2022-04-27 afternoon"))])).toEqual(["2022-04-27"]);
+    expect(read([toValueEnd(conversation, at(1, "2022-04-27 10:00"))])).toEqual(["2022-04-27 10:00"]);
     expect(read([toValueEnd(conversation, at(0, "Dwight, GA"))])).toEqual(["Dwight, GA"]);
     expect(read([toValueEnd(conversation, at(0, "1,250"))])).toEqual(["1,250"]);
     expect(read([toValueEnd(conversation, at(0, "May 14, 2021"))])).toEqual(["May 14, 2021"]);

@@ -116,14 +116,15 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
 }
 
 /**
- * Where a value never runs on: past the comma after a code it opens with ("849804259, XU54NJ79", "FVV-9081, Rundi";
+ * Where a value never runs on: past an ISO date it opens with into words ("2022-04-27 afternoon"; BFCL simple_python
+ * +1), past the comma after a code it opens with ("849804259, XU54NJ79", "FVV-9081, Rundi";
  * validation 508 -> 510, held-out and BFCL level), into a reference ("Faroe according to crewmen"), a clause opened
  * by "having" ("Vincennes, South Sudan having applicants"; held-out 244 -> 245, validation and BFCL level) or a
  * relative clause ("pasta carbonara which contains"; BFCL simple_python +1), over a sentence's
  * end ("moondream2. The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after
  * a comma ("Tel Aviv, and could you").
  */
-const AFTER_VALUE = /(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:according|having)\b|\s+(?:which|who|whose)\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
+const AFTER_VALUE = /(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:according|having)\b|\s+(?:which|who|whose)\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
 /**
  * A connector or function word a value never ends with ("Jamaica and", "May 1 &", "water under", "John Doe has a"):
  * lower case only, so "Vitamin A" keeps its letter (beyond the connectors: held-out 238 -> 239, BFCL 1,443 -> 1,445,
