@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JSONSchema } from "../tools/schema-types.js";
 import { compile, tool } from "../tools/testing/compile.js";
-import { headsFor } from "./testing/heads.js";
-
-function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
-  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
-}
+import { argumentsOf, headsFor } from "./testing/heads.js";
 
 const currencies: JSONSchema = { type: "string", enum: ["USD", "GBP", "CAD", "JPY"] };
 const convert = compile(

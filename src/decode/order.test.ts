@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { JSONSchema } from "../tools/schema-types.js";
 import { compile, tool } from "../tools/testing/compile.js";
-import { headsFor } from "./testing/heads.js";
+import { argumentsOf, headsFor } from "./testing/heads.js";
 
 function schema(properties: Record<string, JSONSchema>): JSONSchema {
   return { type: "object", properties, required: Object.keys(properties) };
-}
-
-function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
-  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
 }
 
 describe("inSchemaOrder through decodeHeads", () => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { JSONSchema } from "../tools/schema-types.js";
 import { compile, tool } from "../tools/testing/compile.js";
-import { headsFor } from "./testing/heads.js";
+import { argumentsOf, headsFor } from "./testing/heads.js";
 
 const numbers = (...names: string[]): JSONSchema => ({
   type: "object",
   properties: Object.fromEntries(names.map((name): [string, JSONSchema] => [name, { type: "number" }])),
   required: names,
 });
-
-function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
-  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
-}
 
 describe("parallel calls: numbered twins", () => {
   const hypotenuse = compile(tool("hypotenuse", numbers("side1", "side2")));

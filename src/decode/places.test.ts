@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compile, tool } from "../tools/testing/compile.js";
-import { headsFor } from "./testing/heads.js";
+import { argumentsOf, headsFor } from "./testing/heads.js";
 
 const weather = compile(
   tool("weather_get", { type: "object", properties: { city: { type: "string" }, country: { type: "string" } }, required: ["city", "country"] }),
 );
-
-function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
-  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
-}
 
 describe("splitPlace", () => {
   it("splits a city and its country written as one place between the two slots", () => {

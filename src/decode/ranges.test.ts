@@ -2,14 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { JSONSchema } from "../tools/schema-types.js";
 import { compile, tool } from "../tools/testing/compile.js";
 import { rangeEnds } from "./ranges.js";
-import { headsFor } from "./testing/heads.js";
+import { argumentsOf, headsFor } from "./testing/heads.js";
 
 function schema(type: "integer" | "number", ...names: string[]): JSONSchema {
   return { type: "object", properties: Object.fromEntries(names.map((name): [string, JSONSchema] => [name, { type }])), required: names };
-}
-
-function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
-  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
 }
 
 describe("rangeEnds", () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { compile, tool } from "../tools/testing/compile.js";
-import { headsFor } from "./testing/heads.js";
+import { argumentsOf, headsFor } from "./testing/heads.js";
 
 const circle = compile(
   tool("circumference", { type: "object", properties: { radius: { type: "number" }, unit: { type: "string" } }, required: ["radius"] }),
 );
-
-function argumentsOf(result: ReturnType<ReturnType<typeof headsFor>["decode"]>): unknown {
-  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
-}
 
 describe("withUnits", () => {
   it("gives a unit slot the one unit the message writes, in place of a word that names none", () => {

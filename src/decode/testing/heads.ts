@@ -2,7 +2,7 @@
  * Test helper: head outputs written by hand. Start from "nothing" (every count 0, every slot absent) and set the
  * decisions a test wants: a tool's count, a slot's action, spans by the substring they cover, an option, a boolean.
  */
-import type { ChatMessage, ToolChoice } from "../../caller/types.js";
+import type { ChatMessage, ToolCallResult, ToolChoice } from "../../caller/types.js";
 import { serializeConversation, type SerializedConversation } from "../../model/serialize.js";
 import type { CompiledToolSet } from "../../tools/types.js";
 import { decodeHeads } from "../decode.js";
@@ -117,4 +117,9 @@ export function headsFor(text: string, set: CompiledToolSet) {
   const decode = (choice: ToolChoice = "auto", parallel = true) =>
     decodeHeads(set, builder.heads, conversation, { toolChoice: choice, parallelToolCalls: parallel });
   return { builder, decode };
+}
+
+/** A decoded result's call arguments, in order, or its kind when it calls nothing. */
+export function argumentsOf(result: ToolCallResult): unknown {
+  return result.kind === "calls" ? result.calls.map((call) => call.arguments) : result.kind;
 }
