@@ -4,7 +4,7 @@ import type { JSONSchema } from "../tools/schema-types.js";
 import type { CompiledToolSet } from "../tools/types.js";
 import { twinOrdinal } from "./twins.js";
 import type { decodeHeads } from "./decode.js";
-import { headsFor, type HeadsBuilder } from "./testing/heads.js";
+import { argumentsOf, headsFor, type HeadsBuilder } from "./testing/heads.js";
 
 const shop = compile(
   tool("add_to_cart", {
@@ -90,10 +90,10 @@ describe("decodeHeads", () => {
     expect(two.decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
   });
 
-  it("reads an optional slot only when a value is clearly more likely than absence, a required one on the argmax", () => {
+  it("reads an optional slot with an unsure span only when a value is clearly more likely than absence, a required one on the argmax", () => {
     const { builder, decode } = setup("Add 2 mugs, ship to Lyon");
     builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "2")
-      .span("add_to_cart", "address.city", 0, "Lyon");
+      .span("add_to_cart", "address.city", 0, "Lyon", undefined, 0);
     const lean = (path: string, valueOverAbsent: number): void => {
       const element = shop.tools[0]?.slots.find((slot) => slot.path.join(".") === path)?.element ?? -1;
       builder.heads.action.set([0, valueOverAbsent, -8], element * 3);
@@ -189,6 +189,31 @@ describe("decodeHeads: a boolean the message names", () => {
     const { builder, decode } = setup("weather in Lyon, detailed, including the precipitation", weather);
     builder.calls("forecast", 1).span("forecast", "location", 0, "Lyon").bool("forecast", "include_precipitation", false).bool("forecast", "detailed", false);
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { location: "Lyon", include_precipitation: true, detailed: false } }] });
+  });
+});
+
+describe("decodeHeads: an optional slot the action head doubts", () => {
+  const gulch = compile(
+    tool("find_gulch", { type: "object", properties: { code: { type: "string" }, home_city: { type: "string" } }, required: ["code"] }),
+  );
+
+  /** home_city absent with probability `absent`, its span "Aqtobe" `likely`; the code span is sure. */
+  function doubted(absent: number, likely: number) {
+    const { builder, decode } = setup("find a gulch: 'LM-706874', and Aqtobe", gulch);
+    builder.calls("find_gulch", 1).span("find_gulch", "code", 0, "LM-706874");
+    builder.span("find_gulch", "home_city", 0, "Aqtobe", undefined, Math.log(Math.sqrt(likely) / (1 - Math.sqrt(likely))));
+    const row = gulch.tools[0]?.slots.find((s) => s.path.join(".") === "home_city")?.element ?? -1;
+    builder.heads.action.set([Math.log(absent), Math.log(1 - absent), -Infinity], row * 3);
+    return argumentsOf(decode());
+  }
+
+  it("takes a free span that is likely enough when the action head is not too sure it is absent", () => {
+    expect(doubted(0.7, 0.8)).toEqual([{ code: "LM-706874", home_city: "Aqtobe" }]);
+  });
+
+  it("stays absent when the span is unlikely or the action head is sure", () => {
+    expect(doubted(0.7, 0.3)).toEqual([{ code: "LM-706874" }]);
+    expect(doubted(0.9, 0.8)).toEqual([{ code: "LM-706874" }]);
   });
 });
 

@@ -84,7 +84,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
   for (const { decision, i } of contenders) {
     if (!decision.tentative) continue;
     const free = firstFree(decision, true);
-    if (!free || free.span.probability < REQUIRED_RESCUE_SPAN_FLOOR) {
+    if (!free || free.span.probability < (decision.tentative.floor ?? REQUIRED_RESCUE_SPAN_FLOOR)) {
       out[i] = { kind: "absent", probability: decision.tentative.absentProbability };
       continue;
     }
