@@ -66,6 +66,12 @@ describe("toWholeDate", () => {
     expect(read([toWholeDate(conversation, at(0, "may"))])).toEqual(["3 may 2024"]);
   });
 
+  it("widens a month with its year to the day written before it", () => {
+    const { conversation, at, read } = userConversation("starting the 18th of february 2022, not in March 2023");
+    expect(read([toWholeDate(conversation, at(0, "february 2022"))])).toEqual(["the 18th of february 2022"]);
+    expect(read([toWholeDate(conversation, at(0, "March 2023"))])).toEqual(["March 2023"]);
+  });
+
   it("leaves a month with no day or year next to it, and spans that are more than a month, alone", () => {
     const { conversation, at, read } = userConversation("early March please, the May Fair and March 3");
     expect(read([toWholeDate(conversation, at(0, "March"))])).toEqual(["March"]);

@@ -168,13 +168,22 @@ const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{
 
 /**
  * The span, widened from a month's name to the date written around it ("January" -> "the 16th of January",
- * "September" -> "September 5th 2023", "Nov" -> "Nov. 15, 2025"): a month alone is seldom the value.
+ * "September" -> "September 5th 2023", "Nov" -> "Nov. 15, 2025"): a month alone is seldom the value; a span that
+ * opens with a month and its year or day takes the day written before it too ("february 2022" -> "the 18th of
+ * february 2022"; validation +1, BFCL +3).
  */
 export function toWholeDate(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
   const i = span.start - view.first;
   const j = span.end - view.first + 1;
-  if (!MONTH_ALONE.test(view.text.slice(i, j))) return span;
+  const text = view.text.slice(i, j);
+  if (!MONTH_ALONE.test(text)) {
+    const month = /^\S+/.exec(text)?.[0] ?? "";
+    const rest = text.slice(month.length);
+    if (!MONTH_ALONE.test(month) || !rest || DAY_AFTER.exec(rest)?.[0] !== rest) return span;
+    const head = DAY_BEFORE.exec(view.text.slice(0, i))?.[0].length ?? 0;
+    return head === 0 ? span : { ...span, start: span.start - head };
+  }
   const after = DAY_AFTER.exec(view.text.slice(j));
   const before = DAY_BEFORE.exec(view.text.slice(0, i));
   const year = before ? /^,?\s+\d{4}\b/.exec(view.text.slice(j)) : null;
