@@ -168,11 +168,12 @@ describe("toValueEnd", () => {
   });
 
   it("drops the function words a value never ends with, but keeps a capital letter that names", () => {
-    const { conversation, at, read } = userConversation("boiling point of water under 5000 m; Gravity and what it did; John Doe has a case on Vitamin A; id of Kiritimati hey, use it");
+    const { conversation, at, read } = userConversation("boiling point of water under 5000 m; Gravity and what it did; John Doe has a case on Vitamin A; id of Kiritimati hey, use it; at Ninth Suburbs disable seminary");
     expect(read([toValueEnd(conversation, at(0, "water under"))])).toEqual(["water"]);
     expect(read([toValueEnd(conversation, at(0, "Gravity and what"))])).toEqual(["Gravity"]);
     expect(read([toValueEnd(conversation, at(0, "John Doe has a"))])).toEqual(["John Doe"]);
     expect(read([toValueEnd(conversation, at(0, "Kiritimati hey"))])).toEqual(["Kiritimati"]);
+    expect(read([toValueEnd(conversation, at(0, "Ninth Suburbs disable"))])).toEqual(["Ninth Suburbs"]);
     expect(read([toValueEnd(conversation, at(0, "Vitamin A"))])).toEqual(["Vitamin A"]);
   });
 

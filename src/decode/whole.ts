@@ -128,9 +128,10 @@ const AFTER_VALUE = /(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),
 /**
  * A connector or function word a value never ends with ("Jamaica and", "May 1 &", "water under", "John Doe has a"):
  * lower case only, so "Vitamin A" keeps its letter (beyond the connectors: held-out 238 -> 239, BFCL 1,443 -> 1,445,
- * validation level); nor with a greeting ("Kiritimati hey"; held-out 246 -> 247).
+ * validation level); nor with a greeting ("Kiritimati hey"; held-out 246 -> 247) or a switch's verb ("Ninth Suburbs
+ * disable"; validation +1).
  */
-const TRAILING_WORDS = /(?:[\s,;]+(?:and|or|&|hey|hi|hello|thanks|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
+const TRAILING_WORDS = /(?:[\s,;]+(?:and|or|&|hey|hi|hello|thanks|enable|disable|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
 
 /** A UTF-8 lead byte of U+3000-U+9FFF (CJK punctuation, kana, ideographs) or of the full-width forms ("，", "："). */
 function opensCjk(conversation: SerializedConversation, t: number): boolean {
