@@ -19,10 +19,11 @@ describe("readSpans", () => {
   });
 
   it("reads no comparison words as a string value", () => {
-    const { conversation, at } = userConversation("vegan, under 30 minutes, rated more than 4");
+    const { conversation, at } = userConversation("vegan, under 30 minutes, rated more than 4, ID");
     const values = (text: string) => readSpans(conversation, [at(0, text)], domainOf(brand)).map((r) => r.value);
     expect(values("under")).toEqual([]);
     expect(values("more than")).toEqual([]);
+    expect(values("ID")).toEqual([]);
     expect(values("vegan")).toEqual(["vegan"]);
   });
 

@@ -65,10 +65,10 @@ export function singleSource(decision: SlotDecision | undefined): Span | null {
 /** Words that are never a value on their own: the request's function words ("query: using", "due date: which"). */
 const FUNCTION_WORD = /^(?:a|an|the|of|to|in|on|at|by|for|with|without|from|into|about|as|and|or|but|using|via|which|what|who|whom|whose|when|where|why|how|that|this|these|those|it|its|is|are|was|were|be|please|me|my|i|you|your|we|our)$/i;
 
-/** Words of a comparison ("under 30 minutes", "more than 4"), never a string value on their own either. */
-const COMPARATIVE = /^(?:under|over|more|less|fewer|than|above|below|least|most|only|just)$/i;
+/** Words of a comparison ("under 30 minutes", "more than 4") and identifier labels ("ID"), never a value on their own. */
+const COMPARATIVE = /^(?:under|over|more|less|fewer|than|above|below|least|most|only|just|id|uuid|ids)$/i;
 
-/** Whether a span's text is only function words and words of a comparison ("using", "more than", "under"). */
+/** Whether a span's text is only function words, words of a comparison and labels ("using", "more than", "UUID"). */
 function onlyFunctionWords(text: string): boolean {
   return text
     .trim()
@@ -78,7 +78,8 @@ function onlyFunctionWords(text: string): boolean {
 
 /**
  * The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read, or
- * that holds only function words and words of a comparison ("under", "more than": BFCL simple_python +1), is left out.
+ * that holds only function words, words of a comparison or labels ("under", "more than": BFCL simple_python +1;
+ * "UUID"), is left out.
  */
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];

@@ -42,6 +42,16 @@ describe("toQuoteOpened", () => {
   });
 });
 
+describe("toAssignedValue: labels", () => {
+  it("starts a span after an identifier's label or a lower-case article, not a title's", () => {
+    const { conversation, at, read } = userConversation("component UUID AB1010CD, principal ID 'user-123', in the default namespace, 'The Thinker'");
+    expect(read([toAssignedValue(conversation, at(0, "UUID AB1010CD"))])).toEqual(["AB1010CD"]);
+    expect(read([toAssignedValue(conversation, at(0, "ID 'user-123"))])).toEqual(["user-123"]);
+    expect(read([toAssignedValue(conversation, at(0, "the default"))])).toEqual(["default"]);
+    expect(read([toAssignedValue(conversation, at(0, "The Thinker"))])).toEqual(["The Thinker"]);
+  });
+});
+
 describe("toAssignedValue", () => {
   it("starts a span after the parameter name assigned inside it", () => {
     const { conversation, at, read } = userConversation("Please add a galvanic, sagebrush=ordnance overbooks cats, postal code=22491");

@@ -250,10 +250,21 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
 /** A parameter assigned inside a span ("sagebrush=ordnance overbooks cats", "=22491"); not in a URL or a formula. */
 const ASSIGNMENT = /^(?:[^=/?]*?[A-Za-z]{2}\s*)?=\s*(?=[\w'"])(?![^=]*[=/?])/;
 
-/** The span without a parameter's name assigned before the value inside it ("postal code=22491" -> "22491"). */
+/**
+ * An identifier's label before a code ("UUID AB1010CD", "ID 'user-123'", "no. 4471"), or a lower-case "the" before
+ * a lower-case word ("the default"; "The Thinker" keeps its article): never part of the value (BFCL live_multiple +7).
+ */
+const LABEL = /^(?:(?:[Uu][Uu][Ii][Dd]|[Ii][Dd]s?|[Nn]o\.?|[Nn]umber|[Cc]ode|#)\s*[:=]?\s*['"]?(?=\S*\d)|the\s+(?=[a-z]))/;
+
+/**
+ * The span without an identifier's label before it (LABEL) or a parameter's name assigned before the value inside it
+ * ("postal code=22491" -> "22491").
+ */
 export function toAssignedValue(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
   const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
+  const label = LABEL.exec(text);
+  if (label && label[0].length > 0 && label[0].length < text.length) return { ...span, start: span.start + label[0].length };
   const name = ASSIGNMENT.exec(text);
   return name && name[0].length < text.length ? { ...span, start: span.start + name[0].length } : span;
 }
