@@ -73,6 +73,13 @@ describe("formattedSpan", () => {
     expect(formatted("to_email", text)).toBe("ana.b@corp.io");
   });
 
+  it("reads the one host of the message, a URL, a domain or an IP address, for a host parameter", () => {
+    expect(formatted("host", "a Postgres server for our Canada office, domain 'http://plgah.ca', user pascal")).toBe("http://plgah.ca");
+    expect(formatted("host", "The nickname will be PrimaryDB, host 192.168.0.12 and port 5432.")).toBe("192.168.0.12");
+    expect(formatted("hostname", "The server's hostname is data.example.com, API key 12345-ABCDE")).toBe("data.example.com");
+    expect(formatted("host", "mail ana.b@corp.io about the report.pdf")).toBeNull();
+  });
+
   it("reads nothing for other names, or when the message holds no URL or several", () => {
     expect(formatted("query", "search https://a.io for shoes")).toBeNull();
     expect(formatted("curl", "search https://a.io for shoes")).toBeNull();

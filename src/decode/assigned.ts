@@ -171,15 +171,25 @@ function onlyMatch(view: { first: number; text: string }, found: readonly RegExp
 const URL_NAME = [/(?:^|[_-])(?:url|uri|link|endpoint)s?$/i, /[a-z0-9](?:Url|URL|Uri|URI|Link|Endpoint)s?$/];
 const EMAIL_NAME = [/(?:^|[_-])e-?mail(?:[_-]?address)?$/i, /[a-z0-9](?:Email|EMail|Mail)(?:Address)?$/];
 const URL_TOKEN = /(?<![^\s'"(<])[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?(?=[.,;:!?)]*(?:[\s'"<>]|$))/gi;
+/** A parameter named for a server's host ("host", "hostname", "domain"): it takes the message's one host (BFCL +4). */
+const HOST_NAME = /^(?:host|hostname|host_name|hostName|server_address|domain)$/i;
+/** A URL, a dotted domain ("data.example.com") or an IPv4 address, not an e-mail address or a file name's extension. */
+const HOST_TOKEN = /(?<![\w.@/-])(?:[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?|(?:\d{1,3}\.){3}\d{1,3}|(?:[a-z0-9-]+\.)+(?:com|org|net|io|ca|co|uk|de|fr|edu|gov|local|internal|dev|app|ai))(?=[.,;:!?)]*(?:[\s'"<>]|$))/gi;
 const EMAIL_TOKEN = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)/g;
 
 /**
- * The one URL (or e-mail address) of the last message, when the slot's parameter name asks for one ("url",
- * "to_email"); null when the message holds none or several, or the name asks for neither.
+ * The one URL (e-mail address, host) of the last message, when the slot's parameter name asks for one ("url",
+ * "to_email", "host"); null when the message holds none or several, or the name asks for none of them.
  */
 export function formattedSpan(conversation: SerializedConversation, slot: Slot): AssignedSpan | null {
   const name = slot.path[slot.path.length - 1] ?? "";
-  const token = URL_NAME.some((n) => n.test(name)) ? URL_TOKEN : EMAIL_NAME.some((n) => n.test(name)) ? EMAIL_TOKEN : null;
+  const token = URL_NAME.some((n) => n.test(name))
+    ? URL_TOKEN
+    : EMAIL_NAME.some((n) => n.test(name))
+      ? EMAIL_TOKEN
+      : HOST_NAME.test(name)
+        ? HOST_TOKEN
+        : null;
   const view = token && lastMessage(conversation);
   if (!token || !view) return null;
   return onlyMatch(view, [...view.text.matchAll(token)]);
