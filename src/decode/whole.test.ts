@@ -76,10 +76,13 @@ describe("toWholeDate", () => {
     expect(read([toWholeDate(conversation, at(0, "may"))])).toEqual(["3 may 2024"]);
   });
 
-  it("widens a month with its year to the day written before it", () => {
+  it("widens a month with its year to the day written before it, and a year to its month and day", () => {
     const { conversation, at, read } = userConversation("starting the 18th of february 2022, not in March 2023");
     expect(read([toWholeDate(conversation, at(0, "february 2022"))])).toEqual(["the 18th of february 2022"]);
     expect(read([toWholeDate(conversation, at(0, "March 2023"))])).toEqual(["March 2023"]);
+    const years = userConversation("the forecast on April 11th, 2023 and in 2024");
+    expect(years.read([toWholeDate(years.conversation, years.at(0, "2023"))])).toEqual(["April 11th, 2023"]);
+    expect(years.read([toWholeDate(years.conversation, years.at(0, "2024"))])).toEqual(["2024"]);
   });
 
   it("leaves a month with no day or year next to it, and spans that are more than a month, alone", () => {

@@ -164,6 +164,8 @@ export function toValueEnd(conversation: SerializedConversation, span: Span): Sp
 const MONTH_ALONE = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 /** The day before a month: "the 16th of ", "5 ". */
 const DAY_BEFORE = /(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/i;
+/** A month and its day written before a year ("April 11th, ", "the 5th of march ", "Nov. 15, "). */
+const DATE_BEFORE_YEAR = /(?:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+$/i;
 /** The day and year after a month: " 16th 2025", ". 15, 2025", " 2025". */
 const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{4}\b)/i;
 
@@ -171,13 +173,18 @@ const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{
  * The span, widened from a month's name to the date written around it ("January" -> "the 16th of January",
  * "September" -> "September 5th 2023", "Nov" -> "Nov. 15, 2025"): a month alone is seldom the value; a span that
  * opens with a month and its year or day takes the day written before it too ("february 2022" -> "the 18th of
- * february 2022"; validation +1, BFCL +3).
+ * february 2022"; validation +1, BFCL +3), and a year alone the month and day before it ("2023" -> "April 11th,
+ * 2023"; BFCL +6).
  */
 export function toWholeDate(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
   const i = span.start - view.first;
   const j = span.end - view.first + 1;
   const text = view.text.slice(i, j);
+  if (/^\d{4}$/.test(text)) {
+    const date = DATE_BEFORE_YEAR.exec(view.text.slice(0, i));
+    return date ? { ...span, start: span.start - date[0].length } : span;
+  }
   if (!MONTH_ALONE.test(text)) {
     const month = /^\S+/.exec(text)?.[0] ?? "";
     const rest = text.slice(month.length);
