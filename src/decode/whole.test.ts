@@ -49,6 +49,8 @@ describe("toAssignedValue: labels", () => {
     expect(read([toAssignedValue(conversation, at(0, "ID 'user-123"))])).toEqual(["user-123"]);
     expect(read([toAssignedValue(conversation, at(0, "the default"))])).toEqual(["default"]);
     expect(read([toAssignedValue(conversation, at(0, "The Thinker"))])).toEqual(["The Thinker"]);
+    const dates = userConversation("the forecast for today April 25th 2023");
+    expect(dates.read([toAssignedValue(dates.conversation, dates.at(0, "today April 25th 2023"))])).toEqual(["April 25th 2023"]);
   });
 });
 

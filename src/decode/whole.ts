@@ -258,10 +258,11 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
 const ASSIGNMENT = /^(?:[^=/?]*?[A-Za-z]{2}\s*)?=\s*(?=[\w'"])(?![^=]*[=/?])/;
 
 /**
- * An identifier's label before a code ("UUID AB1010CD", "ID 'user-123'", "no. 4471"), or a lower-case "the" before
- * a lower-case word ("the default"; "The Thinker" keeps its article): never part of the value (BFCL live_multiple +7).
+ * An identifier's label before a code ("UUID AB1010CD", "ID 'user-123'", "no. 4471"), a lower-case "the" before
+ * a lower-case word ("the default"; "The Thinker" keeps its article), or a relative day before the date it names
+ * ("today April 25th 2023"): never part of the value (BFCL live_multiple +7, live_simple +1).
  */
-const LABEL = /^(?:(?:[Uu][Uu][Ii][Dd]|[Ii][Dd]s?|[Nn]o\.?|[Nn]umber|[Cc]ode|#)\s*[:=]?\s*['"]?(?=\S*\d)|the\s+(?=[a-z]))/;
+const LABEL = /^(?:(?:[Uu][Uu][Ii][Dd]|[Ii][Dd]s?|[Nn]o\.?|[Nn]umber|[Cc]ode|#)\s*[:=]?\s*['"]?(?=\S*\d)|the\s+(?=[a-z])|(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s+(?=(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|\d)))/;
 
 /**
  * The span without an identifier's label before it (LABEL) or a parameter's name assigned before the value inside it
