@@ -192,6 +192,29 @@ describe("decodeHeads: a boolean the message names", () => {
   });
 });
 
+describe("decodeHeads: a second tool the count head doubts", () => {
+  /** track_order planned; add_to_cart called with probability `called`, its values `sure` likely. */
+  function beside(called: number, sure: number, parallel = true) {
+    const { builder, decode } = setup("track order A-100. Add 2 mugs to my cart", shop);
+    builder.calls("track_order", 1).span("track_order", "order_id", 0, "A-100");
+    const strength = Math.log(Math.sqrt(sure) / (1 - Math.sqrt(sure)));
+    builder.span("add_to_cart", "product", 0, "mugs", undefined, strength).span("add_to_cart", "quantity", 0, "2", undefined, strength);
+    const element = shop.tools.find((t) => t.name === "add_to_cart")?.element ?? -1;
+    builder.heads.count.set([Math.log(1 - called), Math.log(called), -Infinity, -Infinity, -Infinity], element * builder.heads.countClasses);
+    return argumentsOf(decode("auto", parallel));
+  }
+
+  it("calls it beside the planned tool when its values are sure and its own", () => {
+    expect(beside(0.1, 0.9)).toEqual([{ order_id: "A-100" }, { product: "mugs", quantity: 2 }]);
+  });
+
+  it("leaves it out when it is unlikely, its values are unsure, or parallel calls are off", () => {
+    expect(beside(0.01, 0.9)).toEqual([{ order_id: "A-100" }]);
+    expect(beside(0.1, 0.3)).toEqual([{ order_id: "A-100" }]);
+    expect(beside(0.1, 0.9, false)).toEqual([{ order_id: "A-100" }]);
+  });
+});
+
 describe("decodeHeads: an optional slot the action head doubts", () => {
   const gulch = compile(
     tool("find_gulch", { type: "object", properties: { code: { type: "string" }, home_city: { type: "string" } }, required: ["code"] }),
