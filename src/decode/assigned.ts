@@ -2,7 +2,7 @@
  * A value the conversation assigns to a parameter by its name ("a=1, b=-3", "order_id: A-1042"): the user has said
  * which value is which, whatever the pointer heads make of a name too short for the matching features.
  */
-import type { SerializedConversation } from "../model/serialize.js";
+import { lastMessageText, type SerializedConversation } from "../model/serialize.js";
 import { wordRuns } from "../model/words.js";
 import type { SchemaElement, Slot } from "../tools/types.js";
 import { messageView } from "./lists.js";
@@ -42,13 +42,13 @@ export function lastMessage(conversation: SerializedConversation): { first: numb
   return last < 0 ? null : messageView(conversation, last);
 }
 
-/**
- * A parameter name's spoken form whose last word may be singular or plural ("bedrooms": "bedroom" or "bedrooms";
- * "children": "child" too), as a regular-expression source; empty for a name without words.
- */
 /** A name's leading words that say it counts ("num_tickets", "number_of_guests"): the text counts the rest (BFCL +2). */
 const QUANTITY_WORD = /^(?:num|number|no|n|count|total|qty|quantity|of)$/;
 
+/**
+ * A parameter name's spoken form, after its quantity words, whose last word may be singular or plural ("bedrooms":
+ * "bedroom" or "bedrooms"; "children": "child" too), as a regular-expression source; empty for a name without words.
+ */
 function countedName(name: string): string {
   const words = nameWords(name);
   while (words.length > 1 && QUANTITY_WORD.test(words[0] as string)) words.shift();
@@ -230,11 +230,9 @@ const NEGATION = /(?:\b(?:not|no|never|nor|without|exclude|excluding|disable|dis
  * no case lost.
  */
 export function mentionedBoolean(conversation: SerializedConversation, slot: Slot): boolean | null {
-  const last = conversation.message[conversation.ids.length - 1] ?? -1;
-  if (last < 0) return null;
   const words = patternsOf(slot).mentioned;
-  if (words.length === 0) return null;
-  const text = new TextDecoder().decode(conversation.texts[last]).toLowerCase();
+  const text = words.length > 0 ? lastMessageText(conversation)?.toLowerCase() : undefined;
+  if (text === undefined) return null;
   let first = -1;
   for (const word of words) {
     const m = word.exec(text);

@@ -41,6 +41,16 @@ export interface CallPlan {
   probability: number;
 }
 
+/** A tool's count head as probabilities: index k is k calls. */
+function countProbabilities(heads: Heads, tool: CompiledTool): number[] {
+  return softmax(heads.count, tool.element * heads.countClasses, heads.countClasses);
+}
+
+/** The probability that the count head calls a tool at all (a count above zero). */
+export function calledProbability(heads: Heads, tool: CompiledTool): number {
+  return 1 - (countProbabilities(heads, tool)[0] as number);
+}
+
 function allowedTools(set: CompiledToolSet, choice: ToolChoice): CompiledTool[] {
   if (choice === "none") return [];
   if (typeof choice === "object") return set.tools.filter((tool) => tool.name === choice.function.name);
@@ -57,7 +67,7 @@ export function planCalls(
   const tools = allowedTools(set, choice);
   const classes = heads.countClasses;
   const decisions = tools.map((tool) => {
-    const probs = softmax(heads.count, tool.element * classes, classes);
+    const probs = countProbabilities(heads, tool);
     return { tool, probs, count: argmax(probs) };
   });
   const forced = choice === "required" || typeof choice === "object";

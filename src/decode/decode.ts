@@ -5,10 +5,10 @@
 import type { DecodedCall, MissingArguments, ToolCallResult, ToolChoice } from "../caller/types.js";
 import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet, ObjectNode, SchemaElement } from "../tools/types.js";
-import { planCalls } from "./choose.js";
+import { calledProbability, planCalls } from "./choose.js";
 import { byDirection } from "./direction.js";
 import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
-import { softmax, type Heads } from "./heads.js";
+import type { Heads } from "./heads.js";
 import { splitPlace } from "./places.js";
 import { withDescribedOptions } from "./named.js";
 import { withUnits } from "./units.js";
@@ -209,7 +209,7 @@ function surelyRead(call: DecodedCall): boolean {
 function likelyCall(set: CompiledToolSet, heads: Heads, conversation: SerializedConversation, parallel: boolean): ToolCallResult | null {
   let best: { tool: CompiledTool; called: number } | null = null;
   for (const tool of set.tools) {
-    const called = 1 - (softmax(heads.count, tool.element * heads.countClasses, heads.countClasses)[0] as number);
+    const called = calledProbability(heads, tool);
     if (!best || called > best.called) best = { tool, called };
   }
   if (!best || best.called < NO_CALL_RESCUE_CALLED) return null;
@@ -238,7 +238,7 @@ function otherLikelyCalls(
   const calls: DecodedCall[] = [];
   for (const tool of set.tools) {
     if (planned.has(tool)) continue;
-    const called = 1 - (softmax(heads.count, tool.element * heads.countClasses, heads.countClasses)[0] as number);
+    const called = calledProbability(heads, tool);
     if (called < BESIDE_CALLED) continue;
     const outcome = decodeTool(tool, 1, called, heads, conversation, false, set.elements);
     if (outcome.kind !== "calls" || outcome.sources.length === 0 || outcome.sources.some((s) => taken.some((t) => overlaps(s, t)))) continue;

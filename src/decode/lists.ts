@@ -24,6 +24,11 @@ export function isNumeric(domain: ValueDomain): boolean {
   return domain.rules.length > 0 && domain.rules.every((rule) => rule.type === "number" || rule.type === "integer");
 }
 
+/** Whether a domain takes strings only. */
+export function isText(domain: ValueDomain): boolean {
+  return domain.rules.length > 0 && domain.rules.every((rule) => rule.type === "string");
+}
+
 /** Views already built, per conversation and message text (a conversation is read many times while decoding). */
 const views = new WeakMap<SerializedConversation, Map<number, { first: number; text: string }>>();
 

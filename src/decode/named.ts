@@ -8,7 +8,9 @@ import type { SerializedConversation } from "../model/serialize.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { domainAllows } from "../tools/domain.js";
 import { escape, lastMessage } from "./assigned.js";
+import { isText } from "./lists.js";
 import type { SlotDecision } from "./slot.js";
+import { stated } from "./stated.js";
 
 /**
  * An option as a whole-word pattern: "_" and "-" match a space too ("price asc" for price_asc); with `plural`, its last
@@ -111,11 +113,11 @@ export function withDescribedOptions(
 ): SlotDecision[] {
   return decisions.map((decision, i) => {
     const slot = slots[i] as Slot;
-    if (slot.fill.kind !== "span" || slot.fill.domain.rules.some((rule) => rule.type !== "string")) return decision;
+    if (slot.fill.kind !== "span" || !isText(slot.fill.domain)) return decision;
     const options = describedOptions(elements[slot.element] as SchemaElement);
     const [only, ...more] = options.length >= 2 ? named(conversation, options, false) : [];
     const value = only === undefined || more.length > 0 ? undefined : options[only];
     if (value === undefined || !domainAllows(slot.fill.domain, value)) return decision;
-    return { kind: "filled", values: Array.from({ length: count }, () => value), probabilities: Array.from({ length: count }, () => 1) };
+    return stated(value, count);
   });
 }

@@ -189,11 +189,19 @@ export function callPerListedValue(
     if (items.length > 1 && items.every((r) => !inArrays.has(r.value))) lists.push({ i, items });
   });
   const [only, ...more] = lists;
-  if (!only || more.length > 0) return null;
-  const count = only.items.length;
+  return only && more.length === 0 ? callPerItem(decisions, lists) : null;
+}
+
+/**
+ * One call per item of the slots' lists (the lists hold as many items each): a listed slot takes its items call by
+ * call, every other filled slot its value in each call.
+ */
+function callPerItem(decisions: readonly SlotDecision[], lists: ReadonlyArray<{ i: number; items: SpanReading[] }>): { decisions: SlotDecision[]; count: number } {
+  const count = (lists[0] as { items: SpanReading[] }).items.length;
   const out = decisions.map((d, i): SlotDecision => {
     if (d.kind !== "filled") return d;
-    if (i === only.i) return { ...d, ...spreadOverCalls(only.items, count), sources: only.items.map((r) => r.span) };
+    const list = lists.find((l) => l.i === i);
+    if (list) return { ...d, ...spreadOverCalls(list.items, count), sources: list.items.map((r) => r.span) };
     return { ...d, ...spreadOverCalls([{ value: d.values[0], probability: d.probabilities[0] as number }], count) };
   });
   return { decisions: out, count };
@@ -248,12 +256,5 @@ export function callPerJoinedValue(
     if (read.length === parts.length && new Set(read.map((r) => JSON.stringify(r.value))).size === read.length) lists.push({ i, items: read });
   });
   if (lists.length === 0 || new Set(lists.map((l) => l.items.length)).size > 1) return null;
-  const count = (lists[0] as { items: SpanReading[] }).items.length;
-  const out = decisions.map((d, i): SlotDecision => {
-    if (d.kind !== "filled") return d;
-    const list = lists.find((l) => l.i === i);
-    if (list) return { ...d, ...spreadOverCalls(list.items, count), sources: list.items.map((r) => r.span) };
-    return { ...d, ...spreadOverCalls([{ value: d.values[0], probability: d.probabilities[0] as number }], count) };
-  });
-  return { decisions: out, count };
+  return callPerItem(decisions, lists);
 }

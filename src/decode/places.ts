@@ -33,10 +33,18 @@ function aroundComma(conversation: SerializedConversation, span: Span): [Span, S
   return first.end >= first.start && second.start <= second.end ? [first, second] : null;
 }
 
+/** A tool's city and region slots, found once per compiled tool (the slots array is cached with it); -1 when none. */
+const placeSlotsOf = new WeakMap<readonly Slot[], { city: number; region: number }>();
+
+function placeSlots(slots: readonly Slot[]): { city: number; region: number } {
+  let found = placeSlotsOf.get(slots);
+  if (!found) placeSlotsOf.set(slots, (found = { city: slotNamed(slots, CITY), region: slotNamed(slots, REGION) }));
+  return found;
+}
+
 /** The decisions with a city-and-country place split between the two slots; unchanged when no such place is read. */
 export function splitPlace(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
-  const city = slotNamed(slots, CITY);
-  const region = slotNamed(slots, REGION);
+  const { city, region } = placeSlots(slots);
   if (city < 0 || region < 0) return [...decisions];
   const citySpan = singleSource(decisions[city]);
   const regionSpan = singleSource(decisions[region]);

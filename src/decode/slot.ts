@@ -12,6 +12,7 @@ import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
 import { namedItems, namedOption } from "./named.js";
+import { stated } from "./stated.js";
 
 export type SlotDecision =
   | { kind: "absent"; probability: number }
@@ -351,9 +352,9 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
     return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
   }
   const said = fill.kind === "bool" ? assignedBoolean(conversation, slot) : null;
-  if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return { kind: "filled", values: repeat(said, n), probabilities: repeat(1, n) };
+  if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return stated(said, n);
   const mentioned = fill.kind === "bool" && said === null && !required ? mentionedBoolean(conversation, slot) : null;
-  if (fill.kind === "bool" && mentioned !== null && domainAllows(fill.domain, mentioned)) return { kind: "filled", values: repeat(mentioned, n), probabilities: repeat(1, n) };
+  if (fill.kind === "bool" && mentioned !== null && domainAllows(fill.domain, mentioned)) return stated(mentioned, n);
   const assigned =
     fill.kind === "span"
       ? (assignedSpan(conversation, slot) ??
@@ -363,26 +364,20 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
     fill.kind === "span" && action === ABSENT && !assigned
       ? (readableSpans(conversation, heads, row, fill.domain).find((r) => !r.weak && labelledByName(conversation, r.span, slot))?.span ?? null)
       : null;
-  const stated = assigned ?? labelled;
-  if (fill.kind === "span" && action !== VALUE && stated) {
-    const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, stated, element);
+  const written = assigned ?? labelled;
+  if (fill.kind === "span" && action !== VALUE && written) {
+    const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, written, element);
     if (filled.kind === "filled") return { ...filled, values: repeat(filled.values[0], n), probabilities: repeat(1, n) };
   }
   const named = fill.kind === "enum" ? namedOption(conversation, fill) : null;
-  if (fill.kind === "enum" && named !== null) return { kind: "filled", values: repeat(fill.options[named], n), probabilities: repeat(1, n) };
+  if (fill.kind === "enum" && named !== null) return stated(fill.options[named], n);
   const items = fill.kind === "array" ? namedItems(conversation, fill.items) : [];
-  if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) {
-    return { kind: "filled", values: repeat(items, n).map((v) => [...v]), probabilities: repeat(1, n) };
-  }
+  if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) return stated(items, n);
   if (action === ABSENT) {
-    const absentP = actions[ABSENT] as number;
-    if (fill.kind === "span" && n === 1 && margin > 0 && absentP <= REQUIRED_RESCUE_ABSENT_MAX) {
-      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - absentP, assigned, element);
-      if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: absentP, floor: OPTIONAL_RESCUE_SPAN_FLOOR } };
-    }
-    if (fill.kind === "span" && n === 1 && margin === 0 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
+    if (fill.kind === "span" && n === 1 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
       const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned, element);
-      if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP } };
+      const floor = margin > 0 ? { floor: OPTIONAL_RESCUE_SPAN_FLOOR } : {};
+      if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP, ...floor } };
     }
     return { kind: "absent", probability: actionP };
   }

@@ -7,7 +7,9 @@ import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import { domainAllows } from "../tools/domain.js";
 import { lastMessage, nameWords } from "./assigned.js";
+import { isText } from "./lists.js";
 import type { SlotDecision } from "./slot.js";
+import { stated } from "./stated.js";
 
 /** Units of length, area, volume, mass, speed, temperature and time, as written (plural and short forms). */
 const UNIT_WORDS = [
@@ -21,10 +23,20 @@ const UNIT = new RegExp(String.raw`^(?:${UNIT_WORDS.join("|")})$`, "i");
 /** A unit written after a number ("4 inches", "5cm", "12 ounce") or after "in" ("in miles", "in Fahrenheit"). */
 const WRITTEN_UNIT = new RegExp(String.raw`(?:\d\s*|\bin\s+)(${UNIT_WORDS.join("|")})(?![A-Za-z0-9/^])`, "gi");
 
-/** Whether a slot is the unit of a quantity: its name's last word is unit(s), and no direction ("from_unit"). */
+/** Whether a slot is the unit of a quantity: a string slot whose name's last word is unit(s), with no direction ("from_unit"). */
 function isUnitSlot(slot: Slot): boolean {
   const words = nameWords(slot.path[slot.path.length - 1] ?? "");
-  return /^units?$/.test(words[words.length - 1] ?? "") && !words.some((w) => w === "from" || w === "to");
+  const named = /^units?$/.test(words[words.length - 1] ?? "") && !words.some((w) => w === "from" || w === "to");
+  return named && slot.fill.kind === "span" && isText(slot.fill.domain);
+}
+
+/** Which slots of a tool are unit slots, found once per compiled tool (the slots array is cached with it). */
+const unitSlotsOf = new WeakMap<readonly Slot[], boolean[]>();
+
+function unitSlots(slots: readonly Slot[]): boolean[] {
+  let units = unitSlotsOf.get(slots);
+  if (!units) unitSlotsOf.set(slots, (units = slots.map(isUnitSlot)));
+  return units;
 }
 
 /**
@@ -33,14 +45,14 @@ function isUnitSlot(slot: Slot): boolean {
  * +1; simple_python +1 -1: "in mile" is written where the answer key wants "miles"), the synthetic splits level.
  */
 export function withUnits(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation, count: number): SlotDecision[] {
+  const units = unitSlots(slots);
+  if (!units.includes(true)) return [...decisions];
+  const text = lastMessage(conversation)?.text ?? "";
+  const [only, ...more] = new Set([...text.matchAll(WRITTEN_UNIT)].map((m) => m[1] as string));
   return decisions.map((decision, i) => {
-    const slot = slots[i] as Slot;
-    if (slot.fill.kind !== "span" || slot.fill.domain.rules.some((rule) => rule.type !== "string") || !isUnitSlot(slot)) return decision;
+    const fill = (slots[i] as Slot).fill;
+    if (!units[i] || fill.kind !== "span") return decision;
     if (decision.kind === "filled" && decision.values.every((v) => typeof v === "string" && UNIT.test(v))) return decision;
-    const text = lastMessage(conversation)?.text ?? "";
-    const written = [...new Set([...text.matchAll(WRITTEN_UNIT)].map((m) => m[1] as string))];
-    const [only, ...more] = written;
-    if (only === undefined || more.length > 0 || !domainAllows(slot.fill.domain, only)) return decision;
-    return { kind: "filled", values: Array.from({ length: count }, () => only), probabilities: Array.from({ length: count }, () => 1) };
+    return only === undefined || more.length > 0 || !domainAllows(fill.domain, only) ? decision : stated(only, count);
   });
 }

@@ -160,12 +160,14 @@ export function toValueEnd(conversation: SerializedConversation, span: Span): Sp
   return text.length === span.end - span.start + 1 || text.length === 0 ? span : { ...span, end: span.start + text.length - 1 };
 }
 
+/** A month's name or its abbreviation, as a regular-expression source (matched without regard to case). */
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 /** A month's name or its abbreviation, alone. */
-const MONTH_ALONE = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const MONTH_ALONE = new RegExp(String.raw`^${MONTH}\.?$`, "i");
 /** The day before a month: "the 16th of ", "5 ". */
 const DAY_BEFORE = /(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/i;
 /** A month and its day written before a year ("April 11th, ", "the 5th of march ", "Nov. 15, "). */
-const DATE_BEFORE_YEAR = /(?:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+$/i;
+const DATE_BEFORE_YEAR = new RegExp(String.raw`(?:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b${MONTH}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+$`, "i");
 /** The day and year after a month: " 16th 2025", ". 15, 2025", " 2025". */
 const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{4}\b)/i;
 
@@ -262,7 +264,11 @@ const ASSIGNMENT = /^(?:[^=/?]*?[A-Za-z]{2}\s*)?=\s*(?=[\w'"])(?![^=]*[=/?])/;
  * a lower-case word ("the default"; "The Thinker" keeps its article), or a relative day before the date it names
  * ("today April 25th 2023"): never part of the value (BFCL live_multiple +7, live_simple +1).
  */
-const LABEL = /^(?:(?:[Uu][Uu][Ii][Dd]|[Ii][Dd]s?|[Nn]o\.?|[Nn]umber|[Cc]ode|#)\s*[:=]?\s*['"]?(?=\S*\d)|the\s+(?=[a-z])|(?:[Tt]oday|[Tt]omorrow|[Tt]onight),?\s+(?=(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|\d)))/;
+const LABEL = [
+  /^(?:uuid|ids?|no\.?|number|code|#)\s*[:=]?\s*['"]?(?=\S*\d)/i,
+  /^the\s+(?=[a-z])/,
+  new RegExp(String.raw`^(?:today|tomorrow|tonight),?\s+(?=${MONTH}|\d)`, "i"),
+];
 
 /**
  * The span without an identifier's label before it (LABEL) or a parameter's name assigned before the value inside it
@@ -271,8 +277,8 @@ const LABEL = /^(?:(?:[Uu][Uu][Ii][Dd]|[Ii][Dd]s?|[Nn]o\.?|[Nn]umber|[Cc]ode|#)\
 export function toAssignedValue(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
   const text = view.text.slice(span.start - view.first, span.end - view.first + 1);
-  const label = LABEL.exec(text);
-  if (label && label[0].length > 0 && label[0].length < text.length) return { ...span, start: span.start + label[0].length };
+  const label = LABEL.map((pattern) => pattern.exec(text)?.[0].length ?? 0).find((length) => length > 0) ?? 0;
+  if (label > 0 && label < text.length) return { ...span, start: span.start + label };
   const name = ASSIGNMENT.exec(text);
   return name && name[0].length < text.length ? { ...span, start: span.start + name[0].length } : span;
 }

@@ -90,6 +90,12 @@ export function serializeConversation(
   return { ids, message, offset, texts };
 }
 
+/** The text of the conversation's last message (whole characters, unlike a message view's ASCII), or null. */
+export function lastMessageText(conversation: SerializedConversation): string | null {
+  const mi = conversation.message[conversation.ids.length - 1] ?? -1;
+  return mi < 0 ? null : decoder.decode(conversation.texts[mi] as Uint8Array);
+}
+
 /** The text of a position's message before that position; null for cls and role ids. */
 export function messageTextBefore(conversation: SerializedConversation, position: number): string | null {
   const mi = conversation.message[position] ?? -1;
