@@ -12,6 +12,7 @@ Held-out split: generic tools built only from held-out lexicon words, held-out e
 import hashlib
 import json
 import random
+import re
 
 import numpy as np
 import torch
@@ -177,6 +178,53 @@ WORLD_QUESTIONS_EN = [
 ]
 WORLD_QUESTIONS_ZH = ["{place}有多少人口？", "{person}是谁？", "{n}加{m}等于多少？", "{company}是哪一年成立的？",
                       "{country}说什么语言？", "{place}离{place2}有多远？"]
+# Tools that answer such questions. Offered beside other tools, the question is a call; offered for another question,
+# it is none: whether a tool applies is read from the tools, not learnt from the wording of the question (training
+# only, `make_example(world=...)`). Each: question templates, tool names, description, parameters as (placeholder,
+# parameter names, type). The templates of WORLD_QUESTIONS_EN / IRRELEVANT_EN come with their own tool here.
+WORLD_TOOLS = [
+    (["What is the population of {place}?", "How many people live in {place}?"],
+     ["get_population", "population_lookup", "fetch_population"], "Population of a city, region or country.",
+     [("place", ["city", "location", "place", "region"], "string")]),
+    (["How far is {place} from {place2}?", "What's the distance from {place} to {place2}?"],
+     ["get_distance", "calculate_distance", "distance_between"], "Distance between two places.",
+     [("place", ["origin", "from_city", "start"], "string"), ("place2", ["destination", "to_city", "end"], "string")]),
+    (["What's {n} plus {m}?", "What is the sum of {n} and {m}?", "Add {n} and {m}."],
+     ["add", "sum_numbers", "add_numbers", "calculate_sum"], "Add two numbers.",
+     [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")]),
+    (["Can you work out {n} times {m}?", "Multiply {n} by {m}."],
+     ["multiply", "multiply_numbers", "product"], "Multiply two numbers.",
+     [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")]),
+    (["When was {company} founded?", "Who founded {company}?"],
+     ["get_company_info", "lookup_company", "company_profile"], "Facts about a company: founders, founding year.",
+     [("company", ["company", "company_name", "name"], "string")]),
+    (["Translate '{phrase}' into {language}.", "How do you say '{phrase}' in {language}?"],
+     ["translate", "translate_text", "translator"], "Translate text into another language.",
+     [("phrase", ["text", "source_text", "content"], "string"),
+      ("language", ["target_language", "to_language", "target"], "string")]),
+    (["What language do people speak in {country}?"], ["get_country_languages", "country_info"],
+     "Languages spoken in a country.", [("country", ["country", "country_name"], "string")]),
+    (["Who is {person}?", "How old is {person} now?", "Write a short bio of {person}."],
+     ["get_person_info", "lookup_person", "person_profile"], "Biography of a person.",
+     [("person", ["name", "person", "full_name"], "string")]),
+    (["What is the square root of {n}?"], ["square_root", "sqrt", "calculate_square_root"], "Square root of a number.",
+     [("n", ["number", "x", "value"], "number")]),
+    (["Is {n} a prime number?"], ["is_prime", "check_prime"], "Whether an integer is prime.",
+     [("n", ["n", "number"], "integer")]),
+    (["What's the time difference between {place} and {place2}?"], ["time_difference", "get_time_difference"],
+     "Hours between the local times of two places.",
+     [("place", ["city1", "from_city", "place_a"], "string"), ("place2", ["city2", "to_city", "place_b"], "string")]),
+    (["What were {company}'s profits in {year}?"], ["get_company_profits", "company_financials"],
+     "Profit of a company in a year.",
+     [("company", ["company", "company_name"], "string"), ("year", ["year", "fiscal_year"], "integer")]),
+    (["Tell me about the history of {place}.", "Why is {place} famous?"], ["get_place_history", "place_info"],
+     "History and landmarks of a place.", [("place", ["place", "city", "location"], "string")]),
+    (["Is it going to be sunny in {place} tomorrow?", "What's the weather like in {place}?"],
+     ["get_weather", "weather_forecast", "get_current_weather"], "Current weather and forecast for a location.",
+     [("place", ["location", "city", "place"], "string")]),
+    (["What time is it in {place}?"], ["get_local_time", "current_time", "world_clock"],
+     "Current local time in a city.", [("place", ["city", "location", "place"], "string")]),
+]
 
 # What may follow a name in a request without belonging to it ("Seattle that plays jazz", "Melbourne using the
 # fastest route", "Ronaldo's matches"): the value ends where its capitalised words do. No tail starts with a word
@@ -202,17 +250,49 @@ CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "D
                "Got it.", "Okay, what would you like to do next?"]
 
 
-def world_question(rng, split, lang):
-    """A question about the world with real values in it (WORLD_QUESTIONS_EN), from the entities of the split."""
+def world_values(rng, split):
+    """Values for the placeholders of a world question, from the entities of the split."""
     e, ws = ENTITIES[split], WORDS[split]
     place = lambda: rng.choice(e[rng.choice(["city", "city", "region", "country"])])
     name = lambda: rng.choice(e["name"])
-    template = rng.choice(WORLD_QUESTIONS_ZH if lang == "zh" else WORLD_QUESTIONS_EN)
-    return template.format(
+    return dict(
         place=place(), place2=place(), country=rng.choice(e["country"]), person=f"{name()} {name()}",
         company=f"{name()} {rng.choice(COMPANY_SUFFIX)}", language=rng.choice(e["language"]),
         title=" ".join(w.capitalize() for w in rand_phrase(rng, ws, rng.randint(1, 4)).split()),
-        phrase=rand_phrase(rng, ws), n=rand_int(rng), m=rand_int(rng), year=rng.randint(1900, 2030))
+        phrase=rand_phrase(rng, ws), n=rand_int(rng), m=rand_int(rng), year=str(rng.randint(1900, 2030)))
+
+
+def world_question(rng, split, lang):
+    """A question about the world with real values in it (WORLD_QUESTIONS_EN), from the entities of the split."""
+    template = rng.choice(WORLD_QUESTIONS_ZH if lang == "zh" else WORLD_QUESTIONS_EN)
+    return template.format(**world_values(rng, split))
+
+
+def world_call(rng, conv, split, tools):
+    """A world question with a tool of WORLD_TOOLS put among `tools`: its own (one call, the golds returned) or, a
+    third of the time, the tool of another question (no call, [])."""
+    asked = rng.randrange(len(WORLD_TOOLS))
+    offered = asked if rng.random() < 2 / 3 else rng.choice([i for i in range(len(WORLD_TOOLS)) if i != asked])
+    _, names, desc, params = WORLD_TOOLS[offered]
+    named = {ph: rng.choice(options) for ph, options, _ in params}
+    tool = Tool(rng.choice(names), desc if rng.random() < 0.8 else None,
+                [P(named[ph], typ, required=True) for ph, _, typ in params], [])
+    at = rng.randint(0, len(tools))
+    tools.insert(at, tool)
+    values = world_values(rng, split)
+    if values["place2"] == values["place"]:
+        values["place2"] = rng.choice(ENTITIES[split]["country"])
+    conv.start("user")
+    for piece in re.split(r"(\{\w+\})", rng.choice(WORLD_TOOLS[asked][0])):
+        ph = piece[1:-1] if piece.startswith("{") else None
+        if ph is None:
+            conv.add(piece)
+        else:
+            conv.add(values[ph], f"world.{ph}" if offered == asked and ph in named else None)
+    conv.end()
+    if offered != asked:
+        return []
+    return [Gold(at, {(named[ph],): ("span", f"world.{ph}") for ph, _, _ in params})]
 
 
 def pick_template(rng, table, name, split):
@@ -1000,9 +1080,10 @@ def _toolset(rng, split, stage, k):
     return out
 
 
-def make_example(rng, split="train", stage=3, boost=0.0):
-    """boost: the share of stage-3 examples made parallel or multi-tool on top of the usual mix (training only; the
-    held-out and validation splits keep boost 0, so their mix never moves)."""
+def make_example(rng, split="train", stage=3, boost=0.0, world=0.0):
+    """boost: the share of stage-3 examples made parallel or multi-tool on top of the usual mix; world: the share of
+    stage-2 and -3 examples that ask a world question with a tool for one offered (world_call). Training only: the
+    held-out and validation splits keep both at 0, so their mix never moves."""
     lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
@@ -1024,11 +1105,15 @@ def make_example(rng, split="train", stage=3, boost=0.0):
         kind = "multi_tool"
     if stage == 3 and boost > 0 and rng.random() < boost:
         kind = "multi_tool" if len(tools) >= 2 and rng.random() < 0.5 else "parallel"
+    if stage >= 2 and world > 0 and rng.random() < world:
+        kind, lang = "world", "en"
     if stage == 3 and rng.random() < 0.2:
         conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
                                        "你是购物助手。" if lang == "zh" else "Answer briefly."]))
     golds, missing, memory_pair = [], [], None
-    if kind == "irrelevant":
+    if kind == "world":
+        golds = world_call(rng, conv, split, tools)
+    elif kind == "irrelevant":
         if rng.random() < 0.5:  # a request for a tool that is not in the list
             r2 = rng.random()
             if r2 < 0.4:   # a near miss: the values would fit a listed tool, but the request is for something else
@@ -1223,19 +1308,20 @@ def load_distilled(path):
     return out
 
 
-def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, boost=0.0):
+def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, boost=0.0, world=0.0):
     """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
-    extra: encoded examples (distilled) mixed in with probability extra_frac; boost: see make_example."""
-    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress, boost=boost)
+    extra: encoded examples (distilled) mixed in with probability extra_frac; boost, world: see make_example."""
+    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else
+                    sample(rng, split, progress, boost=boost, world=world)
                     for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
     groups = [items[i * n:(i + 1) * n] for i in range(pool)]
     rng.shuffle(groups)
     return [(collate(g, rng.choice(windows)), g) for g in groups]
 
 
-def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, boost=0.0):
+def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, boost=0.0, world=0.0):
     while True:
-        ex = make_example(rng, split, stage_for(rng, progress), boost)
+        ex = make_example(rng, split, stage_for(rng, progress), boost, world)
         x = encode(ex)
         if x is not None:
             x["example"] = ex

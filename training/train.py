@@ -96,6 +96,8 @@ def main():
     ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
     ap.add_argument("--boost", type=float, default=0.0,
                     help="share of stage-3 examples made parallel or multi-tool on top of the usual mix (data.py)")
+    ap.add_argument("--world", type=float, default=0.0,
+                    help="share of examples that ask a world question with a tool for one offered (data.py world_call)")
     ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
                     help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
@@ -148,7 +150,7 @@ def main():
         if not queue:
             curriculum = args.curriculum_from + (1 - args.curriculum_from) * progress
             queue = data.batches(rng, "train", args.batch, curriculum, WINDOW["trained"], extra=distilled,
-                                 extra_frac=args.distilled_frac, boost=args.boost)
+                                 extra_frac=args.distilled_frac, boost=args.boost, world=args.world)
         b = {k: v.to(args.device) for k, v in queue.pop()[0].items()}
         model.train()
         out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],

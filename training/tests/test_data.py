@@ -275,6 +275,42 @@ class WorldQuestions(unittest.TestCase):
             asked += any(p.match(F.message_text(ex["messages"][-1])) for p in patterns)
         self.assertGreater(asked, 10)
 
+    def test_a_world_question_calls_the_tool_offered_for_it_with_its_values_and_none_offered_for_another(self):
+        rng = random.Random(6)
+        calls = near_misses = 0
+        for _ in range(300):
+            ex = data.make_example(rng, "train", 3, world=1.0)
+            self.assertEqual(ex["kind"], "world")
+            question = F.message_text(ex["messages"][-1])
+            names = [t["function"]["name"] for t in ex["tools"]]
+            entry = next(e for e in data.WORLD_TOOLS if any(n in names for n in e[1]))
+            answers = any(re.fullmatch(re.sub(r"\\\{[a-z0-9]+\\\}", ".+", re.escape(q)), question) for q in entry[0])
+            if not ex["golds"]:
+                near_misses += 1
+                self.assertFalse(answers)          # the offered tool answers another question
+                continue
+            calls += 1
+            self.assertTrue(answers)
+            (gold,) = ex["golds"]
+            tool = ex["tools"][gold.tool_index]["function"]
+            self.assertIn(tool["name"], entry[1])
+            self.assertEqual({p for (p,) in gold.args}, set(tool["parameters"]["required"]))
+            for label in gold.args.values():
+                value = data.span_text(ex, label[1])
+                self.assertIn(value, question)
+                self.assertEqual(value, value.strip())
+            self.assertIsNotNone(data.encode(ex))
+        self.assertGreater(calls, 150)
+        self.assertGreater(near_misses, 60)
+
+    def test_without_world_share_the_mix_is_unchanged(self):
+        def messages(*world):
+            rng = random.Random(12)
+            return [data.make_example(rng, "test", 3, 0.0, *world)["messages"] for _ in range(200)]
+        plain = messages()
+        self.assertEqual(messages(0.0), plain)   # the held-out and validation splits are generated with world 0
+        self.assertNotEqual(messages(0.2), plain)
+
 
 class MemoryLoss(unittest.TestCase):
     def batch(self, mem_query_like_target):
