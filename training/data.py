@@ -220,7 +220,7 @@ WORLD_TOOLS = [
     (["Tell me about the history of {place}.", "Why is {place} famous?"], ["get_place_history", "place_info"],
      "History and landmarks of a place.", [("place", ["place", "city", "location"], "string")]),
     (["Is it going to be sunny in {place} tomorrow?", "What's the weather like in {place}?"],
-     ["get_weather", "weather_forecast", "get_current_weather"], "Current weather and forecast for a location.",
+     ["get_weather", "weather_forecast", "weather_report"], "Current weather and forecast for a location.",
      [("place", ["location", "city", "place"], "string")]),
     (["What time is it in {place}?"], ["get_local_time", "current_time", "world_clock"],
      "Current local time in a city.", [("place", ["city", "location", "place"], "string")]),
