@@ -12,6 +12,7 @@ import type { Heads } from "./heads.js";
 import { splitPlace } from "./places.js";
 import { withDescribedOptions } from "./named.js";
 import { withUnits } from "./units.js";
+import { withCurrencyCodes } from "./currency.js";
 import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./parallel.js";
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
@@ -110,7 +111,7 @@ function decodeTool(
       : oneOrAgreed(tool, decide, parallel, heads, conversation);
   const count = shared.count;
   const described = withDescribedOptions(tool.slots, shared.decisions, elements, conversation, count);
-  const decisions = withUnits(tool.slots, described, conversation, count);
+  const decisions = withCurrencyCodes(tool.slots, withUnits(tool.slots, described, conversation, count), conversation, count);
   const filled = (decision: SlotDecision): boolean => decision.kind === "filled" && decision.automatic !== true;
 
   // An object is present when something under it is filled, or when it is required and its parent is present.
