@@ -12,6 +12,7 @@ import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
 import { namedItems, namedOption } from "./named.js";
+import { sizedOption } from "./sizes.js";
 import { sortedOption } from "./sorting.js";
 import { stated } from "./stated.js";
 
@@ -370,7 +371,7 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
     const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, written, element);
     if (filled.kind === "filled") return { ...filled, values: repeat(filled.values[0], n), probabilities: repeat(1, n) };
   }
-  const named = fill.kind === "enum" ? (namedOption(conversation, fill) ?? sortedOption(conversation, fill)) : null;
+  const named = fill.kind === "enum" ? (namedOption(conversation, fill) ?? sortedOption(conversation, fill) ?? sizedOption(conversation, fill)) : null;
   if (fill.kind === "enum" && named !== null) return stated(fill.options[named], n);
   const items = fill.kind === "array" ? namedItems(conversation, fill.items) : [];
   if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) return stated(items, n);
