@@ -1065,6 +1065,12 @@ def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
     return out
 
 
+def _ghost_ecom(split):
+    """The e-commerce tools an irrelevant request may ask for: in training, never a held-out one (those reached training
+    as requests labelled "no call" until phase 15); the evaluation splits keep drawing from all, so they never move."""
+    return [t for t in ECOM if not t.heldout] if split == "train" else ECOM
+
+
 def _toolset(rng, split, stage, k):
     """k tools: generic and/or e-commerce (held-out e-commerce tools only in the test split)."""
     ecom = [t for t in ECOM if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
@@ -1119,7 +1125,7 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0):
             if r2 < 0.4:   # a near miss: the values would fit a listed tool, but the request is for something else
                 ghost = [generic_tool(rng, split, same_params_as=rng.choice(tools))]
             else:
-                ghost = [generic_tool(rng, split)] if r2 < 0.7 else [rng.choice(ECOM)]
+                ghost = [generic_tool(rng, split)] if r2 < 0.7 else [rng.choice(_ghost_ecom(split))]
             if ghost[0].name not in [t.name for t in tools]:
                 _request(rng, conv, ghost, 0, split, lang, stage, ws)
             else:

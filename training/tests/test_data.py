@@ -95,6 +95,22 @@ class Splits(unittest.TestCase):
         self.assertTrue(picked["val"])
         self.assertFalse(picked["train"] & picked["val"] or picked["train"] & picked["test"])
 
+    def test_held_out_tools_are_never_offered_nor_asked_for_in_training(self):
+        held = [t for t in data.ECOM if t.heldout]
+        pattern = lambda intent: re.compile(re.sub(r"\\\{[a-z_]+\\\}", ".+", re.escape(intent)))  # noqa: E731
+        intents = [pattern(i) for t in held for i in t.intents]
+        others = [pattern(i) for t in data.ECOM if not t.heldout for i in t.intents]
+        rng = random.Random(9)
+        ghosts = 0
+        for _ in range(4000):
+            ex = data.make_example(rng, "train", 3)
+            names = {t["function"]["name"] for t in ex["tools"]}
+            self.assertFalse(names & {t.name for t in held})
+            text = " ".join(F.message_text(m) for m in ex["messages"])
+            self.assertFalse([p.pattern for p in intents if p.search(text)], text)
+            ghosts += ex["kind"] == "irrelevant" and any(p.search(text) for p in others)
+        self.assertGreater(ghosts, 5)     # requests for e-commerce tools that are not offered still come
+
 
 class RepeatedRequests(unittest.TestCase):
     def test_parallel_calls_may_be_asked_as_whole_requests_each_labelled_in_its_own_part(self):
