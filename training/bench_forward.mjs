@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { syntheticFeeds } from "./forward_inputs.mjs";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
 const [dir = "wasm", T = "400", E = "24", reps = "30", windowArg] = process.argv.slice(2);
@@ -10,26 +11,11 @@ const t = Number(T), e = Number(E), n = Number(reps);
 const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
 const W = windowArg ?? String(config.window.default);
 
-function feeds(ort) {
-  const ids = BigInt64Array.from({ length: t }, (_, i) => BigInt(i === 0 ? 257 : i === 1 ? 258 : 97 + (i % 26)));
-  const kinds = BigInt64Array.from({ length: e }, (_, i) => BigInt(i === 0 ? 0 : i % 4 === 3 ? 2 : 1));
-  const parents = BigInt64Array.from({ length: e }, (_, i) => BigInt(i % 4 === 3 ? i - 1 : 0));
-  const match = new Float32Array(e * t * 2).map((_, i) => (i % 37 === 0 ? 1 : 0));
-  return {
-    enc: { elem_ids: new ort.Tensor("int64", BigInt64Array.from({ length: e * 64 }, (_, i) => BigInt(i % 64 < 40 ? 97 + (i % 26) : 256)), [e, 64]) },
-    main: (vecs) => ({
-      input_ids: new ort.Tensor("int64", ids, [1, t]), window: new ort.Tensor("int64", BigInt64Array.from([BigInt(W)]), [1]),
-      elem_vecs: vecs, elem_kind: new ort.Tensor("int64", kinds, [e]), elem_parent: new ort.Tensor("int64", parents, [e]),
-      elem_match: new ort.Tensor("float32", match, [e, t, 2]),
-    }),
-  };
-}
-
 async function bench(name, ort, opts) {
   const enc = await ort.InferenceSession.create(readFileSync(join(dir, "onnx/schema_encoder_int8.onnx")), opts);
   const main = await ort.InferenceSession.create(readFileSync(join(dir, "onnx/model_int8.onnx")), opts);
-  const f = feeds(ort);
-  const { elem_vecs } = await enc.run(f.enc);
+  const f = syntheticFeeds(ort, t, e, W);
+  const { elem_vecs } = await enc.run(f.encoder);
   for (let i = 0; i < 3; i++) await main.run(f.main(elem_vecs));
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -40,7 +26,7 @@ async function bench(name, ort, opts) {
   const encTimes = [];
   for (let i = 0; i < 5; i++) {
     const s = performance.now();
-    await enc.run(f.enc);
+    await enc.run(f.encoder);
     encTimes.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);

@@ -11,6 +11,7 @@ import { lastMessage, nameWords } from "./assigned.js";
 import { isText } from "./lists.js";
 import type { SlotDecision } from "./slot.js";
 import { stated } from "./stated.js";
+import { perTool } from "./per-tool.js";
 
 /** Currency names and symbols as written, by ISO 4217 code; a longer name wins over a shorter one inside it. */
 const NAMES: Record<string, readonly string[]> = {
@@ -100,14 +101,8 @@ function valueFor(slot: Slot, code: string): string | null {
   return fill.kind === "span" && domainAllows(fill.domain, code) ? code : null;
 }
 
-/** Which slots of a tool are currency slots, found once per compiled tool (the slots array is cached with it). */
-const currencySlotsOf = new WeakMap<readonly Slot[], boolean[]>();
-
-function currencySlots(slots: readonly Slot[]): boolean[] {
-  let found = currencySlotsOf.get(slots);
-  if (!found) currencySlotsOf.set(slots, (found = slots.map(isCurrencySlot)));
-  return found;
-}
+/** Which slots of a tool are currency slots. */
+const currencySlots = perTool((slots) => slots.map(isCurrencySlot));
 
 /**
  * The decisions with each currency slot that the heads call implied (or, required, absent) set to a currency the

@@ -10,6 +10,7 @@ import { escape, lastMessage, nameWords } from "./assigned.js";
 import { messageView } from "./lists.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
+import { perTool } from "./per-tool.js";
 
 const SOURCE = new Set(["from", "source", "src", "origin", "start", "departure"]);
 const TARGET = new Set(["to", "target", "dest", "destination", "end", "arrival"]);
@@ -61,22 +62,15 @@ function moved(conversation: SerializedConversation, decision: SlotDecision, to:
   return reading ? { ...decision, values: [reading.value], sources: [reading.span], readings: [reading] } : null;
 }
 
-/** Source / target pairs of a tool's slots, found once per compiled tool (the slots array is cached with it). */
-const pairsOfSlots = new WeakMap<readonly Slot[], Array<{ source: number; target: number }>>();
-
-function directionPairs(slots: readonly Slot[]): Array<{ source: number; target: number }> {
-  let pairs = pairsOfSlots.get(slots);
-  if (!pairs) {
-    const sides = new Map<string, Partial<Record<Direction, number>>>();
-    slots.forEach((slot, i) => {
-      const d = directionOf(slot);
-      if (d) sides.set(d.stem, { ...sides.get(d.stem), [d.direction]: i });
-    });
-    pairs = [...sides.values()].flatMap(({ source, target }) => (source === undefined || target === undefined ? [] : [{ source, target }]));
-    pairsOfSlots.set(slots, pairs);
-  }
-  return pairs;
-}
+/** Source / target pairs of a tool's slots. */
+const directionPairs = perTool((slots): Array<{ source: number; target: number }> => {
+  const sides = new Map<string, Partial<Record<Direction, number>>>();
+  slots.forEach((slot, i) => {
+    const d = directionOf(slot);
+    if (d) sides.set(d.stem, { ...sides.get(d.stem), [d.direction]: i });
+  });
+  return [...sides.values()].flatMap(({ source, target }) => (source === undefined || target === undefined ? [] : [{ source, target }]));
+});
 
 /**
  * One call's decisions with each source / target pair swapped when the text's "from" and "to" say the values the

@@ -10,6 +10,7 @@ import type { Slot } from "../tools/types.js";
 import { nameWords } from "./assigned.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
+import { perTool } from "./per-tool.js";
 
 const CITY = new Set(["city", "town", "location"]);
 const REGION = new Set(["country", "state", "province", "region"]);
@@ -33,14 +34,8 @@ function aroundComma(conversation: SerializedConversation, span: Span): [Span, S
   return first.end >= first.start && second.start <= second.end ? [first, second] : null;
 }
 
-/** A tool's city and region slots, found once per compiled tool (the slots array is cached with it); -1 when none. */
-const placeSlotsOf = new WeakMap<readonly Slot[], { city: number; region: number }>();
-
-function placeSlots(slots: readonly Slot[]): { city: number; region: number } {
-  let found = placeSlotsOf.get(slots);
-  if (!found) placeSlotsOf.set(slots, (found = { city: slotNamed(slots, CITY), region: slotNamed(slots, REGION) }));
-  return found;
-}
+/** A tool's city and region slots; -1 when none. */
+const placeSlots = perTool((slots) => ({ city: slotNamed(slots, CITY), region: slotNamed(slots, REGION) }));
 
 /** The decisions with a city-and-country place split between the two slots; unchanged when no such place is read. */
 export function splitPlace(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {

@@ -11,6 +11,7 @@ import { nameWords } from "./assigned.js";
 import { isNumeric, messageView } from "./lists.js";
 import { readSpans, singleSource, type SlotDecision } from "./slot.js";
 import type { Span } from "./spans.js";
+import { perTool } from "./per-tool.js";
 
 /** Words that name a range's start and its end, in that order. */
 const ENDS: ReadonlyArray<readonly [string, string]> = [
@@ -68,18 +69,11 @@ function otherEnd(conversation: SerializedConversation, span: Span, forward: boo
   return m ? { ...span, start: view.first + m.index, end: view.first + m.index + (m[1] as string).length - 1 } : null;
 }
 
-/** Range pairs [start slot, end slot] of a tool's slots, found once per compiled tool (the slots array is cached with it). */
-const pairsOfSlots = new WeakMap<readonly Slot[], Array<[number, number]>>();
-
-export function rangePairs(slots: readonly Slot[]): Array<[number, number]> {
-  let pairs = pairsOfSlots.get(slots);
-  if (!pairs) {
-    const spans = slots.flatMap((slot, i) => (slot.fill.kind === "span" ? [i] : []));
-    pairs = spans.flatMap((i) => spans.filter((j) => rangeEnds(slots[i] as Slot, slots[j] as Slot)).map((j): [number, number] => [i, j]));
-    pairsOfSlots.set(slots, pairs);
-  }
-  return pairs;
-}
+/** Range pairs [start slot, end slot] of a tool's slots. */
+export const rangePairs = perTool((slots): Array<[number, number]> => {
+  const spans = slots.flatMap((slot, i) => (slot.fill.kind === "span" ? [i] : []));
+  return spans.flatMap((i) => spans.filter((j) => rangeEnds(slots[i] as Slot, slots[j] as Slot)).map((j): [number, number] => [i, j]));
+});
 
 /**
  * One call's decisions with the ends of each range in text order, and a missing numeric end read across the

@@ -10,6 +10,7 @@ import { lastMessage, nameWords } from "./assigned.js";
 import { isText } from "./lists.js";
 import type { SlotDecision } from "./slot.js";
 import { stated } from "./stated.js";
+import { perTool } from "./per-tool.js";
 
 /** Units of length, area, volume, mass, speed, temperature and time, as written (plural and short forms). */
 const UNIT_WORDS = [
@@ -30,14 +31,8 @@ function isUnitSlot(slot: Slot): boolean {
   return named && slot.fill.kind === "span" && isText(slot.fill.domain);
 }
 
-/** Which slots of a tool are unit slots, found once per compiled tool (the slots array is cached with it). */
-const unitSlotsOf = new WeakMap<readonly Slot[], boolean[]>();
-
-function unitSlots(slots: readonly Slot[]): boolean[] {
-  let units = unitSlotsOf.get(slots);
-  if (!units) unitSlotsOf.set(slots, (units = slots.map(isUnitSlot)));
-  return units;
-}
+/** Which slots of a tool are unit slots. */
+const unitSlots = perTool((slots) => slots.map(isUnitSlot));
 
 /**
  * The decisions with each unit slot of a string type set to the one unit the last message writes, when the slot holds
