@@ -122,7 +122,8 @@ const REQUEST_OPENERS =
 function readableSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
   return remembered(heads, "best", row, () => {
     const spans = bestSpans(conversation, heads.start, heads.end, row, CANDIDATE_SPANS);
-    const rank = (s: Span) => (!onWordBoundaries(conversation, s) ? 2 : opensMessageWithWords(conversation, s) ? 1 : 0);
+    const numeric = isNumeric(domain);
+    const rank = (s: Span) => (!onWordBoundaries(conversation, s, numeric) ? 2 : opensMessageWithWords(conversation, s) ? 1 : 0);
     const ranked = spans.map((s) => ({ s, r: rank(s) }));
     return [0, 1, 2].flatMap((r) => {
       const readings = readSpans(conversation, ranked.filter((x) => x.r === r).map(({ s }) => s), domain);

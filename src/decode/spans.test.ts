@@ -91,4 +91,18 @@ describe("onWordBoundaries", () => {
     expect(onWordBoundaries(conversation, span("Lyon", 1, 3))).toBe(false);
     expect(onWordBoundaries(conversation, span("2026", 0, 2))).toBe(false);
   });
+
+  it("lets a number end where a unit written onto it starts, and only a number", () => {
+    const units = serializeConversation([{ role: "user", content: "a 12kg box, 29,097.63ms later, item A12b" }], special, 512);
+    const at = (value: string, length = value.length) => {
+      const offset = "a 12kg box, 29,097.63ms later, item A12b".indexOf(value);
+      const t = (o: number) => Array.from(units.ids).findIndex((_, k) => units.message[k] === 0 && units.offset[k] === o);
+      return { start: t(offset), end: t(offset + length - 1) };
+    };
+    expect(onWordBoundaries(units, at("12kg", 2), true)).toBe(true);
+    expect(onWordBoundaries(units, at("29,097.63ms", 9), true)).toBe(true);
+    expect(onWordBoundaries(units, at("12kg", 2))).toBe(false);
+    expect(onWordBoundaries(units, at("12kg", 1), true)).toBe(false);
+    expect(onWordBoundaries(units, at("A12b", 3), true)).toBe(false);
+  });
 });

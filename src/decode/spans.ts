@@ -34,11 +34,24 @@ function isAlphanumeric(id: number | undefined): boolean {
   return id !== undefined && ((id >= 48 && id <= 57) || (id >= 65 && id <= 90) || (id >= 97 && id <= 122));
 }
 
-/** Whether a span starts and ends on word boundaries (it does not cut an ASCII letter/digit run). */
-export function onWordBoundaries(conversation: SerializedConversation, span: { start: number; end: number }): boolean {
+function isDigit(id: number | undefined): boolean {
+  return id !== undefined && id >= 48 && id <= 57;
+}
+
+function hasLetter(ids: ArrayLike<number>, start: number, end: number): boolean {
+  for (let t = start; t <= end; t++) if (isAlphanumeric(ids[t]) && !isDigit(ids[t])) return true;
+  return false;
+}
+
+/**
+ * Whether a span starts and ends on word boundaries (it does not cut an ASCII letter/digit run). `number`: a number
+ * (no letter in it) may end where a unit written onto it starts ("12in", "29,097.63ms"; not "A12" of "A12b").
+ */
+export function onWordBoundaries(conversation: SerializedConversation, span: { start: number; end: number }, number = false): boolean {
   const ids = conversation.ids;
   const cutsStart = isAlphanumeric(ids[span.start]) && isAlphanumeric(ids[span.start - 1]) && conversation.message[span.start - 1] === conversation.message[span.start];
-  const cutsEnd = isAlphanumeric(ids[span.end]) && isAlphanumeric(ids[span.end + 1]) && conversation.message[span.end + 1] === conversation.message[span.end];
+  const unit = number && isDigit(ids[span.end]) && !isDigit(ids[span.end + 1]) && !hasLetter(ids, span.start, span.end);
+  const cutsEnd = !unit && isAlphanumeric(ids[span.end]) && isAlphanumeric(ids[span.end + 1]) && conversation.message[span.end + 1] === conversation.message[span.end];
   return !cutsStart && !cutsEnd;
 }
 
