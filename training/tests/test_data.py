@@ -250,9 +250,10 @@ class DatesAndTimes(unittest.TestCase):
             for gold in ex["golds"]:
                 props = ex["tools"][gold.tool_index]["function"]["parameters"]["properties"]
                 for path, label in gold.args.items():
-                    name = path[0].replace("-", "_")
-                    kind = ("date" if name in data.KINDS["date"]["names"] else
-                            "time" if name in data.KINDS["time"]["names"] else None)
+                    name, desc = path[0].replace("-", "_"), props[path[0]].get("description")
+                    # a date or time parameter, not a lexicon word that happens to be "time" ("The time of the ...")
+                    kind = next((k for k in ("date", "time") if name in data.KINDS[k]["names"]
+                                 and desc in data.KINDS[k]["descs"]), None)
                     if kind is None or label[0] != "span" or props[path[0]].get("type") != "string":
                         continue
                     seen[kind] += 1
