@@ -86,10 +86,17 @@ function isCurrencySlot(slot: Slot): boolean {
   return codes.length >= 2 && (named || codes.length === fill.options.length);
 }
 
+const TARGET_WORDS = new Set(["to", "target", "into", "dest", "destination", "quote", "out", "output"]);
+
 /** Whether a currency slot's name says it is the target of a conversion (to_currency, target_currency). */
 function isTarget(slot: Slot): boolean {
-  return nameWords(slot.path[slot.path.length - 1] ?? "").some((w) => ["to", "target", "into", "dest", "destination", "quote", "out", "output"].includes(w));
+  return nameWords(slot.path[slot.path.length - 1] ?? "").some((w) => TARGET_WORDS.has(w));
 }
+
+/** Per code, the currency named as a conversion's target ("to euros", "in yen", "into EUR"). */
+const AS_TARGET = new Map(
+  CODES.map((code) => [code, new RegExp(String.raw`\b(?:to|into|in)\s+(?:${(NAMES[code] ?? []).join("|")}|${code})(?![A-Za-z])`, "i")]),
+);
 
 /** The slot's value for a code: the code itself, or the enum option spelling it. */
 function valueFor(slot: Slot, code: string): string | null {
@@ -127,7 +134,7 @@ export function withCurrencyCodes(slots: readonly Slot[], decisions: readonly Sl
   const named = [...new Set(written.map((m) => m.code))].filter((code) => !held.has(code));
   if (named.length !== open.length) return normal;
   const ordered = open.length === 2 && isTarget(slots[open[0] as number] as Slot) && !isTarget(slots[open[1] as number] as Slot) ? [...open].reverse() : open;
-  const toFirst = named.length === 2 && new RegExp(String.raw`\b(?:to|into|in)\s+(?:${(NAMES[named[0] as string] ?? []).join("|")}|${named[0]})(?![A-Za-z])`, "i").test(text);
+  const toFirst = named.length === 2 && AS_TARGET.get(named[0] as string)?.test(text) === true;
   const codes = toFirst ? [...named].reverse() : named;
   const out = [...normal];
   for (let k = 0; k < ordered.length; k++) {

@@ -25,9 +25,21 @@ function spelledSizes(text: string): string[] {
   return [...found];
 }
 
+/** Each enum's options as size codes (null for one that is none), read once per compiled tool set. */
+const codesOfFill = new WeakMap<object, (string | null)[]>();
+
+function sizeCodes(fill: Extract<SlotFill, { kind: "enum" }>): (string | null)[] {
+  let codes = codesOfFill.get(fill);
+  if (!codes) {
+    codes = fill.options.map((o) => (typeof o === "string" && SPELLED.some(([c]) => c === o.toUpperCase()) ? o.toUpperCase() : null));
+    codesOfFill.set(fill, codes);
+  }
+  return codes;
+}
+
 /** The one allowed option of an enum of size codes (three or more of them) that the last message spells out, or null. */
 export function sizedOption(conversation: SerializedConversation, fill: Extract<SlotFill, { kind: "enum" }>): number | null {
-  const codes = fill.options.map((o) => (typeof o === "string" && SPELLED.some(([c]) => c === o.toUpperCase()) ? o.toUpperCase() : null));
+  const codes = sizeCodes(fill);
   if (codes.filter((c) => c !== null).length < 3) return null;
   const [only, ...more] = spelledSizes(lastMessage(conversation)?.text ?? "");
   if (only === undefined || more.length > 0) return null;

@@ -17,8 +17,17 @@ const STATED: { direction: Direction; pattern: RegExp; implies?: string }[] = [
   { direction: "desc", pattern: /\b(?:highest|largest|biggest|high to low|descending|decreasing)\b/i },
 ];
 
+/** Words of an option's name that say its order, not its quantity. */
+const ORDER_WORDS = new Set(["asc", "ascending", "desc", "descending", "low", "to", "high", "increasing", "decreasing", "by", "sort", "order"]);
+
+interface OptionOrder {
+  direction: Direction;
+  /** The quantity's words ("price"), each as a pattern for the start of a word. */
+  words: { word: string; pattern: RegExp }[];
+}
+
 /** An option's direction and its other words ("price_asc" -> asc, [price]), or null when it states none. */
-function optionOrder(option: unknown): { direction: Direction; words: string[] } | null {
+function optionOrder(option: unknown): OptionOrder | null {
   if (typeof option !== "string") return null;
   const words = nameWords(option);
   const text = words.join(" ");
@@ -28,8 +37,16 @@ function optionOrder(option: unknown): { direction: Direction; words: string[] }
       ? "desc"
       : null;
   if (direction === null) return null;
-  const order = new Set(["asc", "ascending", "desc", "descending", "low", "to", "high", "increasing", "decreasing", "by", "sort", "order"]);
-  return { direction, words: words.filter((w) => !order.has(w)) };
+  return { direction, words: words.filter((w) => !ORDER_WORDS.has(w)).map((word) => ({ word, pattern: new RegExp(`\\b${word}`) })) };
+}
+
+/** Each enum's options read once per compiled tool set (the fill is cached with it). */
+const ordersOfFill = new WeakMap<object, (OptionOrder | null)[]>();
+
+function optionOrders(fill: Extract<SlotFill, { kind: "enum" }>): (OptionOrder | null)[] {
+  let orders = ordersOfFill.get(fill);
+  if (!orders) ordersOfFill.set(fill, (orders = fill.options.map(optionOrder)));
+  return orders;
 }
 
 /**
@@ -38,7 +55,7 @@ function optionOrder(option: unknown): { direction: Direction; words: string[] }
  * message states no direction, both, or the options do not tell.
  */
 export function sortedOption(conversation: SerializedConversation, fill: Extract<SlotFill, { kind: "enum" }>): number | null {
-  const orders = fill.options.map(optionOrder);
+  const orders = optionOrders(fill);
   if (!orders.some((o) => o?.direction === "asc") || !orders.some((o) => o?.direction === "desc")) return null;
   const text = lastMessage(conversation)?.text ?? "";
   const stated = STATED.filter((s) => s.pattern.test(text));
@@ -49,6 +66,6 @@ export function sortedOption(conversation: SerializedConversation, fill: Extract
   const implied = stated.flatMap((s) => (s.implies ? [s.implies] : []));
   const candidates = orders.flatMap((o, k) => (o?.direction === direction && fill.allowed[k] ? [k] : []));
   if (candidates.length === 1) return candidates[0] as number;
-  const named = candidates.filter((k) => (orders[k]?.words ?? []).some((w) => implied.includes(w) || new RegExp(`\\b${w}`).test(lower)));
+  const named = candidates.filter((k) => (orders[k]?.words ?? []).some((w) => implied.includes(w.word) || w.pattern.test(lower)));
   return named.length === 1 ? (named[0] as number) : null;
 }
