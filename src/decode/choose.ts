@@ -42,7 +42,7 @@ export interface CallPlan {
 }
 
 /** A tool's count head as probabilities: index k is k calls. */
-function countProbabilities(heads: Heads, tool: CompiledTool): number[] {
+export function countProbabilities(heads: Heads, tool: CompiledTool): number[] {
   return softmax(heads.count, tool.element * heads.countClasses, heads.countClasses);
 }
 

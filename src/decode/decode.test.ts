@@ -254,6 +254,15 @@ describe("decodeHeads: a likely call the count head doubts", () => {
     expect(doubted(0.4, 0.9)).toMatchObject({ kind: "calls", calls: [{ name: "track_order", arguments: { order_id: "A-100" } }] });
   });
 
+  it("calls it as many times as its likeliest count above zero says, and once without parallel calls", () => {
+    const { builder, decode } = setup("where are orders A-100 and B-200 right now", shop);
+    for (const id of ["A-100", "B-200"]) builder.span("track_order", "order_id", 0, id);
+    const element = shop.tools.find((t) => t.name === "track_order")?.element ?? -1;
+    builder.heads.count.set([Math.log(0.55), Math.log(0.05), Math.log(0.3), Math.log(0.1), -Infinity], element * builder.heads.countClasses);
+    expect(argumentsOf(decode())).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }]);
+    expect(argumentsOf(decode("auto", false))).toHaveLength(1);
+  });
+
   it("calls nothing when the tool is unlikely or a value it would read is unsure", () => {
     expect(doubted(0.2, 0.9)).toMatchObject({ kind: "no_call" });
     expect(doubted(0.4, 0.3)).toMatchObject({ kind: "no_call" });
