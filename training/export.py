@@ -89,14 +89,39 @@ def export_fp32(model, out_dir):
     return enc_path, main_path
 
 
-def quantize(src, dst, per_column=True, keep_fp32=()):
+def row_quantized(a, r):
+    """Nodes quantising activation `a` [..., K] row by row: symmetric, scale r_s [..., 1] = max |row| / 127, stored as
+    uint8 with zero point 128 (r_u8), so MatMulInteger keeps onnxruntime's uint8 x int8 kernel."""
+    return [
+        helper.make_node("Abs", [a], [r + "_abs"], name=r + "_abs"),
+        helper.make_node("ReduceMax", [r + "_abs"], [r + "_max"], axes=[-1], keepdims=1, name=r + "_max"),
+        helper.make_node("Mul", [r + "_max", "rowq_inv127"], [r + "_s0"], name=r + "_s0"),
+        helper.make_node("Max", [r + "_s0", "rowq_eps"], [r + "_s"], name=r + "_s"),
+        helper.make_node("Div", [a, r + "_s"], [r + "_d"], name=r + "_d"),
+        helper.make_node("Round", [r + "_d"], [r + "_r"], name=r + "_r"),
+        helper.make_node("Add", [r + "_r", "rowq_128f"], [r + "_o"], name=r + "_o"),
+        helper.make_node("Cast", [r + "_o"], [r + "_u8"], to=TensorProto.UINT8, name=r + "_u8"),
+    ]
+
+
+ROW_CONSTANTS = [numpy_helper.from_array(np.array(v, t), n) for n, v, t in (
+    ("rowq_inv127", 1 / 127, np.float32), ("rowq_eps", 1e-8, np.float32), ("rowq_128f", 128, np.float32),
+    ("rowq_128", 128, np.uint8))]
+
+
+def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
     """Each MatMul/Gemm with a constant 2-D weight -> DynamicQuantizeLinear(A) + MatMulInteger(A_q, W_int8) + Cast + Mul
-    (+ Add for Gemm's bias). Weights symmetric int8 (zero point 0), per output column scale."""
+    (+ Add for Gemm's bias). Weights symmetric int8 (zero point 0), per output column scale. A MatMul whose node name
+    holds one of `per_row` ("all": every one) quantises its activation row by row instead (row_quantized, shared by
+    the MatMuls that read one activation); its row scale multiplies the product before the weight scale, since
+    onnxruntime fuses MatMulInteger -> Cast -> Mul(a_scale * w_scale) into MatMulIntegerToFloat, which reads a_scale
+    as one number (a per-row scale there gives wrong outputs, not an error)."""
     m = onnx.load(src)
     g = m.graph
     inits = {i.name: i for i in g.initializer}
     new_nodes, drop = [], set()
     n_q = 0
+    rows = {}
     for node in g.node:
         op = node.op_type
         w_name = node.input[1] if len(node.input) > 1 else None
@@ -122,17 +147,31 @@ def quantize(src, dst, per_column=True, keep_fp32=()):
         drop.add(w_name)
         a = node.input[0]
         out = node.output[0]
-        new_nodes += [
-            helper.make_node("DynamicQuantizeLinear", [a], [p + "_a", p + "_as", p + "_az"], name=p + "_dql"),
-            helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az"], [p + "_i32"], name=p + "_mmi"),
-            helper.make_node("Cast", [p + "_i32"], [p + "_f"], to=TensorProto.FLOAT, name=p + "_cast"),
-            helper.make_node("Mul", [p + "_as", p + "_ws"], [p + "_s"], name=p + "_scale"),
-        ]
+        if any(pat == "all" or pat in node.name for pat in per_row):
+            if a not in rows:
+                rows[a] = f"{a}_rowq"
+                new_nodes += row_quantized(a, rows[a])
+            r = rows[a]
+            new_nodes += [
+                helper.make_node("MatMulInteger", [r + "_u8", p + "_w", "rowq_128"], [p + "_i32"], name=p + "_mmi"),
+                helper.make_node("Cast", [p + "_i32"], [p + "_f0"], to=TensorProto.FLOAT, name=p + "_cast"),
+                helper.make_node("Mul", [p + "_f0", r + "_s"], [p + "_f"], name=p + "_rows"),
+                helper.make_node("Identity", [p + "_ws"], [p + "_s"], name=p + "_scale"),
+            ]
+        else:
+            new_nodes += [
+                helper.make_node("DynamicQuantizeLinear", [a], [p + "_a", p + "_as", p + "_az"], name=p + "_dql"),
+                helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az"], [p + "_i32"], name=p + "_mmi"),
+                helper.make_node("Cast", [p + "_i32"], [p + "_f"], to=TensorProto.FLOAT, name=p + "_cast"),
+                helper.make_node("Mul", [p + "_as", p + "_ws"], [p + "_s"], name=p + "_scale"),
+            ]
         if op == "Gemm" and len(node.input) > 2 and node.input[2]:
             new_nodes += [helper.make_node("Mul", [p + "_f", p + "_s"], [p + "_y"], name=p + "_mul"),
                           helper.make_node("Add", [p + "_y", node.input[2]], [out], name=p + "_bias")]
         else:
             new_nodes.append(helper.make_node("Mul", [p + "_f", p + "_s"], [out], name=p + "_mul"))
+    if rows:
+        g.initializer.extend(ROW_CONSTANTS)
     still_used = {i for n in new_nodes for i in n.input}
     keep = [i for i in g.initializer if i.name not in drop or i.name in still_used]
     del g.initializer[:]
@@ -311,6 +350,8 @@ def main():
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
     ap.add_argument("--smooth-layers", default="ffn", help="ffn, attention or ffn,attention: the LayerNorms smoothed")
+    ap.add_argument("--per-row", default="", help="node-name parts (comma-separated, or all) whose MatMul quantises "
+                    "its activation row by row (quantize); e.g. /q/,/k/,/v/,ffn.0: the readers of LayerNorm outputs")
     args = ap.parse_args()
     overrides = {k: int(v) for k, v in (kv.split("=") for kv in args.set)}
     model, state = load_model(None if args.untrained else args.ckpt, args.seed, overrides)
@@ -320,9 +361,14 @@ def main():
     layers = tuple(args.smooth_layers.split(","))
     smoothed = smooth(model, alpha=args.smooth, layers=layers) if args.smooth else None
     enc32, main32 = export_fp32(model, args.fp32_dir)
-    nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"), keep_fp32=KEEP_FP32["encoder"])
-    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=KEEP_FP32["model"])
+    per_row = tuple(p for p in args.per_row.split(",") if p)
+    nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"), keep_fp32=KEEP_FP32["encoder"],
+                  per_row=per_row)
+    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=KEEP_FP32["model"],
+                   per_row=per_row)
     extra = {"params": param_count(model), "quantized_matmuls": nq, "fp32_matmuls": KEEP_FP32}
+    if per_row:
+        extra["per_row_activations"] = list(per_row)
     if smoothed:
         extra["smoothquant"] = {"alpha": args.smooth, "layers": list(layers), "channel_max_over_median_before_after": smoothed}
     if state:

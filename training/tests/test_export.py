@@ -40,6 +40,31 @@ class Int8Rewrite(unittest.TestCase):
         self.assertGreater(err, 0.0)        # the weights really are quantized
 
 
+class PerRowActivations(unittest.TestCase):
+    def test_rows_of_different_scale_each_keep_their_precision(self):
+        torch.manual_seed(0)
+        lin = torch.nn.Linear(32, 16).eval()
+        x = torch.randn(1, 20, 32) * 0.1
+        x[0, 19] *= 500                               # one loud row, as a special token's can be
+        with torch.no_grad():
+            ref = lin(x).numpy()
+        errs = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "fp32.onnx")
+            torch.onnx.export(lin, (x,), src, input_names=["x"], output_names=["y"], opset_version=export.OPSET,
+                              dynamic_axes={"x": {1: "T"}})
+            for tag, per_row in (("tensor", ()), ("row", ("all",))):
+                dst = os.path.join(tmp, f"{tag}.onnx")
+                self.assertEqual(export.quantize(src, dst, per_row=per_row), 1)
+                y = run_many([(dst, {"x": x.numpy()})])[0]["y"]     # default graph optimisations, as served
+                quiet = np.abs(y[0, :19] - ref[0, :19]).max() / np.abs(ref[0, :19]).max()
+                loud = np.abs(y[0, 19] - ref[0, 19]).max() / np.abs(ref[0, 19]).max()
+                errs[tag] = (quiet, loud)
+        self.assertLess(errs["row"][0], 0.02)
+        self.assertGreater(errs["tensor"][0], 4 * errs["row"][0])   # the quiet rows lose their precision per tensor
+        self.assertLess(errs["row"][1], 0.02)
+
+
 class SmoothQuant(unittest.TestCase):
     def test_smoothing_keeps_the_function_and_flattens_the_channels(self):
         import data
