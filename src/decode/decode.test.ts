@@ -240,6 +240,28 @@ describe("decodeHeads: an optional slot the action head doubts", () => {
   });
 });
 
+describe("decodeHeads: two slots reading one span that joins two values", () => {
+  const deal = compile(tool("deal", { type: "object", properties: { buyer: { type: "string" }, seller: { type: "string" } }, required: ["buyer", "seller"] }));
+
+  it("splits it between them in schema order instead of asking for the second", () => {
+    const { builder, decode } = setup("the deal between Acme Foods and Bolt Motors", deal);
+    builder.calls("deal", 1);
+    for (const path of ["buyer", "seller"]) {
+      builder.span("deal", path, 0, "Acme Foods").span("deal", path, 0, "Bolt Motors").span("deal", path, 0, "Acme Foods and Bolt Motors", undefined, 8.5);
+    }
+    expect(argumentsOf(decode("auto", false))).toEqual([{ buyer: "Acme Foods", seller: "Bolt Motors" }]);
+  });
+
+  it("leaves a span whose parts are not joined by 'and' whole, and the second slot missing", () => {
+    const { builder, decode } = setup("the deal between Acme Foods, Bolt Motors", deal);
+    builder.calls("deal", 1);
+    for (const path of ["buyer", "seller"]) {
+      builder.span("deal", path, 0, "Acme Foods").span("deal", path, 0, "Bolt Motors").span("deal", path, 0, "Acme Foods, Bolt Motors", undefined, 8.5);
+    }
+    expect(decode("auto", false)).toMatchObject({ kind: "missing" });
+  });
+});
+
 describe("decodeHeads: a likely call the count head doubts", () => {
   /** The count head gives track_order a call with probability `called`; its order id span is `sure` likely. */
   function doubted(called: number, sure: number) {

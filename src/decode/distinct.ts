@@ -3,7 +3,7 @@
  * twins take their values in text order, and identical parallel calls are one call.
  */
 import type { DecodedCall } from "../caller/types.js";
-import type { SerializedConversation } from "../model/serialize.js";
+import { spanText, type SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import type { SlotDecision, SpanReading } from "./slot.js";
 import { overlaps, type Span } from "./spans.js";
@@ -36,7 +36,8 @@ function isContender(decision: SlotDecision): decision is Contender {
  * already taken gets its best reading that does not. When every reading overlaps, the slot is absent (a value stated
  * once fills one slot), so a required one is missing: "start" and "end" both read "Juba, Malawi" asks for the end
  * (validation split 474 -> 475 of 800; BFCL 1,383 -> 1,397, irrelevance +3, live_irrelevance +12, live_relevance −1,
- * as a confused call becomes a question) — unless an optional slot holds its best span: the optional one yields
+ * as a confused call becomes a question) — unless the span taken joins two values both slots point at, which are then
+ * split between them (splitJoined), or an optional slot holds its best span: the optional one yields
  * ("charges of 5C and 7C placed 3 meters apart" gives 3 to the distance, not to an optional permittivity: validation
  * 493 -> 494, held-out level, BFCL 1,405 -> 1,410). An optional slot is also absent when its span is below
  * OPTIONAL_SPAN_FLOOR, and never takes the model's unsure guesses (SpanReading.weak: "Give me detail information ..."
@@ -79,6 +80,15 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
       give(i, decision, decision.readings[0]);
       continue;
     }
+    const shared = splitJoined(i, decision, chosen, contenders, conversation);
+    if (shared) {
+      const [j, lost, mine, theirs] = shared;
+      chosen.delete(j);
+      taken.splice(taken.indexOf(lost.span), 1);
+      give(j, contenders.find((c) => c.i === j)?.decision as Contender, theirs);
+      give(i, decision, mine);
+      continue;
+    }
     out[i] = { kind: "absent", probability: 1 - (decision.probabilities[0] as number) };
   }
   for (const { decision, i } of contenders) {
@@ -92,6 +102,33 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
   }
   inTextOrder(slots, chosen, out, conversation);
   return out;
+}
+
+/**
+ * A span another slot took that joins two values both slots point at ("between New York, USA and Miami, USA" taken
+ * whole by start_location, which end_location reads too): split, the earlier value to the slot first in the schema.
+ * Returns [the other slot, its lost reading, slot i's new reading, the other's new reading], or null.
+ */
+function splitJoined(
+  i: number,
+  decision: Contender,
+  chosen: ReadonlyMap<number, SpanReading>,
+  contenders: readonly { decision: Contender; i: number }[],
+  conversation: SerializedConversation,
+): [number, SpanReading, SpanReading, SpanReading] | null {
+  for (const [j, whole] of chosen) {
+    const other = contenders.find((c) => c.i === j)?.decision;
+    if (!other) continue;
+    const inside = (r: SpanReading) => r.span.start >= whole.span.start && r.span.end <= whole.span.end && (r.span.start > whole.span.start || r.span.end < whole.span.end);
+    const parts = decision.readings.filter((r) => inside(r) && other.readings.some((o) => o.span.start === r.span.start && o.span.end === r.span.end));
+    for (const first of parts) {
+      const second = parts.find((r) => r.span.start > first.span.end && /^\s+(?:and|&)\s+$/.test(spanText(conversation, first.span.end + 1, r.span.start - 1) ?? ""));
+      if (!second) continue;
+      const theirs = (r: SpanReading) => other.readings.find((o) => o.span.start === r.span.start && o.span.end === r.span.end) as SpanReading;
+      return j < i ? [j, whole, second, theirs(first)] : [j, whole, first, theirs(second)];
+    }
+  }
+  return null;
 }
 
 /**
