@@ -37,6 +37,17 @@ describe("withCurrencyCodes", () => {
     expect(argumentsOf(c.decode())).toEqual([{ amount: 50, from_currency: "EUR", to_currency: "USD" }]);
   });
 
+  it("treats a slot holding no code at all as open, and leaves a slot holding any code alone", () => {
+    const c = headsFor("Hello, change 100 at CHF and using euros for into", convert);
+    c.builder.calls("convert_currency", 1).span("convert_currency", "amount", 0, "100").span("convert_currency", "from_currency", 0, "CHF")
+      .span("convert_currency", "to_currency", 0, "Hello");
+    expect(argumentsOf(c.decode())).toEqual([{ amount: 100, from_currency: "CHF", to_currency: "EUR" }]);
+    const d = headsFor("change 100 at CHF into XAF, not euros", convert);
+    d.builder.calls("convert_currency", 1).span("convert_currency", "amount", 0, "100").span("convert_currency", "from_currency", 0, "CHF")
+      .span("convert_currency", "to_currency", 0, "XAF");
+    expect(argumentsOf(d.decode())).toEqual([{ amount: 100, from_currency: "CHF", to_currency: "XAF" }]);
+  });
+
   it("gives two implied slots two named currencies, the source first unless the first is named as the target", () => {
     const inOrder = headsFor("How much are 20 dollars worth in yen?", convert);
     inOrder.builder.calls("convert_currency", 1).span("convert_currency", "amount", 0, "20")

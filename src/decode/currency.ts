@@ -112,7 +112,8 @@ function valueFor(slot: Slot, code: string): string | null {
 const currencySlots = perTool((slots) => slots.map(isCurrencySlot));
 
 /**
- * The decisions with each currency slot that the heads call implied (or, required, absent) set to a currency the
+ * The decisions with each currency slot that the heads call implied (or, required, absent; or that holds no code,
+ * readsNoCode) set to a currency the
  * last message names and no other currency slot of the call holds: one such slot takes the one such currency; two
  * take two in the order they are named, the source first, unless the first is named as a target ("to euros").
  * Left alone when the counts differ. A filled currency slot holding a currency's name, or part of it, takes its code
@@ -127,7 +128,7 @@ export function withCurrencyCodes(slots: readonly Slot[], decisions: readonly Sl
   const open = slots.flatMap((slot, i) => {
     const d = normal[i] as SlotDecision;
     const required = slot.requiredChain.every((r) => r);
-    return currency[i] && (d.kind === "not_expressible" || (d.kind === "absent" && required)) ? [i] : [];
+    return currency[i] && (d.kind === "not_expressible" || (d.kind === "absent" && required) || readsNoCode(slot, d)) ? [i] : [];
   });
   if (open.length === 0 || open.length > 2) return normal;
   const held = new Set(normal.flatMap((d, i) => (currency[i] && d.kind === "filled" ? d.values.map((v) => String(v).toUpperCase()) : [])));
@@ -144,6 +145,15 @@ export function withCurrencyCodes(slots: readonly Slot[], decisions: readonly Sl
     out[i] = stated(value, count);
   }
   return out;
+}
+
+/**
+ * Whether a filled currency span slot holds no currency code at all (three letters, upper case): a word the pointer
+ * heads fell back on when another slot took the code they pointed at ("at CHF and using euros for into" read "Hello"
+ * as the target: validation 538 -> 539, held-out and BFCL level).
+ */
+function readsNoCode(slot: Slot, d: SlotDecision): boolean {
+  return d.kind === "filled" && slot.fill.kind === "span" && d.values.every((v) => typeof v === "string" && !/^[A-Z]{3}$/.test(v));
 }
 
 /** A filled currency slot's values, each a currency name or part of one turned into its code (if the slot allows it). */
