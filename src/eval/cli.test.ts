@@ -87,4 +87,17 @@ describe("npm run eval", () => {
     expect(await report("second.json")).toEqual(first);
     expect(readdirSync(cache)).toHaveLength(stored);
   }, 60_000);
+
+  it("runs the model at the --window given, and refuses one outside the model's range", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
+    const { questions, answers } = writeDataset(dir);
+    const cache = join(dir, "cache");
+    const evaluate = (...extra: string[]) =>
+      run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node", "--cache", cache, ...extra], { cwd: ROOT });
+    await evaluate();
+    const atDefault = readdirSync(cache).length;
+    await evaluate("--window", "64");
+    expect(readdirSync(cache).length).toBe(atDefault + 5);   // five new main-graph runs: the window is one of their feeds
+    await expect(evaluate("--window", "4")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("--window must be an integer from 8 to 512") });
+  }, 60_000);
 });

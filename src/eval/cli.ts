@@ -1,10 +1,11 @@
 /**
  * npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node] [--model DIR]
- *                  [--tool-choice auto|required] [--cache DIR]
+ *                  [--tool-choice auto|required] [--cache DIR] [--window W]
  *
  * Runs every case through the real model-backed tool caller (the shipped int8 model, the worker's code) under
  * Node and scores it with BFCL's AST-checker rules. Last line: `overall: P/T (X.X%)`. `--cache DIR` keeps the graph
  * outputs on disk, keyed by the model's files and the feeds: a rerun after a decoding change skips the forward passes.
+ * `--window W` runs every case at attention window W instead of the model's default (config.json window.default).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     "tool-choice": { type: "string", default: "auto" },
     model: { type: "string", default: join(import.meta.dirname, "../../wasm") },
     cache: { type: "string" },
+    window: { type: "string" },
   },
 });
 
@@ -50,7 +52,13 @@ if (toolChoice !== "auto" && toolChoice !== "required") {
 const modelDir = resolve(values.model);
 const config = parseModelConfig(JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")));
 const runtime = createNodeRuntime({ backend, modelDir });
-const caller = createModelToolCaller(values.cache ? createDiskCachedRuntime(runtime, values.cache, modelFingerprint(modelDir)) : runtime, config);
+const window = values.window === undefined ? undefined : Number(values.window);
+if (window !== undefined && !(Number.isInteger(window) && window >= config.window.min && window <= config.window.max)) {
+  console.error(`--window must be an integer from ${config.window.min} to ${config.window.max}, got ${values.window}`);
+  process.exit(2);
+}
+const cached = values.cache ? createDiskCachedRuntime(runtime, values.cache, modelFingerprint(modelDir)) : runtime;
+const caller = createModelToolCaller(cached, config, window === undefined ? {} : { window });
 const answers: Map<string, Expected> = values.answers ? readAnswers(values.answers) : new Map();
 let cases = readQuestions(values.questions);
 if (values.limit) cases = cases.slice(0, Number(values.limit));
