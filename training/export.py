@@ -152,13 +152,14 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
                 rows[a] = f"{a}_rowq"
                 new_nodes += row_quantized(a, rows[a])
             r = rows[a]
+            scale = p + "_ws"                      # the row scale is applied before it (see the docstring)
             new_nodes += [
                 helper.make_node("MatMulInteger", [r + "_u8", p + "_w", "rowq_128"], [p + "_i32"], name=p + "_mmi"),
                 helper.make_node("Cast", [p + "_i32"], [p + "_f0"], to=TensorProto.FLOAT, name=p + "_cast"),
                 helper.make_node("Mul", [p + "_f0", r + "_s"], [p + "_f"], name=p + "_rows"),
-                helper.make_node("Identity", [p + "_ws"], [p + "_s"], name=p + "_scale"),
             ]
         else:
+            scale = p + "_s"
             new_nodes += [
                 helper.make_node("DynamicQuantizeLinear", [a], [p + "_a", p + "_as", p + "_az"], name=p + "_dql"),
                 helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az"], [p + "_i32"], name=p + "_mmi"),
@@ -166,10 +167,10 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
                 helper.make_node("Mul", [p + "_as", p + "_ws"], [p + "_s"], name=p + "_scale"),
             ]
         if op == "Gemm" and len(node.input) > 2 and node.input[2]:
-            new_nodes += [helper.make_node("Mul", [p + "_f", p + "_s"], [p + "_y"], name=p + "_mul"),
+            new_nodes += [helper.make_node("Mul", [p + "_f", scale], [p + "_y"], name=p + "_mul"),
                           helper.make_node("Add", [p + "_y", node.input[2]], [out], name=p + "_bias")]
         else:
-            new_nodes.append(helper.make_node("Mul", [p + "_f", p + "_s"], [out], name=p + "_mul"))
+            new_nodes.append(helper.make_node("Mul", [p + "_f", scale], [out], name=p + "_mul"))
     if rows:
         g.initializer.extend(ROW_CONSTANTS)
     still_used = {i for n in new_nodes for i in n.input}

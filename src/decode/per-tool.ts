@@ -1,15 +1,21 @@
-/** Facts about a tool's slots that decoding needs on every request, computed once per compiled tool. */
+/** Facts about a compiled tool set that decoding needs on every request, computed once per compiled object. */
 import type { Slot } from "../tools/types.js";
 
 /**
- * `of`, cached per slots array: a compiled tool keeps its slots array for as long as its tool set is cached, so each
- * fact ("which slots are unit slots") is found once per tool set, not per request.
+ * `of`, cached per key: a compiled tool set keeps its objects (a tool's slots array, an enum slot's fill) for as long
+ * as it is cached, so each fact ("which slots are unit slots", "which options are size codes") is found once per tool
+ * set, not per request.
  */
-export function perTool<T>(of: (slots: readonly Slot[]) => T): (slots: readonly Slot[]) => T {
-  const cache = new WeakMap<readonly Slot[], T>();
-  return (slots) => {
-    let value = cache.get(slots);
-    if (value === undefined) cache.set(slots, (value = of(slots)));
+export function perCompiled<K extends object, T>(of: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = of(key)));
     return value;
   };
+}
+
+/** `of`, cached per compiled tool (its slots array). */
+export function perTool<T>(of: (slots: readonly Slot[]) => T): (slots: readonly Slot[]) => T {
+  return perCompiled(of);
 }

@@ -5,6 +5,7 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import type { SlotFill } from "../tools/types.js";
 import { lastMessage } from "./assigned.js";
+import { perCompiled } from "./per-tool.js";
 
 /** Size codes and how they are written out; the longer words first, so that "extra large" is not read as "large". */
 const SPELLED: [code: string, pattern: string][] = [
@@ -26,16 +27,9 @@ function spelledSizes(text: string): string[] {
 }
 
 /** Each enum's options as size codes (null for one that is none), read once per compiled tool set. */
-const codesOfFill = new WeakMap<object, (string | null)[]>();
-
-function sizeCodes(fill: Extract<SlotFill, { kind: "enum" }>): (string | null)[] {
-  let codes = codesOfFill.get(fill);
-  if (!codes) {
-    codes = fill.options.map((o) => (typeof o === "string" && SPELLED.some(([c]) => c === o.toUpperCase()) ? o.toUpperCase() : null));
-    codesOfFill.set(fill, codes);
-  }
-  return codes;
-}
+const sizeCodes = perCompiled((fill: Extract<SlotFill, { kind: "enum" }>): (string | null)[] =>
+  fill.options.map((o) => (typeof o === "string" && SPELLED.some(([c]) => c === o.toUpperCase()) ? o.toUpperCase() : null)),
+);
 
 /** The one allowed option of an enum of size codes (three or more of them) that the last message spells out, or null. */
 export function sizedOption(conversation: SerializedConversation, fill: Extract<SlotFill, { kind: "enum" }>): number | null {

@@ -6,6 +6,7 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import type { SlotFill } from "../tools/types.js";
 import { lastMessage, nameWords } from "./assigned.js";
+import { perCompiled } from "./per-tool.js";
 
 type Direction = "asc" | "desc";
 
@@ -41,13 +42,7 @@ function optionOrder(option: unknown): OptionOrder | null {
 }
 
 /** Each enum's options read once per compiled tool set (the fill is cached with it). */
-const ordersOfFill = new WeakMap<object, (OptionOrder | null)[]>();
-
-function optionOrders(fill: Extract<SlotFill, { kind: "enum" }>): (OptionOrder | null)[] {
-  let orders = ordersOfFill.get(fill);
-  if (!orders) ordersOfFill.set(fill, (orders = fill.options.map(optionOrder)));
-  return orders;
-}
+const optionOrders = perCompiled((fill: Extract<SlotFill, { kind: "enum" }>) => fill.options.map(optionOrder));
 
 /**
  * The one allowed option whose direction the last message states; among several with that direction, the one whose
