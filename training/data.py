@@ -11,6 +11,7 @@ Held-out split: generic tools built only from held-out lexicon words, held-out e
 """
 import hashlib
 import json
+import os
 import random
 import re
 
@@ -33,8 +34,17 @@ def _split_of(s, test_mod, val_mod):
     return "val" if _heldout(s + "/val", val_mod) else "train"
 
 
+# The system files the lexicons come from (Debian's wamerican, tzdata, iso-codes), under SYSTEM_FILES_ROOT when it is
+# set: a machine without them (a lent GPU) reads copies packed by training/gpu_phase.sh.
+SYSTEM_FILES_ROOT = os.environ.get("SYSTEM_FILES_ROOT", "/")
+
+
+def _system_file(path):
+    return os.path.join(SYSTEM_FILES_ROOT, path.lstrip("/"))
+
+
 def _load_words():
-    with open("/usr/share/dict/words") as f:
+    with open(_system_file("/usr/share/dict/words")) as f:
         ws = sorted({w.strip() for w in f if w.strip().isalpha() and w.strip().islower() and 3 <= len(w.strip()) <= 10})
     return {split: [w for w in ws if _split_of(w, 8, 8) == split] for split in ("train", "val", "test")}
 
@@ -45,8 +55,8 @@ ID_WORDS = sorted(WORDS["train"] + WORDS["val"])   # word-number IDs ("corpulenc
 def _load_entities():
     """Real-world names by kind, split like the words: places (time-zone cities, ISO 3166 countries and subdivisions),
     people's names (capitalised dictionary words that are no place), languages (ISO 639 with a two-letter code)."""
-    iso = "/usr/share/iso-codes/json/"
-    with open("/usr/share/zoneinfo/zone1970.tab") as f:
+    iso = _system_file("/usr/share/iso-codes/json/")
+    with open(_system_file("/usr/share/zoneinfo/zone1970.tab")) as f:
         cities = {ln.split("\t")[2].strip().split("/")[-1].replace("_", " ") for ln in f if not ln.startswith("#")}
     with open(iso + "iso_3166-1.json") as f:
         countries = {c.get("common_name", c["name"]) for c in json.load(f)["3166-1"]}
@@ -59,7 +69,7 @@ def _load_entities():
     clean = lambda names: {n.split(" (")[0] for n in names if "," not in n}   # "Occitan (post 1500)", "Korea, Republic of"
     cities, countries, regions, languages = clean(cities), clean(countries), clean(regions), clean(languages)
     places = cities | countries | regions
-    with open("/usr/share/dict/words") as f:
+    with open(_system_file("/usr/share/dict/words")) as f:
         proper = {w.strip() for w in f if w.strip().isalpha() and w[:1].isupper() and w[1:2].islower()}
     names = sorted(proper - places - languages)
     kinds = {"city": cities, "country": countries, "region": regions, "language": languages, "name": names}

@@ -16,6 +16,7 @@ import torch.nn.functional as TF
 import data
 from export import WINDOW
 from model import Config, EdgeModel, param_count
+from stream import BatchStream
 
 IGNORE = data.IGNORE
 MEMORY_WEIGHT = 0.2
@@ -81,6 +82,12 @@ def memory_loss(mem, b, temperature=0.1):
     return TF.cross_entropy(sim.masked_fill(excluded, -1e4), rows * M + pair[rows, 1])
 
 
+def load(path, device):
+    """A checkpoint of this project's (weights, optimizer, python RNG state): PyTorch >= 2.6 reads only tensors
+    unless told otherwise."""
+    return torch.load(path, map_location=device, weights_only=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--run", default="main")
@@ -91,6 +98,10 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--eval-every", type=int, default=300)
+    ap.add_argument("--save-every", type=int, default=100, help="steps between checkpoints")
+    ap.add_argument("--max-steps", type=int, default=0, help="> 0: stop at this step even with time left (smoke runs)")
+    ap.add_argument("--workers", type=int, default=0,
+                    help="> 0: batches made by this many worker processes (stream.py; for a GPU), else in this one")
     ap.add_argument("--distilled", help="JSONL written by distill.py, mixed into the synthetic batches")
     ap.add_argument("--distilled-frac", type=float, default=0.25)
     ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
@@ -103,6 +114,9 @@ def main():
                     help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    if args.device.startswith("cuda"):
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
     run_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs", args.run)
     os.makedirs(run_dir, exist_ok=True)
     ckpt_path = os.path.join(run_dir, "ckpt.pt")
@@ -110,10 +124,10 @@ def main():
     c = Config(ranks=args.ranks)
     model = EdgeModel(c).to(args.device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.98))
-    step, wall, tokens = 0, 0.0, 0
+    step, wall, tokens, job = 0, 0.0, 0, 0
     rng = random.Random(args.seed)
     if os.path.exists(ckpt_path):
-        st = torch.load(ckpt_path, map_location=args.device)
+        st = load(ckpt_path, args.device)
         new = model.load_state_dict(st["model"], strict=False).missing_keys   # modules added since the checkpoint
         if new:
             print(f"new parameters, initialised fresh: {new}", flush=True)
@@ -121,37 +135,44 @@ def main():
         ids = saved["param_groups"][0]["params"]          # new modules come last in parameters(): extend the group
         saved["param_groups"][0]["params"] = ids + list(range(len(ids), n_now))
         opt.load_state_dict(saved)
-        step, wall, tokens = st["step"], st["wall_s"], st["tokens"]
+        step, wall, tokens, job = st["step"], st["wall_s"], st["tokens"], st.get("job", 0)
         rng.setstate(st["rng"])
         torch.set_rng_state(st["torch_rng"])
         print(f"resumed at step {step}, {wall:.0f}s", flush=True)
     elif args.init:
-        new = model.load_state_dict(torch.load(args.init, map_location=args.device)["model"], strict=False).missing_keys
+        new = model.load_state_dict(load(args.init, args.device)["model"], strict=False).missing_keys
         print(f"initialised from {args.init}; initialised fresh: {new}", flush=True)
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
     eval_rng = random.Random(12345)
     eval_set = [data.sample(eval_rng, "test") for _ in range(96)]
-    distilled = data.load_distilled(args.distilled) if args.distilled else None
+    distilled = data.load_distilled(args.distilled) if args.distilled and not args.workers else None
+    options = {"extra_frac": args.distilled_frac, "boost": args.boost, "world": args.world}
+    stream = BatchStream(args.workers, args.seed, args.batch, WINDOW["trained"], job, args.distilled, **options) \
+        if args.workers else None
 
     def save():
         st = {"config": c.__dict__, "model": model.state_dict(), "opt": opt.state_dict(), "step": step, "wall_s": wall,
-              "tokens": tokens, "rng": rng.getstate(), "torch_rng": torch.get_rng_state()}
+              "tokens": tokens, "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
+              "job": stream.done if stream else 0}
         torch.save(st, ckpt_path + ".tmp")
         os.replace(ckpt_path + ".tmp", ckpt_path)
 
     t_last = time.time()
     agg, queue = {}, []
-    while wall < budget:
+    while wall < budget and not (args.max_steps and step >= args.max_steps):
         progress = wall / budget
         lr = args.lr * min(1.0, (step + 1) / 150) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
         for g in opt.param_groups:
             g["lr"] = lr
-        if not queue:
-            curriculum = args.curriculum_from + (1 - args.curriculum_from) * progress
-            queue = data.batches(rng, "train", args.batch, curriculum, WINDOW["trained"], extra=distilled,
-                                 extra_frac=args.distilled_frac, boost=args.boost, world=args.world)
-        b = {k: v.to(args.device) for k, v in queue.pop()[0].items()}
+        curriculum = args.curriculum_from + (1 - args.curriculum_from) * progress
+        if stream:
+            b = stream.next(curriculum, args.device)
+        else:
+            if not queue:
+                queue = [t for t, _ in data.batches(rng, "train", args.batch, curriculum, WINDOW["trained"],
+                                                    extra=distilled, **options)]
+            b = {k: v.to(args.device) for k, v in queue.pop().items()}
         model.train()
         out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],
                     b["elem_mask"])
@@ -167,12 +188,12 @@ def main():
         wall += now - t_last
         t_last = now
         for k, v in l.items():
-            agg[k] = agg.get(k, 0.0) + float(v)
+            agg[k] = agg.get(k, 0.0) + v.detach()
         if step % 25 == 0:
             print(json.dumps({"step": step, "wall_s": round(wall), "lr": round(lr, 6), "tokens": tokens,
-                              **{k: round(v / 25, 4) for k, v in agg.items()}}), flush=True)
+                              **{k: round(float(v) / 25, 4) for k, v in agg.items()}}), flush=True)
             agg = {}
-        if step % 100 == 0:
+        if step % args.save_every == 0:
             save()
         if step % args.eval_every == 0:
             from evaluate import evaluate_torch
@@ -182,6 +203,8 @@ def main():
             print(json.dumps({"step": step, "eval_heldout_W64": m}), flush=True)
             t_last += time.time() - t0
     save()
+    if stream:
+        stream.close()
     print(json.dumps({"done": True, "step": step, "wall_s": round(wall), "tokens": tokens}), flush=True)
 
 
