@@ -159,7 +159,7 @@ def main():
         os.replace(ckpt_path + ".tmp", ckpt_path)
 
     t_last = time.time()
-    agg, queue = {}, []
+    agg, queue, waited = {}, [], 0.0   # waited: seconds spent waiting for the workers' batches
     while wall < budget and not (args.max_steps and step >= args.max_steps):
         progress = wall / budget
         lr = args.lr * min(1.0, (step + 1) / 150) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
@@ -167,7 +167,9 @@ def main():
             g["lr"] = lr
         curriculum = args.curriculum_from + (1 - args.curriculum_from) * progress
         if stream:
+            t_wait = time.time()
             b = stream.next(curriculum, args.device)
+            waited += time.time() - t_wait
         else:
             if not queue:
                 queue = [t for t, _ in data.batches(rng, "train", args.batch, curriculum, WINDOW["trained"],
@@ -191,6 +193,7 @@ def main():
             agg[k] = agg.get(k, 0.0) + v.detach()
         if step % 25 == 0:
             print(json.dumps({"step": step, "wall_s": round(wall), "lr": round(lr, 6), "tokens": tokens,
+                              **({"waited_s": round(waited, 1)} if stream else {}),
                               **{k: round(float(v) / 25, 4) for k, v in agg.items()}}), flush=True)
             agg = {}
         if step % args.save_every == 0:
