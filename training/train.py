@@ -110,6 +110,8 @@ def main():
     ap.add_argument("--world", type=float, default=0.0,
                     help="share of examples that ask a world question with a tool for one offered (data.py world_call)")
     ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
+    ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
+                    help="a Config field of a new model (d=192, global_layers=3): another shape, trained from scratch")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
                     help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
     args = ap.parse_args()
@@ -121,7 +123,7 @@ def main():
     os.makedirs(run_dir, exist_ok=True)
     ckpt_path = os.path.join(run_dir, "ckpt.pt")
     torch.manual_seed(args.seed)
-    c = Config(ranks=args.ranks)
+    c = Config(ranks=args.ranks, **{k: int(v) for k, v in (kv.split("=") for kv in args.set)})
     model = EdgeModel(c).to(args.device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.98))
     step, wall, tokens, job = 0, 0.0, 0, 0
