@@ -45,7 +45,18 @@ def activation_uint8(x, per_example):
 
 
 def _int8_forward(self, x):
+    if not self.qat_active:
+        return TF.linear(x, self.weight, self.bias)
     return TF.linear(activation_uint8(x, self.qat_per_example), weight_int8(self.weight), self.bias)
+
+
+def set_active(model, on):
+    """Switches the int8 simulation of an enabled model on (int8 rounding, tanh GELU) or off (the fp32 model)."""
+    for mod in model.modules():
+        if isinstance(mod, torch.nn.GELU):
+            mod.approximate = "tanh" if on else "none"
+        elif hasattr(mod, "qat_active"):
+            mod.qat_active = on
 
 
 def enable(model):
@@ -58,6 +69,7 @@ def enable(model):
     for name, mod in model.named_modules():
         if isinstance(mod, torch.nn.Linear) and not _kept(name):
             mod.qat_per_example = not name.startswith("encoder.")
+            mod.qat_active = True
             mod.forward = types.MethodType(_int8_forward, mod)
             names.append(name)
     return names

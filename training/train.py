@@ -83,6 +83,23 @@ def memory_loss(mem, b, temperature=0.1):
     return TF.cross_entropy(sim.masked_fill(excluded, -1e4), rows * M + pair[rows, 1])
 
 
+HEADS = ("count_logits", "action_logits", "bool_logits", "option_logits", "start_logits", "end_logits")
+
+
+def consistency(q, f, b):
+    """Mean squared difference of the decision heads' logits between the int8 simulation (q) and the fp32 model (f,
+    a fixed target), over real elements and, for the span heads, real positions."""
+    rows = b["elem_mask"] > 0                                                       # [B, E]
+    cols = rows.unsqueeze(-1) & (b["input_ids"] != data.F.PAD).unsqueeze(1)        # [B, E, T]
+    total = 0.0
+    for head in HEADS:
+        mask = cols if head in ("start_logits", "end_logits") else rows
+        d = (q[head] - f[head].detach()) ** 2
+        d = d if d.dim() == mask.dim() else d.mean(-1)
+        total = total + d[mask].mean()
+    return total / len(HEADS)
+
+
 def load(path, device):
     """A checkpoint of this project's (weights, optimizer, python RNG state): PyTorch >= 2.6 reads only tensors
     unless told otherwise."""
@@ -112,6 +129,8 @@ def main():
                     help="share of examples that ask a world question with a tool for one offered (data.py world_call)")
     ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
     ap.add_argument("--qat", action="store_true", help="the layers export makes int8 run as int8 (qat.py)")
+    ap.add_argument("--qat-consistency", type=float, default=0.0,
+                    help="> 0: train the fp32 model and pull its int8 simulation's logits onto it with this weight")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
                     help="a Config field of a new model (d=192, global_layers=3): another shape, trained from scratch")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
@@ -182,9 +201,17 @@ def main():
                                                     extra=distilled, **options)]
             b = {k: v.to(args.device) for k, v in queue.pop().items()}
         model.train()
-        out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],
-                    b["elem_mask"])
-        l = losses(out, b)
+        forward = lambda: model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"],
+                                b["elem_parent"], b["elem_match"], b["elem_mask"])
+        if args.qat_consistency:
+            qat.set_active(model, False)
+            out = forward()
+            l = losses(out, b)
+            qat.set_active(model, True)
+            l["int8"] = args.qat_consistency * consistency(forward(), out, b)
+        else:
+            out = forward()
+            l = losses(out, b)
         loss = sum(l.values())
         opt.zero_grad(set_to_none=True)
         loss.backward()

@@ -13,10 +13,12 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
+import data  # noqa: E402
 import export  # noqa: E402
 import qat  # noqa: E402
 from model import Config, EdgeModel  # noqa: E402
 from ort import run_many  # noqa: E402
+from train import HEADS, consistency  # noqa: E402
 
 
 class SimulatedInt8(unittest.TestCase):
@@ -55,6 +57,48 @@ class SimulatedInt8(unittest.TestCase):
         lin(x).sum().backward()
         self.assertGreater(float(x.grad.abs().sum()), 0)
         self.assertGreater(float(lin.weight.grad.abs().sum()), 0)
+
+
+class ConsistencyLoss(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        import random
+        rng = random.Random(3)
+        cls.batch = data.collate([data.sample(rng, "train") for _ in range(3)], 16)
+        torch.manual_seed(0)
+        cls.model = EdgeModel(Config()).eval()
+
+    def forward(self):
+        b = self.batch
+        with torch.no_grad():
+            return self.model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"],
+                              b["elem_parent"], b["elem_match"], b["elem_mask"])
+
+    def test_switched_off_the_simulation_is_the_fp32_model(self):
+        fp32 = self.forward()
+        qat.enable(self.model)
+        int8 = self.forward()
+        qat.set_active(self.model, False)
+        off = self.forward()
+        qat.set_active(self.model, True)
+        self.assertTrue(all(torch.equal(fp32[h], off[h]) for h in HEADS))
+        self.assertFalse(torch.equal(fp32["start_logits"], int8["start_logits"]))
+        self.assertGreater(float(consistency(int8, fp32, self.batch)), 0)
+        self.assertEqual(float(consistency(fp32, fp32, self.batch)), 0)
+
+    def test_padding_does_not_count(self):
+        fp32 = self.forward()
+        moved = {h: v.clone() for h, v in fp32.items()}
+        pad_t = (self.batch["input_ids"] == data.F.PAD).nonzero()
+        pad_e = (self.batch["elem_mask"] == 0).nonzero()
+        self.assertTrue(len(pad_t) > 0 and len(pad_e) > 0)     # three examples of different lengths
+        b, t = pad_t[0].tolist()
+        moved["start_logits"][b, :, t] += 100.0
+        b, e = pad_e[0].tolist()
+        moved["count_logits"][b, e] += 100.0
+        self.assertEqual(float(consistency(moved, fp32, self.batch)), 0)
+        moved["end_logits"][0, 0, 0] += 1.0                     # a real element at a real position
+        self.assertGreater(float(consistency(moved, fp32, self.batch)), 0)
 
 
 if __name__ == "__main__":
