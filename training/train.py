@@ -14,9 +14,9 @@ import torch
 import torch.nn.functional as TF
 
 import data
+import qat
 from export import WINDOW
 from model import Config, EdgeModel, param_count
-import qat
 from stream import BatchStream
 
 IGNORE = data.IGNORE
@@ -130,7 +130,8 @@ def main():
     ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
     ap.add_argument("--qat", action="store_true", help="the layers export makes int8 run as int8 (qat.py)")
     ap.add_argument("--qat-consistency", type=float, default=0.0,
-                    help="> 0: train the fp32 model and pull its int8 simulation's logits onto it with this weight")
+                    help="> 0: train the fp32 model and pull its int8 simulation's logits onto it with this weight "
+                         "(implies --qat)")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
                     help="a Config field of a new model (d=192, global_layers=3): another shape, trained from scratch")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
@@ -165,7 +166,7 @@ def main():
     elif args.init:
         new = model.load_state_dict(load(args.init, args.device)["model"], strict=False).missing_keys
         print(f"initialised from {args.init}; initialised fresh: {new}", flush=True)
-    if args.qat:
+    if args.qat or args.qat_consistency:
         print(f"quantisation-aware: {len(qat.enable(model))} Linear layers run as int8", flush=True)
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
