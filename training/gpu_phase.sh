@@ -32,6 +32,10 @@ case "${1:-}" in
     export SYSTEM_FILES_ROOT="$PWD/.gpu/root" PYTHONUNBUFFERED=1
     WORKERS=$(( $(nproc) > 3 ? $(nproc) - 2 : 1 ))
     rm -rf "training/runs/$RUN"
+    # fail in seconds, not after the workers start, where the device or a file is missing
+    "$PY" -c "import sys, torch; print('torch', torch.__version__, 'cuda', torch.cuda.is_available()); \
+sys.exit(0 if '$DEVICE' == 'cpu' or torch.cuda.is_available() else 1)"
+    test -f .gpu/init.pt && test -f .gpu/root/usr/share/dict/words
     "$PY" training/train.py --run "$RUN" --device "$DEVICE" --workers "$WORKERS" --init .gpu/init.pt \
       --minutes "$MINUTES" --curriculum-from 0.8 --eval-every 1000000 --save-every 2000 "$@" 2>&1 | tee "$DEST/train.log"
     "$PY" training/weights.py "training/runs/$RUN/ckpt.pt" --out "$DEST/ckpt.pt"
