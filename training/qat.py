@@ -62,9 +62,6 @@ def set_active(model, on):
 def enable(model):
     """Makes each Linear that export quantises run as int8 would, and every GELU the tanh form that export's FastGelu
     computes; returns the Linear layers' names (34 for the shipped shape)."""
-    for mod in model.modules():
-        if isinstance(mod, torch.nn.GELU):
-            mod.approximate = "tanh"
     names = []
     for name, mod in model.named_modules():
         if isinstance(mod, torch.nn.Linear) and not _kept(name):
@@ -72,4 +69,5 @@ def enable(model):
             mod.qat_active = True
             mod.forward = types.MethodType(_int8_forward, mod)
             names.append(name)
+    set_active(model, True)
     return names

@@ -30,8 +30,8 @@ def make_job(seed, job, progress, batch, windows, options):
 
 
 def compact(tensors):
-    """A batch in the smallest integer type that holds it exactly, each with its own type (a quarter to an eighth
-    of the bytes through the pipe: byte ids, 0 / 1 masks and match features)."""
+    """A batch in the smallest integer type that holds it exactly, each with its own type (ids in int16, 0 / 1 masks
+    and match features in uint8: a quarter of the bytes through the pipe)."""
     out = {}
     for k, v in tensors.items():
         small = v
@@ -53,8 +53,9 @@ def _make_compact_job(*args):
 
 
 class BatchStream:
-    """`next(progress, device)` -> one collated batch on `device`. `workers` processes keep `2 * workers` jobs in flight; `job` is the
-    first job to ask for (0 for a new run, the checkpoint's `job` when resuming); `done` counts the jobs consumed."""
+    """`next(progress, device)` -> one collated batch on `device`. `workers` processes keep `2 * workers` jobs in
+    flight; `job` is the first job to ask for (0 for a new run, the checkpoint's `job` when resuming); `done` counts
+    the jobs consumed."""
 
     def __init__(self, workers, seed, batch, windows, job=0, distilled=None, **options):
         self.seed, self.batch, self.windows, self.options = seed, batch, list(windows), options

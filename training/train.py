@@ -18,6 +18,7 @@ import qat
 from export import WINDOW
 from model import Config, EdgeModel, param_count
 from stream import BatchStream
+from weights import load
 
 IGNORE = data.IGNORE
 MEMORY_WEIGHT = 0.2
@@ -98,12 +99,6 @@ def consistency(q, f, b):
         d = d if d.dim() == mask.dim() else d.mean(-1)
         total = total + d[mask].mean()
     return total / len(HEADS)
-
-
-def load(path, device):
-    """A checkpoint of this project's (weights, optimizer, python RNG state): PyTorch >= 2.6 reads only tensors
-    unless told otherwise."""
-    return torch.load(path, map_location=device, weights_only=False)
 
 
 def main():

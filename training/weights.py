@@ -11,12 +11,18 @@ import torch
 KEPT = ("config", "model", "step", "tokens", "wall_s", "averaged")
 
 
+def load(path, device="cpu"):
+    """A checkpoint of this project's (weights, optimizer, python RNG state): PyTorch >= 2.6 reads only tensors
+    unless told otherwise."""
+    return torch.load(path, map_location=device, weights_only=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("ckpt")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    st = torch.load(args.ckpt, map_location="cpu", weights_only=False)
+    st = load(args.ckpt)
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     torch.save({k: st[k] for k in KEPT if k in st}, args.out)
 
