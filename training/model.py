@@ -30,11 +30,17 @@ class Config:
     ranks: int = 0            # > 0: SlotRank with this many parameter ranks within a tool (phase 13; not shipped)
 
 
+def product(a, b, lowp=False):
+    """a @ b, multiplied in bf16 and returned in float32 when lowp (lowp.py)."""
+    return (a.to(torch.bfloat16) @ b.to(torch.bfloat16)).float() if lowp else a @ b
+
+
 class Attention(nn.Module):
     def __init__(self, d, heads):
         super().__init__()
         self.h = heads
         self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
+        self.lowp = False    # lowp.py: score and value products in bf16 (training on a CPU with bf16 units)
 
     def forward(self, x, ctx, bias):
         # x [B, N, d], ctx [B, M, d], bias [B or 1, 1 or h, N, M] additive, or None (every key visible)
@@ -43,10 +49,10 @@ class Attention(nn.Module):
         q = self.q(x).view(B, N, self.h, d // self.h).transpose(1, 2)    # [B, h, N, dh]
         k = self.k(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)  # [B, h, M, dh]
         v = self.v(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)
-        att = (q @ k.transpose(-1, -2)) / math.sqrt(d // self.h)         # [B, h, N, M]
+        att = product(q, k.transpose(-1, -2), self.lowp) / math.sqrt(d // self.h)  # [B, h, N, M]
         if bias is not None:
             att = att + bias
-        y = att.softmax(-1) @ v                                          # [B, h, N, dh]
+        y = product(att.softmax(-1), v, self.lowp)                       # [B, h, N, dh]
         return self.o(y.transpose(1, 2).reshape(B, N, d))
 
     def banded(self, x, band):

@@ -5,21 +5,22 @@ their decisions under int8 (the issue's target: int8 decoded calls equal fp32's 
 What export.quantize does, simulated: weights symmetric int8 with a scale per output channel; activations as
 DynamicQuantizeLinear, uint8 with a zero point, one scale per tensor, and a tensor is one request's (per example
 here for the conversation reader; the schema encoder's batch of elements shares one). Layers export keeps in fp32
-(KEEP_FP32) are left alone.
+(keep_fp32) are left alone.
 """
 import types
 
 import torch
 import torch.nn.functional as TF
 
-from export import KEEP_FP32
+from export import keep_fp32
+from model import Config
 
 
-def _kept(name):
-    """Whether export keeps module `name`'s MatMul in fp32 (KEEP_FP32's node-name parts, as module-name parts)."""
+def _kept(name, kept):
+    """Whether export keeps module `name`'s MatMul in fp32 (keep_fp32's node-name parts, as module-name parts)."""
     graph, rest = ("encoder", name[len("encoder."):]) if name.startswith("encoder.") else ("model", name)
     dotted = "." + rest + "."
-    return any(p.replace("/", ".") in dotted for p in KEEP_FP32[graph])
+    return any(p.replace("/", ".") in dotted for p in kept[graph])
 
 
 def _through(x, q):
@@ -62,9 +63,9 @@ def set_active(model, on):
 def enable(model):
     """Makes each Linear that export quantises run as int8 would, and every GELU the tanh form that export's FastGelu
     computes; returns the Linear layers' names (34 for the shipped shape)."""
-    names = []
+    names, kept = [], keep_fp32(getattr(model, "c", Config()))
     for name, mod in model.named_modules():
-        if isinstance(mod, torch.nn.Linear) and not _kept(name):
+        if isinstance(mod, torch.nn.Linear) and not _kept(name, kept):
             mod.qat_per_example = not name.startswith("encoder.")
             mod.qat_active = True
             mod.forward = types.MethodType(_int8_forward, mod)

@@ -13,6 +13,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 import export  # noqa: E402
 from from_onnx import recover  # noqa: E402
+from model import Config  # noqa: E402
 
 
 class Recover(unittest.TestCase):
@@ -25,8 +26,9 @@ class Recover(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             enc, main = export.export_fp32(model, tmp)
             os.makedirs(os.path.join(tmp, "onnx"))
-            export.quantize(enc, os.path.join(tmp, "onnx/schema_encoder_int8.onnx"), keep_fp32=export.KEEP_FP32["encoder"])
-            export.quantize(main, os.path.join(tmp, "onnx/model_int8.onnx"), keep_fp32=export.KEEP_FP32["model"])
+            kept = export.keep_fp32(Config())
+            export.quantize(enc, os.path.join(tmp, "onnx/schema_encoder_int8.onnx"), keep_fp32=kept["encoder"])
+            export.quantize(main, os.path.join(tmp, "onnx/model_int8.onnx"), keep_fp32=kept["model"])
             back = dict(recover(os.path.join(tmp, "onnx")).named_parameters())
         exact, rounded = 0, 0
         for name, p in model.named_parameters():

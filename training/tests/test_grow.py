@@ -1,0 +1,97 @@
+"""A grown model computes what it grew from; bf16 products stay close to float32: run with
+    /usr/bin/python3 -m unittest discover -s training/tests -v
+"""
+import os
+import random
+import sys
+import unittest
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+import data  # noqa: E402
+import export  # noqa: E402
+import lowp  # noqa: E402
+import qat  # noqa: E402
+from grow import grow  # noqa: E402
+from model import Config, EdgeModel  # noqa: E402
+from train import losses  # noqa: E402
+
+
+def batch(seed=1, n=6):
+    return next(iter(data.batches(random.Random(seed), "train", n, 1.0, export.WINDOW["trained"])))[0]
+
+
+def run(model, b):
+    return model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
+                 b["elem_match"], b["elem_mask"])
+
+
+def trained_like(seed=0):
+    """A random model whose residual branches are not zero anywhere (as in a trained one)."""
+    torch.manual_seed(seed)
+    return EdgeModel(Config()).eval()
+
+
+class Grow(unittest.TestCase):
+    def test_the_grown_model_computes_exactly_what_it_grew_from(self):
+        old, b = trained_like(), batch()
+        state = grow({"config": old.c.__dict__, "model": old.state_dict()}, at=3)
+        new = EdgeModel(Config(**state["config"])).eval()
+        new.load_state_dict(state["model"])     # strict: every key of the grown shape, none left over
+        self.assertEqual(new.c.global_layers, old.c.global_layers + 1)
+        with torch.no_grad():
+            a, g = run(old, b), run(new, b)
+            for k in a:
+                self.assertTrue(torch.equal(a[k], g[k]), k)
+            # the old last block moved up one index; the new block is a real one once its output weights move
+            self.assertTrue(torch.equal(new.caller.blocks[4].ffn[0].weight, old.caller.blocks[3].ffn[0].weight))
+            new.caller.blocks[3].ffn[2].weight.normal_()
+            self.assertFalse(torch.equal(a["start_logits"], run(new, b)["start_logits"]))
+
+    def test_a_global_block_cannot_go_among_the_windowed_ones(self):
+        old = trained_like()
+        with self.assertRaises(ValueError):
+            grow({"config": old.c.__dict__, "model": old.state_dict()}, at=1)
+
+    def test_export_keeps_the_last_blocks_ffn_in_fp32_whatever_the_depth(self):
+        self.assertIn("/caller/blocks.3/ffn/", export.keep_fp32(Config())["model"])
+        deep = export.keep_fp32(Config(global_layers=3))["model"]
+        self.assertIn("/caller/blocks.4/ffn/", deep)
+        self.assertNotIn("/caller/blocks.3/ffn/", deep)
+        names = qat.enable(EdgeModel(Config(global_layers=3)))
+        self.assertIn("caller.blocks.3.ffn.0", names)
+        self.assertNotIn("caller.blocks.4.ffn.0", names)
+
+
+class MixedPrecision(unittest.TestCase):
+    def test_bf16_products_stay_close_to_float32_and_are_bf16(self):
+        model, b = trained_like(), batch()
+        with torch.no_grad():
+            ref = run(model, b)
+            self.assertEqual(lowp.enable(model), sum(isinstance(m, torch.nn.Linear) for m in model.modules()))
+            mixed = run(model, b)
+        for k in ("count_logits", "action_logits", "start_logits", "option_logits"):
+            diff = (mixed[k] - ref[k]).abs().max()
+            self.assertGreater(diff, 0, k)                       # really another precision
+            self.assertLess(diff, 0.01 * ref[k].abs().max() + 0.01, k)
+            self.assertEqual(mixed[k].dtype, torch.float32)
+
+    def test_bf16_training_step_gives_float32_gradients_like_float32s(self):
+        b = batch()
+        grads = []
+        for mixed in (False, True):
+            model = trained_like().train()
+            if mixed:
+                lowp.enable(model)
+            sum(losses(run(model, b), b).values()).backward()
+            grads.append(torch.cat([p.grad.flatten() for p in model.parameters() if p.grad is not None]))
+        self.assertEqual(grads[1].dtype, torch.float32)
+        cos = torch.nn.functional.cosine_similarity(grads[0], grads[1], dim=0)
+        self.assertGreater(float(cos), 0.99)
+
+
+if __name__ == "__main__":
+    unittest.main()
