@@ -402,8 +402,9 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=777)
-    ap.add_argument("--split", default="test", choices=["test", "val"],
-                    help="test: the held-out split (report); val: the validation split (choose between checkpoints)")
+    ap.add_argument("--split", default="test", choices=["test", "val", "train"],
+                    help="test: the held-out split (report); val: the validation split (choose between checkpoints); "
+                         "train: the training distribution itself (how well the model fits what it learns from)")
     ap.add_argument("--windows", default=None, help="comma-separated W to score (default: config's default W)")
     ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
     ap.add_argument("--out", help="write the metrics JSON here")
