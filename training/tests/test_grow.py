@@ -16,7 +16,7 @@ import export  # noqa: E402
 import lowp  # noqa: E402
 import qat  # noqa: E402
 from grow import grow  # noqa: E402
-from model import Config, EdgeModel  # noqa: E402
+from model import Attention, Config, EdgeModel  # noqa: E402
 from train import losses  # noqa: E402
 
 
@@ -78,6 +78,15 @@ class MixedPrecision(unittest.TestCase):
             self.assertGreater(diff, 0, k)                       # really another precision
             self.assertLess(diff, 0.01 * ref[k].abs().max() + 0.01, k)
             self.assertEqual(mixed[k].dtype, torch.float32)
+
+    def test_attention_products_alone_in_bf16_stay_close(self):
+        torch.manual_seed(0)
+        att, x = Attention(32, 4), torch.randn(2, 50, 32)
+        ref = att(x, x, None)
+        att.lowp = True
+        diff = float((att(x, x, None) - ref).abs().max())
+        self.assertGreater(diff, 0)
+        self.assertLess(diff, 0.01 * float(ref.abs().max()))
 
     def test_bf16_training_step_gives_float32_gradients_like_float32s(self):
         b = batch()
