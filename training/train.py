@@ -131,7 +131,7 @@ def main():
     ap.add_argument("--bf16", action="store_true",
                     help="Linear layers and attention products multiply in bf16 (lowp.py; 2.2x on a CPU with AMX)")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
-                    help="a Config field of a new model (d=192, global_layers=3): another shape, trained from scratch")
+                    help="a Config field (d=192, global_layers=3): another shape, from scratch or from grow.py's checkpoint")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
                     help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
     args = ap.parse_args()
