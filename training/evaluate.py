@@ -397,6 +397,24 @@ def onnx_outputs(onnx_dir, examples, window):
     return outs
 
 
+def print_failures(model, examples, window, n):
+    """The first n examples whose decoded answer differs from the gold one, as JSON lines."""
+    model.eval()
+    for x in examples:
+        g, p = gold_answer(x), decode(x, torch_outputs(model, x, window))
+        if (g == p) if not g["missing"] else (g["missing"] == p["missing"]):
+            continue
+        ex = x["example"]
+        names = [t["function"]["name"] for t in ex["tools"]]
+        calls = lambda a: [[names[t], {".".join(k): v for k, v in args}] for t, args in a["calls"]]
+        user = [m["content"] for m in ex["messages"] if m["role"] == "user"][-1]
+        print(json.dumps({"kind": ex["kind"], "user": user, "gold": calls(g), "gold_missing": g["missing"],
+                          "decoded": calls(p), "decoded_missing": p["missing"]}, ensure_ascii=False, default=str))
+        n -= 1
+        if n == 0:
+            return
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
@@ -408,6 +426,9 @@ def main():
     ap.add_argument("--windows", default=None, help="comma-separated W to score (default: config's default W)")
     ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
     ap.add_argument("--out", help="write the metrics JSON here")
+    ap.add_argument("--failures", type=int, default=0,
+                    help="> 0: print this many examples the model decodes wrong (last user message, gold, decoded), "
+                         "to audit by hand")
     args = ap.parse_args()
     torch.set_num_threads(2)
     from export import WINDOW, load_model
@@ -415,6 +436,8 @@ def main():
     model.eval()
     rng = random.Random(args.seed)
     examples = [data.sample(rng, args.split) for _ in range(args.n)]
+    if args.failures:
+        print_failures(model, examples, WINDOW["default"], args.failures)
     res = {}
     for w in [int(v) for v in (args.windows or str(WINDOW["default"])).split(",")]:
         res[f"W{w}"] = evaluate_torch(model, examples, w)
