@@ -317,6 +317,12 @@ def gold_answer(x):
             "implicit": implicit}
 
 
+def whole_right(g, p):
+    """A decoded answer counts whole: every call equal to gold's, or, where gold says arguments are missing, the same
+    missing ones."""
+    return g == p if not g["missing"] else g["missing"] == p["missing"]
+
+
 def score(pairs):
     """pairs: [(gold, pred, example)] -> metrics (percentages)."""
     m = {k: [0, 0] for k in ("tool_or_none", "exact_spans", "whole_calls", "irrelevance_recall", "missing_acc",
@@ -329,7 +335,7 @@ def score(pairs):
         gt = sorted(t for t, _ in g["calls"])
         pt = sorted(t for t, _ in p["calls"])
         add("tool_or_none", gt == pt)
-        whole = g == p if not g["missing"] else (g["missing"] == p["missing"])
+        whole = whole_right(g, p)
         add("whole_calls", whole)
         if ex["kind"] in ("call", "parallel", "multi_tool", "multiturn") and ex["lang"] == "en":
             add("unseen_tool_whole", whole)
@@ -402,11 +408,13 @@ def print_failures(model, examples, window, n):
     model.eval()
     for x in examples:
         g, p = gold_answer(x), decode(x, torch_outputs(model, x, window))
-        if (g == p) if not g["missing"] else (g["missing"] == p["missing"]):
+        if whole_right(g, p):
             continue
         ex = x["example"]
         names = [t["function"]["name"] for t in ex["tools"]]
-        calls = lambda a: [[names[t], {".".join(k): v for k, v in args}] for t, args in a["calls"]]
+
+        def calls(answer):
+            return [[names[t], {".".join(k): v for k, v in args}] for t, args in answer["calls"]]
         user = [m["content"] for m in ex["messages"] if m["role"] == "user"][-1]
         print(json.dumps({"kind": ex["kind"], "user": user, "gold": calls(g), "gold_missing": g["missing"],
                           "decoded": calls(p), "decoded_missing": p["missing"]}, ensure_ascii=False, default=str))
