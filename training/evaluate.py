@@ -404,9 +404,10 @@ def onnx_outputs(onnx_dir, examples, window):
 
 
 def print_failures(model, examples, window, n):
-    """The first n examples whose decoded answer differs from the gold one, as JSON lines."""
+    """The first n examples whose decoded answer differs from the gold one, as JSON lines with what a person auditing
+    them reads: the conversation and the tools (names, descriptions, parameter schemas)."""
     model.eval()
-    for x in examples:
+    for case, x in enumerate(examples):
         g, p = gold_answer(x), decode(x, torch_outputs(model, x, window))
         if whole_right(g, p):
             continue
@@ -416,8 +417,9 @@ def print_failures(model, examples, window, n):
         def calls(answer):
             return [[names[t], {".".join(k): v for k, v in args}] for t, args in answer["calls"]]
         user = [m["content"] for m in ex["messages"] if m["role"] == "user"][-1]
-        print(json.dumps({"kind": ex["kind"], "user": user, "gold": calls(g), "gold_missing": g["missing"],
-                          "decoded": calls(p), "decoded_missing": p["missing"]}, ensure_ascii=False, default=str))
+        print(json.dumps({"case": case, "kind": ex["kind"], "user": user, "gold": calls(g), "gold_missing": g["missing"],
+                          "decoded": calls(p), "decoded_missing": p["missing"], "messages": ex["messages"],
+                          "tools": [t["function"] for t in ex["tools"]]}, ensure_ascii=False, default=str))
         n -= 1
         if n == 0:
             return

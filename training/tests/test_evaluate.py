@@ -37,10 +37,14 @@ class Failures(unittest.TestCase):
         lines = [json.loads(line) for line in out.getvalue().splitlines()]
         wrong = [x["example"] for x in examples[1::2]]
         self.assertEqual(len(lines), 2)
+        self.assertEqual([line["case"] for line in lines], [1, 3])
         for line, ex in zip(lines, wrong):
             self.assertEqual(line["kind"], ex["kind"])
             self.assertEqual(line["user"], [m["content"] for m in ex["messages"] if m["role"] == "user"][-1])
             self.assertEqual(line["decoded"], [])
+            self.assertEqual(line["messages"], json.loads(json.dumps(ex["messages"], default=str)))
+            self.assertEqual([t["name"] for t in line["tools"]], [t["function"]["name"] for t in ex["tools"]])
+            self.assertEqual(line["tools"][0]["parameters"], ex["tools"][0]["function"]["parameters"])
 
 
 if __name__ == "__main__":

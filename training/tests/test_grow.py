@@ -49,6 +49,24 @@ class Grow(unittest.TestCase):
             new.caller.blocks[3].ffn[2].weight.normal_()
             self.assertFalse(torch.equal(a["start_logits"], run(new, b)["start_logits"]))
 
+    def test_a_windowed_block_grown_before_the_cross_attention_computes_the_same(self):
+        old, b = trained_like(), batch()
+        state = grow({"config": old.c.__dict__, "model": old.state_dict()}, at=2, local=True)
+        new = EdgeModel(Config(**state["config"])).eval()
+        new.load_state_dict(state["model"])
+        self.assertEqual((new.c.local_layers, new.c.global_layers), (old.c.local_layers + 1, old.c.global_layers))
+        with torch.no_grad():
+            a, g = run(old, b), run(new, b)
+            for k in a:
+                self.assertTrue(torch.equal(a[k], g[k]), k)
+            self.assertTrue(torch.equal(new.caller.blocks[3].att.q.weight, old.caller.blocks[2].att.q.weight))
+            # the new block is a real one once its output weights move
+            new.caller.blocks[2].att.o.weight.normal_()
+            new.caller.blocks[2].ffn[2].weight.normal_()
+            self.assertFalse(torch.equal(a["start_logits"], run(new, b)["start_logits"]))
+        with self.assertRaises(ValueError):
+            grow({"config": old.c.__dict__, "model": old.state_dict()}, at=3, local=True)
+
     def test_a_global_block_cannot_go_among_the_windowed_ones(self):
         old = trained_like()
         with self.assertRaises(ValueError):
