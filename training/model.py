@@ -28,6 +28,7 @@ class Config:
     memory_dim: int = 64
     counts: int = 5
     ranks: int = 0            # > 0: SlotRank with this many parameter ranks within a tool (phase 13; not shipped)
+    elem_layers: int = 0      # > 0: blocks in which the schema elements attend to each other before the heads
 
 
 def product(a, b, lowp=False):
@@ -194,6 +195,14 @@ class ToolCaller(nn.Module):
         nn.init.zeros_(self.option_evidence.weight)
         nn.init.zeros_(self.option_evidence.bias)
         self.slot_rank = SlotRank(c.ranks, d) if c.ranks else None
+        # element mixing: each element's vector (after it has read the conversation) attends to the other elements,
+        # so that a slot can see what its rivals read ("the only string slot left") and a tool what the others do;
+        # residual outputs zero-initialised, so a checkpoint without it decodes as before
+        self.elem_mix = nn.ModuleList(Block(d, c.heads) for _ in range(c.elem_layers))
+        for blk in self.elem_mix:
+            for lin in (blk.att.o, blk.ffn[2]):
+                nn.init.zeros_(lin.weight)
+                nn.init.zeros_(lin.bias)
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -235,6 +244,8 @@ class ToolCaller(nn.Module):
         m_max = (elem_match * keep_t).max(2)[0]                                 # [B, E, 2] is e mentioned at all
         m_frac = (elem_match * keep_t).sum(2) / keep_t.sum(2).clamp(min=1.0) * 10.0  # [B, E, 2]
         z = self.elem_mlp(torch.cat([e, pooled, cls, m_max, m_frac], -1))       # [B, E, d]
+        for blk in self.elem_mix:
+            z = blk(z, ebias)                                                   # [B, E, d]
         zp = torch.gather(z, 1, elem_parent.unsqueeze(-1).expand(B, z.shape[1], d))  # parent's z [B, E, d]
         zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
 

@@ -67,6 +67,29 @@ class Grow(unittest.TestCase):
         with self.assertRaises(ValueError):
             grow({"config": old.c.__dict__, "model": old.state_dict()}, at=3, local=True)
 
+    def test_element_mixing_starts_as_the_identity_and_then_lets_elements_read_each_other(self):
+        old, b = trained_like(), batch()
+        new = EdgeModel(Config(elem_layers=1)).eval()
+        fresh = new.load_state_dict(old.state_dict(), strict=False).missing_keys   # as train.py --init does
+        self.assertTrue(fresh and all(k.startswith("caller.elem_mix.0.") for k in fresh))
+        with torch.no_grad():
+            a = run(old, b)
+            for k, v in run(new, b).items():
+                self.assertTrue(torch.equal(a[k], v), k)
+            blk = new.caller.elem_mix[0]
+            blk.att.o.weight.normal_()
+            mixed = run(new, b)
+            self.assertFalse(torch.equal(a["count_logits"], mixed["count_logits"]))
+            # a padded element (elem_mask 0) is never read: changing its match channels changes no real element
+            pad = (b["elem_mask"] == 0).nonzero()
+            self.assertTrue(len(pad) > 0)
+            i, j = pad[0].tolist()
+            b2 = dict(b, elem_match=b["elem_match"].clone())
+            b2["elem_match"][i, j] = 1.0
+            again = run(new, b2)
+            real = b["elem_mask"][i] > 0
+            self.assertTrue(torch.allclose(mixed["count_logits"][i][real], again["count_logits"][i][real], atol=1e-5))
+
     def test_a_global_block_cannot_go_among_the_windowed_ones(self):
         old = trained_like()
         with self.assertRaises(ValueError):
