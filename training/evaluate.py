@@ -417,8 +417,9 @@ def print_failures(model, examples, window, n):
         def calls(answer):
             return [[names[t], {".".join(k): v for k, v in args}] for t, args in answer["calls"]]
         user = [m["content"] for m in ex["messages"] if m["role"] == "user"][-1]
-        print(json.dumps({"case": case, "kind": ex["kind"], "user": user, "gold": calls(g), "gold_missing": g["missing"],
-                          "decoded": calls(p), "decoded_missing": p["missing"], "messages": ex["messages"],
+        print(json.dumps({"case": case, "kind": ex["kind"], "user": user, "gold": calls(g),
+                          "gold_missing": g["missing"], "decoded": calls(p), "decoded_missing": p["missing"],
+                          "messages": ex["messages"],
                           "tools": [t["function"] for t in ex["tools"]]}, ensure_ascii=False, default=str))
         n -= 1
         if n == 0:

@@ -39,8 +39,8 @@ def keep_fp32(c):
     return {
         "encoder": ("/att/", "/out/"),
         "model": ("/caller/span_", "/caller/elem_in", "/caller/cross/att/k", "/caller/cross/att/v",
-                  "/caller/pool/q", "/caller/pool/o", "/caller/elem_mlp", "/caller/elem_mix", "/caller/pair", "/caller/count",
-                  "/caller/action", "/caller/boolh", "/caller/bool_read", "/caller/option",
+                  "/caller/pool/q", "/caller/pool/o", "/caller/elem_mlp", "/caller/elem_mix", "/caller/pair",
+                  "/caller/count", "/caller/action", "/caller/boolh", "/caller/bool_read", "/caller/option",
                   f"/caller/blocks.{last}/ffn/"),
     }
 

@@ -6,7 +6,7 @@ train.py then trains it on from there (`--init <out> --set global_layers=<n + 1>
 block's other weights get the usual seeded initialisation.
 
     /usr/bin/python3 training/grow.py training/runs/soup912/ckpt.pt --at 3 --out training/runs/grown/init.pt
-    /usr/bin/python3 training/grow.py training/runs/soup912/ckpt.pt --at 2 --local --out training/runs/wide/init.pt
+    /usr/bin/python3 training/grow.py training/runs/soup912/ckpt.pt --at 2 --local --out training/runs/l19/init.pt
 """
 import argparse
 import os
@@ -26,10 +26,7 @@ def grow(state, at, seed=0, local=False):
     if not lo <= at <= hi:
         raise ValueError(f"a {kind} block goes between blocks {lo} and {hi}, not at {at}")
     torch.manual_seed(seed)
-    new = Block(c.d, c.heads)
-    for lin in (new.att.o, new.ffn[2]):
-        torch.nn.init.zeros_(lin.weight)
-        torch.nn.init.zeros_(lin.bias)
+    new = Block(c.d, c.heads).silenced()
     model = {}
     for k, v in state["model"].items():
         parts = k.split(".")

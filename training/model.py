@@ -99,6 +99,14 @@ class Block(nn.Module):
         self.att = Attention(d, heads)
         self.ffn = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
 
+    def silenced(self):
+        """Zeroes both residual outputs (attention output, FFN output): the block computes the identity until trained,
+        so one added to a trained model leaves its outputs exactly as they were."""
+        for lin in (self.att.o, self.ffn[2]):
+            nn.init.zeros_(lin.weight)
+            nn.init.zeros_(lin.bias)
+        return self
+
     def forward(self, x, bias, ctx=None, band=None):
         # band: a band_plan; the windowed self-attention is then computed chunk by chunk (Attention.banded)
         h = self.n1(x)
@@ -198,11 +206,7 @@ class ToolCaller(nn.Module):
         # element mixing: each element's vector (after it has read the conversation) attends to the other elements,
         # so that a slot can see what its rivals read ("the only string slot left") and a tool what the others do;
         # residual outputs zero-initialised, so a checkpoint without it decodes as before
-        self.elem_mix = nn.ModuleList(Block(d, c.heads) for _ in range(c.elem_layers))
-        for blk in self.elem_mix:
-            for lin in (blk.att.o, blk.ffn[2]):
-                nn.init.zeros_(lin.weight)
-                nn.init.zeros_(lin.bias)
+        self.elem_mix = nn.ModuleList(Block(d, c.heads).silenced() for _ in range(c.elem_layers))
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
