@@ -360,8 +360,7 @@ def torch_outputs(model, x, window, device="cpu"):
     b = data.collate([x], window)
     b = {k: v.to(device) for k, v in b.items()}
     with torch.no_grad():
-        out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"], b["elem_match"],
-                    b["elem_mask"])
+        out = model.on_batch(b)
     return {k: v[0].float().cpu().numpy() for k, v in out.items()}
 
 
@@ -438,8 +437,8 @@ def main():
     ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
     ap.add_argument("--out", help="write the metrics JSON here")
     ap.add_argument("--failures", type=int, default=0,
-                    help="> 0: print this many examples the model decodes wrong (last user message, gold, decoded), "
-                         "to audit by hand")
+                    help="> 0: print this many examples the model decodes wrong (index, conversation, tools, gold, "
+                         "decoded), to audit by hand")
     args = ap.parse_args()
     torch.set_num_threads(2)
     from export import WINDOW, load_model

@@ -291,6 +291,11 @@ class EdgeModel(nn.Module):
         self.encoder = SchemaEncoder(c)
         self.caller = ToolCaller(c)
 
+    def on_batch(self, b):
+        """The model on a collated batch (data.collate's dict of tensors)."""
+        return self(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
+                    b["elem_match"], b["elem_mask"])
+
     def forward(self, enc_ids, elem_index, input_ids, window, elem_kind, elem_parent, elem_match, elem_mask):
         # enc_ids [U, L]: the distinct element texts of the batch; elem_index [B, E]: row of enc_ids per element
         # encoded in two length buckets, each trimmed to its longest text (same result, less padding)

@@ -50,9 +50,7 @@ def main():
     for step in range(1, args.steps + 1):
         b, _ = groups[step % len(groups)]
         model.train()
-        out = model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
-                    b["elem_match"], b["elem_mask"])
-        l = losses(out, b)
+        l = losses(model.on_batch(b), b)
         opt.zero_grad(set_to_none=True)
         sum(l.values()).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

@@ -204,8 +204,7 @@ def main():
                                                     extra=distilled, **options)]
             b = {k: v.to(args.device) for k, v in queue.pop().items()}
         model.train()
-        forward = lambda: model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"],
-                                b["elem_parent"], b["elem_match"], b["elem_mask"])
+        forward = lambda: model.on_batch(b)
         if args.qat_consistency:
             qat.set_active(model, False)
             out = forward()

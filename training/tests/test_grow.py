@@ -23,8 +23,7 @@ def batch(seed=1, n=6):
 
 
 def run(model, b):
-    return model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
-                 b["elem_match"], b["elem_mask"])
+    return model.on_batch(b)
 
 
 def trained_like(seed=0):

@@ -31,8 +31,7 @@ def one_tool_batch(text, tools=None):
 
 def run(model, b):
     with torch.no_grad():
-        return model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
-                     b["elem_match"], b["elem_mask"])
+        return model.on_batch(b)
 
 
 class CountEvidence(unittest.TestCase):

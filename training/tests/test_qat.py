@@ -71,8 +71,7 @@ class ConsistencyLoss(unittest.TestCase):
     def forward(self):
         b = self.batch
         with torch.no_grad():
-            return self.model(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"],
-                              b["elem_parent"], b["elem_match"], b["elem_mask"])
+            return self.model.on_batch(b)
 
     def test_switched_off_the_simulation_is_the_fp32_model(self):
         fp32 = self.forward()
