@@ -82,6 +82,36 @@ def _load_entities():
 
 ENTITIES = _load_entities()
 
+def _load_verb_synonyms(senses=2):
+    """verb -> its WordNet synonyms: the one-word lemmas that share a synset with it among its `senses` most frequent
+    senses ("delete" -> "cancel", "erase", "strike"), from Debian's wordnet-base."""
+    root = _system_file("/usr/share/wordnet/")
+    with open(root + "data.verb", encoding="latin-1") as f:
+        lemmas = {ln.split()[0]: [ln.split()[4 + 2 * i].lower() for i in range(int(ln.split()[3], 16))]
+                  for ln in f if not ln.startswith("  ")}
+    out = {}
+    with open(root + "index.verb", encoding="latin-1") as f:
+        for ln in f:
+            if ln.startswith(" "):
+                continue
+            p = ln.split()
+            offsets = p[4 + int(p[3]) + 2:][:int(p[2])][:senses]
+            words = {w for o in offsets for w in lemmas[o] if w.isalpha() and w != p[0]}
+            if words:
+                out[p[0]] = sorted(words)
+    return out
+
+
+_VERB_SYNONYMS = {}
+
+
+def verb_synonyms(verb):
+    """WordNet synonyms of a verb (read on first use: only training with synonyms > 0 needs wordnet-base)."""
+    if not _VERB_SYNONYMS:
+        _VERB_SYNONYMS.update(_load_verb_synonyms())
+    return _VERB_SYNONYMS.get(verb, [])
+
+
 VERBS = ["get", "create", "update", "delete", "list", "search", "send", "book", "schedule", "compute", "convert",
          "fetch", "find", "check", "set", "cancel", "add", "remove", "register", "calculate", "translate", "play",
          "reserve", "track", "lookup", "generate", "validate", "publish", "archive", "assign", "rename", "notify"]
@@ -485,8 +515,10 @@ class Tool:
         return (self.nested[p.name], p.name) if p.name in self.nested else (p.name,)
 
 
-def generic_tool(rng, split, same_params_as=None):
-    """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool)."""
+def generic_tool(rng, split, same_params_as=None, synonyms=0.0):
+    """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool);
+    synonyms: the chance that its requests say a synonym of its verb ("erase the ledger" for delete_ledger; training
+    only, so that a request's verb need not be the name's), a synonym from the tool's split of the lexicon."""
     ws = WORDS[split]
     style = rng.choice(["snake", "snake", "camel", "kebab"])
 
@@ -551,6 +583,9 @@ def generic_tool(rng, split, same_params_as=None):
     if same_params_as is not None:
         params = same_params_as.params
     nn = " ".join(noun)
+    if synonyms > 0 and rng.random() < synonyms:
+        said = [w for w in verb_synonyms(verb) if _split_of(w, 8, 8) == split]
+        verb = rng.choice(said) if said else verb
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
     p0 = params[0] if params else None
@@ -1081,7 +1116,7 @@ def _ghost_ecom(split):
     return [t for t in ECOM if not t.heldout] if split == "train" else ECOM
 
 
-def _toolset(rng, split, stage, k):
+def _toolset(rng, split, stage, k, synonyms=0.0):
     """k tools: generic and/or e-commerce (held-out e-commerce tools only in the test split)."""
     ecom = [t for t in ECOM if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
     out = []
@@ -1092,18 +1127,19 @@ def _toolset(rng, split, stage, k):
             if t.name not in [x.name for x in out]:
                 out.append(t)
                 continue
-        out.append(generic_tool(rng, split))
+        out.append(generic_tool(rng, split, synonyms=synonyms))
     return out
 
 
-def make_example(rng, split="train", stage=3, boost=0.0, world=0.0):
+def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0):
     """boost: the share of stage-3 examples made parallel or multi-tool on top of the usual mix; world: the share of
-    stage-2 and -3 examples that ask a world question with a tool for one offered (world_call). Training only: the
-    held-out and validation splits keep both at 0, so their mix never moves."""
+    stage-2 and -3 examples that ask a world question with a tool for one offered (world_call); synonyms: the share of
+    generic tools asked for with a synonym of their verb (generic_tool). Training only: the held-out and validation
+    splits keep all three at 0, so their mix never moves."""
     lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
-    tools = _toolset(rng, split, stage, k)
+    tools = _toolset(rng, split, stage, k, synonyms)
     conv = Conv()
     kind = "call"
     r = rng.random()
@@ -1324,20 +1360,20 @@ def load_distilled(path):
     return out
 
 
-def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, boost=0.0, world=0.0):
+def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, boost=0.0, world=0.0, synonyms=0.0):
     """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
-    extra: encoded examples (distilled) mixed in with probability extra_frac; boost, world: see make_example."""
+    extra: encoded examples (distilled) mixed in with probability extra_frac; boost, world, synonyms: see make_example."""
     items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else
-                    sample(rng, split, progress, boost=boost, world=world)
+                    sample(rng, split, progress, boost=boost, world=world, synonyms=synonyms)
                     for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
     groups = [items[i * n:(i + 1) * n] for i in range(pool)]
     rng.shuffle(groups)
     return [(collate(g, rng.choice(windows)), g) for g in groups]
 
 
-def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, boost=0.0, world=0.0):
+def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, boost=0.0, world=0.0, synonyms=0.0):
     while True:
-        ex = make_example(rng, split, stage_for(rng, progress), boost, world)
+        ex = make_example(rng, split, stage_for(rng, progress), boost, world, synonyms)
         x = encode(ex)
         if x is not None:
             x["example"] = ex

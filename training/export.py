@@ -287,12 +287,14 @@ def check(model, fp32_dir, out_dir, n, seed=777):
 ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence")   # modules whose initial weights leave the outputs unchanged
 
 
-def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",)):
+def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",), maxima=None):
     """SmoothQuant-style rescaling before int8: each LayerNorm's output channel j is divided by s_j and the rows of
     the Linear layers reading it multiplied by s_j (the same function in fp32), with s_j = a_j^alpha / w_j^(1-alpha)
     (a_j: max |activation| over n training-split examples, w_j: max |weight| over the readers), so that outlier
     channels shrink before per-tensor activation quantisation. `layers`: "ffn" (the norms before each FFN),
-    "attention" (before each attention's projections). Returns the largest a_j / median a_j before and after."""
+    "attention" (before each attention's projections). `maxima`: the a_j of an earlier export (its
+    smoothquant.json: {LayerNorm module name: [a_j]}), used instead of measuring them on today's generator, so that
+    the export is reproduced exactly. Returns the largest a_j / median a_j before and after, and the a_j by name."""
     import random
     import data
     from evaluate import torch_outputs
@@ -302,20 +304,25 @@ def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",)):
         pairs += [(model.caller.cross.n1, [model.caller.cross.att.q])]
     if "ffn" in layers:
         pairs += [(b.n2, [b.ffn[0]]) for b in [*model.caller.blocks, model.caller.cross, *model.encoder.blocks]]
+    names = {m: name for name, m in model.named_modules()}
     amax = {ln: torch.zeros(ln.weight.shape[0]) for ln, _ in pairs}
 
     def hook(ln):
         def record(_module, _inputs, out):
             amax[ln] = torch.maximum(amax[ln], out.detach().abs().reshape(-1, out.shape[-1]).amax(0))
         return record
-    handles = [ln.register_forward_hook(hook(ln)) for ln, _ in pairs]
-    rng = random.Random(seed)
-    try:
-        for i in range(n):
-            torch_outputs(model, data.sample(rng, "train"), WINDOW["trained"][i % len(WINDOW["trained"])])
-    finally:
-        for h in handles:
-            h.remove()
+    if maxima is not None:
+        amax = {ln: torch.tensor(maxima[names[ln]]) for ln, _ in pairs}
+    else:
+        handles = [ln.register_forward_hook(hook(ln)) for ln, _ in pairs]
+        rng = random.Random(seed)
+        try:
+            for i in range(n):
+                torch_outputs(model, data.sample(rng, "train"), WINDOW["trained"][i % len(WINDOW["trained"])])
+        finally:
+            for h in handles:
+                h.remove()
+    measured = {names[ln]: [float(v) for v in a] for ln, a in amax.items()}
     spread = lambda a: float(a.max() / a.median().clamp(min=1e-6))
     before = max(spread(a) for a in amax.values())
     after = 0.0
@@ -329,7 +336,7 @@ def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",)):
             for lin in readers:
                 lin.weight *= s
             after = max(after, spread(amax[ln] / s))
-    return round(before, 2), round(after, 2)
+    return round(before, 2), round(after, 2), measured
 
 
 def load_model(ckpt=None, seed=0, overrides=None):
@@ -356,6 +363,8 @@ def main():
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
     ap.add_argument("--smooth-layers", default="ffn", help="ffn, attention or ffn,attention: the LayerNorms smoothed")
+    ap.add_argument("--smooth-maxima", help="an earlier export's smoothquant.json: its activation maxima instead of "
+                    "measuring them (reproduces that export on a later generator)")
     ap.add_argument("--per-row", default="", help="node-name parts (comma-separated, or all) whose MatMul quantises "
                     "its activation row by row (quantize); e.g. /q/,/k/,/v/,ffn.0: the readers of LayerNorm outputs")
     args = ap.parse_args()
@@ -365,7 +374,11 @@ def main():
     os.makedirs(args.fp32_dir, exist_ok=True)
     os.makedirs(os.path.join(args.out, "onnx"), exist_ok=True)
     layers = tuple(args.smooth_layers.split(","))
-    smoothed = smooth(model, alpha=args.smooth, layers=layers) if args.smooth else None
+    maxima = None
+    if args.smooth_maxima:
+        with open(args.smooth_maxima) as f:
+            maxima = json.load(f)
+    smoothed = smooth(model, alpha=args.smooth, layers=layers, maxima=maxima) if args.smooth else None
     enc32, main32 = export_fp32(model, args.fp32_dir)
     per_row = tuple(p for p in args.per_row.split(",") if p)
     kept = keep_fp32(model.c)
@@ -377,7 +390,10 @@ def main():
     if per_row:
         extra["per_row_activations"] = list(per_row)
     if smoothed:
-        extra["smoothquant"] = {"alpha": args.smooth, "layers": list(layers), "channel_max_over_median_before_after": smoothed}
+        extra["smoothquant"] = {"alpha": args.smooth, "layers": list(layers),
+                                "channel_max_over_median_before_after": list(smoothed[:2])}
+        with open(os.path.join(args.out, "smoothquant.json"), "w") as f:   # the maxima, to reproduce this export
+            json.dump(smoothed[2], f)
     if state:
         extra.update({k: state[k] for k in ("step", "tokens", "wall_s", "averaged") if k in state})
     else:

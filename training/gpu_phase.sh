@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES="/usr/share/dict/words /usr/share/zoneinfo/zone1970.tab /usr/share/iso-codes/json/iso_3166-1.json
-       /usr/share/iso-codes/json/iso_3166-2.json /usr/share/iso-codes/json/iso_639-2.json"
+       /usr/share/iso-codes/json/iso_3166-2.json /usr/share/iso-codes/json/iso_639-2.json
+       /usr/share/wordnet/index.verb /usr/share/wordnet/data.verb"
 case "${1:-}" in
   pack)
     START="${2:-training/runs/soup912/ckpt.pt}"

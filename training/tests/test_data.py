@@ -261,6 +261,32 @@ class DatesAndTimes(unittest.TestCase):
         self.assertGreater(min(seen.values()), 20)
 
 
+class VerbSynonyms(unittest.TestCase):
+    def test_wordnet_gives_a_verbs_synonyms_from_its_frequent_senses(self):
+        self.assertIn("calculate", data.verb_synonyms("compute"))
+        self.assertIn("compute", data.verb_synonyms("calculate"))
+        self.assertNotIn("compute", data.verb_synonyms("compute"))
+        self.assertEqual(data.verb_synonyms("qzxv"), [])
+
+    def test_a_generic_tool_may_be_asked_for_with_a_synonym_of_its_verb_from_its_split(self):
+        changed = 0
+        for seed in range(300):
+            plain = data.generic_tool(random.Random(seed), "train")
+            said = data.generic_tool(random.Random(seed), "train", synonyms=1.0)
+            # the same tool: only the words of its requests change
+            self.assertEqual((said.name, said.desc, [p.name for p in said.params]),
+                             (plain.name, plain.desc, [p.name for p in plain.params]))
+            if said.intents == plain.intents:
+                continue
+            changed += 1
+            verb, synonym = plain.intents[0].split()[0], said.intents[0].split()[0]
+            self.assertIn(synonym, data.verb_synonyms(verb))
+            self.assertEqual(data._split_of(synonym, 8, 8), "train")
+            self.assertIn(f"use {plain.name}", said.intents)
+            self.assertNotIn(f"{verb} the", " ".join(said.intents))
+        self.assertGreater(changed, 60)
+
+
 class WorldQuestions(unittest.TestCase):
     def test_boost_makes_more_parallel_and_multi_tool_examples_and_leaves_the_default_mix_alone(self):
         def kinds(*boost):
