@@ -84,11 +84,12 @@ ENTITIES = _load_entities()
 
 def _load_verb_synonyms(senses=2):
     """verb -> its WordNet synonyms: the one-word lemmas that share a synset with it among its `senses` most frequent
-    senses ("delete" -> "cancel", "erase", "strike"), from Debian's wordnet-base."""
+    senses ("delete" -> "cancel", "erase"), from Debian's wordnet-base."""
     root = _system_file("/usr/share/wordnet/")
+    lemmas = {}                                    # synset offset -> its lemmas
     with open(root + "data.verb", encoding="latin-1") as f:
-        lemmas = {ln.split()[0]: [ln.split()[4 + 2 * i].lower() for i in range(int(ln.split()[3], 16))]
-                  for ln in f if not ln.startswith("  ")}
+        for p in (ln.split() for ln in f if not ln.startswith("  ")):
+            lemmas[p[0]] = [p[4 + 2 * i].lower() for i in range(int(p[3], 16))]
     out = {}
     with open(root + "index.verb", encoding="latin-1") as f:
         for ln in f:

@@ -295,9 +295,6 @@ def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",), maxima=None):
     "attention" (before each attention's projections). `maxima`: the a_j of an earlier export (its
     smoothquant.json: {LayerNorm module name: [a_j]}), used instead of measuring them on today's generator, so that
     the export is reproduced exactly. Returns the largest a_j / median a_j before and after, and the a_j by name."""
-    import random
-    import data
-    from evaluate import torch_outputs
     pairs = []
     if "attention" in layers:
         pairs += [(b.n1, [b.att.q, b.att.k, b.att.v]) for b in model.caller.blocks]
@@ -305,24 +302,9 @@ def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",), maxima=None):
     if "ffn" in layers:
         pairs += [(b.n2, [b.ffn[0]]) for b in [*model.caller.blocks, model.caller.cross, *model.encoder.blocks]]
     names = {m: name for name, m in model.named_modules()}
-    amax = {ln: torch.zeros(ln.weight.shape[0]) for ln, _ in pairs}
-
-    def hook(ln):
-        def record(_module, _inputs, out):
-            amax[ln] = torch.maximum(amax[ln], out.detach().abs().reshape(-1, out.shape[-1]).amax(0))
-        return record
-    if maxima is not None:
-        amax = {ln: torch.tensor(maxima[names[ln]]) for ln, _ in pairs}
-    else:
-        handles = [ln.register_forward_hook(hook(ln)) for ln, _ in pairs]
-        rng = random.Random(seed)
-        try:
-            for i in range(n):
-                torch_outputs(model, data.sample(rng, "train"), WINDOW["trained"][i % len(WINDOW["trained"])])
-        finally:
-            for h in handles:
-                h.remove()
-    measured = {names[ln]: [float(v) for v in a] for ln, a in amax.items()}
+    if maxima is None:
+        maxima = activation_maxima(model, {names[ln]: ln for ln, _ in pairs}, n, seed)
+    amax = {ln: torch.tensor(maxima[names[ln]]) for ln, _ in pairs}
     spread = lambda a: float(a.max() / a.median().clamp(min=1e-6))
     before = max(spread(a) for a in amax.values())
     after = 0.0
@@ -336,7 +318,30 @@ def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",), maxima=None):
             for lin in readers:
                 lin.weight *= s
             after = max(after, spread(amax[ln] / s))
-    return round(before, 2), round(after, 2), measured
+    return round(before, 2), round(after, 2), {names[ln]: maxima[names[ln]] for ln, _ in pairs}
+
+
+def activation_maxima(model, norms, n, seed):
+    """{name: [max |output| per channel]} of the LayerNorms `norms` ({name: module}) over n training-split examples,
+    W cycling through the trained set."""
+    import random
+    import data
+    from evaluate import torch_outputs
+    amax = {name: torch.zeros(ln.weight.shape[0]) for name, ln in norms.items()}
+
+    def hook(name):
+        def record(_module, _inputs, out):
+            amax[name] = torch.maximum(amax[name], out.detach().abs().reshape(-1, out.shape[-1]).amax(0))
+        return record
+    handles = [ln.register_forward_hook(hook(name)) for name, ln in norms.items()]
+    rng = random.Random(seed)
+    try:
+        for i in range(n):
+            torch_outputs(model, data.sample(rng, "train"), WINDOW["trained"][i % len(WINDOW["trained"])])
+    finally:
+        for h in handles:
+            h.remove()
+    return {name: [float(v) for v in a] for name, a in amax.items()}
 
 
 def load_model(ckpt=None, seed=0, overrides=None):
