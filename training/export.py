@@ -366,6 +366,7 @@ def main():
     ap.add_argument("--out", default="wasm")
     ap.add_argument("--fp32-dir", default="training/runs/export")
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
+    ap.add_argument("--check-seed", type=int, default=777, help="the seed the parity check's examples come from")
     ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
     ap.add_argument("--smooth-layers", default="ffn", help="ffn, attention or ffn,attention: the LayerNorms smoothed")
     ap.add_argument("--smooth-maxima", help="an earlier export's smoothquant.json: its activation maxima instead of "
@@ -408,7 +409,7 @@ def main():
     print(json.dumps(extra))
     if args.check:
         torch.set_num_threads(2)
-        res = check(model, args.fp32_dir, args.out, args.check)
+        res = check(model, args.fp32_dir, args.out, args.check, args.check_seed)
         print(json.dumps(res))
         with open(os.path.join(args.fp32_dir, "parity.json"), "w") as f:
             json.dump(res, f, indent=1)
