@@ -9,6 +9,7 @@ number formats and number words, arrays, parallel calls, several different tools
 required args, irrelevant requests, type mismatches, Chinese phrasing.
 Held-out split: generic tools built only from held-out lexicon words, held-out e-commerce tools, held-out templates.
 """
+import functools
 import hashlib
 import json
 import os
@@ -82,7 +83,9 @@ def _load_entities():
 
 ENTITIES = _load_entities()
 
-def _load_verb_synonyms(senses=2):
+
+@functools.cache
+def _verb_synonym_table(senses=2):
     """verb -> its WordNet synonyms: the one-word lemmas that share a synset with it among its `senses` most frequent
     senses ("delete" -> "cancel", "erase"), from Debian's wordnet-base."""
     root = _system_file("/usr/share/wordnet/")
@@ -96,21 +99,17 @@ def _load_verb_synonyms(senses=2):
             if ln.startswith(" "):
                 continue
             p = ln.split()
-            offsets = p[4 + int(p[3]) + 2:][:int(p[2])][:senses]
+            # lemma, pos, sense count, pointer count, pointers..., sense count again, tagged-sense count, offsets
+            offsets = p[4 + int(p[3]) + 2:][:min(int(p[2]), senses)]
             words = {w for o in offsets for w in lemmas[o] if w.isalpha() and w != p[0]}
             if words:
                 out[p[0]] = sorted(words)
     return out
 
 
-_VERB_SYNONYMS = {}
-
-
 def verb_synonyms(verb):
     """WordNet synonyms of a verb (read on first use: only training with synonyms > 0 needs wordnet-base)."""
-    if not _VERB_SYNONYMS:
-        _VERB_SYNONYMS.update(_load_verb_synonyms())
-    return _VERB_SYNONYMS.get(verb, [])
+    return _verb_synonym_table().get(verb, [])
 
 
 VERBS = ["get", "create", "update", "delete", "list", "search", "send", "book", "schedule", "compute", "convert",

@@ -22,10 +22,6 @@ def batch(seed=1, n=6):
     return next(iter(data.batches(random.Random(seed), "train", n, 1.0, export.WINDOW["trained"])))[0]
 
 
-def run(model, b):
-    return model.on_batch(b)
-
-
 def trained_like(seed=0):
     """A random model whose residual branches are not zero anywhere (as in a trained one)."""
     torch.manual_seed(seed)
@@ -40,13 +36,13 @@ class Grow(unittest.TestCase):
         new.load_state_dict(state["model"])     # strict: every key of the grown shape, none left over
         self.assertEqual(new.c.global_layers, old.c.global_layers + 1)
         with torch.no_grad():
-            a, g = run(old, b), run(new, b)
+            a, g = old.on_batch(b), new.on_batch(b)
             for k in a:
                 self.assertTrue(torch.equal(a[k], g[k]), k)
             # the old last block moved up one index; the new block is a real one once its output weights move
             self.assertTrue(torch.equal(new.caller.blocks[4].ffn[0].weight, old.caller.blocks[3].ffn[0].weight))
             new.caller.blocks[3].ffn[2].weight.normal_()
-            self.assertFalse(torch.equal(a["start_logits"], run(new, b)["start_logits"]))
+            self.assertFalse(torch.equal(a["start_logits"], new.on_batch(b)["start_logits"]))
 
     def test_a_windowed_block_grown_before_the_cross_attention_computes_the_same(self):
         old, b = trained_like(), batch()
@@ -55,14 +51,14 @@ class Grow(unittest.TestCase):
         new.load_state_dict(state["model"])
         self.assertEqual((new.c.local_layers, new.c.global_layers), (old.c.local_layers + 1, old.c.global_layers))
         with torch.no_grad():
-            a, g = run(old, b), run(new, b)
+            a, g = old.on_batch(b), new.on_batch(b)
             for k in a:
                 self.assertTrue(torch.equal(a[k], g[k]), k)
             self.assertTrue(torch.equal(new.caller.blocks[3].att.q.weight, old.caller.blocks[2].att.q.weight))
             # the new block is a real one once its output weights move
             new.caller.blocks[2].att.o.weight.normal_()
             new.caller.blocks[2].ffn[2].weight.normal_()
-            self.assertFalse(torch.equal(a["start_logits"], run(new, b)["start_logits"]))
+            self.assertFalse(torch.equal(a["start_logits"], new.on_batch(b)["start_logits"]))
         with self.assertRaises(ValueError):
             grow({"config": old.c.__dict__, "model": old.state_dict()}, at=3, local=True)
 
@@ -72,12 +68,12 @@ class Grow(unittest.TestCase):
         fresh = new.load_state_dict(old.state_dict(), strict=False).missing_keys   # as train.py --init does
         self.assertTrue(fresh and all(k.startswith("caller.elem_mix.0.") for k in fresh))
         with torch.no_grad():
-            a = run(old, b)
-            for k, v in run(new, b).items():
+            a = old.on_batch(b)
+            for k, v in new.on_batch(b).items():
                 self.assertTrue(torch.equal(a[k], v), k)
             blk = new.caller.elem_mix[0]
             blk.att.o.weight.normal_()
-            mixed = run(new, b)
+            mixed = new.on_batch(b)
             self.assertFalse(torch.equal(a["count_logits"], mixed["count_logits"]))
             # a padded element (elem_mask 0) is never read: changing its match channels changes no real element
             pad = (b["elem_mask"] == 0).nonzero()
@@ -85,7 +81,7 @@ class Grow(unittest.TestCase):
             i, j = pad[0].tolist()
             b2 = dict(b, elem_match=b["elem_match"].clone())
             b2["elem_match"][i, j] = 1.0
-            again = run(new, b2)
+            again = new.on_batch(b2)
             real = b["elem_mask"][i] > 0
             self.assertTrue(torch.allclose(mixed["count_logits"][i][real], again["count_logits"][i][real], atol=1e-5))
 

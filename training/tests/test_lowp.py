@@ -13,7 +13,7 @@ sys.path.insert(0, HERE)
 
 import lowp  # noqa: E402
 from model import Attention  # noqa: E402
-from test_grow import batch, run, trained_like  # noqa: E402
+from test_grow import batch, trained_like  # noqa: E402
 from train import losses  # noqa: E402
 
 
@@ -21,9 +21,9 @@ class MixedPrecision(unittest.TestCase):
     def test_bf16_products_stay_close_to_float32_and_are_bf16(self):
         model, b = trained_like(), batch()
         with torch.no_grad():
-            ref = run(model, b)
+            ref = model.on_batch(b)
             self.assertEqual(lowp.enable(model), sum(isinstance(m, torch.nn.Linear) for m in model.modules()))
-            mixed = run(model, b)
+            mixed = model.on_batch(b)
         for k in ("count_logits", "action_logits", "start_logits", "option_logits"):
             diff = (mixed[k] - ref[k]).abs().max()
             self.assertGreater(diff, 0, k)                       # really another precision
@@ -46,7 +46,7 @@ class MixedPrecision(unittest.TestCase):
             model = trained_like().train()
             if mixed:
                 lowp.enable(model)
-            sum(losses(run(model, b), b).values()).backward()
+            sum(losses(model.on_batch(b), b).values()).backward()
             grads.append(torch.cat([p.grad.flatten() for p in model.parameters() if p.grad is not None]))
         self.assertEqual(grads[1].dtype, torch.float32)
         cos = torch.nn.functional.cosine_similarity(grads[0], grads[1], dim=0)
