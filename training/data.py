@@ -515,10 +515,12 @@ class Tool:
         return (self.nested[p.name], p.name) if p.name in self.nested else (p.name,)
 
 
-def generic_tool(rng, split, same_params_as=None, synonyms=0.0):
+def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None):
     """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool);
     synonyms: the chance that its requests say a synonym of its verb ("erase the ledger" for delete_ledger; training
-    only, so that a request's verb need not be the name's), a synonym from the tool's split of the lexicon."""
+    only, so that a request's verb need not be the name's), a synonym from the tool's split of the lexicon;
+    contrast_of: a generic tool whose noun and parameters it takes with a verb that means something else ("print the
+    ledger" beside delete_ledger), so that a request with another verb is a call only when that verb means the same."""
     ws = WORDS[split]
     style = rng.choice(["snake", "snake", "camel", "kebab"])
 
@@ -529,6 +531,8 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0):
 
     verb = rng.choice(VERBS) if rng.random() < 0.7 else rng.choice(ws)
     noun = [rng.choice(ws) for _ in range(rng.choice([1, 1, 2]))]
+    if contrast_of is not None:
+        verb, noun, same_params_as = rng.choice(contrasting_verbs(contrast_of.verb)), contrast_of.noun, contrast_of
     name = ident([verb] + noun)
     desc = rng.choice([f"{verb.capitalize()} a {' '.join(noun)}.", f"{verb.capitalize()} the {' '.join(noun)} "
                        f"for the {rng.choice(ws)}.", f"Tool to {verb} {' '.join(noun)} records.", None,
@@ -582,7 +586,7 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0):
         params = twins + params[1:]
     if same_params_as is not None:
         params = same_params_as.params
-    nn = " ".join(noun)
+    nn, named_verb = " ".join(noun), verb
     if synonyms > 0 and rng.random() < synonyms:
         said = [w for w in verb_synonyms(verb) if _split_of(w, 8, 8) == split]
         verb = rng.choice(said) if said else verb
@@ -594,7 +598,25 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0):
         intents += [f"{verb} the {nn} of {v}", f"{verb} the {nn} for {v}", f"{verb} {nn} {v}",
                     f"{verb} {v} {nn}", f"{verb} the {nn} in {v}", f"what is the {nn} of {v}"]
         zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
-    return Tool(name, desc, params, intents, zh=zh)
+    tool = Tool(name, desc, params, intents, zh=zh)
+    tool.verb, tool.noun = named_verb, noun
+    return tool
+
+
+# VERBS that a request may use for one another's tools ("get" for fetch_x), which WordNet's frequent senses miss
+CLOSE_VERBS = [{"get", "fetch", "find", "lookup", "search", "list", "check", "track"},
+               {"create", "generate", "add", "register"}, {"delete", "remove", "cancel", "archive"},
+               {"compute", "calculate", "convert", "translate", "validate", "check", "get"},
+               {"book", "reserve", "schedule", "register"}, {"set", "update", "assign", "rename"},
+               {"send", "notify", "publish"}]
+
+
+def contrasting_verbs(verb):
+    """The verbs of VERBS that mean something else than verb: not it, not in a CLOSE_VERBS group with it, and not a
+    WordNet synonym either way."""
+    close = set().union(*(g for g in CLOSE_VERBS if verb in g))
+    return [v for v in VERBS if v != verb and v not in close and v not in verb_synonyms(verb)
+            and verb not in verb_synonyms(v)]
 
 
 def _ordinal(d):
@@ -1131,11 +1153,13 @@ def _toolset(rng, split, stage, k, synonyms=0.0):
     return out
 
 
-def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0):
+def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0, contrast=0.0):
     """boost: the share of stage-3 examples made parallel or multi-tool on top of the usual mix; world: the share of
     stage-2 and -3 examples that ask a world question with a tool for one offered (world_call); synonyms: the share of
-    generic tools asked for with a synonym of their verb (generic_tool). Training only: the held-out and validation
-    splits keep all three at 0, so their mix never moves."""
+    generic tools asked for with a synonym of their verb (generic_tool); contrast: the share of stage-2 and -3
+    examples that ask, with no call, for a listed generic tool's noun with a verb that means something else
+    (generic_tool contrast_of). Training only: the held-out and validation splits keep all four at 0, so their mix
+    never moves."""
     lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
@@ -1159,12 +1183,18 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
         kind = "multi_tool" if len(tools) >= 2 and rng.random() < 0.5 else "parallel"
     if stage >= 2 and world > 0 and rng.random() < world:
         kind, lang = "world", "en"
+    generic = [t for t in tools if getattr(t, "verb", None) in VERBS]   # a verb whose meaning is known
+    contrast_of = None
+    if stage >= 2 and contrast > 0 and generic and rng.random() < contrast:
+        kind, contrast_of = "irrelevant", rng.choice(generic)
     if stage == 3 and rng.random() < 0.2:
         conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
                                        "你是购物助手。" if lang == "zh" else "Answer briefly."]))
     golds, missing, memory_pair = [], [], None
     if kind == "world":
         golds = world_call(rng, conv, split, tools)
+    elif contrast_of is not None:
+        _request(rng, conv, [generic_tool(rng, split, contrast_of=contrast_of)], 0, split, lang, stage, ws)
     elif kind == "irrelevant":
         if rng.random() < 0.5:  # a request for a tool that is not in the list
             r2 = rng.random()
@@ -1360,20 +1390,20 @@ def load_distilled(path):
     return out
 
 
-def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, boost=0.0, world=0.0, synonyms=0.0):
+def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, **mix):
     """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
-    extra: encoded examples (distilled) mixed in with probability extra_frac; boost, world, synonyms: see make_example."""
-    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else
-                    sample(rng, split, progress, boost=boost, world=world, synonyms=synonyms)
+    extra: encoded examples (distilled) mixed in with probability extra_frac; mix: boost, world, synonyms, contrast
+    (see make_example)."""
+    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress, **mix)
                     for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
     groups = [items[i * n:(i + 1) * n] for i in range(pool)]
     rng.shuffle(groups)
     return [(collate(g, rng.choice(windows)), g) for g in groups]
 
 
-def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, boost=0.0, world=0.0, synonyms=0.0):
+def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, **mix):
     while True:
-        ex = make_example(rng, split, stage_for(rng, progress), boost, world, synonyms)
+        ex = make_example(rng, split, stage_for(rng, progress), **mix)
         x = encode(ex)
         if x is not None:
             x["example"] = ex

@@ -125,6 +125,9 @@ def main():
                     help="share of examples that ask a world question with a tool for one offered (data.py world_call)")
     ap.add_argument("--synonyms", type=float, default=0.0,
                     help="share of generic tools asked for with a WordNet synonym of their verb (data.py generic_tool)")
+    ap.add_argument("--contrast", type=float, default=0.0,
+                    help="share of examples that ask for a listed tool's noun with a verb meaning something else, "
+                         "answered with no call (data.py make_example)")
     ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
     ap.add_argument("--qat", action="store_true", help="the layers export makes int8 run as int8 (qat.py)")
     ap.add_argument("--qat-consistency", type=float, default=0.0,
@@ -177,7 +180,8 @@ def main():
     eval_rng = random.Random(12345)
     eval_set = [data.sample(eval_rng, "test") for _ in range(96)]
     distilled = data.load_distilled(args.distilled) if args.distilled and not args.workers else None
-    options = {"extra_frac": args.distilled_frac, "boost": args.boost, "world": args.world, "synonyms": args.synonyms}
+    options = {"extra_frac": args.distilled_frac, "boost": args.boost, "world": args.world, "synonyms": args.synonyms,
+               "contrast": args.contrast}
     stream = BatchStream(args.workers, args.seed, args.batch, WINDOW["trained"], job, args.distilled, **options) \
         if args.workers else None
 

@@ -287,6 +287,43 @@ class VerbSynonyms(unittest.TestCase):
         self.assertGreater(changed, 60)
 
 
+class VerbContrasts(unittest.TestCase):
+    def test_a_contrasting_verb_is_neither_close_nor_a_wordnet_synonym(self):
+        for verb, close in (("delete", ["remove", "cancel"]), ("compute", ["calculate"]), ("get", ["fetch", "find"])):
+            others = data.contrasting_verbs(verb)
+            self.assertNotIn(verb, others)
+            for v in close:
+                self.assertNotIn(v, others)
+            self.assertIn("book", others)
+        self.assertTrue(set(data.contrasting_verbs("book")).isdisjoint(["reserve", "schedule"]))
+
+    def test_a_contrast_ghost_keeps_the_noun_and_parameters_and_changes_the_verb(self):
+        for seed in range(100):
+            rng = random.Random(seed)
+            tool = data.generic_tool(rng, "train")
+            ghost = data.generic_tool(rng, "train", contrast_of=tool)
+            self.assertEqual(ghost.noun, tool.noun)
+            self.assertIs(ghost.params, tool.params)
+            self.assertIn(ghost.verb, data.contrasting_verbs(tool.verb))
+            self.assertNotEqual(ghost.name, tool.name)
+
+    def test_contrast_examples_ask_for_a_listed_tools_noun_and_call_nothing(self):
+        def examples(contrast):
+            rng = random.Random(8)
+            return [data.make_example(rng, "train", 3, contrast=contrast) for _ in range(200)]
+        plain, contrasted = examples(0.0), examples(1.0)
+        self.assertEqual([e["messages"] for e in examples(0.0)], [e["messages"] for e in plain])
+        asked = 0
+        for ex in contrasted:
+            names = [(t.get("function") or t)["name"] for t in ex["tools"]]
+            last_words = [F.words(n)[-1] for n in names if n not in {t.name for t in data.ECOM} and F.words(n)]
+            if not ex["golds"] and ex["kind"] == "irrelevant":
+                request = ex["messages"][-1]["content"].lower()
+                asked += any(w in request for w in last_words)
+        self.assertGreater(sum(not e["golds"] for e in contrasted), sum(not e["golds"] for e in plain) + 60)
+        self.assertGreater(asked, 60)
+
+
 class WorldQuestions(unittest.TestCase):
     def test_boost_makes_more_parallel_and_multi_tool_examples_and_leaves_the_default_mix_alone(self):
         def kinds(*boost):
