@@ -3,7 +3,7 @@
 decoding can express those answers, and the stall on the stream is the model's generalisation across the
 distribution, not its expressiveness.
 
-    LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 /usr/bin/python3 training/overfit.py \
+    MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 /usr/bin/python3 training/overfit.py \
         --ckpt training/runs/soup912/ckpt.pt --steps 350 --lr 5e-4
 """
 import argparse

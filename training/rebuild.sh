@@ -23,6 +23,7 @@ RUN="${RUN:-rebuild}"
 DEVICE="${DEVICE:-cpu}"
 PY=/usr/bin/python3
 export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+export MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1   # freed pages kept: no refaults (training/README.md)
 mkdir -p "training/runs/$RUN-base" "training/runs/$RUN-mid" "training/runs/$RUN-late" "training/runs/$RUN-last" \
   "training/runs/$RUN-avg" "training/runs/$RUN-p5" "training/runs/$RUN-p6" "training/runs/$RUN-p9" \
   "training/runs/$RUN-p12" "training/runs/$RUN"

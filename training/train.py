@@ -1,6 +1,6 @@
 """Train the edge tool caller on the synthetic curriculum (resumable; checkpoints under training/runs/<name>/).
 
-    LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 nohup nice -n 15 /usr/bin/python3 training/train.py \
+    MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 nohup nice -n 15 /usr/bin/python3 training/train.py \
         --run main --minutes 65 > training/runs/main.log 2>&1 &
 """
 import argparse
