@@ -364,7 +364,8 @@ def main():
                     help="with --untrained: a Config field (d=96, global_layers=1), to time other shapes")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="wasm")
-    ap.add_argument("--fp32-dir", default="training/runs/export")
+    ap.add_argument("--fp32-dir", help="where the fp32 graphs go (default: a folder of training/runs/export named "
+                    "after --out, so that exports to different folders can run at once)")
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     ap.add_argument("--check-seed", type=int, default=777, help="the seed the parity check's examples come from")
     ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
@@ -374,6 +375,8 @@ def main():
     ap.add_argument("--per-row", default="", help="node-name parts (comma-separated, or all) whose MatMul quantises "
                     "its activation row by row (quantize); e.g. /q/,/k/,/v/,ffn.0: the readers of LayerNorm outputs")
     args = ap.parse_args()
+    named_after_out = os.path.abspath(args.out).strip("/").replace("/", "_")       # /tmp/m/z21 -> tmp_m_z21
+    args.fp32_dir = args.fp32_dir or os.path.join("training/runs/export", named_after_out)
     overrides = {k: int(v) for k, v in (kv.split("=") for kv in args.set)}
     model, state = load_model(None if args.untrained else args.ckpt, args.seed, overrides)
     model.eval()
