@@ -81,5 +81,9 @@ class BatchStream:
         return expand(self.ready.pop(), device)
 
     def close(self):
-        self.pool.terminate()
+        # let the jobs in flight finish: terminate() with results pending can trip CPython's pool ("Cannot have cache
+        # with result_hander not alive", 1 run in ~8 of test_stream)
+        for r in self.pending:
+            r.wait()
+        self.pool.close()
         self.pool.join()
