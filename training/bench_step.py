@@ -1,5 +1,5 @@
 """Seconds per training step on this machine: the same four batches of 24 (one length bucket each), forward, losses,
-backward and AdamW, as train.py runs them. Compare allocators, thread counts or --bf16 in the same session:
+backward and AdamW (train.optimise), as train.py runs them. Compare allocators, thread counts or --bf16 in the same session:
 
     LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 \
         /usr/bin/python3 training/bench_step.py --ckpt training/runs/shipped/ckpt.pt --bf16
@@ -14,7 +14,7 @@ import torch
 import data
 import lowp
 from export import load_model
-from train import losses
+from train import losses, optimise
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--ckpt")
@@ -33,10 +33,7 @@ for r in range(args.rounds):
     seconds = []
     for b in batches:                                   # b["input_ids"]: [24, T]
         t = time.time()
-        loss = sum(losses(model.on_batch(b), b).values())
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        opt.step()
+        optimise(model, opt, losses(model.on_batch(b), b))
         seconds.append(round(time.time() - t, 2))
     print(json.dumps({"round": r, "T": [b["input_ids"].shape[1] for b in batches], "seconds": seconds,
                       "mean_s": round(sum(seconds) / len(seconds), 2)}), flush=True)

@@ -486,9 +486,10 @@ class P:
 
 
 class Tool:
-    def __init__(self, name, desc, params, intents, zh=None, heldout=False, nested=None):
+    def __init__(self, name, desc, params, intents, zh=None, heldout=False, nested=None, verb=None, noun=None):
         self.name, self.desc, self.params, self.intents, self.zh, self.heldout = name, desc, params, intents, zh, heldout
         self.nested = nested or {}   # param name -> object key that holds it (one level)
+        self.verb, self.noun = verb, noun   # a generic tool's name words (generic_tool; contrasts need them)
 
     def schema(self):
         props, req, groups = {}, [], {}
@@ -598,9 +599,7 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
         intents += [f"{verb} the {nn} of {v}", f"{verb} the {nn} for {v}", f"{verb} {nn} {v}",
                     f"{verb} {v} {nn}", f"{verb} the {nn} in {v}", f"what is the {nn} of {v}"]
         zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
-    tool = Tool(name, desc, params, intents, zh=zh)
-    tool.verb, tool.noun = named_verb, noun
-    return tool
+    return Tool(name, desc, params, intents, zh=zh, verb=named_verb, noun=noun)
 
 
 # VERBS that a request may use for one another's tools ("get" for fetch_x), which WordNet's frequent senses miss
@@ -1183,10 +1182,11 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
         kind = "multi_tool" if len(tools) >= 2 and rng.random() < 0.5 else "parallel"
     if stage >= 2 and world > 0 and rng.random() < world:
         kind, lang = "world", "en"
-    generic = [t for t in tools if getattr(t, "verb", None) in VERBS]   # a verb whose meaning is known
     contrast_of = None
-    if stage >= 2 and contrast > 0 and generic and rng.random() < contrast:
-        kind, contrast_of = "irrelevant", rng.choice(generic)
+    # generic tools whose verb's meaning is known, looked for only when contrasts are asked for
+    known = [t for t in tools if t.verb in VERBS] if stage >= 2 and contrast > 0 else []
+    if known and rng.random() < contrast:
+        kind, contrast_of = "irrelevant", rng.choice(known)
     if stage == 3 and rng.random() < 0.2:
         conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
                                        "你是购物助手。" if lang == "zh" else "Answer briefly."]))

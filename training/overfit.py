@@ -17,7 +17,7 @@ import data
 import lowp
 from evaluate import evaluate_torch
 from export import load_model
-from train import losses
+from train import losses, optimise
 
 
 def main():
@@ -51,10 +51,7 @@ def main():
         b, _ = groups[step % len(groups)]
         model.train()
         l = losses(model.on_batch(b), b)
-        opt.zero_grad(set_to_none=True)
-        sum(l.values()).backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        optimise(model, opt, l)
         if step % args.every == 0:
             report(step, {"s": round(time.time() - t0), **{k: round(float(v), 3) for k, v in l.items()}})
 

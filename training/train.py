@@ -63,6 +63,14 @@ def losses(out, b):
     return l
 
 
+def optimise(model, opt, l):
+    """One AdamW step on the summed losses l ({name: scalar}), gradients clipped to norm 1."""
+    opt.zero_grad(set_to_none=True)
+    sum(l.values()).backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+
+
 def memory_loss(mem, b, temperature=0.1):
     """Turn recall: a follow-up message's pooled memory vector must pick out the earlier message it depends on among
     every message of the batch (InfoNCE over cosine similarities). Pooling = mean over a message's positions."""
@@ -220,11 +228,7 @@ def main():
         else:
             out = forward()
             l = losses(out, b)
-        loss = sum(l.values())
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        optimise(model, opt, l)
         step += 1
         tokens += int((b["input_ids"] != data.F.PAD).sum())
         now = time.time()

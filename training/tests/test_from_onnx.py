@@ -19,19 +19,34 @@ from from_onnx import recover  # noqa: E402
 from model import Config  # noqa: E402
 
 
+INT8_GRAPHS = ("schema_encoder_int8.onnx", "model_int8.onnx")
+
+
+def trained_like(seed):
+    """A random model with no two norms alike, as trained weights (export shares equal initializers)."""
+    model, _ = export.load_model(None, seed=seed)
+    model.eval()
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(0.02 * torch.randn(p.shape))
+    return model
+
+
+def write_int8(model, tmp):
+    """The model's int8 graphs under tmp/onnx, quantised as export.py does; {file: loaded graph}."""
+    enc, main = export.export_fp32(model, tmp)
+    os.makedirs(os.path.join(tmp, "onnx"), exist_ok=True)
+    kept = export.keep_fp32(Config())
+    for fp32, int8, part in ((enc, INT8_GRAPHS[0], "encoder"), (main, INT8_GRAPHS[1], "model")):
+        export.quantize(fp32, os.path.join(tmp, "onnx", int8), keep_fp32=kept[part])
+    return {f: onnx.load(os.path.join(tmp, "onnx", f)) for f in INT8_GRAPHS}
+
+
 class Recover(unittest.TestCase):
     def test_every_read_parameter_comes_back_within_half_a_quantisation_step(self):
-        model, _ = export.load_model(None, seed=3)
-        model.eval()
-        with torch.no_grad():               # trained weights: no two norms alike (export shares equal initializers)
-            for p in model.parameters():
-                p.add_(0.02 * torch.randn(p.shape))
+        model = trained_like(3)
         with tempfile.TemporaryDirectory() as tmp:
-            enc, main = export.export_fp32(model, tmp)
-            os.makedirs(os.path.join(tmp, "onnx"))
-            kept = export.keep_fp32(Config())
-            export.quantize(enc, os.path.join(tmp, "onnx/schema_encoder_int8.onnx"), keep_fp32=kept["encoder"])
-            export.quantize(main, os.path.join(tmp, "onnx/model_int8.onnx"), keep_fp32=kept["model"])
+            write_int8(model, tmp)
             back = dict(recover(os.path.join(tmp, "onnx")).named_parameters())
         exact, rounded = 0, 0
         for name, p in model.named_parameters():
@@ -46,21 +61,9 @@ class Recover(unittest.TestCase):
         self.assertGreater(rounded, 20)      # the int8 MatMuls come back rounded
 
     def test_the_recovered_weights_export_to_the_same_int8_graphs(self):
-        def int8_graphs(model, tmp):
-            enc, main = export.export_fp32(model, tmp)
-            os.makedirs(os.path.join(tmp, "onnx"), exist_ok=True)
-            kept = export.keep_fp32(Config())
-            export.quantize(enc, os.path.join(tmp, "onnx/schema_encoder_int8.onnx"), keep_fp32=kept["encoder"])
-            export.quantize(main, os.path.join(tmp, "onnx/model_int8.onnx"), keep_fp32=kept["model"])
-            return {f: onnx.load(os.path.join(tmp, "onnx", f)) for f in ("schema_encoder_int8.onnx", "model_int8.onnx")}
-
-        model, _ = export.load_model(None, seed=5)
-        with torch.no_grad():
-            for p in model.parameters():
-                p.add_(0.02 * torch.randn(p.shape))
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            first = int8_graphs(model, a)
-            again = int8_graphs(recover(os.path.join(a, "onnx")), b)
+            first = write_int8(trained_like(5), a)
+            again = write_int8(recover(os.path.join(a, "onnx")), b)
         for f, graph in first.items():
             inits = {i.name: numpy_helper.to_array(i) for i in graph.graph.initializer}
             back = {i.name: numpy_helper.to_array(i) for i in again[f].graph.initializer}
