@@ -21,31 +21,31 @@ MIN7="${7:-120}"
 MIN8="${8:-115}"
 RUN="${RUN:-rebuild}"
 DEVICE="${DEVICE:-cpu}"
-PY=/usr/bin/python3
+PY="${PY:-/usr/bin/python3}"   # PY=echo prints the commands instead
 export LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
 export MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1   # freed pages kept: no refaults (training/README.md)
-mkdir -p "training/runs/$RUN-base" "training/runs/$RUN-mid" "training/runs/$RUN-late" "training/runs/$RUN-last" \
-  "training/runs/$RUN-avg" "training/runs/$RUN-p5" "training/runs/$RUN-p6" "training/runs/$RUN-p9" \
-  "training/runs/$RUN-p12" "training/runs/$RUN"
-$PY training/train.py --run "$RUN-base" --minutes "$MIN1" --seed 0 --device "$DEVICE" | tee "training/runs/$RUN-base/train.log"
-$PY training/train.py --run "$RUN-mid" --minutes "$MIN2" --seed 1 --device "$DEVICE" --init "training/runs/$RUN-base/ckpt.pt" \
-  --curriculum-from 0.5 --lr 1.5e-3 | tee "training/runs/$RUN-mid/train.log"
-$PY training/train.py --run "$RUN-late" --minutes "$MIN3" --seed 2 --device "$DEVICE" --init "training/runs/$RUN-mid/ckpt.pt" \
-  --curriculum-from 0.8 --lr 1e-3 | tee "training/runs/$RUN-late/train.log"
-$PY training/train.py --run "$RUN-last" --minutes "$MIN4" --seed 3 --device "$DEVICE" --init "training/runs/$RUN-late/ckpt.pt" \
-  --curriculum-from 0.8 --lr 7e-4 | tee "training/runs/$RUN-last/train.log"
-$PY training/average.py "training/runs/$RUN-late/ckpt.pt" "training/runs/$RUN-last/ckpt.pt" --out "training/runs/$RUN-avg/ckpt.pt"
-$PY training/train.py --run "$RUN-p5" --minutes "$MIN5" --seed 4 --device "$DEVICE" --init "training/runs/$RUN-avg/ckpt.pt" \
-  --curriculum-from 0.8 --lr 5e-4 | tee "training/runs/$RUN-p5/train.log"
-$PY training/train.py --run "$RUN-p6" --minutes "$MIN6" --seed 5 --device "$DEVICE" --init "training/runs/$RUN-p5/ckpt.pt" \
-  --curriculum-from 0.8 --lr 5e-4 | tee "training/runs/$RUN-p6/train.log"
-$PY training/train.py --run "$RUN-p9" --minutes "$MIN7" --seed 8 --device "$DEVICE" --init "training/runs/$RUN-p6/ckpt.pt" \
-  --curriculum-from 0.8 --lr 5e-4 | tee "training/runs/$RUN-p9/train.log"
-$PY training/train.py --run "$RUN-p12" --minutes "$MIN8" --seed 11 --device "$DEVICE" --init "training/runs/$RUN-p9/ckpt.pt" \
-  --curriculum-from 0.8 --lr 3e-4 | tee "training/runs/$RUN-p12/train.log"
-$PY training/average.py "training/runs/$RUN-p9/ckpt.pt" "training/runs/$RUN-p12/ckpt.pt" --out "training/runs/$RUN/ckpt.pt"
-$PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --windows 8,16,32,64,128,512 \
+phase() {   # name, minutes, seed, then train.py's other arguments; the log lands next to the checkpoint
+  local name="$1" minutes="$2" seed="$3"
+  shift 3
+  mkdir -p "training/runs/$RUN-$name"
+  $PY training/train.py --run "$RUN-$name" --minutes "$minutes" --seed "$seed" --device "$DEVICE" "$@" \
+    | tee "training/runs/$RUN-$name/train.log"
+}
+ckpt() { echo "training/runs/$RUN$1/ckpt.pt"; }   # a run's checkpoint: ckpt -base, or ckpt "" for the shipped one
+phase base "$MIN1" 0
+phase mid "$MIN2" 1 --init "$(ckpt -base)" --curriculum-from 0.5 --lr 1.5e-3
+phase late "$MIN3" 2 --init "$(ckpt -mid)" --curriculum-from 0.8 --lr 1e-3
+phase last "$MIN4" 3 --init "$(ckpt -late)" --curriculum-from 0.8 --lr 7e-4
+mkdir -p "training/runs/$RUN-avg"
+$PY training/average.py "$(ckpt -late)" "$(ckpt -last)" --out "$(ckpt -avg)"
+phase p5 "$MIN5" 4 --init "$(ckpt -avg)" --curriculum-from 0.8 --lr 5e-4
+phase p6 "$MIN6" 5 --init "$(ckpt -p5)" --curriculum-from 0.8 --lr 5e-4
+phase p9 "$MIN7" 8 --init "$(ckpt -p6)" --curriculum-from 0.8 --lr 5e-4
+phase p12 "$MIN8" 11 --init "$(ckpt -p9)" --curriculum-from 0.8 --lr 3e-4
+mkdir -p "training/runs/$RUN"
+$PY training/average.py "$(ckpt -p9)" "$(ckpt -p12)" --out "$(ckpt "")"
+$PY training/evaluate.py --ckpt "$(ckpt "")" --n 400 --windows 8,16,32,64,128,512 \
   --out "training/runs/$RUN/eval.json"
-$PY training/export.py --ckpt "training/runs/$RUN/ckpt.pt" --out wasm --check 400 --smooth 0.5
-$PY training/evaluate.py --ckpt "training/runs/$RUN/ckpt.pt" --n 400 --onnx wasm --out "training/runs/$RUN/eval_int8.json"
+$PY training/export.py --ckpt "$(ckpt "")" --out wasm --check 400 --smooth 0.5
+$PY training/evaluate.py --ckpt "$(ckpt "")" --n 400 --onnx wasm --out "training/runs/$RUN/eval_int8.json"
 $PY training/make_fixture.py
