@@ -13,7 +13,7 @@ FILES="/usr/share/dict/words /usr/share/zoneinfo/zone1970.tab /usr/share/iso-cod
        /usr/share/wordnet/index.verb /usr/share/wordnet/data.verb"
 case "${1:-}" in
   pack)
-    START="${2:-training/runs/soup912/ckpt.pt}"
+    START="${2:-training/runs/shipped/ckpt.pt}"   # the shipped weights (from_onnx.py reads them back)
     rm -rf .gpu
     for f in $FILES; do
       mkdir -p ".gpu/root$(dirname "$f")"
