@@ -31,21 +31,21 @@ phase() {   # name, minutes, seed, then train.py's other arguments; the log land
   $PY training/train.py --run "$RUN-$name" --minutes "$minutes" --seed "$seed" --device "$DEVICE" "$@" \
     | tee "training/runs/$RUN-$name/train.log"
 }
-ckpt() { echo "training/runs/$RUN$1/ckpt.pt"; }   # a run's checkpoint: ckpt -base, or ckpt "" for the shipped one
+ckpt() { echo "training/runs/$RUN-$1/ckpt.pt"; }   # a phase's (or an average's) checkpoint
+SHIPPED="training/runs/$RUN/ckpt.pt"
+mkdir -p "training/runs/$RUN-avg" "training/runs/$RUN"
 phase base "$MIN1" 0
-phase mid "$MIN2" 1 --init "$(ckpt -base)" --curriculum-from 0.5 --lr 1.5e-3
-phase late "$MIN3" 2 --init "$(ckpt -mid)" --curriculum-from 0.8 --lr 1e-3
-phase last "$MIN4" 3 --init "$(ckpt -late)" --curriculum-from 0.8 --lr 7e-4
-mkdir -p "training/runs/$RUN-avg"
-$PY training/average.py "$(ckpt -late)" "$(ckpt -last)" --out "$(ckpt -avg)"
-phase p5 "$MIN5" 4 --init "$(ckpt -avg)" --curriculum-from 0.8 --lr 5e-4
-phase p6 "$MIN6" 5 --init "$(ckpt -p5)" --curriculum-from 0.8 --lr 5e-4
-phase p9 "$MIN7" 8 --init "$(ckpt -p6)" --curriculum-from 0.8 --lr 5e-4
-phase p12 "$MIN8" 11 --init "$(ckpt -p9)" --curriculum-from 0.8 --lr 3e-4
-mkdir -p "training/runs/$RUN"
-$PY training/average.py "$(ckpt -p9)" "$(ckpt -p12)" --out "$(ckpt "")"
-$PY training/evaluate.py --ckpt "$(ckpt "")" --n 400 --windows 8,16,32,64,128,512 \
+phase mid "$MIN2" 1 --init "$(ckpt base)" --curriculum-from 0.5 --lr 1.5e-3
+phase late "$MIN3" 2 --init "$(ckpt mid)" --curriculum-from 0.8 --lr 1e-3
+phase last "$MIN4" 3 --init "$(ckpt late)" --curriculum-from 0.8 --lr 7e-4
+$PY training/average.py "$(ckpt late)" "$(ckpt last)" --out "$(ckpt avg)"
+phase p5 "$MIN5" 4 --init "$(ckpt avg)" --curriculum-from 0.8 --lr 5e-4
+phase p6 "$MIN6" 5 --init "$(ckpt p5)" --curriculum-from 0.8 --lr 5e-4
+phase p9 "$MIN7" 8 --init "$(ckpt p6)" --curriculum-from 0.8 --lr 5e-4
+phase p12 "$MIN8" 11 --init "$(ckpt p9)" --curriculum-from 0.8 --lr 3e-4
+$PY training/average.py "$(ckpt p9)" "$(ckpt p12)" --out "$SHIPPED"
+$PY training/evaluate.py --ckpt "$SHIPPED" --n 400 --windows 8,16,32,64,128,512 \
   --out "training/runs/$RUN/eval.json"
-$PY training/export.py --ckpt "$(ckpt "")" --out wasm --check 400 --smooth 0.5
-$PY training/evaluate.py --ckpt "$(ckpt "")" --n 400 --onnx wasm --out "training/runs/$RUN/eval_int8.json"
+$PY training/export.py --ckpt "$SHIPPED" --out wasm --check 400 --smooth 0.5
+$PY training/evaluate.py --ckpt "$SHIPPED" --n 400 --onnx wasm --out "training/runs/$RUN/eval_int8.json"
 $PY training/make_fixture.py
