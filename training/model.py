@@ -98,6 +98,7 @@ class Block(nn.Module):
         self.n1, self.n2, self.nc = nn.LayerNorm(d), nn.LayerNorm(d), nn.LayerNorm(d)
         self.att = Attention(d, heads)
         self.ffn = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
+        self.drop = 0.0     # residual dropout while training (train.py --dropout); export runs in eval mode
 
     def silenced(self):
         """Zeroes both residual outputs (attention output, FFN output): the block computes the identity until trained,
@@ -110,8 +111,11 @@ class Block(nn.Module):
     def forward(self, x, bias, ctx=None, band=None):
         # band: a band_plan; the windowed self-attention is then computed chunk by chunk (Attention.banded)
         h = self.n1(x)
-        x = x + (self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias))
-        return x + self.ffn(self.n2(x))
+        x = x + self.dropped(self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias))
+        return x + self.dropped(self.ffn(self.n2(x)))
+
+    def dropped(self, branch):
+        return F.dropout(branch, self.drop) if self.drop > 0 and self.training else branch
 
 
 class SchemaEncoder(nn.Module):

@@ -17,7 +17,7 @@ import data
 import lowp
 import qat
 from export import WINDOW
-from model import Config, EdgeModel, param_count
+from model import Block, Config, EdgeModel, param_count
 from stream import BatchStream
 from weights import load
 
@@ -145,6 +145,8 @@ def main():
                     help="Linear layers and attention products multiply in bf16 (lowp.py; 2.2x on a CPU with AMX)")
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
                     help="a Config field (d=192, global_layers=3): another shape, from scratch or from grow.py's checkpoint")
+    ap.add_argument("--dropout", type=float, default=0.0,
+                    help="residual dropout in every block while training (the exported graphs have none)")
     ap.add_argument("--curriculum-from", type=float, default=0.0,
                     help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
     args = ap.parse_args()
@@ -183,6 +185,8 @@ def main():
         print(f"quantisation-aware: {len(qat.enable(model))} Linear layers run as int8", flush=True)
     elif args.bf16:
         print(f"mixed precision: {lowp.enable(model)} Linear layers and the attention products in bf16", flush=True)
+    for block in (m for m in model.modules() if isinstance(m, Block)):
+        block.drop = args.dropout
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
     eval_rng = random.Random(12345)

@@ -158,5 +158,26 @@ class BandedAttention(unittest.TestCase):
         self.assertGreater(float((wide - narrow).abs().max()), 1e-3)
 
 
+class ResidualDropout(unittest.TestCase):
+    """train.py --dropout: the blocks drop parts of their residual branches while training, never in eval mode."""
+
+    def test_dropout_acts_in_training_only(self):
+        torch.manual_seed(0)
+        model = EdgeModel(Config())
+        b = one_tool_batch("factorial of 5")
+        model.eval()
+        with torch.no_grad():
+            plain = model.on_batch(b)["start_logits"]
+        for m in model.modules():
+            if hasattr(m, "drop"):
+                m.drop = 0.5
+        with torch.no_grad():
+            self.assertTrue(torch.equal(plain, model.on_batch(b)["start_logits"]))
+            model.train()
+            first, second = (model.on_batch(b)["start_logits"] for _ in range(2))
+        self.assertGreater(float((first - plain).abs().max()), 1e-3)
+        self.assertGreater(float((first - second).abs().max()), 1e-3)
+
+
 if __name__ == "__main__":
     unittest.main()
