@@ -15,10 +15,15 @@ SPLITS="${SPLITS:-heldout val}"
 WINDOWS="${WINDOWS:-$(node -p "JSON.parse(require('fs').readFileSync('$MODEL/config.json', 'utf8')).window.default")}"
 export LD_PRELOAD="${LD_PRELOAD:-/usr/lib/x86_64-linux-gnu/libjemalloc.so.2}" MALLOC_CONF="${MALLOC_CONF:-dirty_decay_ms:-1,muzzy_decay_ms:-1}"
 mkdir -p "$OUT"
+LOG="$OUT/steps.log"
+: > "$LOG"
+quiet() {   # a step's output goes to $LOG; when it fails, its last lines are shown and the script stops
+  "$@" >>"$LOG" 2>&1 || { tail -n 20 "$LOG" >&2; echo "failed: $*" >&2; exit 1; }
+}
 if [ -z "$FP32" ]; then
   FP32="$OUT/fp32-graphs"
-  /usr/bin/python3 training/from_onnx.py --onnx "$MODEL" --out "$OUT/read-back/ckpt.pt"
-  /usr/bin/python3 training/export.py --ckpt "$OUT/read-back/ckpt.pt" --out "$OUT/read-back/export" --fp32-dir "$FP32" >/dev/null
+  quiet /usr/bin/python3 training/from_onnx.py --onnx "$MODEL" --out "$OUT/read-back/ckpt.pt"
+  quiet /usr/bin/python3 training/export.py --ckpt "$OUT/read-back/ckpt.pt" --out "$OUT/read-back/export" --fp32-dir "$FP32"
 fi
 # the fp32 graphs under the contract's file names, with the model's config.json, so that the eval CLI loads them as a model
 rm -rf "$OUT/fp32-model" && mkdir -p "$OUT/fp32-model/onnx"
@@ -28,15 +33,16 @@ cp "$FP32/schema_encoder_fp32.onnx" "$OUT/fp32-model/onnx/schema_encoder_int8.on
 unset LD_PRELOAD
 for split in $SPLITS; do
   case "$split" in
-    heldout) (cd training && /usr/bin/python3 heldout_bfcl.py --n 400 --seed 777 --out "$OUT/$split") ;;
-    val) (cd training && /usr/bin/python3 heldout_bfcl.py --split val --n 800 --seed 777 --out "$OUT/$split") ;;
+    heldout) quiet /usr/bin/python3 training/heldout_bfcl.py --n 400 --seed 777 --out "$OUT/$split" ;;
+    val) quiet /usr/bin/python3 training/heldout_bfcl.py --split val --n 800 --seed 777 --out "$OUT/$split" ;;
     *) echo "unknown split $split (heldout, val)" >&2; exit 2 ;;
   esac
   for w in $WINDOWS; do
     for graphs in int8 fp32; do
       dir="$MODEL"; [ "$graphs" = fp32 ] && dir="$OUT/fp32-model"
-      npx tsx src/eval/cli.ts --questions "$OUT/$split/questions.jsonl" --answers "$OUT/$split/answers.jsonl" --model "$dir" \
-        --window "$w" ${CACHE:+--cache "$CACHE"} --json "$OUT/$split-w$w-$graphs.json" 2>/dev/null | grep "^overall" | sed "s/^/$split W=$w $graphs /"
+      quiet npx tsx src/eval/cli.ts --questions "$OUT/$split/questions.jsonl" --answers "$OUT/$split/answers.jsonl" \
+        --model "$dir" --window "$w" ${CACHE:+--cache "$CACHE"} --json "$OUT/$split-w$w-$graphs.json"
+      echo "$split W=$w $graphs $(node -p "JSON.parse(require('fs').readFileSync('$OUT/$split-w$w-$graphs.json', 'utf8')).summary.passed") whole cases passed"
     done
     npx tsx scripts/agreement.ts "$OUT/$split-w$w-int8.json" "$OUT/$split-w$w-fp32.json" | grep "^same answers" | sed "s/^/$split W=$w int8 vs fp32 /"
   done
