@@ -1,5 +1,7 @@
+import type { LimitsEnv } from "../bounds/limits.js";
+
 /** Worker configuration: wrangler vars (MAX_BODY_BYTES, CORS_ORIGINS), the EDGECALL_API_KEYS secret, KV bindings. */
-export interface Env {
+export interface Env extends LimitsEnv {
   /** Conversation memory (used by the memory feature; declared in wrangler.toml). */
   MEMORY?: KVNamespace;
   /** Largest accepted request body in bytes. */

@@ -42,18 +42,23 @@ function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
   return prefix.length < path.length && prefix.every((key, i) => path[i] === key);
 }
 
+/** Sets an own property (`__proto__` and `constructor` are ordinary keys here, never the prototype). */
+function setOwn(node: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;
   for (const key of path.slice(0, -1)) {
-    const next = node[key];
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
     if (typeof next === "object" && next !== null && !Array.isArray(next)) node = next as Record<string, unknown>;
     else {
       const created: Record<string, unknown> = {};
-      node[key] = created;
+      setOwn(node, key, created);
       node = created;
     }
   }
-  node[path[path.length - 1] as string] = value;
+  setOwn(node, path[path.length - 1] as string, value);
 }
 
 /**

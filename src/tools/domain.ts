@@ -3,6 +3,7 @@
  * it has. Type unions, nullable, anyOf and oneOf all become a list of alternatives.
  */
 import { Validator } from "@cfworker/json-schema";
+import { compileLinear } from "../validate/patterns.js";
 import { originOnlyKeyword } from "./keywords.js";
 import { asSchema, resolveRef, type Located } from "./resolve.js";
 import type { JSONSchema } from "./schema-types.js";
@@ -72,8 +73,14 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
     if (values.length === 0) return null;
     ruleSchema.enum = values;
   }
+  // The pattern runs on the linear-time engine, never on the validator's backtracking RegExp.
+  const source = ruleSchema["pattern"];
+  delete ruleSchema["pattern"];
+  const pattern = typeof source === "string" ? compileLinear(source) : null;
   const validator = new Validator(ruleSchema as never, "2020-12", true);
-  const rule: ValueRule = { type, check: (value) => validator.validate(value).valid };
+  const matches = (value: unknown): boolean =>
+    pattern === null || typeof value !== "string" || (typeof pattern !== "string" && pattern.test(value));
+  const rule: ValueRule = { type, check: (value) => validator.validate(value).valid && matches(value) };
   if (values) rule.enum = values;
   if (type === "string" && typeof schema.format === "string") rule.format = schema.format;
   const words = [param.split(".").pop(), schema.title, schema.description].filter((w) => typeof w === "string").join(" ");

@@ -2,6 +2,7 @@
  * `$ref` resolution inside one tool's parameters schema, and the checks that reject schemas nobody can honour.
  */
 import { UnsupportedSchemaError } from "./errors.js";
+import { pointerGet } from "./pointer.js";
 import { ANNOTATION_KEYWORDS, TYPE_NAMES, UNSUPPORTED_KEYWORDS } from "./keywords.js";
 import type { JSONSchema } from "./schema-types.js";
 
@@ -90,17 +91,6 @@ export function checkKeywords(schema: JSONSchema, param: string): void {
   }
 }
 
-function pointerGet(root: JSONSchema, pointer: string): unknown {
-  let node: unknown = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node)) node = node[Number(token)];
-    else if (isObject(node)) node = node[token];
-    else return undefined;
-  }
-  return node;
-}
-
 /** Boolean schemas as objects: `true` accepts anything, `false` nothing. */
 export function asSchema(value: unknown): JSONSchema {
   if (value === true || value === undefined) return {};
@@ -129,9 +119,11 @@ export function resolveRef(root: JSONSchema, located: Located): Resolved {
       throw new UnsupportedSchemaError("$ref", `${param}.$ref`, `only local references (#/$defs/...) are supported, got ${JSON.stringify(ref)}`);
     }
     if (refs.includes(ref)) return { schema, param, refs, recursive: true };
-    const target = ref === "#" ? root : pointerGet(root, ref.slice(1));
+    const found = pointerGet(root, ref.slice(1));
+    const target = found.found ? found.value : undefined;
     if (!isObject(target) && typeof target !== "boolean") {
-      throw new UnsupportedSchemaError("$ref", `${param}.$ref`, `${JSON.stringify(ref)} does not resolve to a schema`);
+      const reason = found.found ? "does not resolve to a schema" : found.reason;
+      throw new UnsupportedSchemaError("$ref", `${param}.$ref`, `${JSON.stringify(ref.slice(0, 80))}: ${reason}`);
     }
     const siblings = Object.entries(schema).filter(([key]) => key !== "$ref");
     const constraining = siblings.find(([key]) => !ANNOTATION_KEYWORDS.has(key) && key !== "$defs" && key !== "definitions");

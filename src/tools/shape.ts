@@ -41,7 +41,7 @@ export function objectOriginOnly(schema: JSONSchema): string | undefined {
   const keyword = originOnlyKeyword(schema);
   if (keyword) return `keyword '${keyword}'`;
   const declared = schema.properties ?? {};
-  const undeclared = (schema.required ?? []).find((name) => !(name in declared));
+  const undeclared = (schema.required ?? []).find((name) => !Object.hasOwn(declared, name));
   if (undeclared !== undefined) return `required property '${undeclared}' is not declared`;
   return undefined;
 }

@@ -1,5 +1,6 @@
 /** POST /v1/chat/completions: read, validate, normalise, ask the tool caller, answer as JSON or SSE. */
 import type { Handler } from "hono";
+import { checkBounds, readLimits } from "../../bounds/index.js";
 import type { ToolCaller, ToolCallRequest, ToolCallResult } from "../../caller/types.js";
 import type { Env } from "../settings.js";
 import { validateChatRequest } from "../validation/validate-request.js";
@@ -26,6 +27,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
   return async (c) => {
     const watch = startStopwatch();
     const body = validateChatRequest(await readJsonBody(c));
+    checkBounds(body.tools ?? [], readLimits(c.env));
     const request = toToolCallRequest(body);
     const validate = watch.mark();
     const result: ToolCallResult = needsModel(request)
