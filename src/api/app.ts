@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import type { ToolCaller } from "../caller/types.js";
+import { originRegistry, type OriginLookup } from "../origin/registry.js";
 import { requireApiKey } from "./auth.js";
 import { chatCompletions } from "./chat/route.js";
 import { corsFromSettings } from "./cors.js";
@@ -18,6 +19,8 @@ export interface AppDependencies {
   backend: string;
   /** Bytes of the engine's WebAssembly memory, when it has one and has started. */
   wasmMemoryBytes?: () => number | undefined;
+  /** The origin for a request's env (ORIGIN_URL); default: one client per origin URL for this app's lifetime. */
+  origins?: OriginLookup;
 }
 
 function methodNotAllowed(allow: string): () => never {
@@ -46,7 +49,7 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: Env }> {
   app.all("/healthz", methodNotAllowed("GET, HEAD"));
 
   app.use("/v1/*", requireApiKey());
-  app.post("/v1/chat/completions", limitBody(), chatCompletions(deps));
+  app.post("/v1/chat/completions", limitBody(), chatCompletions({ ...deps, origins: deps.origins ?? originRegistry() }));
   app.all("/v1/chat/completions", methodNotAllowed("POST"));
   app.route("/v1/models", modelsRoutes(deps.caller.id));
   app.all("/v1/models", methodNotAllowed("GET, HEAD"));

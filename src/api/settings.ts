@@ -1,7 +1,12 @@
 import type { LimitsEnv } from "../bounds/limits.js";
+import type { OriginEnv } from "../origin/settings.js";
+import type { RouterEnv } from "../router/thresholds.js";
 
-/** Worker configuration: wrangler vars (MAX_BODY_BYTES, CORS_ORIGINS), the EDGECALL_API_KEYS secret, KV bindings. */
-export interface Env extends LimitsEnv {
+/**
+ * Worker configuration: wrangler vars (MAX_BODY_BYTES, CORS_ORIGINS, ORIGIN_*, ROUTER_*), the EDGECALL_API_KEYS and
+ * ORIGIN_API_KEY secrets, KV bindings.
+ */
+export interface Env extends OriginEnv, RouterEnv, LimitsEnv {
   /** Conversation memory (used by the memory feature; declared in wrangler.toml). */
   MEMORY?: KVNamespace;
   /** Largest accepted request body in bytes. */

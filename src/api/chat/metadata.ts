@@ -1,13 +1,23 @@
 /** The `x_edgecall` block: which route served the request, how sure it was, and where the time went. */
 import type { ToolCallResult } from "../../caller/types.js";
 
+/** Who answered: the edge model, the origin, or the edge because the origin failed (the reason is in route_reasons). */
+export type Route = "edge" | "origin" | "edge_fallback";
+
 export interface EdgecallMetadata {
-  route: "edge";
+  route: Route;
+  /** Why (src/router): e.g. `confident`, `no_tools`, `low_confidence`, `origin_connection`, `no_origin`. */
+  route_reasons: string[];
+  /** The edge's engine, or `origin` when the origin answered. */
   backend: string;
-  result: ToolCallResult["kind"];
-  confidence: number;
+  /** The edge result's kind; for origin answers `calls` or `text`. */
+  result: ToolCallResult["kind"] | "text";
+  /** The edge's confidence; null for origin answers. */
+  confidence: number | null;
+  /** The model name the origin reported, when it answered. */
+  origin_model?: string;
   /** Milliseconds. In workerd the clock only advances across I/O, so compute-only spans can read 0 there. */
-  timings_ms: { validate: number; model: number; total: number };
+  timings_ms: { validate: number; model: number; origin?: number; total: number };
 }
 
 export interface Stopwatch {

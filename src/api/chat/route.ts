@@ -1,27 +1,28 @@
-/** POST /v1/chat/completions: read, validate, normalise, ask the tool caller, answer as JSON or SSE. */
+/** POST /v1/chat/completions: read, validate, normalise, route (edge / origin), answer as JSON or SSE. */
 import type { Handler } from "hono";
 import { checkBounds, readLimits } from "../../bounds/index.js";
-import type { ToolCaller, ToolCallRequest, ToolCallResult } from "../../caller/types.js";
+import type { ToolCaller } from "../../caller/types.js";
+import type { OriginLookup } from "../../origin/registry.js";
+import { readRouterThresholds } from "../../router/thresholds.js";
 import type { Env } from "../settings.js";
 import { validateChatRequest } from "../validation/validate-request.js";
-import { answerFor } from "./answer.js";
 import { completionBody, type CompletionContext } from "./completion.js";
 import { completionId } from "./ids.js";
-import { startStopwatch } from "./metadata.js";
+import { startStopwatch, type EdgecallMetadata } from "./metadata.js";
 import { toToolCallRequest } from "./normalize.js";
+import { originSse } from "./origin-stream.js";
 import { readJsonBody } from "./read-json.js";
+import { samplingFields, serveRouted, type RouteOutcome } from "./routed.js";
 import { sseBody, streamChunks } from "./stream.js";
 import { usageOf } from "./usage.js";
 
 export interface ChatDependencies {
   caller: ToolCaller;
   backend: string;
+  origins?: OriginLookup;
 }
 
-/** With no tools, or tool_choice "none", there is nothing to decide: the model is not run. */
-function needsModel(request: ToolCallRequest): boolean {
-  return request.tools.length > 0 && request.tool_choice !== "none";
-}
+const SSE_HEADERS = { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache" };
 
 export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env }> {
   return async (c) => {
@@ -30,32 +31,39 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
     checkBounds(body.tools ?? [], readLimits(c.env));
     const request = toToolCallRequest(body);
     const validate = watch.mark();
-    const result: ToolCallResult = needsModel(request)
-      ? await deps.caller.call(request)
-      : { kind: "no_call", confidence: 1 };
-    const model = watch.mark();
-    const answer = answerFor(result);
-    const context: CompletionContext = {
-      id: completionId(),
-      created: Math.floor(Date.now() / 1000),
-      model: deps.caller.id,
-      answer,
-      usage: usageOf(request, answer),
-      metadata: {
-        route: "edge",
-        backend: deps.backend,
-        result: result.kind,
-        confidence: result.confidence,
-        timings_ms: { validate, model, total: Math.round((performance.now() - watch.start) * 1000) / 1000 },
+    const served = await serveRouted({
+      caller: deps.caller,
+      origin: deps.origins?.(c.env),
+      thresholds: readRouterThresholds(c.env),
+      request,
+      model: body.model,
+      stream: body.stream === true,
+      extra: samplingFields(body),
+    });
+    const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
+      route: outcome.route,
+      route_reasons: outcome.reasons,
+      backend: outcome.route === "origin" ? "origin" : deps.backend,
+      result: outcome.result,
+      confidence: outcome.confidence,
+      ...(outcome.originModel === undefined ? {} : { origin_model: outcome.originModel }),
+      timings_ms: {
+        validate,
+        model: outcome.modelMs,
+        ...(outcome.originMs > 0 ? { origin: outcome.originMs } : {}),
+        total: Math.round((performance.now() - watch.start) * 1000) / 1000,
       },
+    });
+    const frame = { id: completionId(), created: Math.floor(Date.now() / 1000), model: deps.caller.id };
+    const includeUsage = body.stream_options?.include_usage === true;
+    if (served.kind === "origin_stream") return c.body(originSse(served, frame, includeUsage, metadata), 200, SSE_HEADERS);
+    const context: CompletionContext = {
+      ...frame,
+      answer: served.answer,
+      usage: served.usage ?? usageOf(request, served.answer),
+      metadata: metadata(served.outcome),
     };
-    if (body.stream === true) {
-      const chunks = streamChunks(context, body.stream_options?.include_usage === true);
-      return c.body(sseBody(chunks), 200, {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        "Cache-Control": "no-cache",
-      });
-    }
+    if (body.stream === true) return c.body(sseBody(streamChunks(context, includeUsage)), 200, SSE_HEADERS);
     return c.json(completionBody(context));
   };
 }
