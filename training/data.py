@@ -1372,22 +1372,43 @@ def stage_for(rng, progress):
     return rng.choices([1, 2, 3], [w1, w2, w3])[0]
 
 
-def load_distilled(path):
-    """Examples written by distill.py, encoded (those whose spans survive truncation)."""
-    out = []
-    with open(path) as f:
-        for line in f:
-            ex = json.loads(line)
-            ex["spans"] = {k: tuple(v) for k, v in ex["spans"].items()}
-            ex["golds"] = [Gold(g["tool_index"], {tuple(p): (lab[0], tuple(lab[1]) if isinstance(lab[1], list) else
-                                                             lab[1]) for p, lab in g["args"]}) for g in ex["golds"]]
-            ex["missing"] = [(t, tuple(p)) for t, p in ex["missing"]]
-            ex.setdefault("stage", 3)
+def parse_distilled(ex):
+    """A JSON example (distill.py, convert_*.py) -> the example as make_example returns it (Gold objects, tuples)."""
+    ex["spans"] = {k: tuple(v) for k, v in ex["spans"].items()}
+    ex["golds"] = [Gold(g["tool_index"], {tuple(p): (lab[0], tuple(lab[1]) if isinstance(lab[1], list) else
+                                                     lab[1]) for p, lab in g["args"]}) for g in ex["golds"]]
+    ex["missing"] = [(t, tuple(p)) for t, p in ex["missing"]]
+    ex.setdefault("stage", 3)
+    return ex
+
+
+class Distilled:
+    """Examples written by distill.py or the convert_*.py converters, kept as their JSON lines and encoded when drawn
+    (a hundred thousand encoded examples would hold tens of GB of match features). Indexing returns an encoded
+    example; one whose spans do not survive truncation gives way to the next line."""
+
+    def __init__(self, paths):
+        self.lines = []
+        for path in paths.split(",") if isinstance(paths, str) else paths:
+            with open(path, "rb") as f:
+                self.lines.extend(line for line in f if line.strip())
+
+    def __len__(self):
+        return len(self.lines)
+
+    def __getitem__(self, i):
+        for k in range(len(self.lines)):
+            ex = parse_distilled(json.loads(self.lines[(i + k) % len(self.lines)]))
             x = encode(ex)
             if x is not None:
                 x["example"] = ex
-                out.append(x)
-    return out
+                return x
+        raise ValueError("no example survives truncation")
+
+
+def load_distilled(paths):
+    """Examples written by distill.py (or convert_*.py; comma-separated files), encoded when drawn."""
+    return Distilled(paths)
 
 
 def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, **mix):
