@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { startFaultOrigin } from "../../test/support/fault-origin.js";
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, "../..");
@@ -86,6 +87,31 @@ describe("npm run eval", () => {
     expect(stored).toBeGreaterThanOrEqual(6);
     expect(await report("second.json")).toEqual(first);
     expect(readdirSync(cache)).toHaveLength(stored);
+  }, 60_000);
+
+  it("--router routes each case as the worker does and scores the edge, the origin and both", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
+    const { questions, answers } = writeDataset(dir);
+    const evaluate = (...extra: string[]) =>
+      run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node", "--router", ...extra], { cwd: ROOT });
+    const oracle = (await evaluate()).stdout;
+    expect(oracle).toContain("router (origin: oracle)");
+    expect(oracle).toMatch(/sent to the origin by: .*chit_chat 1/);
+    const all = /^all\s+5\s+(\d+) \([\d.]+%\)\s+(\d+)\/\1 .*\s+(\d+)\/(\d+) \(100\.0%\)\s+(\d+)\/5/m.exec(oracle);
+    expect(all).not.toBeNull();
+    const [kept, keptRight, routed, endToEnd] = [all?.[1], all?.[2], all?.[4], all?.[5]].map(Number) as [number, number, number, number];
+    expect(kept + routed).toBe(5);
+    expect(endToEnd).toBe(keptRight + routed);
+    expect(oracle.trim().split("\n").at(-1)).toMatch(/^overall: \d+\/5/);
+
+    const upstream = await startFaultOrigin(() => ({ kind: "text", text: "No tool applies." }));
+    try {
+      const asked = (await evaluate("--origin", upstream.url)).stdout;
+      expect(asked).toContain(`router (origin: ${upstream.url})`);
+      expect(upstream.requests).toHaveLength(routed);
+    } finally {
+      await upstream.close();
+    }
   }, 60_000);
 
   it("runs the model at the --window given, and refuses one outside the model's range", async () => {

@@ -1,23 +1,32 @@
 /**
  * npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node] [--model DIR]
- *                  [--tool-choice auto|required] [--cache DIR] [--window W]
+ *                  [--tool-choice auto|required] [--cache DIR] [--window W] [--router [--origin oracle|URL]]
  *
  * Runs every case through the real model-backed tool caller (the shipped int8 model, the worker's code) under
  * Node and scores it with BFCL's AST-checker rules. Last line: `overall: P/T (X.X%)`. `--cache DIR` keeps the graph
  * outputs on disk, keyed by the model's files and the feeds: a rerun after a decoding change skips the forward passes.
  * `--window W` runs every case at attention window W instead of the model's default (config.json window.default).
+ * `--router` routes every case as the worker does with an origin configured (src/eval/routing.ts; thresholds from
+ * the ROUTER_* environment variables, as the worker reads its vars) and prints, per set, the share kept at the
+ * edge, the edge's accuracy on those, the origin's on the rest, and end to end; `--origin oracle` (the default)
+ * scores origin-routed cases as right, `--origin URL` asks an OpenAI-compatible server (ORIGIN_MODEL,
+ * ORIGIN_API_KEY from the environment).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { ToolCallRequest } from "../caller/types.js";
 import { createDiskCachedRuntime, modelFingerprint } from "../engine/disk-cache.js";
 import { createNodeRuntime, type NodeBackend } from "../engine/node.js";
 import { createModelToolCaller } from "../model/caller.js";
 import { parseModelConfig } from "../model/config.js";
+import { createOriginClient, Deadline, isOriginError, readOriginSettings, type OriginClient } from "../origin/index.js";
+import { readRouterThresholds, type RouterEnv } from "../router/index.js";
 import { readAnswers, readQuestions, type Expected } from "./dataset.js";
 import { IndependentValidator } from "./independent-validator.js";
 import { judge } from "./judge.js";
 import { formatSummary, summarise, type CaseOutcome } from "./report.js";
+import { formatRouting, originResult, reasonCounts, riskCoverage, routeOf, summariseRouting, type RoutedCase } from "./routing.js";
 
 const { values } = parseArgs({
   options: {
@@ -30,11 +39,24 @@ const { values } = parseArgs({
     model: { type: "string", default: join(import.meta.dirname, "../../wasm") },
     cache: { type: "string" },
     window: { type: "string" },
+    router: { type: "boolean", default: false },
+    origin: { type: "string", default: "oracle" },
+    help: { type: "boolean", default: false },
   },
 });
 
+const USAGE = `usage: npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node]
+         [--model DIR] [--tool-choice auto|required] [--cache DIR] [--window W] [--router [--origin oracle|URL]]
+  --router          route every case as the worker does with an origin (thresholds from ROUTER_* variables) and
+                    print per set: share kept at the edge, edge accuracy on it, origin accuracy, end to end
+  --origin oracle   score origin-routed cases as right: measures the router alone (default)
+  --origin URL      ask an OpenAI-compatible server at URL (e.g. http://127.0.0.1:8788/v1; ORIGIN_MODEL, ORIGIN_API_KEY)`;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (!values.questions) {
-  console.error("usage: npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node]");
+  console.error(USAGE);
   process.exit(2);
 }
 const backend = values.backend as NodeBackend;
@@ -63,6 +85,18 @@ const answers: Map<string, Expected> = values.answers ? readAnswers(values.answe
 let cases = readQuestions(values.questions);
 if (values.limit) cases = cases.slice(0, Number(values.limit));
 
+const thresholds = readRouterThresholds(process.env as RouterEnv);
+let origin: OriginClient | undefined;
+if (values.router && values.origin !== "oracle") {
+  const settings = readOriginSettings({ ...process.env, ORIGIN_URL: values.origin });
+  if (settings === undefined || !/^https?:\/\//.test(settings.baseUrl)) {
+    console.error(`--origin must be oracle or an http(s) URL, got ${values.origin}`);
+    process.exit(2);
+  }
+  origin = createOriginClient(settings);
+}
+const routed: RoutedCase[] = [];
+
 const validator = new IndependentValidator();
 const outcomes: CaseOutcome[] = [];
 let calls = 0;
@@ -72,8 +106,9 @@ for (const [i, testCase] of cases.entries()) {
   const expected = answers.get(testCase.id);
   const outcome: CaseOutcome = { id: testCase.id, category: testCase.category, passed: false };
   if (expected) outcome.expected = expected;
+  const request: ToolCallRequest = { messages: testCase.messages, tools: testCase.tools, tool_choice: toolChoice, parallel_tool_calls: true };
   try {
-    const result = await caller.call({ messages: testCase.messages, tools: testCase.tools, tool_choice: toolChoice, parallel_tool_calls: true });
+    const result = await caller.call(request);
     outcome.result = result;
     if (result.kind === "calls") {
       for (const call of result.calls) {
@@ -89,7 +124,27 @@ for (const [i, testCase] of cases.entries()) {
     outcome.reason = `error: ${outcome.error}`;
   }
   outcomes.push(outcome);
+  if (values.router) {
+    const { route, reasons } = routeOf(request, outcome.result, thresholds);
+    const edgeConfidence = outcome.result !== undefined && outcome.result.kind !== "not_expressible" ? outcome.result.confidence : null;
+    const row: RoutedCase = { category: testCase.category, route, reasons, edgePassed: outcome.passed, confidence: edgeConfidence };
+    if (route === "origin") row.originPassed = origin === undefined ? true : await originPasses(origin, request, testCase, expected);
+    routed.push(row);
+  }
   if ((i + 1) % 50 === 0) process.stderr.write(`${i + 1}/${cases.length} cases, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+async function originPasses(client: OriginClient, request: ToolCallRequest, testCase: (typeof cases)[number], expected: Expected | undefined): Promise<boolean> {
+  const deadline = new Deadline(client.settings.timeoutMs);
+  try {
+    const completion = await client.complete({ ...request, model: "edgecall" }, deadline);
+    return judge(testCase, originResult(completion, request), expected).ok;
+  } catch (error) {
+    if (!isOriginError(error)) throw error;
+    return false;
+  } finally {
+    deadline.dispose();
+  }
 }
 
 const summary = summarise(outcomes, validCalls, calls);
@@ -115,4 +170,5 @@ if (values.json) {
 console.log(`not expressible at the edge (counted as failures): ${notExpressible.length}`);
 const errors = outcomes.filter((o) => o.error).length;
 if (errors > 0) console.log(`errors: ${errors}`);
+if (values.router) console.log(formatRouting(summariseRouting(routed), values.origin, riskCoverage(routed), reasonCounts(routed)));
 console.log(formatSummary(summary));
