@@ -56,12 +56,31 @@ export interface MissingArguments {
   parameters: string[];
 }
 
+/** What the guards (src/risk) and the reader add to an answer, beyond its kind. */
+export interface ResultNotes {
+  /** Tools whose results came back since the user last spoke, when nothing is left to call: the agent loop ends. */
+  tool_results_ready?: string[];
+  /** High-risk tools not called for lack of evidence in the request. */
+  held_back?: string[];
+  /** The reader read only the last part of the conversation. */
+  truncated?: Truncation;
+}
+
+export interface Truncation {
+  /** Bytes of conversation text the reader read, and how many there were. */
+  read_bytes: number;
+  total_bytes: number;
+  /** Messages the reader did not read at all (the earliest ones). */
+  dropped_messages: number;
+}
+
 /** What a tool caller answers. `not_expressible` means: this caller cannot answer it; route it elsewhere. */
-export type ToolCallResult =
+export type ToolCallResult = (
   | { kind: "calls"; calls: DecodedCall[]; confidence: number }
   | { kind: "missing"; missing: MissingArguments[]; confidence: number }
   | { kind: "no_call"; confidence: number }
-  | { kind: "not_expressible"; reason: string; confidence: number };
+  | { kind: "not_expressible"; reason: string; confidence: number }
+) & { notes?: ResultNotes };
 
 export interface ToolCaller {
   /** Model id reported in responses and /v1/models. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { JSONSchema } from "../tools/schema-types.js";
 import { compileLinear } from "./patterns.js";
 import { validateAgainst } from "./validator.js";
 
@@ -15,14 +16,14 @@ describe("linear-time patterns", () => {
   });
 
   it("validates a catastrophic pattern against a hostile value and gives the right verdict", () => {
-    const schema = { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } };
+    const schema: JSONSchema = { type: "object", properties: { code: { type: "string", pattern: "^(a+)+$" } } };
     expect(validateAgainst(schema, { code: `${"a".repeat(5000)}b` }).valid).toBe(false);
     expect(validateAgainst(schema, { code: "a".repeat(5000) }).valid).toBe(true);
     expect(validateAgainst(schema, { code: "aa aa" }).errors.join()).toContain('pattern "^(a+)+$"');
   });
 
   it("keeps a pattern beside a format, and applies patterns inside $defs and anyOf", () => {
-    const schema = {
+    const schema: JSONSchema = {
       type: "object",
       properties: { mail: { type: "string", format: "email", pattern: "@shop\\.example$" }, ref: { $ref: "#/$defs/sku" } },
       $defs: { sku: { anyOf: [{ type: "string", pattern: "^SKU-[0-9]+$" }, { type: "integer" }] } },

@@ -43,16 +43,21 @@ export function answerFor(result: ToolCallResult): AssistantAnswer {
         content: `I need a bit more information to do that: please tell me the ${listWords(asks)}.`,
         tool_calls: [],
         finish_reason: "stop",
-        extensions: { x_missing_arguments: result.missing.map((item) => ({ name: item.name, parameters: item.parameters })) },
+        extensions: {
+          x_missing_arguments: result.missing.map((item) => ({ name: item.name, parameters: item.parameters })),
+          ...(result.notes?.held_back ? { x_held_back: result.notes.held_back } : {}),
+        },
       };
     }
-    case "no_call":
+    case "no_call": {
+      const ready = result.notes?.tool_results_ready ?? [];
       return {
-        content: "None of the available tools applies to this request.",
+        content: ready.length > 0 ? `The result of ${listWords(ready)} is ready.` : "None of the available tools applies to this request.",
         tool_calls: [],
         finish_reason: "stop",
-        extensions: {},
+        extensions: result.notes?.held_back ? { x_held_back: result.notes.held_back } : {},
       };
+    }
     case "not_expressible":
       return {
         content: "I can't answer this request with a tool call here: a value it needs cannot be taken from the conversation.",

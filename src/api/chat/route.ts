@@ -2,6 +2,7 @@
 import type { Handler } from "hono";
 import { checkBounds, readLimits } from "../../bounds/index.js";
 import type { ToolCaller } from "../../caller/types.js";
+import { guardCaller, readRiskSettings } from "../../risk/index.js";
 import type { OriginLookup } from "../../origin/registry.js";
 import { readRouterThresholds } from "../../router/thresholds.js";
 import type { Env } from "../settings.js";
@@ -32,7 +33,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
     const request = toToolCallRequest(body);
     const validate = watch.mark();
     const served = await serveRouted({
-      caller: deps.caller,
+      caller: guardCaller(deps.caller, readRiskSettings(c.env)),
       origin: deps.origins?.(c.env),
       thresholds: readRouterThresholds(c.env),
       request,
