@@ -20,7 +20,7 @@ export interface PreparedToolSet {
 /**
  * Elements per schema-encoder run. The encoder reads each element on its own, so a tool set is encoded in runs of
  * this many and the runs' WebAssembly memory is reused: peak memory no longer grows with the tool count (100 tools
- * in one run: 141 MB; in runs of 64: 23 MB, docs/limits.md). Sets of up to 64 elements are one run, as before.
+ * in one run: 141 MB; in runs of 64: 33 MB, docs/limits.md). Sets of up to 64 elements are one run, as before.
  */
 export const ENCODER_CHUNK = 64;
 
