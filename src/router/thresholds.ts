@@ -28,7 +28,7 @@ export const ROUTER_DEFAULTS: RouterThresholds = {
   maxNested: 0,
   maxActions: 1,
   maxWindow: 256,
-  minConfidence: 0.5,
+  minConfidence: 0.9,
   textToOrigin: true,
 };
 

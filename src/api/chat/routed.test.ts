@@ -96,11 +96,12 @@ describe("routing with an origin configured", () => {
     expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
   });
 
-  it("sends requests above a complexity threshold to the origin before the model runs", async () => {
-    const { post, caller } = await setup(sure, () => ({ kind: "call", name: "get_weather", arguments: '{"city":"Paris"}' }));
+  it("sends requests above a complexity threshold to the origin, the edge's answer computed meanwhile as the fall-back", async () => {
+    const { post, caller } = await setup(sure, () => ({ kind: "call", name: "get_weather", arguments: '{"city":"Rome"}' }));
     const { json } = await post(chatBody({ messages: [{ role: "user", content: "Get the weather in Paris and then check it for Rome" }] }));
     expect(json.x_edgecall).toMatchObject({ route: "origin", route_reasons: ["multiple_actions"] });
-    expect(caller.requests).toHaveLength(0);
+    expect(JSON.parse(json.choices[0].message.tool_calls[0].function.arguments)).toEqual({ city: "Rome" });
+    expect(caller.requests).toHaveLength(1);
   });
 
   it("passes sampling fields through and leaves our own fields out", async () => {
@@ -169,6 +170,14 @@ describe("origin faults: the documented outcome, and the worker keeps serving", 
       expect(health.status).toBe(200);
     });
   }
+
+  it("a slow origin on a request routed before the model: the edge's answer, computed meanwhile", async () => {
+    const { post, caller } = await setup(sure, () => ({ kind: "slow_headers" }));
+    const { response, json } = await post(chatBody({ messages: [{ role: "user", content: "Get the weather in Paris and then check Rome" }] }));
+    expect(response.status).toBe(200);
+    expect(json.x_edgecall).toMatchObject({ route: "edge_fallback", route_reasons: ["multiple_actions", "origin_timeout"] });
+    expect(caller.requests).toHaveLength(1);
+  });
 
   it("truncated SSE on a streaming request: the edge's answer, streamed", async () => {
     const { post } = await setup(unsure, () => ({ kind: "truncated" }));

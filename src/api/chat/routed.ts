@@ -99,16 +99,18 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
   const plan = planRoute(routeFeatures(request), thresholds, origin !== undefined);
   const reasons = [...plan.reasons];
   let modelMs = 0;
-  let edge: ToolCallResult | undefined;
-  const runEdge = async (): Promise<ToolCallResult> => {
-    if (edge !== undefined) return edge;
-    const started = performance.now();
-    try {
-      edge = needsModel(request) ? await caller.call(request) : { kind: "no_call", confidence: 1 };
-    } finally {
-      modelMs += elapsed(started);
-    }
-    return edge;
+  let edgePass: Promise<ToolCallResult> | undefined;
+  /** One edge pass per request, shared by whoever asks first (the plan, or the fall-back). */
+  const runEdge = (): Promise<ToolCallResult> => {
+    edgePass ??= (async () => {
+      const started = performance.now();
+      try {
+        return needsModel(request) ? await caller.call(request) : { kind: "no_call" as const, confidence: 1 };
+      } finally {
+        modelMs += elapsed(started);
+      }
+    })();
+    return edgePass;
   };
   const edgeServed = (result: ToolCallResult, route: Route): Served => ({
     kind: "answer",
@@ -121,9 +123,10 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
   let edgeCanAnswer = true;
   if (plan.decision === "edge_then_origin") {
     try {
-      const after = afterEdge(await runEdge(), thresholds);
+      const edge = await runEdge();
+      const after = afterEdge(edge, thresholds);
       reasons.push(after.reason);
-      if (after.keep && edge !== undefined) return edgeServed(edge, "edge");
+      if (after.keep) return edgeServed(edge, "edge");
     } catch (error) {
       if (!(error instanceof ToolSetError)) throw error;
       reasons.push("unsupported_schema");
@@ -136,9 +139,13 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
   const started = performance.now();
   let streaming = false;
   try {
-    const completion: FirstOfStream = input.stream
-      ? await firstOfStream(origin, originRequest, deadline)
-      : { kind: "complete", completion: await origin.complete(originRequest, deadline) };
+    const pending: Promise<FirstOfStream> = input.stream
+      ? firstOfStream(origin, originRequest, deadline)
+      : origin.complete(originRequest, deadline).then((completion) => ({ kind: "complete", completion }));
+    // The edge's own answer is computed while the origin works, so a failing origin costs no extra time after
+    // its deadline.
+    if (edgeCanAnswer && plan.decision === "origin") void runEdge().catch(() => undefined);
+    const completion = await pending;
     if (completion.kind === "streaming") {
       streaming = true;
       return {
