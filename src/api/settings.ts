@@ -1,5 +1,6 @@
 import type { LimitsEnv } from "../bounds/limits.js";
 import type { RiskEnv } from "../risk/policy.js";
+import type { DistillEnv } from "../distill/log.js";
 import type { OriginEnv } from "../origin/settings.js";
 import type { RouterEnv } from "../router/thresholds.js";
 
@@ -7,7 +8,7 @@ import type { RouterEnv } from "../router/thresholds.js";
  * Worker configuration: wrangler vars (MAX_BODY_BYTES, CORS_ORIGINS, ORIGIN_*, ROUTER_*), the EDGECALL_API_KEYS and
  * ORIGIN_API_KEY secrets, KV bindings.
  */
-export interface Env extends OriginEnv, RouterEnv, LimitsEnv, RiskEnv {
+export interface Env extends OriginEnv, RouterEnv, DistillEnv, LimitsEnv, RiskEnv {
   /** Conversation memory (used by the memory feature; declared in wrangler.toml). */
   MEMORY?: KVNamespace;
   /** Largest accepted request body in bytes. */

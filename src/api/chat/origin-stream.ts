@@ -63,6 +63,7 @@ export function originSse(
     const hasCalls = completion.tool_calls.length > 0;
     const valid = !hasCalls || checkOriginAnswer(completion, served.request).valid;
     if (!valid) outcome.reasons.push("origin_invalid_tool_call_dropped");
+    else served.onAnswer?.(completion, outcome.reasons);
     const answer = toAnswer(completion, valid);
     for (const [index, call] of answer.tool_calls.entries()) {
       yield chunk({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } }] });

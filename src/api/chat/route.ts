@@ -8,6 +8,7 @@ import { readRouterThresholds } from "../../router/thresholds.js";
 import type { Env } from "../settings.js";
 import { validateChatRequest } from "../validation/validate-request.js";
 import { completionBody, type CompletionContext } from "./completion.js";
+import { distillHook } from "./distill.js";
 import { completionId } from "./ids.js";
 import { startStopwatch, type EdgecallMetadata } from "./metadata.js";
 import { toToolCallRequest } from "./normalize.js";
@@ -40,6 +41,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
       model: body.model,
       stream: body.stream === true,
       extra: samplingFields(body),
+      onOriginAnswer: distillHook(c, request),
     });
     const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
       route: outcome.route,

@@ -3,7 +3,7 @@
  * where each request goes, what each origin fault turns into (edge_fallback with its reason, or 502/504 in
  * OpenAI's shape), and that the app keeps serving afterwards.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ToolCallResult } from "../../caller/types.js";
 import { closedOriginUrl, startFaultOrigin, type FaultAnswer, type FaultOrigin } from "../../../test/support/fault-origin.js";
 import { chatBody, postJson } from "../../../test/support/requests.js";
@@ -28,7 +28,7 @@ afterEach(async () => {
   upstream = undefined;
 });
 
-async function setup(edge: ToolCallResult, script: (index: number, body: Json) => FaultAnswer, vars: Record<string, string> = {}) {
+async function setup(edge: ToolCallResult, script: (index: number, body: Json) => FaultAnswer, vars: Record<string, unknown> = {}) {
   upstream = await startFaultOrigin((seen, index) => script(index, seen.body));
   const caller = scriptedCaller(() => edge);
   const app = createApp({ caller, backend: "test-double", origins: originRegistry({ random: () => 0 }) });
@@ -233,5 +233,43 @@ describe("without an origin", () => {
     expect(json.x_edgecall).toMatchObject({ route: "edge", route_reasons: ["no_tools", "no_origin"] });
     const tools = await app.request("/v1/chat/completions", postJson(chatBody()), {});
     expect(((await tools.json()) as Json).x_edgecall).toMatchObject({ route: "edge", route_reasons: ["no_origin"], confidence: 0.9 });
+  });
+});
+
+describe("distillation log (DISTILL_LOG bound)", () => {
+  function bucket() {
+    const objects = new Map<string, string>();
+    return { objects, put: async (key: string, value: string) => void objects.set(key, value) };
+  }
+  const records = (objects: Map<string, string>): Json[] =>
+    [...objects.values()].flatMap((text) => text.trim().split("\n").map((line) => JSON.parse(line) as Json));
+
+  it("writes each validated origin answer with its request, the tenant hashed, streaming or not", async () => {
+    const log = bucket();
+    const { app, env } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"city":"Lyon"}' }), { DISTILL_LOG: log, DISTILL_BATCH: "1" });
+    const headers = { Authorization: "Bearer sk-tenant-secret" };
+    await (await app.request("/v1/chat/completions", postJson(chatBody(), headers), env)).text();
+    await (await app.request("/v1/chat/completions", postJson(chatBody({ stream: true }), headers), env)).text();
+    await vi.waitFor(() => expect(log.objects.size).toBe(2));
+    const written = records(log.objects);
+    expect(written[0]).toMatchObject({
+      v: 1,
+      origin_model: "fault-model",
+      route_reasons: ["low_confidence"],
+      request: { messages: [{ role: "user", content: "Paris weather please" }], tools: [{ function: { name: "get_weather" } }] },
+      response: { choices: [{ message: { tool_calls: [{ function: { name: "get_weather", arguments: '{"city":"Lyon"}' } }] } }] },
+    });
+    expect(written[0]?.tenant).toMatch(/^[0-9a-f]{16}$/);
+    expect(written[1]?.tenant).toBe(written[0]?.tenant);
+    expect(JSON.stringify(written)).not.toContain("sk-tenant-secret");
+  });
+
+  it("writes nothing for an answer that did not validate", async () => {
+    const log = bucket();
+    const { post } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"town":"x"}' }), { DISTILL_LOG: log, DISTILL_BATCH: "1" });
+    const { json } = await post(chatBody());
+    expect(json.x_edgecall.route).toBe("edge_fallback");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log.objects.size).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import { ToolSetError } from "../../tools/errors.js";
 import { ApiError } from "../errors.js";
 import { answerFor, type AssistantAnswer } from "./answer.js";
 import { toolCallId } from "./ids.js";
+import type { OnOriginAnswer } from "./distill.js";
 import type { Route } from "./metadata.js";
 import type { Usage } from "./usage.js";
 
@@ -36,7 +37,15 @@ export interface RouteOutcome {
 export type Served =
   | { kind: "answer"; answer: AssistantAnswer; usage: Usage | null; outcome: RouteOutcome }
   /** The origin is streaming prose: `first` is its first content, `rest` the remainder, under `deadline`. */
-  | { kind: "origin_stream"; first: string; rest: AsyncGenerator<OriginEvent, void, void>; deadline: Deadline; outcome: RouteOutcome; request: ToolCallRequest };
+  | {
+      kind: "origin_stream";
+      first: string;
+      rest: AsyncGenerator<OriginEvent, void, void>;
+      deadline: Deadline;
+      outcome: RouteOutcome;
+      request: ToolCallRequest;
+      onAnswer: OnOriginAnswer | undefined;
+    };
 
 export interface ServeInput {
   caller: ToolCaller;
@@ -48,6 +57,8 @@ export interface ServeInput {
   stream: boolean;
   /** Sampling fields passed to the origin as sent. */
   extra: Record<string, unknown>;
+  /** Called with each origin answer that validated (the distillation log). */
+  onOriginAnswer?: OnOriginAnswer | undefined;
 }
 
 const SAMPLING_FIELDS = ["temperature", "top_p", "seed", "max_tokens", "max_completion_tokens", "presence_penalty", "frequency_penalty", "stop", "user"];
@@ -154,10 +165,12 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
         rest: completion.rest,
         deadline,
         request,
+        onAnswer: input.onOriginAnswer,
         outcome: { route: "origin", reasons, result: "text", confidence: null, modelMs, originMs: elapsed(started) },
       };
     }
     const checked = await validated(origin, originRequest, request, completion.completion, deadline, reasons);
+    input.onOriginAnswer?.(checked, reasons);
     const answer = originAnswer(checked);
     return {
       kind: "answer",
