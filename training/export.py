@@ -114,9 +114,20 @@ ROW_CONSTANTS = [numpy_helper.from_array(np.array(v, t), n) for n, v, t in (
     ("rowq_128", 128, np.uint8))]
 
 
+# Weights are stored as uint8 with zero point 128 (int8 value + 128), so that every CPU computes the same integers.
+# onnxruntime's x86 uint8 x int8 kernel without VNNI (AVX2, SSE: pmaddubsw) sums each pair of u8 x s8 products in a
+# saturating 16-bit lane (2 x 255 x 127 = 64,770 > 32,767), while VNNI, ARM and WASM sum in 32 bits: the same graph
+# answered 81 of 640 BFCL cases differently on an AVX2 host. Its uint8 x uint8 kernels widen both sides to 16 bits
+# and multiply-add into 32 bits (pmaddwd) on every x86 level, exact like the others, and keep all 255 weight levels
+# (7-bit int8 weights, the other remedy, cost 3 of 400 held-out cases). Measured: wasm/MODEL_CARD.md "int8 scheme".
+WEIGHT_QMAX = 127
+WEIGHT_ZERO_POINT = 128
+
+
 def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
     """Each MatMul/Gemm with a constant 2-D weight -> DynamicQuantizeLinear(A) + MatMulInteger(A_q, W_int8) + Cast + Mul
-    (+ Add for Gemm's bias). Weights symmetric int8 (zero point 0), per output column scale. A MatMul whose node name
+    (+ Add for Gemm's bias). Weights symmetric (WEIGHT_QMAX levels each side), per output column scale, stored as
+    uint8 around WEIGHT_ZERO_POINT. A MatMul whose node name
     holds one of `per_row` ("all": every one) quantises its activation row by row instead (row_quantized, shared by
     the MatMuls that read one activation); its row scale multiplies the product before the weight scale, since
     onnxruntime fuses MatMulInteger -> Cast -> Mul(a_scale * w_scale) into MatMulIntegerToFloat, which reads a_scale
@@ -144,8 +155,8 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
             w = w.T
         # w [K, N]
         amax = np.abs(w).max(axis=0) if per_column else np.full(w.shape[1], np.abs(w).max())
-        scale = np.where(amax > 0, amax / 127.0, 1.0).astype(np.float32)
-        wq = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+        scale = np.where(amax > 0, amax / WEIGHT_QMAX, 1.0).astype(np.float32)
+        wq = (np.clip(np.round(w / scale), -WEIGHT_QMAX, WEIGHT_QMAX) + WEIGHT_ZERO_POINT).astype(np.uint8)
         p = f"{node.name or w_name}_q{n_q}"
         n_q += 1
         g.initializer.extend([numpy_helper.from_array(wq, p + "_w"), numpy_helper.from_array(scale, p + "_ws")])
@@ -159,7 +170,8 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
             r = rows[a]
             scale = p + "_ws"                      # the row scale is applied before it (see the docstring)
             new_nodes += [
-                helper.make_node("MatMulInteger", [r + "_u8", p + "_w", "rowq_128"], [p + "_i32"], name=p + "_mmi"),
+                helper.make_node("MatMulInteger", [r + "_u8", p + "_w", "rowq_128", "w_zero_point"], [p + "_i32"],
+                                 name=p + "_mmi"),
                 helper.make_node("Cast", [p + "_i32"], [p + "_f0"], to=TensorProto.FLOAT, name=p + "_cast"),
                 helper.make_node("Mul", [p + "_f0", r + "_s"], [p + "_f"], name=p + "_rows"),
             ]
@@ -167,7 +179,8 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
             scale = p + "_s"
             new_nodes += [
                 helper.make_node("DynamicQuantizeLinear", [a], [p + "_a", p + "_as", p + "_az"], name=p + "_dql"),
-                helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az"], [p + "_i32"], name=p + "_mmi"),
+                helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az", "w_zero_point"], [p + "_i32"],
+                                 name=p + "_mmi"),
                 helper.make_node("Cast", [p + "_i32"], [p + "_f"], to=TensorProto.FLOAT, name=p + "_cast"),
                 helper.make_node("Mul", [p + "_as", p + "_ws"], [p + "_s"], name=p + "_scale"),
             ]
@@ -178,6 +191,8 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
             new_nodes.append(helper.make_node("Mul", [p + "_f", scale], [out], name=p + "_mul"))
     if rows:
         g.initializer.extend(ROW_CONSTANTS)
+    if n_q:
+        g.initializer.append(numpy_helper.from_array(np.array(WEIGHT_ZERO_POINT, np.uint8), "w_zero_point"))
     still_used = {i for n in new_nodes for i in n.input}
     keep = [i for i in g.initializer if i.name not in drop or i.name in still_used]
     del g.initializer[:]
@@ -395,7 +410,7 @@ def main():
                   per_row=per_row)
     nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=kept["model"],
                    per_row=per_row)
-    extra = {"params": param_count(model), "quantized_matmuls": nq, "fp32_matmuls": kept}
+    extra = {"params": param_count(model), "weight_layout": "uint8, zero point 128", "quantized_matmuls": nq, "fp32_matmuls": kept}
     if per_row:
         extra["per_row_activations"] = list(per_row)
     if smoothed:

@@ -4,9 +4,9 @@ model when its fp32 checkpoint is gone (training/runs/ is not in git).
 How: the model code is exported once more with every parameter set to distinct random values, which tells, for each
 graph node, which parameter each of its initializers is (equal, or transposed for a MatMul). The shipped graphs have
 the same node names; a MatMul that export.py quantised is found as "<node>_q<k>_mmi" and its weight is read back as
-int8 x per-column scale (error at most half a step, scale / 2). Every parameter the graphs read must be found, or
-this fails, unless it is a zero-initialised layer added since the graphs were exported; those they never read (the
-self-attention blocks' unused context norm) keep their initial values.
+(int8, or uint8 less its zero point) x per-column scale (error at most half a step, scale / 2). Every parameter the
+graphs read must be found, or this fails, unless it is a zero-initialised layer added since the graphs were
+exported; those they never read (the self-attention blocks' unused context norm) keep their initial values.
 usage: training/from_onnx.py [--onnx wasm] --out training/runs/shipped/ckpt.pt [--check 200]
 """
 import argparse
@@ -46,7 +46,9 @@ def shipped_value(fresh_node, i, shipped_nodes, shipped_inits):
         return None
     p = q[0][: -len("_mmi")]
     if i == 1:
-        w = numpy_helper.to_array(shipped_inits[p + "_w"]).astype(np.float32) * numpy_helper.to_array(shipped_inits[p + "_ws"])
+        mmi = shipped_nodes[p + "_mmi"]
+        zero = numpy_helper.to_array(shipped_inits[mmi.input[3]]).astype(np.float32) if len(mmi.input) > 3 else 0.0
+        w = (numpy_helper.to_array(shipped_inits[p + "_w"]).astype(np.float32) - zero) * numpy_helper.to_array(shipped_inits[p + "_ws"])
         transposed = fresh_node.op_type == "Gemm" and any(a.name == "transB" and a.i for a in fresh_node.attribute)
         return w.T if transposed else w            # the layout of the fresh initializer
     if i == 2:

@@ -30,11 +30,15 @@ function range(t: TensorData): number {
 }
 
 /**
- * The graphs quantise activations dynamically (DynamicQuantizeLinear: one step is 1/255 of the activation's range),
- * and the WASM and native kernels may round a value to neighbouring steps; a few steps' worth of the output's range is
- * that noise, while wrong inputs, shapes or weights differ by the order of the range itself.
+ * Where the two runtimes may differ, and by how much. The graphs' MatMulIntegers are uint8 x uint8 (export.py
+ * WEIGHT_ZERO_POINT), whose integer sums are exact on every CPU (x86 with or without VNNI, ARM, WASM), so the
+ * runtimes agree bit for bit there. What remains is float work: DynamicQuantizeLinear may round an activation to the
+ * neighbouring step (1/255 of its range), and FastGelu, Softmax and LayerNorm kernels differ in the last bits.
+ * Measured on the shipped graphs: at most 0.06% of an output's range (option_logits); int8 weights on an AVX2 host
+ * without VNNI, whose pairwise 16-bit sums saturate, gave 7.5% (count_logits) to 33% (option_logits). The tolerance
+ * is 1% of the range, the same on every host (wasm/MODEL_CARD.md "int8 scheme").
  */
-const QUANTISATION_TOLERANCE = 0.03;
+const QUANTISATION_TOLERANCE = 0.01;
 
 describe("createNodeRuntime", () => {
   const web = createNodeRuntime({ backend: "ort-web", modelDir: MODEL_DIR });

@@ -17,6 +17,14 @@ import export  # noqa: E402
 from ort import run_many  # noqa: E402
 
 
+def integer_weights(path):
+    """(weight, weight zero point) of each MatMulInteger of a graph whose weight is an initializer."""
+    g = onnx.load(path).graph
+    inits = {i.name: onnx.numpy_helper.to_array(i) for i in g.initializer}
+    return [(inits[n.input[1]], inits[n.input[3]] if len(n.input) > 3 else np.int8(0))
+            for n in g.node if n.op_type == "MatMulInteger" and n.input[1] in inits]
+
+
 class Int8Rewrite(unittest.TestCase):
     def test_ffn_quantizes_and_its_gelu_becomes_one_fast_gelu(self):
         torch.manual_seed(0)
@@ -41,6 +49,31 @@ class Int8Rewrite(unittest.TestCase):
 
 
 class PerRowActivations(unittest.TestCase):
+    def test_weights_are_uint8_around_128_so_every_cpu_sums_exactly(self):
+        """uint8 x uint8 MatMulInteger: no x86 kernel sums u8 x s8 pairs in a saturating 16-bit lane."""
+        torch.manual_seed(1)
+        lin = torch.nn.Linear(64, 48).eval()
+        with torch.no_grad():
+            lin.weight[3, 5] = 40.0                     # an outlier column still gets its own scale and all levels
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = os.path.join(tmp, "fp32.onnx"), os.path.join(tmp, "int8.onnx")
+            torch.onnx.export(lin, (torch.randn(1, 8, 64),), src, input_names=["x"], output_names=["y"],
+                              opset_version=export.OPSET, dynamic_axes={"x": {1: "T"}})
+            export.quantize(src, dst)
+            weights = integer_weights(dst)
+        self.assertEqual(len(weights), 1)
+        w, zero = weights[0]
+        self.assertEqual(w.dtype, np.uint8)
+        self.assertEqual(int(zero), export.WEIGHT_ZERO_POINT)
+        self.assertEqual(int(np.abs(w.astype(np.int32) - zero).max()), export.WEIGHT_QMAX)
+
+    def test_shipped_graphs_store_weights_as_uint8_with_zero_point_128(self):
+        root = os.path.join(os.path.dirname(os.path.dirname(HERE)), "wasm", "onnx")
+        for name in ("model_int8.onnx", "schema_encoder_int8.onnx"):
+            weights = integer_weights(os.path.join(root, name))
+            self.assertGreater(len(weights), 0, name)
+            self.assertEqual({(w.dtype.name, int(z)) for w, z in weights}, {("uint8", 128)}, name)
+
     def test_rows_of_different_scale_each_keep_their_precision(self):
         torch.manual_seed(0)
         lin = torch.nn.Linear(32, 16).eval()
