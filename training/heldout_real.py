@@ -56,6 +56,25 @@ def answer(ex):
     return out
 
 
+def write(out_dir, named_sets, n, seed):
+    """questions.jsonl + answers.jsonl of up to n shuffled cases per set; prints what each set gave."""
+    os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "questions.jsonl"), "w") as q, \
+            open(os.path.join(out_dir, "answers.jsonl"), "w") as a:
+        for name, (examples, counts) in named_sets.items():
+            exs = list(examples)
+            random.Random(f"{seed}/{name}").shuffle(exs)
+            kinds = {}
+            for i, ex in enumerate(exs[:n]):
+                cid = f"{name}_{i}"
+                q.write(json.dumps({"id": cid, "question": [ex["messages"]],
+                                    "function": [t["function"] for t in ex["tools"]]}, ensure_ascii=False) + "\n")
+                a.write(json.dumps({"id": cid, **answer(ex)}, ensure_ascii=False) + "\n")
+                kinds[ex["kind"]] = kinds.get(ex["kind"], 0) + 1
+            print(json.dumps({"set": name, "written": min(len(exs), n), "by_kind": kinds,
+                              "converted": counts.report()}, ensure_ascii=False))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=C.DATA)
@@ -63,21 +82,7 @@ def main():
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    os.makedirs(args.out, exist_ok=True)
-    with open(os.path.join(args.out, "questions.jsonl"), "w") as q, \
-            open(os.path.join(args.out, "answers.jsonl"), "w") as a:
-        for name, (examples, counts) in sets(args.data, args.seed).items():
-            exs = list(examples)
-            random.Random(f"{args.seed}/{name}").shuffle(exs)
-            kinds = {}
-            for i, ex in enumerate(exs[:args.n]):
-                cid = f"{name}_{i}"
-                q.write(json.dumps({"id": cid, "question": [ex["messages"]],
-                                    "function": [t["function"] for t in ex["tools"]]}, ensure_ascii=False) + "\n")
-                a.write(json.dumps({"id": cid, **answer(ex)}, ensure_ascii=False) + "\n")
-                kinds[ex["kind"]] = kinds.get(ex["kind"], 0) + 1
-            print(json.dumps({"set": name, "written": min(len(exs), args.n), "by_kind": kinds,
-                              "converted": counts.report()}, ensure_ascii=False))
+    write(args.out, sets(args.data, args.seed), args.n, args.seed)
 
 
 if __name__ == "__main__":

@@ -64,8 +64,14 @@ describe("npm run eval", () => {
     for (const category of ["simple", "shop_missing", "shop_nocall", "irrelevance", "shop_multiturn"]) {
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${category}\\s+\\d/1\\s+\\d+\\.\\d%$`)));
     }
-    const report = JSON.parse(readFileSync(out, "utf8")) as { cases: Array<{ id: string; passed: boolean; reason?: string; result?: { kind: string } }>; summary: { passed: number } };
+    expect(lines).toContainEqual(expect.stringMatching(/^risk-coverage \(accuracy of the most confident\): 25% [\d.]+%, 50% [\d.]+%, 75% [\d.]+%, 100% [\d.]+%; calibration error \d\.\d{3}/));
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      cases: Array<{ id: string; passed: boolean; reason?: string; result?: { kind: string }; features?: number[] | null }>;
+      summary: { passed: number };
+      feature_names: string[];
+    };
     expect(report.cases).toHaveLength(5);
+    for (const c of report.cases) expect(c.features).toHaveLength(report.feature_names.length);
     expect(last).toContain(`overall: ${report.summary.passed}/5`);
     for (const c of report.cases) {
       expect(c.result).toBeDefined();

@@ -22,6 +22,8 @@ import { createModelToolCaller } from "../model/caller.js";
 import { parseModelConfig } from "../model/config.js";
 import { createOriginClient, Deadline, isOriginError, readOriginSettings, type OriginClient } from "../origin/index.js";
 import { readRouterThresholds, type RouterEnv } from "../router/index.js";
+import { CALIBRATION_FEATURES } from "../calibrate/features.js";
+import { calibrationReport, formatCalibration } from "./calibration.js";
 import { readAnswers, readQuestions, type Expected } from "./dataset.js";
 import { IndependentValidator } from "./independent-validator.js";
 import { judge } from "./judge.js";
@@ -108,8 +110,9 @@ for (const [i, testCase] of cases.entries()) {
   if (expected) outcome.expected = expected;
   const request: ToolCallRequest = { messages: testCase.messages, tools: testCase.tools, tool_choice: toolChoice, parallel_tool_calls: true };
   try {
-    const result = await caller.call(request);
+    const { result, features } = await caller.callWithFeatures(request);
     outcome.result = result;
+    outcome.features = features;
     if (result.kind === "calls") {
       for (const call of result.calls) {
         calls++;
@@ -158,6 +161,8 @@ if (values.json) {
         answers: values.answers ?? null,
         model: modelDir,
         backend,
+        calibrated: caller.calibrated,
+        feature_names: CALIBRATION_FEATURES,
         summary,
         not_expressible: notExpressible.map((o) => ({ id: o.id, reason: o.result?.kind === "not_expressible" ? o.result.reason : "" })),
         cases: outcomes,
@@ -171,4 +176,5 @@ console.log(`not expressible at the edge (counted as failures): ${notExpressible
 const errors = outcomes.filter((o) => o.error).length;
 if (errors > 0) console.log(`errors: ${errors}`);
 if (values.router) console.log(formatRouting(summariseRouting(routed), values.origin, riskCoverage(routed), reasonCounts(routed)));
+console.log(formatCalibration(calibrationReport(outcomes), caller.calibrated));
 console.log(formatSummary(summary));

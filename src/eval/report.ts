@@ -7,6 +7,8 @@ export interface CaseOutcome {
   passed: boolean;
   reason?: string;
   result?: ToolCallResult;
+  /** calibrationFeatures of the decoder's own answer (null where the model did not run): what calibrate.py fits on. */
+  features?: number[] | null;
   error?: string;
   expected?: unknown;
 }

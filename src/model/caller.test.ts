@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ToolCallRequest, ToolDefinition } from "../caller/types.js";
+import { CALIBRATION_FEATURES, logit } from "../calibrate/features.js";
 import { createNodeRuntime } from "../engine/node.js";
 import type { Feeds, GraphName, ModelRuntime, TensorData } from "../engine/types.js";
 import { InvalidToolsError, UnsupportedSchemaError } from "../tools/errors.js";
@@ -101,6 +102,28 @@ describe("createModelToolCaller with the shipped model (onnxruntime-node)", () =
     const long = [{ role: "user" as const, content: "mug ".repeat(400) }, ...messages];
     const result = await caller.call(request({ messages: long }));
     expect(["calls", "missing", "no_call", "not_expressible"]).toContain(result.kind);
+  });
+});
+
+describe("createModelToolCaller with a calibration in the model folder", () => {
+  const runtime = createNodeRuntime({ backend: "ort-node", modelDir: MODEL_DIR });
+  const uncalibrated = createModelToolCaller(runtime, config);
+  // a fitted model that gives every answer probability 1 / (1 + e^-(bias + 0.5 x logit(raw score)))
+  const weights = CALIBRATION_FEATURES.map((name) => (name === "bias" ? -0.4 : name === "logit_confidence" ? 0.5 : 0));
+  const calibrated = createModelToolCaller(runtime, { ...config, calibration: { kind: "logistic", features: [...CALIBRATION_FEATURES], weights } });
+
+  it("reports the calibrated probability for the same answer, and the features it read", async () => {
+    const raw = await uncalibrated.call(request());
+    const { result, features } = await calibrated.callWithFeatures(request());
+    expect(uncalibrated.calibrated).toBe(false);
+    expect(calibrated.calibrated).toBe(true);
+    expect({ ...result, confidence: 0 }).toEqual({ ...raw, confidence: 0 });
+    expect(result.confidence).toBeCloseTo(1 / (1 + Math.exp(-(-0.4 + 0.5 * logit(raw.confidence)))), 9);
+    expect(features).toHaveLength(CALIBRATION_FEATURES.length);
+  });
+
+  it("leaves answers that need no model alone", async () => {
+    expect(await calibrated.callWithFeatures(request({ tool_choice: "none" }))).toEqual({ result: { kind: "no_call", confidence: 1 }, features: null });
   });
 });
 

@@ -3,6 +3,8 @@
  * pass -> type-aware decoding -> validation of every call. Same code in the worker, the eval CLI and the benches.
  */
 import type { ToolCaller, ToolCallRequest, ToolCallResult } from "../caller/types.js";
+import { createCalibrator } from "../calibrate/calibrator.js";
+import { calibrationFeatures } from "../calibrate/features.js";
 import { decodeHeads } from "../decode/decode.js";
 import type { Heads } from "../decode/heads.js";
 import type { ModelRuntime, TensorData } from "../engine/types.js";
@@ -29,7 +31,12 @@ export interface CallSettings {
 }
 
 export interface ModelToolCaller extends ToolCaller {
+  /** The answer, its confidence calibrated (the probability that it is right) when the model folder ships a calibration. */
   call(request: ToolCallRequest, settings?: CallSettings): Promise<ToolCallResult>;
+  /** The same answer, and the calibration features of the decoder's own answer (null where the model did not run). */
+  callWithFeatures(request: ToolCallRequest, settings?: CallSettings): Promise<{ result: ToolCallResult; features: number[] | null }>;
+  /** Whether the model folder ships a calibration (else `confidence` is the decoder's own score). */
+  readonly calibrated: boolean;
 }
 
 function float32(outputs: Record<string, TensorData>, name: string): Float32Array {
@@ -59,43 +66,58 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
   const store = new ToolSetStore(runtime, config, words, id, options.toolSetCacheSize ?? 64);
   const clampWindow = (w: number): number => Math.max(config.window.min, Math.min(config.window.max, Math.round(w)));
   const defaultWindow = clampWindow(options.window ?? config.window.default);
+  const calibrator = createCalibrator(config.calibration);
+
+  async function callRaw(request: ToolCallRequest, settings: CallSettings = {}): Promise<ToolCallResult> {
+    const prepared = await store.get(request.tools);
+    const choice = request.tool_choice;
+    if (typeof choice === "object" && !prepared.set.tools.some((tool) => tool.name === choice.function.name)) {
+      throw new InvalidToolsError(`tool_choice names '${choice.function.name}', which is not in tools`, "tool_choice", "invalid_tool_choice");
+    }
+    if (choice === "none" || prepared.set.tools.length === 0) return { kind: "no_call", confidence: 1 };
+
+    const set = prepared.set;
+    const conversation = serializeConversation(request.messages, config.tokenizer.special, config.max_conversation_tokens);
+    const E = set.elements.length;
+    const T = conversation.ids.length;
+    const match = elementMatch(set.elements, conversation.ids, words, config.match.prefix_len);
+    const window = settings.window === undefined ? defaultWindow : clampWindow(settings.window);
+    const outputs = await runtime.run("model", {
+      input_ids: { type: "int64", data: BigInt64Array.from(conversation.ids, (v) => BigInt(v)), dims: [1, T] },
+      window: { type: "int64", data: BigInt64Array.of(BigInt(window)), dims: [1] },
+      elem_vecs: await prepared.vectors(),
+      elem_kind: { type: "int64", data: set.tensors.elemKind, dims: [E] },
+      elem_parent: { type: "int64", data: set.tensors.elemParent, dims: [E] },
+      elem_match: { type: "float32", data: match, dims: [E, T, 2] },
+    });
+    const result = decodeHeads(set, headsOf(outputs, E, T, config), conversation, {
+      toolChoice: choice,
+      parallelToolCalls: request.parallel_tool_calls,
+    });
+    if (result.kind !== "calls") return result;
+    for (const call of result.calls) {
+      const outcome = validateCall(set, call);
+      if (!outcome.valid) {
+        return { kind: "not_expressible", reason: `${call.name}: arguments failed validation (${outcome.errors.join("; ")})`, confidence: result.confidence };
+      }
+    }
+    return result;
+  }
+
+  async function callWithFeatures(request: ToolCallRequest, settings: CallSettings = {}): Promise<{ result: ToolCallResult; features: number[] | null }> {
+    const raw = await callRaw(request, settings);
+    // no tools, or tool_choice "none": no call by construction, nothing for the calibrator to judge
+    if (request.tool_choice === "none" || request.tools.length === 0) return { result: raw, features: null };
+    const features = calibrationFeatures(request, raw);
+    return { result: { ...raw, confidence: calibrator.confidence(features, raw.confidence) }, features };
+  }
 
   return {
     id,
+    calibrated: calibrator.calibrated,
+    callWithFeatures,
     async call(request: ToolCallRequest, settings: CallSettings = {}): Promise<ToolCallResult> {
-      const prepared = await store.get(request.tools);
-      const choice = request.tool_choice;
-      if (typeof choice === "object" && !prepared.set.tools.some((tool) => tool.name === choice.function.name)) {
-        throw new InvalidToolsError(`tool_choice names '${choice.function.name}', which is not in tools`, "tool_choice", "invalid_tool_choice");
-      }
-      if (choice === "none" || prepared.set.tools.length === 0) return { kind: "no_call", confidence: 1 };
-
-      const set = prepared.set;
-      const conversation = serializeConversation(request.messages, config.tokenizer.special, config.max_conversation_tokens);
-      const E = set.elements.length;
-      const T = conversation.ids.length;
-      const match = elementMatch(set.elements, conversation.ids, words, config.match.prefix_len);
-      const window = settings.window === undefined ? defaultWindow : clampWindow(settings.window);
-      const outputs = await runtime.run("model", {
-        input_ids: { type: "int64", data: BigInt64Array.from(conversation.ids, (v) => BigInt(v)), dims: [1, T] },
-        window: { type: "int64", data: BigInt64Array.of(BigInt(window)), dims: [1] },
-        elem_vecs: await prepared.vectors(),
-        elem_kind: { type: "int64", data: set.tensors.elemKind, dims: [E] },
-        elem_parent: { type: "int64", data: set.tensors.elemParent, dims: [E] },
-        elem_match: { type: "float32", data: match, dims: [E, T, 2] },
-      });
-      const result = decodeHeads(set, headsOf(outputs, E, T, config), conversation, {
-        toolChoice: choice,
-        parallelToolCalls: request.parallel_tool_calls,
-      });
-      if (result.kind !== "calls") return result;
-      for (const call of result.calls) {
-        const outcome = validateCall(set, call);
-        if (!outcome.valid) {
-          return { kind: "not_expressible", reason: `${call.name}: arguments failed validation (${outcome.errors.join("; ")})`, confidence: result.confidence };
-        }
-      }
-      return result;
+      return (await callWithFeatures(request, settings)).result;
     },
   };
 }

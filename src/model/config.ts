@@ -2,6 +2,7 @@
  * The model folder's config.json (see wasm/CONTRACT.md), as a type and a checked parse.
  * A config that does not follow the contract fails here, at load, with a message naming the field.
  */
+import { CalibrationConfigError, parseCalibration, type CalibrationConfig } from "../calibrate/calibrator.js";
 
 export interface SpecialTokenIds {
   pad: number;
@@ -47,6 +48,8 @@ export interface ModelConfig {
   memory_dim: number;
   /** Free-form facts about the training run (parameters, note), as written by the exporter. */
   training?: Record<string, unknown>;
+  /** Confidence calibration fitted on held-out real requests (training/calibrate.py); absent until fitted. */
+  calibration?: CalibrationConfig;
   schema_encoder: GraphConfig;
   model: GraphConfig;
 }
@@ -215,5 +218,12 @@ export function parseModelConfig(raw: unknown): ModelConfig {
   };
   if (typeof modelId === "string") config.model_id = modelId;
   if (isObject(raw["training"])) config.training = raw["training"];
+  try {
+    const calibration = parseCalibration(raw["calibration"]);
+    if (calibration) config.calibration = calibration;
+  } catch (error) {
+    if (error instanceof CalibrationConfigError) throw new ModelConfigError("calibration", error.message);
+    throw error;
+  }
   return config;
 }
