@@ -53,6 +53,12 @@ def ece(p, y, bins=10):
                      if (idx == b).any()) / len(p))
 
 
+def top_share_accuracy(p, y, share):
+    """Accuracy of the share of answers with the highest p."""
+    k = max(1, int(round(len(p) * share)))
+    return float(y[np.argsort(-p, kind="stable")[:k]].mean())
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", nargs="+", required=True, help="eval CLI --json reports with features")
@@ -72,7 +78,10 @@ def main():
         held[fold == k] = 1 / (1 + np.exp(-(x[fold == k] @ w)))
     w = fit(x, y, args.l2)
     summary = {"cases": int(len(y)), "accuracy": round(float(y.mean()), 4), "ece_raw": round(ece(raw, y), 4),
-               "ece_cross_validated": round(ece(held, y), 4), "reports": args.reports, "l2": args.l2}
+               "ece_cross_validated": round(ece(held, y), 4),
+               "top_25_50_75_cross_validated": [round(top_share_accuracy(held, y, q), 4) for q in (0.25, 0.5, 0.75)],
+               "top_25_50_75_raw": [round(top_share_accuracy(raw, y, q), 4) for q in (0.25, 0.5, 0.75)],
+               "reports": args.reports, "l2": args.l2}
     print(json.dumps(summary))
     print(json.dumps(dict(zip(names, np.round(w, 4).tolist()))))
     if args.dry_run:

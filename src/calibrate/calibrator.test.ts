@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ToolCallRequest, ToolCallResult } from "../caller/types.js";
 import { createCalibrator, parseCalibration } from "./calibrator.js";
-import { CALIBRATION_FEATURES, calibrationFeatures, logit } from "./features.js";
+import { CALIBRATION_FEATURES, calibrationFeatures, logit, matchWords } from "./features.js";
 
 const request: ToolCallRequest = {
   messages: [
@@ -70,5 +70,20 @@ describe("createCalibrator", () => {
     expect(() => parseCalibration({ kind: "logistic", features: [...CALIBRATION_FEATURES], weights: weights.slice(1) })).toThrow(/weights must be/);
     expect(() => parseCalibration({ kind: "isotonic", features: [...CALIBRATION_FEATURES], weights })).toThrow(/kind/);
     expect(parseCalibration(undefined)).toBeUndefined();
+  });
+});
+
+describe("matchWords", () => {
+  it("stems Latin words, splits identifiers and keeps each CJK character", () => {
+    expect([...matchWords("get_orderStatus: cancel the Orders 订单")].sort()).toEqual(["cance", "order", "statu", "单", "订"].sort());
+  });
+
+  it("measures how much of the answered tool's wording the user used", () => {
+    const x = calibrationFeatures(request, calls);
+    // get_order_status has no description: its words are "order" and "statu"; the text "订单A-1042在哪" has neither
+    expect(feature(x, "answered_tool_overlap")).toBe(0);
+    const english = { ...request, messages: [{ role: "user" as const, content: "What is the status of my order?" }] };
+    expect(feature(calibrationFeatures(english, calls), "answered_tool_overlap")).toBe(1);
+    expect(feature(calibrationFeatures(english, calls), "best_tool_overlap")).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * used by the caller at request time and by the eval CLI when it writes the features that training/calibrate.py
  * fits on, so the two can never disagree. Every feature is a plain number; the order is CALIBRATION_FEATURES.
  */
-import type { ChatMessage, ToolCallRequest, ToolCallResult } from "../caller/types.js";
+import type { ChatMessage, ToolCallRequest, ToolCallResult, ToolDefinition } from "../caller/types.js";
 
 export const CALIBRATION_FEATURES = [
   "bias",
@@ -20,6 +20,8 @@ export const CALIBRATION_FEATURES = [
   "turns",
   "after_tool_result",
   "non_ascii_share",
+  "best_tool_overlap",
+  "answered_tool_overlap",
 ] as const;
 
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
@@ -46,10 +48,39 @@ function nonAsciiShare(text: string): number {
   return n / [...text].length;
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * The words a text is matched on: Latin words of four letters or more, cut to their first five (a crude stem that
+ * joins "cancel"/"cancellation", "order"/"orders"), split at underscores and camelCase; each CJK character alone.
+ */
+export function matchWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const spaced = text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  for (const word of spaced.split(/[^\p{L}\p{N}]+|_/u)) {
+    if (/^[a-z]{4,}$/.test(word)) out.add(word.slice(0, 5));
+  }
+  for (const ch of text) if (CJK.test(ch)) out.add(ch);
+  return out;
+}
+
+/** The share of a tool's name and description words that the user's text contains. */
+function overlap(tool: ToolDefinition, said: ReadonlySet<string>): number {
+  const words = matchWords(`${tool.function.name} ${tool.function.description ?? ""}`);
+  if (words.size === 0) return 0;
+  let n = 0;
+  for (const w of words) if (said.has(w)) n += 1;
+  return n / words.size;
+}
+
 /** The feature vector of one answer (uncalibrated `result.confidence`), in CALIBRATION_FEATURES order. */
 export function calibrationFeatures(request: ToolCallRequest, result: ToolCallResult): number[] {
   const text = lastUserText(request.messages);
   const calls = result.kind === "calls" ? result.calls : [];
+  const said = matchWords(text);
+  const overlapOf = new Map(request.tools.map((tool) => [tool.function.name, overlap(tool, said)]));
+  const answered = result.kind === "calls" ? calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => m.name) : [];
+  const answeredOverlap = answered.map((name) => overlapOf.get(name) ?? 0);
   const argumentScores = calls.flatMap((call) => Object.values(call.argument_confidence));
   const values: Record<CalibrationFeature, number> = {
     bias: 1,
@@ -66,6 +97,8 @@ export function calibrationFeatures(request: ToolCallRequest, result: ToolCallRe
     turns: Math.min(10, request.messages.filter((m) => m.role === "user").length),
     after_tool_result: request.messages.at(-1)?.role === "tool" ? 1 : 0,
     non_ascii_share: nonAsciiShare(text),
+    best_tool_overlap: Math.max(0, ...overlapOf.values()),
+    answered_tool_overlap: answeredOverlap.length === 0 ? 0 : Math.min(...answeredOverlap),
   };
   return CALIBRATION_FEATURES.map((name) => values[name]);
 }
