@@ -14,6 +14,12 @@ const validators = [
     schema: "src/api/validation/chat-completions-request.schema.json",
     out: "chat-completions-request.js",
   },
+  {
+    schema: "src/api/responses/request.schema.json",
+    out: "responses-request.js",
+    // tool parameters are checked by the chat schema's definitions
+    refs: ["src/api/validation/chat-completions-request.schema.json"],
+  },
 ];
 
 const declaration = `import type { ErrorObject } from "ajv";
@@ -26,7 +32,7 @@ export default validate;
 `;
 
 await mkdir(outDir, { recursive: true });
-for (const { schema, out } of validators) {
+for (const { schema, out, refs = [] } of validators) {
   const ajv = new Ajv({
     allErrors: false,
     discriminator: true,
@@ -38,6 +44,7 @@ for (const { schema, out } of validators) {
     logger: false,
     code: { source: true, esm: true, optimize: true },
   });
+  for (const ref of refs) ajv.addSchema(JSON.parse(await readFile(join(root, ref), "utf8")));
   const validate = ajv.compile(JSON.parse(await readFile(join(root, schema), "utf8")));
   const code = standaloneCode(ajv, validate);
   if (/\brequire\(/.test(code)) {

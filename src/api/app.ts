@@ -11,6 +11,7 @@ import { corsFromSettings } from "./cors.js";
 import { ApiError, onError } from "./errors.js";
 import { limitBody } from "./limits.js";
 import { modelsRoutes } from "./models.js";
+import { responsesRoutes } from "./responses/routes.js";
 import type { Env } from "./settings.js";
 
 export interface AppDependencies {
@@ -49,8 +50,10 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: Env }> {
   app.all("/healthz", methodNotAllowed("GET, HEAD"));
 
   app.use("/v1/*", requireApiKey());
-  app.post("/v1/chat/completions", limitBody(), chatCompletions({ ...deps, origins: deps.origins ?? originRegistry() }));
+  const origins = deps.origins ?? originRegistry();
+  app.post("/v1/chat/completions", limitBody(), chatCompletions({ ...deps, origins }));
   app.all("/v1/chat/completions", methodNotAllowed("POST"));
+  app.route("/v1/responses", responsesRoutes({ ...deps, origins }));
   app.route("/v1/models", modelsRoutes(deps.caller.id));
   app.all("/v1/models", methodNotAllowed("GET, HEAD"));
 

@@ -1,4 +1,5 @@
 import type { LimitsEnv } from "../bounds/limits.js";
+import type { MemoryEnv } from "../memory/settings.js";
 import type { RiskEnv } from "../risk/policy.js";
 import type { DistillEnv } from "../distill/log.js";
 import type { OriginEnv } from "../origin/settings.js";
@@ -8,8 +9,8 @@ import type { RouterEnv } from "../router/thresholds.js";
  * Worker configuration: wrangler vars (MAX_BODY_BYTES, CORS_ORIGINS, ORIGIN_*, ROUTER_*), the EDGECALL_API_KEYS and
  * ORIGIN_API_KEY secrets, KV bindings.
  */
-export interface Env extends OriginEnv, RouterEnv, DistillEnv, LimitsEnv, RiskEnv {
-  /** Conversation memory (used by the memory feature; declared in wrangler.toml). */
+export interface Env extends OriginEnv, RouterEnv, DistillEnv, LimitsEnv, RiskEnv, MemoryEnv {
+  /** Conversation memory: stored responses of the Responses API (src/memory; declared in wrangler.toml). */
   MEMORY?: KVNamespace;
   /** Largest accepted request body in bytes. */
   MAX_BODY_BYTES?: string;

@@ -1,7 +1,7 @@
 /** Response and tool-call ids in OpenAI's style (`chatcmpl-...`, `call_...`). */
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-function randomToken(length: number): string {
+export function randomToken(length: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   let token = "";
   for (const byte of bytes) token += ALPHABET[byte % ALPHABET.length];
