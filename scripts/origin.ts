@@ -3,7 +3,8 @@
  *
  * Serves the local stand-in for the GPU origin on http://127.0.0.1:N/v1 (default 8788): the edge's tool caller on
  * onnxruntime-node at the widest window. Point the worker at it with
- * `wrangler dev --var ORIGIN_URL:http://127.0.0.1:8788/v1` or ORIGIN_URL in .dev.vars.
+ * `wrangler dev --var ORIGIN_URL:http://127.0.0.1:8788/v1` or ORIGIN_URL in .dev.vars. GET /metrics serves its Prometheus
+ * text; with ORIGIN_API_KEY set, that and /v1/* need `Authorization: Bearer $ORIGIN_API_KEY`.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -36,7 +37,9 @@ const modelDir = resolve(values.model);
 const config = parseModelConfig(JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")));
 const runtime = createNodeRuntime({ backend, modelDir });
 const caller = createModelToolCaller(runtime, config, { id: "edgecall-local-origin", window: config.window.max });
-const origin = await startLocalOrigin({ caller, backend, port, host: values.host });
+// ORIGIN_API_KEY (the key the worker sends): when set, /v1/* and /metrics need it.
+const apiKey = process.env.ORIGIN_API_KEY;
+const origin = await startLocalOrigin({ caller, backend, port, host: values.host, ...(apiKey ? { apiKeys: [apiKey] } : {}) });
 console.log(`local origin (${backend}, window ${config.window.max}) on ${origin.url}`);
 
 const stop = (): void => {

@@ -5,11 +5,13 @@
 import { Hono } from "hono";
 import type { ToolCaller } from "../caller/types.js";
 import { originRegistry, type OriginLookup } from "../origin/registry.js";
+import { Telemetry, telemetryMiddleware } from "../telemetry/index.js";
 import { requireApiKey } from "./auth.js";
 import { chatCompletions } from "./chat/route.js";
 import { corsFromSettings } from "./cors.js";
 import { ApiError, onError } from "./errors.js";
 import { limitBody } from "./limits.js";
+import { metricsRoute } from "./metrics.js";
 import { modelsRoutes } from "./models.js";
 import { responsesRoutes } from "./responses/routes.js";
 import type { Env } from "./settings.js";
@@ -22,6 +24,8 @@ export interface AppDependencies {
   wasmMemoryBytes?: () => number | undefined;
   /** The origin for a request's env (ORIGIN_URL); default: one client per origin URL for this app's lifetime. */
   origins?: OriginLookup;
+  /** Monitoring (src/telemetry): one per isolate by default; false: no events and no /metrics (benches). */
+  telemetry?: Telemetry | false;
 }
 
 function methodNotAllowed(allow: string): () => never {
@@ -37,6 +41,8 @@ function methodNotAllowed(allow: string): () => never {
 
 export function createApp(deps: AppDependencies): Hono<{ Bindings: Env }> {
   const app = new Hono<{ Bindings: Env }>();
+  const telemetry = deps.telemetry ?? new Telemetry({ source: "edge", wasmMemoryBytes: deps.wasmMemoryBytes });
+  if (telemetry !== false) app.use("*", telemetryMiddleware(telemetry));
   app.use("*", corsFromSettings());
 
   app.get("/healthz", (c) =>
@@ -49,6 +55,10 @@ export function createApp(deps: AppDependencies): Hono<{ Bindings: Env }> {
   );
   app.all("/healthz", methodNotAllowed("GET, HEAD"));
 
+  if (telemetry !== false) {
+    app.get("/metrics", requireApiKey(), metricsRoute(telemetry));
+    app.all("/metrics", methodNotAllowed("GET, HEAD"));
+  }
   app.use("/v1/*", requireApiKey());
   const origins = deps.origins ?? originRegistry();
   app.post("/v1/chat/completions", limitBody(), chatCompletions({ ...deps, origins }));

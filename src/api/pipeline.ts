@@ -10,9 +10,11 @@ import type { ToolCaller, ToolCallRequest } from "../caller/types.js";
 import type { OriginLookup } from "../origin/registry.js";
 import { guardCaller, readRiskSettings } from "../risk/index.js";
 import { readRouterThresholds } from "../router/thresholds.js";
+import { reportOutcome } from "../telemetry/index.js";
 import { distillHook } from "./chat/distill.js";
 import type { EdgecallMetadata, Stopwatch } from "./chat/metadata.js";
 import { serveRouted, type RouteOutcome, type Served } from "./chat/routed.js";
+import { chatOutcome } from "./chat/telemetry.js";
 import type { Env } from "./settings.js";
 
 export interface PipelineDependencies {
@@ -53,6 +55,7 @@ export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineD
     extra: input.extra,
     onOriginAnswer: distillHook(c, request),
   });
+  reportOutcome(c, chatOutcome(request, served, deps.backend, validate));
   const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
     route: outcome.route,
     route_reasons: outcome.reasons,

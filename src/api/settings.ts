@@ -4,12 +4,13 @@ import type { RiskEnv } from "../risk/policy.js";
 import type { DistillEnv } from "../distill/log.js";
 import type { OriginEnv } from "../origin/settings.js";
 import type { RouterEnv } from "../router/thresholds.js";
+import type { TelemetryEnv } from "../telemetry/analytics.js";
 
 /**
  * Worker configuration: wrangler vars (MAX_BODY_BYTES, CORS_ORIGINS, ORIGIN_*, ROUTER_*), the EDGECALL_API_KEYS and
  * ORIGIN_API_KEY secrets, KV bindings.
  */
-export interface Env extends OriginEnv, RouterEnv, DistillEnv, LimitsEnv, RiskEnv, MemoryEnv {
+export interface Env extends OriginEnv, RouterEnv, DistillEnv, LimitsEnv, RiskEnv, MemoryEnv, TelemetryEnv {
   /** Conversation memory: stored responses of the Responses API (src/memory; declared in wrangler.toml). */
   MEMORY?: KVNamespace;
   /** Largest accepted request body in bytes. */

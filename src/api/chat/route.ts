@@ -5,6 +5,7 @@ import type { ToolCaller } from "../../caller/types.js";
 import { guardCaller, readRiskSettings } from "../../risk/index.js";
 import type { OriginLookup } from "../../origin/registry.js";
 import { readRouterThresholds } from "../../router/thresholds.js";
+import { reportOutcome } from "../../telemetry/index.js";
 import type { Env } from "../settings.js";
 import { validateChatRequest } from "../validation/validate-request.js";
 import { completionBody, type CompletionContext } from "./completion.js";
@@ -16,6 +17,7 @@ import { originSse } from "./origin-stream.js";
 import { readJsonBody } from "./read-json.js";
 import { samplingFields, serveRouted, type RouteOutcome } from "./routed.js";
 import { sseBody, streamChunks } from "./stream.js";
+import { chatOutcome } from "./telemetry.js";
 import { usageOf } from "./usage.js";
 
 export interface ChatDependencies {
@@ -43,6 +45,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
       extra: samplingFields(body),
       onOriginAnswer: distillHook(c, request),
     });
+    reportOutcome(c, chatOutcome(request, served, deps.backend, validate));
     const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
       route: outcome.route,
       route_reasons: outcome.reasons,
