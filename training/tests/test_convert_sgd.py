@@ -173,6 +173,18 @@ class ConvertSGD(unittest.TestCase):
         self.assertEqual((ex["kind"], ex["golds"]), ("sgd_not_offered", []))
         self.assertNotIn("ReserveRestaurant", [t["function"]["name"] for t in ex["tools"]])
 
+    def test_legacy_dialogues_take_the_call_from_the_systems_offer(self):
+        legacy = json.loads(json.dumps(DIALOGUE))
+        for t in legacy["turns"]:
+            for f in t["frames"]:
+                f.pop("service_call", None)
+                if t["speaker"] == "USER":
+                    f.pop("actions")
+        legacy["turns"][3]["frames"][0]["actions"] = [{"act": "OFFER", "slot": "restaurant_name", "values": ["Sino"]}]
+        self.assertEqual(convert_sgd.verdict(legacy["turns"], 2)[:3], ("call", "Restaurants_2", "ReserveRestaurant"))
+        self.assertEqual(convert_sgd.verdict(legacy["turns"], 4)[0], "no_call")       # system only says goodbye
+        self.assertEqual(convert_sgd.verdict(legacy["turns"], 0)[:3], ("missing", "Restaurants_2", "ReserveRestaurant"))
+
     def test_counts_name_what_is_yielded_and_dropped(self):
         counts = C.Counts("t")
         exs = list(convert_sgd.convert(self.tmp.name, "train", 10, 0, counts=counts))
