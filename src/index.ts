@@ -9,8 +9,10 @@ import { createWorkerdRuntime } from "./engine/workerd.js";
 import { workerdModelAssets } from "./engine/workerd-assets.js";
 import { createModelToolCaller } from "./model/caller.js";
 import { parseModelConfig } from "./model/config.js";
+import { reportTruncation } from "./model/truncation.js";
 
 const runtime = createWorkerdRuntime(workerdModelAssets);
-const caller = createModelToolCaller(runtime, parseModelConfig(modelConfig));
+const config = parseModelConfig(modelConfig);
+const caller = reportTruncation(createModelToolCaller(runtime, config), config.max_conversation_tokens);
 
 export default createApp({ caller, backend: runtime.backend, wasmMemoryBytes: ortWasmMemoryBytes });

@@ -63,6 +63,7 @@ export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineD
     result: outcome.result,
     confidence: outcome.confidence,
     ...(outcome.originModel === undefined ? {} : { origin_model: outcome.originModel }),
+    ...(outcome.notes?.truncated === undefined ? {} : { truncated: outcome.notes.truncated }),
     timings_ms: {
       validate,
       model: outcome.modelMs,

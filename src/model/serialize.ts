@@ -2,7 +2,7 @@
  * Conversation serialisation (wasm/CONTRACT.md): [cls] then, per message, its role id and the UTF-8 bytes of its
  * text; truncated to the last T_max - 1 ids after cls. Every position maps back to (message, byte offset).
  */
-import type { ChatMessage, Role } from "../caller/types.js";
+import type { ChatMessage, Role, Truncation } from "../caller/types.js";
 import type { SpecialTokenIds } from "./config.js";
 
 export interface SerializedConversation {
@@ -88,6 +88,28 @@ export function serializeConversation(
     for (let b = 0; b < bytes.length; b++) put(bytes[b] as number, mi, b);
   });
   return { ids, message, offset, texts };
+}
+
+/**
+ * What serializeConversation leaves out of `messages` at `maxTokens` positions: bytes of message text read and
+ * there, and the earliest messages not read at all; null when every byte of text is read (a dropped role id
+ * alone is not reported).
+ */
+export function conversationTruncation(messages: readonly ChatMessage[], maxTokens: number): Truncation | null {
+  const lengths = messages.map((message) => encoder.encode(messageText(message)).length);
+  const totalBytes = lengths.reduce((sum, length) => sum + length, 0);
+  const skip = 1 + messages.length + totalBytes - Math.min(1 + messages.length + totalBytes, maxTokens);
+  if (skip === 0) return null;
+  // Positions 1..skip of the full sequence are dropped; a message starts with its role id at `start`.
+  let start = 1;
+  let readBytes = 0;
+  let dropped = 0;
+  for (const length of lengths) {
+    if (start + length <= skip) dropped++;
+    readBytes += Math.min(length, Math.max(0, start + length - skip));
+    start += 1 + length;
+  }
+  return readBytes === totalBytes ? null : { read_bytes: readBytes, total_bytes: totalBytes, dropped_messages: dropped };
 }
 
 /** The text of the conversation's last message (whole characters, unlike a message view's ASCII), or null. */

@@ -112,7 +112,9 @@ export function guardCaller(inner: ToolCaller, settings: RiskSettings): ToolCall
         return checked(request, { kind: "no_call", confidence: 1 }, settings, heldBack);
       }
       const result = await inner.call(heldBack.length > 0 ? { ...request, tools } : request);
-      return checked(request, result, settings, heldBack);
+      const out = checked(request, result, settings, heldBack);
+      // the inner caller's own notes (the reader's truncation) stay on the answer
+      return result.notes === undefined ? out : { ...out, notes: { ...result.notes, ...out.notes } };
     },
   };
 }

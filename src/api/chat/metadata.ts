@@ -1,5 +1,5 @@
 /** The `x_edgecall` block: which route served the request, how sure it was, and where the time went. */
-import type { ToolCallResult } from "../../caller/types.js";
+import type { ToolCallResult, Truncation } from "../../caller/types.js";
 
 /** Who answered: the edge model, the origin, or the edge because the origin failed (the reason is in route_reasons). */
 export type Route = "edge" | "origin" | "edge_fallback";
@@ -16,6 +16,8 @@ export interface EdgecallMetadata {
   confidence: number | null;
   /** The model name the origin reported, when it answered. */
   origin_model?: string;
+  /** Set when the edge answered from the last part of a conversation it could not read whole. */
+  truncated?: Truncation;
   /** Milliseconds. In workerd the clock only advances across I/O, so compute-only spans can read 0 there. */
   timings_ms: { validate: number; model: number; origin?: number; total: number };
 }

@@ -3,7 +3,7 @@
  * one, the origin when the plan or the edge's answer asks for it (src/origin), and the fall-back when the origin
  * fails: the edge's own answer (`edge_fallback`, with the reason) when it has one, else a 502/504 in OpenAI's shape.
  */
-import type { ToolCaller, ToolCallRequest, ToolCallResult } from "../../caller/types.js";
+import type { ResultNotes, ToolCaller, ToolCallRequest, ToolCallResult } from "../../caller/types.js";
 import {
   checkOriginAnswer,
   Deadline,
@@ -32,6 +32,8 @@ export interface RouteOutcome {
   modelMs: number;
   originMs: number;
   originModel?: string;
+  /** The edge result's notes, when the edge answered. */
+  notes?: ResultNotes;
 }
 
 export type Served =
@@ -127,7 +129,7 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
     kind: "answer",
     answer: answerFor(result),
     usage: null,
-    outcome: { route, reasons, result: result.kind, confidence: result.confidence, modelMs, originMs: 0 },
+    outcome: { route, reasons, result: result.kind, confidence: result.confidence, modelMs, originMs: 0, ...(result.notes ? { notes: result.notes } : {}) },
   });
 
   if (plan.decision === "edge" || origin === undefined) return edgeServed(await runEdge(), "edge");
