@@ -64,6 +64,8 @@ export interface ResultNotes {
   held_back?: string[];
   /** The reader read only the last part of the conversation. */
   truncated?: Truncation;
+  /** The reader's memory vector of each request message (null where it did not read the message): src/model/memory.ts. */
+  memory?: Array<Float32Array | null>;
 }
 
 export interface Truncation {

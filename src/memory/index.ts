@@ -1,4 +1,5 @@
-export { readChain, chainIndex, type ChainRead } from "./chain.js";
+export { readChain, chainIndex, MAX_INDEX, SLOT_MEMORY_BYTES, type ChainRead } from "./chain.js";
+export { slotMessage, slotsOf, MAX_SLOTS_PER_TURN } from "./slots.js";
 export { KV_MAX_VALUE_BYTES, type MemoryKv } from "./kv.js";
 export { ancestorOf, messageBytes, parseRecord, RECORD_VERSION, type AncestorRef, type SlotValue, type TurnRecord } from "./record.js";
 export { DEFAULT_SELECTION, selectTurns, type SelectionPolicy } from "./select.js";

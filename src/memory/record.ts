@@ -15,6 +15,8 @@ export interface AncestorRef {
   bytes: number;
   /** The turn's memory vector (base64 float32), when the model gave one. */
   memory: string | null;
+  /** The turn's slot values (src/memory/slots.ts), read when the turn itself is not. */
+  slots: SlotValue[];
 }
 
 /** A value an earlier call or tool output carried (an order id, an amount), kept so a later "cancel it" finds it. */
@@ -52,7 +54,7 @@ function isMessage(value: unknown): value is ChatMessage {
 }
 
 function isAncestor(value: unknown): value is AncestorRef {
-  return isRecord(value) && isString(value.id) && typeof value.bytes === "number" && isNullableString(value.memory);
+  return isRecord(value) && isString(value.id) && typeof value.bytes === "number" && isNullableString(value.memory) && Array.isArray(value.slots) && value.slots.every(isSlot);
 }
 
 function isSlot(value: unknown): value is SlotValue {
@@ -95,5 +97,5 @@ export function messageBytes(messages: readonly ChatMessage[]): number {
 
 /** The index entry a later record keeps for this one. */
 export function ancestorOf(record: TurnRecord): AncestorRef {
-  return { id: record.id, bytes: messageBytes(record.messages), memory: record.memory };
+  return { id: record.id, bytes: messageBytes(record.messages), memory: record.memory, slots: record.slots };
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { AncestorRef } from "./record.js";
 import { selectTurns } from "./select.js";
+import { slotMessage, slotsOf } from "./slots.js";
 import { cosine, decodeVector, encodeVector, meanVector } from "./vectors.js";
 
 const vec = (...values: number[]) => Float32Array.from(values);
-const turn = (id: string, bytes: number, memory?: Float32Array): AncestorRef => ({ id, bytes, memory: memory === undefined ? null : encodeVector(memory) });
+const turn = (id: string, bytes: number, memory?: Float32Array): AncestorRef => ({ id, bytes, memory: memory === undefined ? null : encodeVector(memory), slots: [] });
 
 describe("selectTurns", () => {
   // newest first, as a record's index holds them
@@ -35,5 +36,23 @@ describe("vectors", () => {
     expect(cosine(vec(1, 0), vec(0, 2))).toBe(0);
     expect(cosine(vec(1, 1), vec(2, 2))).toBeCloseTo(1);
     expect(meanVector([vec(1, 3), vec(3, 1)])).toEqual(vec(2, 2));
+  });
+});
+
+describe("slots", () => {
+  it("keeps id-like values of calls and tool outputs first, newest first, at most eight", () => {
+    const slots = slotsOf([
+      { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "get_order_status", arguments: '{"order_id":"A-1042"}' } }] },
+      { role: "tool", content: '{"status":"shipped","tracking_number":"ZX-9","items":[{"sku":"S-1","qty":2}]}', tool_call_id: "c1" },
+    ]);
+    expect(slots.slice(0, 2)).toEqual([{ name: "tracking_number", value: "ZX-9" }, { name: "order_id", value: "A-1042" }]);
+    expect(slots).toContainEqual({ name: "qty", value: 2 });
+    expect(slotsOf([{ role: "tool", content: JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]))), tool_call_id: "c" }])).toHaveLength(8);
+  });
+
+  it("reads as one short tool message within its byte budget", () => {
+    const message = slotMessage([{ name: "order_id", value: "A-1042" }, { name: "order_id", value: "A-1042" }, { name: "total", value: 12.5 }], 60);
+    expect(message).toEqual({ role: "tool", tool_call_id: "memory", content: 'Earlier values: order_id="A-1042", total=12.5' });
+    expect(slotMessage([{ name: "order_id", value: "A-1042" }], 20)).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ export interface SelectionPolicy {
   maxTurns: number;
 }
 
-export const DEFAULT_SELECTION: SelectionPolicy = { budgetBytes: 2048, keepNewest: 2, maxTurns: 12 };
+export const DEFAULT_SELECTION: SelectionPolicy = { budgetBytes: 288, keepNewest: 2, maxTurns: 12 };
 
 /**
  * Ids of the turns to read, oldest first. `turns` are the chain's turns newest first (the previous response first);

@@ -6,6 +6,7 @@ import { DEFAULT_MEMORY_SETTINGS, readMemorySettings } from "./settings.js";
 import { CACHE_MAX_AGE_MS, MemoryStore, MemoryUnavailableError } from "./store.js";
 import { tenantOf } from "./tenant.js";
 import { chainIndex } from "./chain.js";
+import { encodeVector } from "./vectors.js";
 
 function record(id: string, previous?: TurnRecord, text = `turn ${id}`): TurnRecord {
   return {
@@ -26,10 +27,10 @@ function record(id: string, previous?: TurnRecord, text = `turn ${id}`): TurnRec
 describe("MemoryStore", () => {
   it("writes once under the tenant's prefix with the configured expiry, and reads the record back whole", async () => {
     const kv = new MemoryKvDouble();
-    const store = new MemoryStore(kv, { ttlSeconds: 120, timeoutMs: 100 });
+    const store = new MemoryStore(kv, { ttlSeconds: 120, timeoutMs: 100, readBytes: 512 });
     expect(await store.write("t1", record("resp_a"))).toEqual({ stored: true });
     expect(kv.puts).toEqual([{ key: "resp:t1:resp_a", expirationTtl: 120 }]);
-    const fresh = new MemoryStore(kv, { ttlSeconds: 120, timeoutMs: 100 });
+    const fresh = new MemoryStore(kv, { ttlSeconds: 120, timeoutMs: 100, readBytes: 512 });
     expect(await fresh.read("t1", "resp_a")).toEqual(record("resp_a"));
     expect(await fresh.read("t2", "resp_a")).toBeUndefined();
   });
@@ -69,7 +70,7 @@ describe("MemoryStore", () => {
 
   it("raises MemoryUnavailableError when KV fails or is slower than the deadline", async () => {
     const kv = new MemoryKvDouble();
-    const store = new MemoryStore(kv, { ttlSeconds: 60, timeoutMs: 10 });
+    const store = new MemoryStore(kv, { ttlSeconds: 60, timeoutMs: 10, readBytes: 512 });
     kv.mode = "fail";
     await expect(store.read("t", "resp_a")).rejects.toEqual(new MemoryUnavailableError("kv_error"));
     kv.mode = "hang";
@@ -89,25 +90,57 @@ describe("MemoryStore", () => {
 });
 
 describe("readChain", () => {
-  it("reads the chain's turns oldest first in one round, skipping turns that are gone", async () => {
+  const noQuery = async () => {
+    throw new Error("a short chain needs no query vector");
+  };
+
+  it("reads a chain that fits whole, oldest first, in one round, skipping turns that are gone", async () => {
     const kv = new MemoryKvDouble();
     const store = new MemoryStore(kv, DEFAULT_MEMORY_SETTINGS);
     const a = record("resp_a");
     const b = record("resp_b", a);
     const c = record("resp_c", b);
     for (const r of [a, b, c]) await store.write("t", r);
-    expect((await readChain(store, "t", "resp_c", undefined))?.turns.map((t) => t.id)).toEqual(["resp_a", "resp_b", "resp_c"]);
+    const whole = await readChain(store, "t", "resp_c", noQuery);
+    expect(whole?.messages.map((m) => m.content)).toEqual(["turn resp_a", "turn resp_b", "turn resp_c"]);
+    expect(whole).toMatchObject({ total: 3, read: 3, missing: 0, selection: "all" });
     await store.remove("t", "resp_a");
-    const chain = await readChain(store, "t", "resp_c", undefined);
-    expect(chain?.turns.map((t) => t.id)).toEqual(["resp_b", "resp_c"]);
-    expect(chain).toMatchObject({ total: 3, missing: 1 });
-    expect(await readChain(store, "other", "resp_c", undefined)).toBeUndefined();
+    const chain = await readChain(store, "t", "resp_c", noQuery);
+    expect(chain?.messages.map((m) => m.content)).toEqual(["turn resp_b", "turn resp_c"]);
+    expect(chain).toMatchObject({ total: 3, read: 2, missing: 1 });
+    expect(await readChain(store, "other", "resp_c", noQuery)).toBeUndefined();
+  });
+
+  it("beyond the budget reads the newest turns and the most similar one, with the values of the rest as slot memory", async () => {
+    const store = new MemoryStore(new MemoryKvDouble(), DEFAULT_MEMORY_SETTINGS);
+    let previous: TurnRecord | undefined;
+    for (let i = 0; i < 30; i++) {
+      const turn = {
+        ...record(`resp_${i}`, previous, `turn ${i} ${"x".repeat(40)}`),
+        memory: encodeVector(Float32Array.of(i === 3 ? 1 : 0, i === 3 ? 0 : 1)),
+        slots: [{ name: "order_id", value: `A-${1000 + i}` }],
+      };
+      await store.write("t", turn);
+      previous = turn;
+    }
+    let asked = 0;
+    const query = async () => {
+      asked += 1;
+      return Float32Array.of(1, 0);
+    };
+    const chain = await readChain(store, "t", "resp_29", query, { budgetBytes: 150, keepNewest: 2, maxTurns: 12 });
+    expect(asked).toBe(1);
+    expect(chain).toMatchObject({ total: 30, read: 3, missing: 0, selection: "similarity" });
+    const texts = chain?.messages.map((m) => m.content ?? "") ?? [];
+    expect(texts.slice(1).map((text) => text.split(" ").slice(0, 2).join(" "))).toEqual(["turn 3", "turn 28", "turn 29"]);
+    expect(chain?.messages[0]).toMatchObject({ role: "tool", content: expect.stringContaining('order_id="A-1027"') });
+    expect(texts[0]).not.toContain("A-1003");
   });
 });
 
 describe("settings and tenants", () => {
   it("reads the expiry and deadline, keeping KV's 60 s minimum", () => {
-    expect(readMemorySettings({ MEMORY_TTL_SECONDS: "3600", MEMORY_TIMEOUT_MS: "50" })).toEqual({ ttlSeconds: 3600, timeoutMs: 50 });
+    expect(readMemorySettings({ MEMORY_TTL_SECONDS: "3600", MEMORY_TIMEOUT_MS: "50" })).toEqual({ ttlSeconds: 3600, timeoutMs: 50, readBytes: 512 });
     expect(readMemorySettings({ MEMORY_TTL_SECONDS: "10" }).ttlSeconds).toBe(DEFAULT_MEMORY_SETTINGS.ttlSeconds);
   });
 

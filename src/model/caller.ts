@@ -12,6 +12,7 @@ import { InvalidToolsError } from "../tools/errors.js";
 import { validateCall } from "../validate/calls.js";
 import type { ModelConfig } from "./config.js";
 import { elementMatch } from "./features.js";
+import { messageMemory } from "./memory.js";
 import { serializeConversation } from "./serialize.js";
 import { ToolSetStore } from "./tool-sets.js";
 import { WordMatcher } from "./words.js";
@@ -90,10 +91,12 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
       elem_parent: { type: "int64", data: set.tensors.elemParent, dims: [E] },
       elem_match: { type: "float32", data: match, dims: [E, T, 2] },
     });
-    const result = decodeHeads(set, headsOf(outputs, E, T, config), conversation, {
+    const decoded = decodeHeads(set, headsOf(outputs, E, T, config), conversation, {
       toolChoice: choice,
       parallelToolCalls: request.parallel_tool_calls,
     });
+    const memory = messageMemory(outputs, conversation, request.messages.length, config.memory_dim);
+    const result: ToolCallResult = { ...decoded, notes: { ...decoded.notes, memory } };
     if (result.kind !== "calls") return result;
     for (const call of result.calls) {
       const outcome = validateCall(set, call);

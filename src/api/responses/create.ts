@@ -5,7 +5,7 @@
  */
 import type { Handler } from "hono";
 import type { ToolCallRequest } from "../../caller/types.js";
-import { memoryRegistry, readMemorySettings, tenantOf, type ChainRead, type MemoryStore } from "../../memory/index.js";
+import { encodeVector, memoryRegistry, readMemorySettings, slotsOf, tenantOf, type ChainRead, type MemoryStore } from "../../memory/index.js";
 import { ToolSetError } from "../../tools/errors.js";
 import { sha256Hex } from "../../tools/hash.js";
 import { startStopwatch } from "../chat/metadata.js";
@@ -16,12 +16,13 @@ import { runPipeline, type PipelineDependencies } from "../pipeline.js";
 import type { Env } from "../settings.js";
 import { newResponseToken, responseId } from "./ids.js";
 import { readInput, readToolChoice, readTools, referencedItems, refuseUnsupported, type StoredItem } from "./input.js";
-import { continueChain, historyOf, reportOf, turnRecord, type MemoryReport } from "./memory.js";
+import { continueChain, reportOf, turnRecord, type MemoryReport } from "./memory.js";
 import { answerMessages, outputItems, responseObject, responsesUsage, type ResponseFrame } from "./output.js";
 import { resolveReferences } from "./references.js";
 import type { ResponsesRequest } from "./request-types.js";
 import { eventStreamBody, responseEvents } from "./stream.js";
 import { validateResponsesRequest } from "./validate.js";
+import { queryVector, recording, turnVector } from "./vectors.js";
 
 export type MemoryLookup = ReturnType<typeof memoryRegistry>;
 
@@ -45,6 +46,8 @@ function flatToolParam(error: ToolSetError): ToolSetError {
   return new ToolSetError(flat(error.message), flat(error.param), error.code);
 }
 
+const vectorText = (vector: Float32Array | undefined): string | null => (vector === undefined ? null : encodeVector(vector));
+
 export function createResponse(deps: ResponsesDependencies): Handler<{ Bindings: Env }> {
   return async (c) => {
     const watch = startStopwatch();
@@ -55,22 +58,20 @@ export function createResponse(deps: ResponsesDependencies): Handler<{ Bindings:
     const tenant = await tenantOf(c.req.header("Authorization"));
     const store: MemoryStore | undefined = deps.memory(c.env?.MEMORY, readMemorySettings(c.env));
 
-    const previousId = body.previous_response_id ?? undefined;
-    const chain: ChainRead | undefined = previousId === undefined ? undefined : await continueChain(store, tenant, previousId);
     const resolved = await resolveReferences(store, tenant, referencedItems(body.input));
     const turn = readInput(body.input, resolved);
+    const settings = { tools, tool_choice: toolChoice, parallel_tool_calls: body.parallel_tool_calls ?? true };
+    const previousId = body.previous_response_id ?? undefined;
+    const chain: ChainRead | undefined =
+      previousId === undefined ? undefined : await continueChain(store, tenant, previousId, turn.messages, () => queryVector(deps.caller, turn.messages, settings));
     if (turn.messages.length === 0 && chain === undefined) throw invalidRequest("Missing required parameter: 'input'.", "input", "missing_required_parameter");
 
     const instructions = typeof body.instructions === "string" && body.instructions !== "" ? [{ role: "system" as const, content: body.instructions }] : [];
-    const request: ToolCallRequest = {
-      messages: [...instructions, ...historyOf(chain), ...turn.messages],
-      tools,
-      tool_choice: toolChoice,
-      parallel_tool_calls: body.parallel_tool_calls ?? true,
-    };
+    const request: ToolCallRequest = { messages: [...instructions, ...(chain?.messages ?? []), ...turn.messages], ...settings };
+    const edge = recording(deps.caller);
     let pipeline;
     try {
-      pipeline = await runPipeline(c, deps, { request, model: body.model, stream: false, extra: samplingOf(body), watch });
+      pipeline = await runPipeline(c, { ...deps, caller: edge.caller }, { request, model: body.model, stream: false, extra: samplingOf(body), watch });
     } catch (error) {
       throw error instanceof ToolSetError ? flatToolParam(error) : error;
     }
@@ -93,8 +94,8 @@ export function createResponse(deps: ResponsesDependencies): Handler<{ Bindings:
         previous: chain?.previous,
         tool_set: tools.length === 0 ? null : await sha256Hex(JSON.stringify(tools)),
         messages: [...turn.messages, ...answerMessages(served.answer)],
-        memory: null,
-        slots: [],
+        memory: vectorText(turnVector(edge.last(), turn.messages.length)),
+        slots: slotsOf([...turn.messages, ...answerMessages(served.answer)]),
         response: responseObject(frame, output, usage, extensions(memory)),
         input_items: turn.items as StoredItem[],
       });

@@ -4,15 +4,27 @@
  * only a chained request whose history cannot be read gets a 503.
  */
 import type { ChatMessage } from "../../caller/types.js";
-import { chainIndex, MemoryUnavailableError, readChain, RECORD_VERSION, type ChainRead, type MemoryStore, type TurnRecord, type WriteOutcome } from "../../memory/index.js";
+import {
+  chainIndex,
+  DEFAULT_SELECTION,
+  messageBytes,
+  MemoryUnavailableError,
+  readChain,
+  RECORD_VERSION,
+  SLOT_MEMORY_BYTES,
+  type ChainRead,
+  type MemoryStore,
+  type TurnRecord,
+  type WriteOutcome,
+} from "../../memory/index.js";
 import { ApiError } from "../errors.js";
 
 export interface MemoryReport {
   /** Whether this response was stored (GET and chaining work), and why not. */
   stored: boolean;
   reason?: "store_false" | "no_kv" | "kv_error" | "kv_timeout" | "too_large" | "bad_id";
-  /** For a chained request: turns in the chain, turns read, selected turns that were gone. */
-  chain?: { turns: number; read: number; missing: number };
+  /** For a chained request: turns in the chain, turns read, selected turns that were gone, how they were chosen. */
+  chain?: { turns: number; read: number; missing: number; selection: ChainRead["selection"] };
 }
 
 export function notFound(id: string, param: string | null = null): ApiError {
@@ -32,22 +44,28 @@ export function memoryUnavailable(error: MemoryUnavailableError): ApiError {
   );
 }
 
-/** The chain `previousId` continues: 404 when the tenant has no such response, 503 when the memory cannot be read. */
-export async function continueChain(store: MemoryStore | undefined, tenant: string, previousId: string, query?: Float32Array): Promise<ChainRead> {
+/**
+ * The chain `previousId` continues, its earlier turns chosen to fit what the reader reads with the new turn's
+ * messages: 404 when the tenant has no such response, 503 when the memory cannot be read.
+ */
+export async function continueChain(
+  store: MemoryStore | undefined,
+  tenant: string,
+  previousId: string,
+  turn: readonly ChatMessage[],
+  query: () => Promise<Float32Array | undefined>,
+): Promise<ChainRead> {
   if (store === undefined) throw notFound(previousId, "previous_response_id");
+  const budgetBytes = Math.max(0, store.settings.readBytes - messageBytes(turn) - SLOT_MEMORY_BYTES);
   let chain: ChainRead | undefined;
   try {
-    chain = await readChain(store, tenant, previousId, query);
+    chain = await readChain(store, tenant, previousId, query, { ...DEFAULT_SELECTION, budgetBytes });
   } catch (error) {
     if (error instanceof MemoryUnavailableError) throw memoryUnavailable(error);
     throw error;
   }
   if (chain === undefined) throw notFound(previousId, "previous_response_id");
   return chain;
-}
-
-export function historyOf(chain: ChainRead | undefined): ChatMessage[] {
-  return chain === undefined ? [] : chain.turns.flatMap((turn) => turn.messages);
 }
 
 export interface NewRecord {
@@ -81,6 +99,6 @@ export function turnRecord(input: NewRecord): TurnRecord {
 export function reportOf(outcome: WriteOutcome | "store_false" | "no_kv", chain: ChainRead | undefined): MemoryReport {
   const report: MemoryReport =
     typeof outcome === "string" ? { stored: false, reason: outcome } : outcome.stored ? { stored: true } : { stored: false, reason: outcome.reason };
-  if (chain !== undefined) report.chain = { turns: chain.total, read: chain.turns.length, missing: chain.missing };
+  if (chain !== undefined) report.chain = { turns: chain.total, read: chain.read, missing: chain.missing, selection: chain.selection };
   return report;
 }

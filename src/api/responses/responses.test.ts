@@ -74,7 +74,7 @@ describe("POST /v1/responses", () => {
     });
     expect(second.response.status).toBe(200);
     expect(second.json.previous_response_id).toBe(first.json.id);
-    expect(second.json.x_edgecall.memory).toEqual({ stored: true, chain: { turns: 1, read: 1, missing: 0 } });
+    expect(second.json.x_edgecall.memory).toEqual({ stored: true, chain: { turns: 1, read: 1, missing: 0, selection: "all" } });
     const messages = caller.requests[1]?.messages ?? [];
     expect(messages.map((m) => m.role)).toEqual(["user", "assistant", "tool"]);
     expect(messages[1]?.tool_calls?.[0]).toMatchObject({ id: call.call_id, function: { name: "get_order_status", arguments: call.arguments } });
@@ -318,5 +318,54 @@ describe("streaming", () => {
       "response.completed",
     ]);
     expect(list[4]?.delta).toBe(list.at(-1)?.response.output[0].content[0].text);
+  });
+});
+
+describe("memory vectors and turn selection", () => {
+  const vectorOf = (text: string | null) => (/order|cancel/i.test(text ?? "") ? Float32Array.of(1, 0) : Float32Array.of(0, 1));
+  /** Calls get_order_status on the first turn, answers prose afterwards; memory vectors by topic. */
+  const answer = (request: ToolCallRequest): ToolCallResult => {
+    const memory = request.messages.map((m) => vectorOf(m.content));
+    const users = request.messages.filter((m) => m.role === "user");
+    if (users.length === 1 && /A-1042/.test(users[0]?.content ?? "")) {
+      return { kind: "calls", confidence: 0.9, calls: [{ name: "get_order_status", arguments: { order_id: "A-1042" }, confidence: 0.9, argument_confidence: {} }], notes: { memory } };
+    }
+    return { kind: "no_call", confidence: 0.9, notes: { memory } };
+  };
+
+  it("stores each turn's vector and values, and a long chain reads the newest turns, the similar one, and slot memory", async () => {
+    const { create, caller, kv } = setup(answer);
+    let previous = (await create(responsesBody({ input: "Where is order A-1042?" }))).json;
+    const first = JSON.parse(kv.values.get(kv.puts[0]?.key ?? "") ?? "{}");
+    expect(first.memory).toBe(btoa(String.fromCharCode(...new Uint8Array(Float32Array.of(1, 0).buffer))));
+    expect(first.slots).toEqual([{ name: "order_id", value: "A-1042" }]);
+    for (let i = 0; i < 20; i++) {
+      const next = await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: `Tell me something nice about the weather, number ${i}.` });
+      previous = next.json;
+    }
+    expect(previous.x_edgecall.memory.chain).toMatchObject({ turns: 20, selection: "similarity", missing: 0 });
+    const before = caller.requests.length;
+    const last = await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: "Cancel it please." });
+    expect(last.json.x_edgecall.memory.chain).toMatchObject({ turns: 21, selection: "similarity" });
+    // one pass over the new turn alone (its vector), one over the chosen history
+    expect(caller.requests.length - before).toBe(2);
+    expect(caller.requests.at(-2)?.messages.map((m) => m.content)).toEqual(["Cancel it please."]);
+    const read = caller.requests.at(-1)?.messages ?? [];
+    expect(read.map((m) => m.content).join("\n")).toContain("Where is order A-1042?");
+    expect(read.map((m) => m.content).join("\n")).toContain("number 19");
+    expect(read.map((m) => m.content).join("\n")).not.toContain("number 5.");
+    expect(read.at(-1)?.content).toBe("Cancel it please.");
+  });
+
+  it("puts the values of turns it leaves out into slot memory", async () => {
+    const { create, caller } = setup(answer, { MEMORY_READ_BYTES: "420" });
+    let previous = (await create(responsesBody({ input: "Where is order A-1042?" }))).json;
+    for (let i = 0; i < 12; i++) {
+      previous = (await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: `Tell me something nice about the weather today, number ${i}.` })).json;
+    }
+    await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: "What about the sunshine?" });
+    const read = caller.requests.at(-1)?.messages ?? [];
+    expect(read.some((m) => m.content === "Where is order A-1042?")).toBe(false);
+    expect(read[0]).toMatchObject({ role: "tool", content: expect.stringContaining('order_id="A-1042"') });
   });
 });
