@@ -1,16 +1,20 @@
 """The split the confidence calibration is fitted on: real requests that neither training nor the held-out test
-splits use. SGD dev dialogues whose service SGD train also has (heldout_real.py tests on the dev services train lacks;
-training reads SGD train only), one user turn per dialogue, in the original and the five SGD-X wordings.
+splits use. (1) SGD dev dialogues whose service SGD train also has (heldout_real.py tests on the dev services train
+lacks; training reads SGD train only), one user turn per dialogue, in the original and the five SGD-X wordings;
+(2) from each held-out set of heldout_real.py, the cases that follow the test split's in the same shuffle (same sets,
+same seed: disjoint cases from the same distribution).
 
     /usr/bin/python3 training/calibration_split.py --out /tmp/calib
-    npm run eval -- --questions /tmp/calib/questions.jsonl --answers /tmp/calib/answers.jsonl --json /tmp/calib/r.json
-    /usr/bin/python3 training/calibrate.py --reports /tmp/calib/r.json --model wasm
+    for s in sgd_seen held_out_rest; do npm run eval -- --questions /tmp/calib/$s/questions.jsonl \
+      --answers /tmp/calib/$s/answers.jsonl --json /tmp/calib/$s.json; done
+    /usr/bin/python3 training/calibrate.py --reports /tmp/calib/sgd_seen.json /tmp/calib/held_out_rest.json --model wasm
 """
 import argparse
 import os
 
 import convert_common as C
 import convert_sgd
+import heldout_real
 from heldout_real import write
 
 
@@ -23,12 +27,19 @@ def sgd_seen(root, seed, counts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=C.DATA)
-    ap.add_argument("--n", type=int, default=1200, help="cases at most")
+    ap.add_argument("--n", type=int, default=1200, help="SGD seen-service cases at most")
+    ap.add_argument("--per-set", type=int, default=200, help="cases per held-out set, after its test cases")
+    ap.add_argument("--test-n", type=int, default=300, help="heldout_real.py's --n: the test cases to skip")
+    ap.add_argument("--test-seed", type=int, default=2026, help="heldout_real.py's --seed")
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     counts = C.Counts("sgd_seen")
-    write(args.out, {"sgd_seen": (sgd_seen(args.data, args.seed, counts), counts)}, args.n, args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    write(os.path.join(args.out, "sgd_seen"), {"sgd_seen": (sgd_seen(args.data, args.seed, counts), counts)}, args.n,
+          args.seed)
+    write(os.path.join(args.out, "held_out_rest"), heldout_real.sets(args.data, args.test_seed), args.per_set,
+          args.test_seed, skip=args.test_n)
 
 
 if __name__ == "__main__":
