@@ -5,10 +5,8 @@ import type { ToolCaller } from "../../caller/types.js";
 import { guardCaller, readRiskSettings } from "../../risk/index.js";
 import type { OriginLookup } from "../../origin/registry.js";
 import { readRouterThresholds } from "../../router/thresholds.js";
-import { responseFormatOf } from "../../structured/format.js";
 import { reportOutcome } from "../../telemetry/index.js";
 import type { Env } from "../settings.js";
-import { serveStructured } from "../structured/serve.js";
 import { validateChatRequest } from "../validation/validate-request.js";
 import { completionBody, type CompletionContext } from "./completion.js";
 import { distillHook } from "./distill.js";
@@ -34,21 +32,19 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
   return async (c) => {
     const watch = startStopwatch();
     const body = validateChatRequest(await readJsonBody(c));
-    const limits = readLimits(c.env);
-    checkBounds(body.tools ?? [], limits);
+    checkBounds(body.tools ?? [], readLimits(c.env));
     const request = toToolCallRequest(body);
-    const format = responseFormatOf(body);
     const validate = watch.mark();
-    const routing = { origin: deps.origins?.(c.env), thresholds: readRouterThresholds(c.env), request, model: body.model, extra: samplingFields(body) };
-    const served =
-      format.kind === "text"
-        ? await serveRouted({
-            ...routing,
-            caller: guardCaller(deps.caller, readRiskSettings(c.env)),
-            stream: body.stream === true,
-            onOriginAnswer: distillHook(c, request),
-          })
-        : await serveStructured({ ...routing, caller: deps.caller, limits, format });
+    const served = await serveRouted({
+      caller: guardCaller(deps.caller, readRiskSettings(c.env)),
+      origin: deps.origins?.(c.env),
+      thresholds: readRouterThresholds(c.env),
+      request,
+      model: body.model,
+      stream: body.stream === true,
+      extra: samplingFields(body),
+      onOriginAnswer: distillHook(c, request),
+    });
     reportOutcome(c, chatOutcome(request, served, deps.backend, validate));
     const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
       route: outcome.route,
