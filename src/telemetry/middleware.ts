@@ -67,6 +67,21 @@ function counted(body: ReadableStream<Uint8Array>): { body: ReadableStream<Uint8
   return { body: stream, ended };
 }
 
+/** Tenant hashes by Authorization header, per isolate (most callers send one of a few keys): one digest per key. */
+const tenants = new Map<string, Promise<string>>();
+const MAX_TENANTS = 256;
+
+function tenantOf(authorization: string | undefined): Promise<string> {
+  if (authorization === undefined) return tenantHash(undefined);
+  let hash = tenants.get(authorization);
+  if (hash === undefined) {
+    if (tenants.size >= MAX_TENANTS) tenants.clear();
+    hash = tenantHash(authorization);
+    tenants.set(authorization, hash);
+  }
+  return hash;
+}
+
 function defer(c: Context, work: Promise<void>): void {
   try {
     c.executionCtx.waitUntil(work);
@@ -97,7 +112,7 @@ export function telemetryMiddleware(telemetry: Telemetry): MiddlewareHandler<{ B
     const sink = c.env?.EDGECALL_EVENTS;
 
     const finish = async (responseBytes: number | null, cancelled: boolean, totalMs = handledMs): Promise<void> => {
-      const tenant = status === 401 ? "invalid" : await tenantHash(authorization);
+      const tenant = status === 401 ? "invalid" : await tenantOf(authorization);
       const error = cancelled && facts.error === null ? { name: "StreamCancelled", code: "client_closed" } : facts.error;
       telemetry.record({ ...facts, error, totalMs, responseBytes, tenant }, takeOutcome(raw), sink);
     };
@@ -108,8 +123,14 @@ export function telemetryMiddleware(telemetry: Telemetry): MiddlewareHandler<{ B
       c.res = new Response(body, response);
       done = ended.then(({ bytes, cancelled }) => finish(bytes, cancelled, performance.now() - started));
     } else {
-      const length = bytesOf(response.headers.get("content-length"));
-      done = length !== null ? finish(length, false) : response.clone().arrayBuffer().then((buffer) => finish(buffer.byteLength, false));
+      let length = bytesOf(response.headers.get("content-length"));
+      if (length === null) {
+        // A whole body (JSON, text) is already in memory: read it once, and send it with its Content-Length.
+        const buffer = await response.arrayBuffer();
+        length = buffer.byteLength;
+        c.res = new Response(buffer, response);
+      }
+      done = finish(length, false);
     }
     defer(
       c,
