@@ -109,7 +109,9 @@ function decodeTool(
   elements: readonly SchemaElement[],
 ): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
-  const decide = (n: number) => tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n));
+  const fillRequired = tool.fillRequired === true;
+  const decide = (n: number) =>
+    tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n, fillRequired));
   const shared =
     planned > 1
       ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation)
@@ -161,7 +163,8 @@ function decodeTool(
     }
   }
   const sources = decisions.flatMap((d) => (d.kind === "filled" && !d.automatic ? (d.sources ?? []) : []));
-  if (missing.length > 0) return { kind: "missing", parameters: missing, probability, sources };
+  // An extraction answers with what it read; src/structured completes or refuses the rest.
+  if (missing.length > 0 && !fillRequired) return { kind: "missing", parameters: missing, probability, sources };
 
   const calls: DecodedCall[] = [];
   let total = probability;

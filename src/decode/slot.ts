@@ -341,7 +341,14 @@ function decideArray(
  * negation comes before (mentionedBoolean). An enum slot takes the one option the last message
  * names word for word (namedOption), an array of options every option it names (namedItems).
  */
-export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, conversation: SerializedConversation, n: number): SlotDecision {
+export function decideSlot(
+  slot: Slot,
+  element: SchemaElement,
+  heads: Heads,
+  conversation: SerializedConversation,
+  n: number,
+  fillRequired = false,
+): SlotDecision {
   const row = slot.element;
   const actions = softmax(heads.action, row * 3, 3);
   const required = slot.requiredChain[slot.requiredChain.length - 1] === true;
@@ -377,9 +384,10 @@ export function decideSlot(slot: Slot, element: SchemaElement, heads: Heads, con
   const items = fill.kind === "array" ? namedItems(conversation, fill.items) : [];
   if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) return stated(items, n);
   if (action === ABSENT) {
-    if (fill.kind === "span" && n === 1 && actionP <= REQUIRED_RESCUE_ABSENT_MAX) {
+    const extracting = fillRequired && required && margin === 0;
+    if (fill.kind === "span" && n === 1 && (actionP <= REQUIRED_RESCUE_ABSENT_MAX || extracting)) {
       const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned, element);
-      const floor = margin > 0 ? { floor: OPTIONAL_RESCUE_SPAN_FLOOR } : {};
+      const floor = extracting ? { floor: 0 } : margin > 0 ? { floor: OPTIONAL_RESCUE_SPAN_FLOOR } : {};
       if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP, ...floor } };
     }
     return { kind: "absent", probability: actionP };

@@ -10,6 +10,9 @@ import { checkKeywords, resolveRef, type Located } from "./resolve.js";
 import type { JSONSchema } from "./schema-types.js";
 import type { CompiledTool, CompiledToolSet, ObjectNode, SchemaElement, Slot } from "./types.js";
 
+/** The parameters keyword that marks a structured-output extraction (CompiledTool.fillRequired). */
+export const EXTRACT_KEYWORD = "x-edgecall-extract";
+
 export interface CompileSettings {
   words: WordMatcher;
   maxElementTokens: number;
@@ -30,6 +33,18 @@ export function foldNullable(schema: unknown): unknown {
     else if (Array.isArray(type) && !type.includes("null")) out["type"] = [...type, "null"];
     if (Array.isArray(out["enum"]) && !out["enum"].includes(null)) out["enum"] = [...out["enum"], null];
     delete out["nullable"];
+  }
+  return out;
+}
+
+/** A copy of the schema with no `required` lists: an extraction's partial reading validates; src/structured checks the whole answer. */
+function withoutRequired(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutRequired);
+  if (typeof schema !== "object" || schema === null) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === "required") continue;
+    out[key] = key === "enum" || key === "const" || key === "default" || key === "examples" ? value : withoutRequired(value);
   }
   return out;
 }
@@ -82,6 +97,10 @@ function compileTool(tool: ToolDefinition, index: number, elements: SchemaElemen
   const compiled: CompiledTool = { name: fn.name, index, element: toolIndex, slots, objects, schema: foldNullable(root) as JSONSchema };
   const rootOriginOnly = top.recursive ? "recursive $ref" : (top.originOnly ?? objectOriginOnly(top.schema));
   if (rootOriginOnly) compiled.unfillable = rootOriginOnly;
+  if (root[EXTRACT_KEYWORD] === true) {
+    compiled.fillRequired = true;
+    compiled.schema = withoutRequired(compiled.schema) as JSONSchema;
+  }
   return compiled;
 }
 

@@ -79,6 +79,12 @@ export interface CompiledTool {
   unfillable?: string;
   /** The parameters schema used for validation (nullable folded into type, $defs kept). */
   schema: JSONSchema;
+  /**
+   * Set by `"x-edgecall-extract": true` on the parameters (src/structured's synthetic tool): a required span slot the
+   * model calls absent still takes the best free span that reads as its type, however unsure (decode/slot.ts), and
+   * the call carries what was read even when a required value is missing (`schema` has no `required` lists).
+   */
+  fillRequired?: true;
 }
 
 export type ElementKind = 0 | 1 | 2;

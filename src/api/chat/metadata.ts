@@ -16,6 +16,8 @@ export interface EdgecallMetadata {
   confidence: number | null;
   /** The model name the origin reported, when it answered. */
   origin_model?: string;
+  /** The tool set the edge read: built into the bundle ("registered", src/registry) or compiled at request time. */
+  tool_set?: "registered" | "compiled";
   /** Set when the edge answered from the last part of a conversation it could not read whole. */
   truncated?: Truncation;
   /** Milliseconds. In workerd the clock only advances across I/O, so compute-only spans can read 0 there. */

@@ -5,8 +5,11 @@ import type { ToolCaller } from "../../caller/types.js";
 import { guardCaller, readRiskSettings } from "../../risk/index.js";
 import type { OriginLookup } from "../../origin/registry.js";
 import { readRouterThresholds } from "../../router/thresholds.js";
+import { responseFormatOf } from "../../structured/format.js";
+import { watchToolSets } from "../../registry/watch.js";
 import { reportOutcome } from "../../telemetry/index.js";
 import type { Env } from "../settings.js";
+import { serveStructured } from "../structured/serve.js";
 import { validateChatRequest } from "../validation/validate-request.js";
 import { completionBody, type CompletionContext } from "./completion.js";
 import { distillHook } from "./distill.js";
@@ -32,19 +35,23 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
   return async (c) => {
     const watch = startStopwatch();
     const body = validateChatRequest(await readJsonBody(c));
-    checkBounds(body.tools ?? [], readLimits(c.env));
+    const limits = readLimits(c.env);
+    checkBounds(body.tools ?? [], limits);
     const request = toToolCallRequest(body);
+    const format = responseFormatOf(body as { response_format?: unknown });
     const validate = watch.mark();
-    const served = await serveRouted({
-      caller: guardCaller(deps.caller, readRiskSettings(c.env)),
-      origin: deps.origins?.(c.env),
-      thresholds: readRouterThresholds(c.env),
-      request,
-      model: body.model,
-      stream: body.stream === true,
-      extra: samplingFields(body),
-      onOriginAnswer: distillHook(c, request),
-    });
+    const watched = watchToolSets(deps.caller);
+    const routing = { origin: deps.origins?.(c.env), thresholds: readRouterThresholds(c.env), request, model: body.model, extra: samplingFields(body) };
+    const served =
+      format.kind === "text"
+        ? await serveRouted({
+            ...routing,
+            caller: guardCaller(watched.caller, readRiskSettings(c.env)),
+            stream: body.stream === true,
+            onOriginAnswer: distillHook(c, request),
+          })
+        : await serveStructured({ ...routing, caller: watched.caller, limits, format });
+    const toolSet = await watched.toolSet();
     reportOutcome(c, chatOutcome(request, served, deps.backend, validate));
     const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
       route: outcome.route,
@@ -53,6 +60,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
       result: outcome.result,
       confidence: outcome.confidence,
       ...(outcome.originModel === undefined ? {} : { origin_model: outcome.originModel }),
+      ...(toolSet === undefined ? {} : { tool_set: toolSet }),
       ...(outcome.notes?.truncated === undefined ? {} : { truncated: outcome.notes.truncated }),
       timings_ms: {
         validate,

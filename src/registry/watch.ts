@@ -1,0 +1,31 @@
+/**
+ * Which tool set the edge read for a request, for `x_edgecall.tool_set`: "registered" (built into the bundle by
+ * `npm run build`: AJV standalone validators, precomputed schema-encoder vectors) or "compiled" (at request time).
+ * Wraps the caller the route hands on, so the guards and the structured extraction report it alike.
+ */
+import type { ToolCaller, ToolDefinition } from "../caller/types.js";
+
+export type ToolSetKind = "registered" | "compiled";
+
+export interface WatchedCaller {
+  caller: ToolCaller;
+  /** The kind of the last tool set the caller was asked to read; undefined when none was. */
+  toolSet(): Promise<ToolSetKind | undefined>;
+}
+
+/** Until a registry is built into the bundle, every tool set is compiled at request time. */
+const compiledOnly = (): Promise<ToolSetKind> => Promise.resolve("compiled");
+
+export function watchToolSets(caller: ToolCaller, kindOf: (tools: readonly ToolDefinition[]) => Promise<ToolSetKind> = compiledOnly): WatchedCaller {
+  let last: readonly ToolDefinition[] | undefined;
+  return {
+    caller: {
+      id: caller.id,
+      call(request) {
+        if (request.tools.length > 0 && request.tool_choice !== "none") last = request.tools;
+        return caller.call(request);
+      },
+    },
+    toolSet: () => (last === undefined ? Promise.resolve(undefined) : kindOf(last)),
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { JSONSchema } from "../tools/schema-types.js";
+import { completeAnswer } from "./complete.js";
+import { extractionTool } from "./synthetic.js";
+
+const schema: JSONSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["street", "zip", "count", "gift", "to"],
+  properties: {
+    street: { type: "string" },
+    zip: { type: ["string", "null"] },
+    count: { type: "integer" },
+    gift: { type: "boolean", nullable: true },
+    to: { $ref: "#/$defs/person" },
+  },
+  $defs: { person: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string" } } } },
+};
+
+describe("completeAnswer", () => {
+  it("keeps what was read, in schema order, and fills nullable values with null", () => {
+    const done = completeAnswer(schema, { count: 2, street: "Baker Street", to: { name: "Ann" } });
+    expect(done).toEqual({ kind: "complete", value: { street: "Baker Street", zip: null, count: 2, gift: null, to: { name: "Ann" } }, unstated: [] });
+    if (done.kind === "complete") expect(Object.keys(done.value)).toEqual(["street", "zip", "count", "gift", "to"]);
+  });
+
+  it("answers a free required string the text does not state with \"\" and lists it", () => {
+    expect(completeAnswer(schema, { count: 1 })).toEqual({
+      kind: "complete",
+      value: { street: "", zip: null, count: 1, gift: null, to: { name: "" } },
+      unstated: ["street", "to.name"],
+    });
+  });
+
+  it("cannot fill a required number, an enum or a constrained string", () => {
+    expect(completeAnswer(schema, { street: "x" })).toEqual({ kind: "unfillable", path: "count" });
+    const reason = { type: "object", required: ["reason"], properties: { reason: { type: "string", enum: ["late", "damaged"] } } };
+    expect(completeAnswer(reason, {})).toEqual({ kind: "unfillable", path: "reason" });
+    const code = { type: "object", required: ["code"], properties: { code: { type: "string", pattern: "^[A-Z]{3}$" } } };
+    expect(completeAnswer(code, {})).toEqual({ kind: "unfillable", path: "code" });
+  });
+
+  it("leaves out optional properties that were not read (non-strict schemas)", () => {
+    expect(completeAnswer({ type: "object", properties: { a: { type: "string" }, b: { type: "number" } } }, { b: 3 })).toEqual({ kind: "complete", value: { b: 3 }, unstated: [] });
+  });
+});
+
+describe("extractionTool", () => {
+  it("marks the extraction, keeps nullable values out of required for the reader, and names the task", () => {
+    const tool = extractionTool("shipping_address", undefined, schema);
+    expect(tool.function.description).toBe("Extract the shipping address");
+    expect(tool.function.parameters?.["x-edgecall-extract"]).toBe(true);
+    expect(tool.function.parameters?.required).toEqual(["street", "count", "to"]);
+    expect(extractionTool("a", "Pull the city", schema).function.description).toBe("Pull the city");
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * A json_schema response format as one forced extraction: the schema becomes the parameters of a synthetic tool,
+ * marked `x-edgecall-extract` (the reader fills every required value it can point at and answers with what it read,
+ * tools/compile.ts), and that tool is forced. Nullable properties are left out of `required` for the reader, so a
+ * value the text does not state stays absent and becomes null.
+ */
+import type { ToolCallRequest, ToolDefinition } from "../caller/types.js";
+import { EXTRACT_KEYWORD } from "../tools/compile.js";
+import type { JSONSchema } from "../tools/schema-types.js";
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Whether a schema admits null (a type union with "null", `nullable: true`, an enum with null, or an anyOf branch). */
+export function admitsNull(schema: unknown): boolean {
+  if (!isObject(schema)) return schema === true;
+  if (schema.nullable === true) return true;
+  const type = schema.type;
+  if (type === "null" || (Array.isArray(type) && type.includes("null"))) return true;
+  if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
+  const branches = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : [];
+  return branches.some(admitsNull);
+}
+
+/** The reader's copy of an object schema: nullable properties not required, at every level. */
+function readerSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(readerSchema);
+  if (!isObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    out[key] = key === "enum" || key === "const" || key === "default" || key === "examples" ? value : readerSchema(value);
+  }
+  const properties = isObject(schema.properties) ? schema.properties : undefined;
+  if (properties !== undefined && Array.isArray(schema.required)) {
+    out.required = schema.required.filter((key) => typeof key === "string" && !admitsNull(properties[key]));
+  }
+  return out;
+}
+
+/** Words of a schema name: `shipping_address` -> "shipping address". */
+function words(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+}
+
+export function extractionTool(name: string, description: string | undefined, schema: JSONSchema): ToolDefinition {
+  const parameters = { ...(readerSchema(schema) as JSONSchema), [EXTRACT_KEYWORD]: true };
+  return { type: "function", function: { name, description: description ?? `Extract the ${words(name)}`, parameters } };
+}
+
+/** The forced extraction for a conversation: one call of the synthetic tool. */
+export function extractionRequest(messages: ToolCallRequest["messages"], tool: ToolDefinition): ToolCallRequest {
+  return { messages, tools: [tool], tool_choice: { type: "function", function: { name: tool.function.name } }, parallel_tool_calls: false };
+}
