@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkBounds } from "./check.js";
-import { BadReferenceError, LimitExceededError, UnsafePatternError } from "./errors.js";
+import { BadReferenceError, LimitExceededError, MalformedKeyError, UnsafePatternError } from "./errors.js";
 import { DEFAULT_LIMITS, readLimits } from "./limits.js";
 
 const fn = (parameters: unknown, description = "A tool") => ({ function: { name: "t", description, parameters } });
@@ -86,6 +86,20 @@ describe("checkBounds", () => {
     expect([error.code, error.param]).toEqual(["invalid_ref", "tools[0].function.parameters.properties.id.$ref"]);
     const proto = fn({ type: "object", properties: { id: { $ref: "#/$defs/__proto__" } }, $defs: {} });
     expect(thrown(() => checkBounds([proto], DEFAULT_LIMITS))).toBeInstanceOf(BadReferenceError);
+  });
+
+  it("refuses keys with a lone surrogate anywhere in the schema (found by the fuzz suite: a 500 in the validator)", () => {
+    for (const schema of [
+      { type: "object", properties: { "\ud800": { type: "string" } } },
+      { type: "object", properties: { a: { type: "object", properties: { "x\udfff": { type: "integer" } } } } },
+      { type: "object", $defs: { "\udc00": { type: "string" } } },
+      { type: "object", x_vendor: [{ "\ud83d": 1 }] },
+    ]) {
+      const error = thrown(() => checkBounds([fn(schema)], DEFAULT_LIMITS)) as MalformedKeyError;
+      expect(error).toBeInstanceOf(MalformedKeyError);
+      expect(error.code).toBe("invalid_key");
+    }
+    expect(() => checkBounds([fn({ type: "object", properties: { "🙂 取消 \u202e": { type: "string" } } })], DEFAULT_LIMITS)).not.toThrow();
   });
 
   it("stops a cycle instead of expanding it", () => {

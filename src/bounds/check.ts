@@ -5,7 +5,7 @@
  * limits, never by the size of the expansion.
  */
 import { pointerGet } from "../tools/pointer.js";
-import { BadReferenceError, LimitExceededError, UnsafePatternError } from "./errors.js";
+import { BadReferenceError, LimitExceededError, MalformedKeyError, UnsafePatternError } from "./errors.js";
 import type { LimitName, Limits } from "./limits.js";
 import { compileLinear } from "../validate/patterns.js";
 
@@ -127,6 +127,28 @@ class Walk {
   }
 }
 
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Every object key of the raw schema (no $ref followed: linear in the request) must be well-formed Unicode: the
+ * validator names each key in a URI, and a lone surrogate has none.
+ */
+function checkKeys(schema: unknown, param: string): void {
+  const stack: [unknown, string][] = [[schema, param]];
+  while (stack.length > 0) {
+    const [value, at] = stack.pop() as [unknown, string];
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, `${at}[${i}]`]));
+      continue;
+    }
+    for (const [key, sub] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) throw new MalformedKeyError(at);
+      stack.push([sub, `${at}.${key}`]);
+    }
+  }
+}
+
 /** Throws a ToolSetError (a 400 in OpenAI's shape) at the first limit a request's tools cross; returns the cost. */
 export function checkBounds(tools: readonly BoundedTool[], limits: Limits): RequestCost {
   const walk = new Walk(limits);
@@ -136,6 +158,7 @@ export function checkBounds(tools: readonly BoundedTool[], limits: Limits): Requ
     walk.element(param);
     walk.addText(tool.function.name.length, `${param}.name`);
     walk.text(tool.function.description, `${param}.description`);
+    checkKeys(tool.function.parameters, `${param}.parameters`);
     walk.tool(tool.function.parameters, `${param}.parameters`);
   });
   return walk.cost;

@@ -22,6 +22,14 @@ export class UnsafePatternError extends ToolSetError {
   }
 }
 
+/** A schema key that is not well-formed Unicode (a lone surrogate): no JSON pointer or URI can name it. */
+export class MalformedKeyError extends ToolSetError {
+  override readonly name = "MalformedKeyError";
+  constructor(param: string) {
+    super(`A key in the schema at ${param} is not well-formed Unicode (it holds a lone surrogate).`, param, "invalid_key");
+  }
+}
+
 /** A `$ref` that cannot be followed: not local, a bad percent-escape, or pointing at nothing. */
 export class BadReferenceError extends ToolSetError {
   override readonly name = "BadReferenceError";
