@@ -8,8 +8,12 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
+/** The monitoring log's one line per request (src/telemetry/log.ts) is left out of test output; tests that read it capture it. */
+const requestLogLine = (log: string): boolean => log.startsWith('{"level":"info","msg":"request"');
+
 export default defineConfig({
   test: {
+    onConsoleLog: (log) => !requestLogLine(log),
     projects: [
       {
         test: {

@@ -154,7 +154,13 @@ export async function startLocalOrigin(options: LocalOriginOptions): Promise<Loc
     const started = performance.now();
     const path = new URL(req.url ?? "/", "http://local").pathname;
     const handled: Handled = { endpoint: "unmatched" };
-    if (telemetry !== false) res.once("finish", () => void recordRequest(telemetry, req, res, handled, performance.now() - started));
+    if (telemetry !== false) {
+      res.once("finish", () => {
+        recordRequest(telemetry, req, res, handled, performance.now() - started).catch((error: unknown) => {
+          console.error(`local origin: monitoring event not written (${error instanceof Error ? error.name : typeof error})`);
+        });
+      });
+    }
     const handle = async (): Promise<void> => {
       if (req.method === "GET" && path === "/healthz") {
         handled.endpoint = "/healthz";

@@ -37,7 +37,7 @@ function bytesOf(header: string | undefined | null): number | null {
   return Number.isInteger(value) && value >= 0 ? value : null;
 }
 
-/** The body passed through as it is read, counting bytes; `ended` settles when it is done or cancelled. */
+/** A stream passed through as it is read, counting bytes; `ended` settles when it is done or cancelled. */
 function counted(body: ReadableStream<Uint8Array>): { body: ReadableStream<Uint8Array>; ended: Promise<{ bytes: number; cancelled: boolean }> } {
   const reader = body.getReader();
   let bytes = 0;
@@ -98,7 +98,8 @@ export function telemetryMiddleware(telemetry: Telemetry): MiddlewareHandler<{ B
     const handledMs = performance.now() - started;
     const response = c.res;
     const status = response.status;
-    const stream = (response.headers.get("content-type") ?? "").startsWith("text/event-stream");
+    const contentType = response.headers.get("content-type") ?? "";
+    const stream = contentType.startsWith("text/event-stream");
     const authorization = status === 401 ? undefined : c.req.header("authorization");
     const facts = {
       endpoint: endpointOf(c),
@@ -116,16 +117,17 @@ export function telemetryMiddleware(telemetry: Telemetry): MiddlewareHandler<{ B
       const error = cancelled && facts.error === null ? { name: "StreamCancelled", code: "client_closed" } : facts.error;
       telemetry.record({ ...facts, error, totalMs, responseBytes, tenant }, takeOutcome(raw), sink);
     };
+    const whole = /^(application\/json|text\/plain)/.test(contentType);
     let done: Promise<void>;
     if (response.body === null) done = finish(0, false);
-    else if (stream) {
+    else if (stream || !whole) {
       const { body, ended } = counted(response.body);
       c.res = new Response(body, response);
       done = ended.then(({ bytes, cancelled }) => finish(bytes, cancelled, performance.now() - started));
     } else {
       let length = bytesOf(response.headers.get("content-length"));
       if (length === null) {
-        // A whole body (JSON, text) is already in memory: read it once, and send it with its Content-Length.
+        // Our JSON and text bodies are whole strings in memory: read once, and sent with their Content-Length.
         const buffer = await response.arrayBuffer();
         length = buffer.byteLength;
         c.res = new Response(buffer, response);
