@@ -27,7 +27,7 @@ def sgd_seen(root, seed, counts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=C.DATA)
-    ap.add_argument("--n", type=int, default=1200, help="SGD seen-service cases at most")
+    ap.add_argument("--n", type=int, default=200, help="SGD seen-service cases at most (as many as each held-out set gives)")
     ap.add_argument("--per-set", type=int, default=200, help="cases per held-out set, after its test cases")
     ap.add_argument("--test-n", type=int, default=300, help="heldout_real.py's --n: the test cases to skip")
     ap.add_argument("--test-seed", type=int, default=2026, help="heldout_real.py's --seed")

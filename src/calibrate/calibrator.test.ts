@@ -80,10 +80,13 @@ describe("matchWords", () => {
 
   it("measures how much of the answered tool's wording the user used", () => {
     const x = calibrationFeatures(request, calls);
-    // get_order_status has no description: its words are "order" and "statu"; the text "订单A-1042在哪" has neither
-    expect(feature(x, "answered_tool_overlap")).toBe(0);
+    // get_order_status's name words are "order" and "statu"; the text "订单A-1042在哪" has neither
+    expect(feature(x, "answered_name_overlap")).toBe(0);
     const english = { ...request, messages: [{ role: "user" as const, content: "What is the status of my order?" }] };
-    expect(feature(calibrationFeatures(english, calls), "answered_tool_overlap")).toBe(1);
-    expect(feature(calibrationFeatures(english, calls), "best_tool_overlap")).toBe(1);
+    expect(feature(calibrationFeatures(english, calls), "answered_name_overlap")).toBe(1);
+    expect(feature(calibrationFeatures(english, calls), "best_name_overlap")).toBe(1);
+    const described = { ...request, tools: [{ type: "function" as const, function: { name: "lookup", description: "Order status and tracking" } }] };
+    const lookup: ToolCallResult = { kind: "calls", calls: [{ name: "lookup", arguments: {}, confidence: 0.9, argument_confidence: {} }], confidence: 0.9 };
+    expect(feature(calibrationFeatures({ ...described, messages: english.messages }, lookup), "answered_description_matches")).toBeCloseTo(Math.log1p(2), 9);
   });
 });

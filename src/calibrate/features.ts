@@ -20,8 +20,9 @@ export const CALIBRATION_FEATURES = [
   "turns",
   "after_tool_result",
   "non_ascii_share",
-  "best_tool_overlap",
-  "answered_tool_overlap",
+  "best_name_overlap",
+  "answered_name_overlap",
+  "answered_description_matches",
 ] as const;
 
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
@@ -64,13 +65,11 @@ export function matchWords(text: string): Set<string> {
   return out;
 }
 
-/** The share of a tool's name and description words that the user's text contains. */
-function overlap(tool: ToolDefinition, said: ReadonlySet<string>): number {
-  const words = matchWords(`${tool.function.name} ${tool.function.description ?? ""}`);
-  if (words.size === 0) return 0;
-  let n = 0;
-  for (const w of words) if (said.has(w)) n += 1;
-  return n / words.size;
+/** How much of a tool's wording the user's text contains: the share of its name's words, and how many of its description's. */
+function overlap(tool: ToolDefinition, said: ReadonlySet<string>): { name: number; description: number } {
+  const count = (words: Set<string>): number => [...words].filter((w) => said.has(w)).length;
+  const name = matchWords(tool.function.name);
+  return { name: name.size === 0 ? 0 : count(name) / name.size, description: count(matchWords(tool.function.description ?? "")) };
 }
 
 /** The feature vector of one answer (uncalibrated `result.confidence`), in CALIBRATION_FEATURES order. */
@@ -80,7 +79,7 @@ export function calibrationFeatures(request: ToolCallRequest, result: ToolCallRe
   const said = matchWords(text);
   const overlapOf = new Map(request.tools.map((tool) => [tool.function.name, overlap(tool, said)]));
   const answered = result.kind === "calls" ? calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => m.name) : [];
-  const answeredOverlap = answered.map((name) => overlapOf.get(name) ?? 0);
+  const answeredOverlap = answered.flatMap((name) => overlapOf.get(name) ?? []);
   const argumentScores = calls.flatMap((call) => Object.values(call.argument_confidence));
   const values: Record<CalibrationFeature, number> = {
     bias: 1,
@@ -97,8 +96,9 @@ export function calibrationFeatures(request: ToolCallRequest, result: ToolCallRe
     turns: Math.min(10, request.messages.filter((m) => m.role === "user").length),
     after_tool_result: request.messages.at(-1)?.role === "tool" ? 1 : 0,
     non_ascii_share: nonAsciiShare(text),
-    best_tool_overlap: Math.max(0, ...overlapOf.values()),
-    answered_tool_overlap: answeredOverlap.length === 0 ? 0 : Math.min(...answeredOverlap),
+    best_name_overlap: Math.max(0, ...[...overlapOf.values()].map((o) => o.name)),
+    answered_name_overlap: answeredOverlap.length === 0 ? 0 : Math.min(...answeredOverlap.map((o) => o.name)),
+    answered_description_matches: answeredOverlap.length === 0 ? 0 : Math.log1p(Math.min(...answeredOverlap.map((o) => o.description))),
   };
   return CALIBRATION_FEATURES.map((name) => values[name]);
 }

@@ -107,7 +107,8 @@ describe("createModelToolCaller with the shipped model (onnxruntime-node)", () =
 
 describe("createModelToolCaller with a calibration in the model folder", () => {
   const runtime = createNodeRuntime({ backend: "ort-node", modelDir: MODEL_DIR });
-  const uncalibrated = createModelToolCaller(runtime, config);
+  const { calibration: shipped, ...bare } = config;
+  const uncalibrated = createModelToolCaller(runtime, bare);
   // a fitted model that gives every answer probability 1 / (1 + e^-(bias + 0.5 x logit(raw score)))
   const weights = CALIBRATION_FEATURES.map((name) => (name === "bias" ? -0.4 : name === "logit_confidence" ? 0.5 : 0));
   const calibrated = createModelToolCaller(runtime, { ...config, calibration: { kind: "logistic", features: [...CALIBRATION_FEATURES], weights } });
@@ -120,6 +121,11 @@ describe("createModelToolCaller with a calibration in the model folder", () => {
     expect({ ...result, confidence: 0 }).toEqual({ ...raw, confidence: 0 });
     expect(result.confidence).toBeCloseTo(1 / (1 + Math.exp(-(-0.4 + 0.5 * logit(raw.confidence)))), 9);
     expect(features).toHaveLength(CALIBRATION_FEATURES.length);
+  });
+
+  it("ships a calibration fitted on today's features", () => {
+    expect(shipped?.features).toEqual([...CALIBRATION_FEATURES]);
+    expect(createModelToolCaller(runtime, config).calibrated).toBe(true);
   });
 
   it("leaves answers that need no model alone", async () => {
