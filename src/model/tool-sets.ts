@@ -4,9 +4,9 @@
  */
 import type { ToolDefinition } from "../caller/types.js";
 import type { ModelRuntime, TensorData } from "../engine/types.js";
+import { registeredToolSet, toolSetKey } from "../registry/index.js";
 import { LruCache } from "../tools/cache.js";
 import { compileToolSet } from "../tools/compile.js";
-import { sha256Hex } from "../tools/hash.js";
 import type { CompiledToolSet } from "../tools/types.js";
 import type { ModelConfig } from "./config.js";
 import type { WordMatcher } from "./words.js";
@@ -40,7 +40,7 @@ export class ToolSetStore {
   }
 
   async get(tools: readonly ToolDefinition[]): Promise<PreparedToolSet> {
-    const key = await sha256Hex(`${this.modelId}\n${JSON.stringify(tools)}`);
+    const key = await toolSetKey(this.modelId, tools);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const set = compileToolSet(tools, {
@@ -48,6 +48,13 @@ export class ToolSetStore {
       maxElementTokens: this.config.max_element_tokens,
       pad: this.config.tokenizer.special.pad,
     }, key);
+    // A registered set (src/registry): vectors precomputed at build time, AJV standalone validators.
+    const registered = registeredToolSet(key);
+    if (registered !== undefined && registered.vectors().dims[0] === set.elements.length) {
+      const prepared: PreparedToolSet = { set: { ...set, validators: registered.validators }, vectors: () => Promise.resolve(registered.vectors()) };
+      this.cache.set(key, prepared);
+      return prepared;
+    }
     let pending: Promise<TensorData> | undefined;
     const prepared: PreparedToolSet = {
       set,

@@ -4,6 +4,7 @@
  * Wraps the caller the route hands on, so the guards and the structured extraction report it alike.
  */
 import type { ToolCaller, ToolDefinition } from "../caller/types.js";
+import { toolSetKind } from "./index.js";
 
 export type ToolSetKind = "registered" | "compiled";
 
@@ -13,10 +14,7 @@ export interface WatchedCaller {
   toolSet(): Promise<ToolSetKind | undefined>;
 }
 
-/** Until a registry is built into the bundle, every tool set is compiled at request time. */
-const compiledOnly = (): Promise<ToolSetKind> => Promise.resolve("compiled");
-
-export function watchToolSets(caller: ToolCaller, kindOf: (tools: readonly ToolDefinition[]) => Promise<ToolSetKind> = compiledOnly): WatchedCaller {
+export function watchToolSets(caller: ToolCaller, kindOf: (tools: readonly ToolDefinition[]) => Promise<ToolSetKind> = toolSetKind): WatchedCaller {
   let last: readonly ToolDefinition[] | undefined;
   return {
     caller: {

@@ -109,4 +109,6 @@ export interface CompiledToolSet {
   tools: CompiledTool[];
   elements: SchemaElement[];
   tensors: ElementTensors;
+  /** A registered set's AJV standalone validators by tool name (src/registry); else validation runs without codegen. */
+  validators?: Record<string, (value: unknown) => { valid: boolean; errors: string[] }>;
 }

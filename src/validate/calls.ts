@@ -1,4 +1,4 @@
-/** Validation of decoded calls against the compiled tool set (by tool name). */
+/** Validation of decoded calls against the compiled tool set (by tool name): a registered set's AJV standalone validator, else @cfworker/json-schema. */
 import type { DecodedCall } from "../caller/types.js";
 import type { CompiledToolSet } from "../tools/types.js";
 import { validateAgainst, type ValidationOutcome } from "./validator.js";
@@ -6,5 +6,6 @@ import { validateAgainst, type ValidationOutcome } from "./validator.js";
 export function validateCall(set: CompiledToolSet, call: DecodedCall): ValidationOutcome {
   const tool = set.tools.find((t) => t.name === call.name);
   if (!tool) return { valid: false, errors: [`#: unknown tool '${call.name}'`] };
-  return validateAgainst(tool.schema, call.arguments);
+  const registered = set.validators?.[call.name];
+  return registered !== undefined ? registered(call.arguments) : validateAgainst(tool.schema, call.arguments);
 }

@@ -146,6 +146,9 @@ describe("x_edgecall.tool_set", () => {
     const tools = [{ type: "function", function: { name: "get_order_status", parameters: { type: "object", properties: { order_id: { type: "string" } } } } }];
     const called = await post({ model: "edgecall", messages: [{ role: "user", content: "Where is A-1042?" }], tools });
     expect(called.json.x_edgecall.tool_set).toBe("compiled");
-    expect((await post(body())).json.x_edgecall.tool_set).toBe("compiled");
+    // registry/tool-sets.json registers this address schema
+    expect((await post(body())).json.x_edgecall.tool_set).toBe("registered");
+    const other = { type: "json_schema", json_schema: { name: "city", strict: true, schema: { ...schema, required: ["city"], properties: { city: { type: "string" } } } } };
+    expect((await post(body({ response_format: other }))).json.x_edgecall.tool_set).toBe("compiled");
   });
 });

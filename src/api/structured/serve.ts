@@ -10,6 +10,7 @@ import type { ToolCaller, ToolCallRequest } from "../../caller/types.js";
 import { checkBounds, type Limits } from "../../bounds/index.js";
 import { Deadline, isOriginError, OriginError, type OriginClient, type OriginCompletion, type OriginRequest } from "../../origin/index.js";
 import { afterEdge, planRoute, routeFeatures, type RouterThresholds } from "../../router/index.js";
+import { registeredResponseCheck } from "../../registry/index.js";
 import { judgeExtraction, requestTimeCheck, type Extraction, type SchemaCheck } from "../../structured/answer.js";
 import { extractionRequest, extractionTool } from "../../structured/synthetic.js";
 import type { ResponseFormat } from "../../structured/format.js";
@@ -85,7 +86,7 @@ function checkedContent(completion: OriginCompletion, format: StructuredInput["f
 export async function serveStructured(input: StructuredInput): Promise<Served> {
   const { format, origin, request } = input;
   const schema = format.kind === "json_schema" ? format.schema : undefined;
-  const check = schema === undefined ? undefined : (input.check ?? requestTimeCheck(schema));
+  const check = schema === undefined ? undefined : (input.check ?? registeredResponseCheck(schema) ?? requestTimeCheck(schema));
   const withTools = request.tools.length > 0 && request.tool_choice !== "none";
   const reasons: string[] = [];
   let modelMs = 0;
