@@ -12,7 +12,7 @@ import { guardCaller, readRiskSettings } from "../risk/index.js";
 import { readRouterThresholds } from "../router/thresholds.js";
 import { reportOutcome } from "../telemetry/index.js";
 import { distillHook } from "./chat/distill.js";
-import type { EdgecallMetadata, Stopwatch } from "./chat/metadata.js";
+import { noteFields, type EdgecallMetadata, type Stopwatch } from "./chat/metadata.js";
 import { serveRouted, type RouteOutcome, type Served } from "./chat/routed.js";
 import { chatOutcome } from "./chat/telemetry.js";
 import type { Env } from "./settings.js";
@@ -46,7 +46,7 @@ export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineD
   checkBounds(request.tools, readLimits(c.env));
   const validate = watch.mark();
   const served = await serveRouted({
-    caller: guardCaller(deps.caller, readRiskSettings(c.env)),
+    caller: guardCaller(deps.caller, readRiskSettings(c.env, c.req.header("authorization"))),
     origin: deps.origins?.(c.env),
     thresholds: readRouterThresholds(c.env),
     request,
@@ -63,7 +63,7 @@ export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineD
     result: outcome.result,
     confidence: outcome.confidence,
     ...(outcome.originModel === undefined ? {} : { origin_model: outcome.originModel }),
-    ...(outcome.notes?.truncated === undefined ? {} : { truncated: outcome.notes.truncated }),
+    ...noteFields(outcome.notes),
     timings_ms: {
       validate,
       model: outcome.modelMs,

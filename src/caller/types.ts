@@ -62,6 +62,8 @@ export interface ResultNotes {
   tool_results_ready?: string[];
   /** High-risk tools not called for lack of evidence in the request. */
   held_back?: string[];
+  /** High-risk tools not called because the tenant is over its rate limit for them. */
+  rate_limited?: string[];
   /** The reader read only the last part of the conversation. */
   truncated?: Truncation;
   /** The reader's memory vector of each request message (null where it did not read the message): src/model/memory.ts. */

@@ -5,12 +5,14 @@
  * - system and developer messages are instructions, never a source of argument values;
  * - high-risk tools (./policy.ts) are offered to the model only when the user's latest words ask for their action
  *   (./evidence.ts), and a high-risk call is made only when each value is in the sentence that asks for it, id
- *   parameters hold ids, and its confidence clears the stricter floor; otherwise the missing-argument question.
+ *   parameters hold ids, and its confidence clears the stricter floor; otherwise the missing-argument question;
+ * - with the HIGH_RISK_LIMITER binding, high-risk calls over the tenant's rate limit are not made (./rate-limit.ts).
  */
 import type { DecodedCall, MissingArguments, ToolCaller, ToolCallRequest, ToolCallResult, ToolDefinition } from "../caller/types.js";
 import { canonical, instructionText, latestUserText, mentions, pastCalls, valueText } from "./conversation.js";
 import { asksFor, namesAction, sentences } from "./evidence.js";
 import { isHighRisk, type RiskSettings } from "./policy.js";
+import { withinRateLimit } from "./rate-limit.js";
 import { isIdParameter, leafValues, looksLikeId, stringValues } from "./values.js";
 
 function requiredOf(tool: ToolDefinition | undefined): string[] {
@@ -113,8 +115,14 @@ export function guardCaller(inner: ToolCaller, settings: RiskSettings): ToolCall
       }
       const result = await inner.call(heldBack.length > 0 ? { ...request, tools } : request);
       const out = checked(request, result, settings, heldBack);
+      const byName = new Map(request.tools.map((tool) => [tool.function.name, tool]));
+      const highRisk = (name: string): boolean => {
+        const tool = byName.get(name);
+        return tool !== undefined && isHighRisk(tool, settings);
+      };
+      const limited = await withinRateLimit(out, highRisk, settings.rateLimit);
       // the inner caller's own notes (the reader's truncation) stay on the answer
-      return result.notes === undefined ? out : { ...out, notes: { ...result.notes, ...out.notes } };
+      return result.notes === undefined ? limited : { ...limited, notes: { ...result.notes, ...limited.notes } };
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ToolDefinition } from "../caller/types.js";
 import { compileLinear } from "../validate/patterns.js";
+import type { HighRiskLimit, RateLimiter } from "./rate-limit.js";
 
 export const DEFAULT_HIGH_RISK_PATTERN =
   "(?i)(^|[_.\\-\\s]|[a-z][A-Z])?(cancel|delete|remove|refund|pay|charge|transfer|void|destroy|purge|drop|wipe|erase|revoke|terminate|close|deactivate|unsubscribe|withdraw)";
@@ -14,6 +15,8 @@ export interface RiskSettings {
   highRiskPattern: string;
   /** The least confidence of a high-risk call (stricter than the router's). */
   minConfidence: number;
+  /** Per-tenant limit on high-risk calls; absent without the HIGH_RISK_LIMITER binding. */
+  rateLimit?: HighRiskLimit;
 }
 
 /** What a request must show before a high-risk call is made. Measured: docs/limits.md, "Destructive calls". */
@@ -24,14 +27,19 @@ export interface RiskEnv {
   HIGH_RISK_TOOL_PATTERN?: string;
   /** Least confidence of a high-risk call, in (0, 1]. */
   HIGH_RISK_MIN_CONFIDENCE?: string;
+  /** Rate Limiting binding (`[[ratelimits]]` in wrangler.toml): high-risk calls per tenant and period. */
+  HIGH_RISK_LIMITER?: RateLimiter;
 }
 
-export function readRiskSettings(env: RiskEnv | undefined): RiskSettings {
+/** The settings for one request; `authorization` (its Authorization header) names the tenant of the rate limit. */
+export function readRiskSettings(env: RiskEnv | undefined, authorization?: string): RiskSettings {
   const pattern = env?.HIGH_RISK_TOOL_PATTERN;
   const confidence = Number(env?.HIGH_RISK_MIN_CONFIDENCE);
+  const limiter = env?.HIGH_RISK_LIMITER;
   return {
     highRiskPattern: pattern !== undefined && pattern !== "" && typeof compileLinear(pattern) !== "string" ? pattern : DEFAULT_HIGH_RISK_PATTERN,
     minConfidence: confidence > 0 && confidence <= 1 ? confidence : DEFAULT_RISK_SETTINGS.minConfidence,
+    ...(typeof limiter?.limit === "function" ? { rateLimit: { limiter, authorization } } : {}),
   };
 }
 

@@ -51,8 +51,14 @@ export function answerFor(result: ToolCallResult): AssistantAnswer {
     }
     case "no_call": {
       const ready = result.notes?.tool_results_ready ?? [];
+      const limited = result.notes?.rate_limited ?? [];
       return {
-        content: ready.length > 0 ? `The result of ${listWords(ready)} is ready.` : "None of the available tools applies to this request.",
+        content:
+          limited.length > 0
+            ? `Not calling ${listWords(limited)}: the limit on such calls for this API key is reached. Please try again later.`
+            : ready.length > 0
+              ? `The result of ${listWords(ready)} is ready.`
+              : "None of the available tools applies to this request.",
         tool_calls: [],
         finish_reason: "stop",
         extensions: result.notes?.held_back ? { x_held_back: result.notes.held_back } : {},

@@ -1,5 +1,5 @@
 /** The `x_edgecall` block: which route served the request, how sure it was, and where the time went. */
-import type { ToolCallResult, Truncation } from "../../caller/types.js";
+import type { ResultNotes, ToolCallResult, Truncation } from "../../caller/types.js";
 
 /** Who answered: the edge model, the origin, or the edge because the origin failed (the reason is in route_reasons). */
 export type Route = "edge" | "origin" | "edge_fallback";
@@ -20,8 +20,18 @@ export interface EdgecallMetadata {
   tool_set?: "registered" | "compiled";
   /** Set when the edge answered from the last part of a conversation it could not read whole. */
   truncated?: Truncation;
+  /** High-risk tools not called because this API key is over its rate limit for them. */
+  rate_limited?: string[];
   /** Milliseconds. In workerd the clock only advances across I/O, so compute-only spans can read 0 there. */
   timings_ms: { validate: number; model: number; origin?: number; total: number };
+}
+
+/** The fields of `x_edgecall` that come from the edge result's notes. */
+export function noteFields(notes: ResultNotes | undefined): Pick<EdgecallMetadata, "truncated" | "rate_limited"> {
+  return {
+    ...(notes?.truncated === undefined ? {} : { truncated: notes.truncated }),
+    ...(notes?.rate_limited === undefined ? {} : { rate_limited: notes.rate_limited }),
+  };
 }
 
 export interface Stopwatch {

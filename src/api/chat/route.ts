@@ -14,7 +14,7 @@ import { validateChatRequest } from "../validation/validate-request.js";
 import { completionBody, type CompletionContext } from "./completion.js";
 import { distillHook } from "./distill.js";
 import { completionId } from "./ids.js";
-import { startStopwatch, type EdgecallMetadata } from "./metadata.js";
+import { noteFields, startStopwatch, type EdgecallMetadata } from "./metadata.js";
 import { toToolCallRequest } from "./normalize.js";
 import { originSse } from "./origin-stream.js";
 import { readJsonBody } from "./read-json.js";
@@ -46,7 +46,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
       format.kind === "text"
         ? await serveRouted({
             ...routing,
-            caller: guardCaller(watched.caller, readRiskSettings(c.env)),
+            caller: guardCaller(watched.caller, readRiskSettings(c.env, c.req.header("authorization"))),
             stream: body.stream === true,
             onOriginAnswer: distillHook(c, request),
           })
@@ -61,7 +61,7 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
       confidence: outcome.confidence,
       ...(outcome.originModel === undefined ? {} : { origin_model: outcome.originModel }),
       ...(toolSet === undefined ? {} : { tool_set: toolSet }),
-      ...(outcome.notes?.truncated === undefined ? {} : { truncated: outcome.notes.truncated }),
+      ...noteFields(outcome.notes),
       timings_ms: {
         validate,
         model: outcome.modelMs,
