@@ -115,11 +115,15 @@ async function inProcessRun(): Promise<LoadRun> {
   const telemetry = new Telemetry({ source: "edge", log: (line) => events.push(JSON.parse(line) as RequestEvent) });
   const app = createApp({ caller, backend: "ort-web", telemetry });
   const send = async (body: Record<string, unknown>) => (await app.request("/v1/chat/completions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).text();
+  /** Each event is written after its answer (the tenant hash is async): wait for all of a pass's. */
+  const written = async (n: number): Promise<void> => {
+    for (let waited = 0; events.length < n && waited < 10_000; waited += 5) await new Promise((done) => setTimeout(done, 5));
+  };
   for (const body of quick.requests) await send(body);
-  await new Promise((done) => setTimeout(done, 50));
+  await written(quick.requests.length);
   events.length = 0;
   for (const body of quick.requests) await send(body);
-  await new Promise((done) => setTimeout(done, 50));
+  await written(quick.requests.length);
   const tally = (key: (e: RequestEvent) => string | null): Record<string, number> => {
     const out: Record<string, number> = {};
     for (const e of events) {

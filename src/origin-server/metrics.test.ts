@@ -27,7 +27,7 @@ describe("local origin /metrics", () => {
     expect((await post(chatBody({ stream: true }))).status).toBe(200);
     expect((await post(chatBody(), "wrong")).status).toBe(401);
     expect((await post(chatBody({ messages: [{ role: "robot", content: "x" }] }))).status).toBe(400);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; lines.length < 5 && waited < 5000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
 
     const response = await fetch(`${base()}/metrics`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(response.status).toBe(200);

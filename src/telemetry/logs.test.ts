@@ -49,7 +49,9 @@ describe("logs hold neither keys nor message text", () => {
     ];
     const stream = await app.request("/v1/chat/completions", postJson(chatBody({ ...user(PLANTED), stream: true }), auth), env);
     const streamed = await stream.text();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; captured().filter((line) => line.includes('"msg":"request"')).length < 8 && waited < 5000; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
 
     expect(statuses).toEqual([200, 401, 400, 400, 500, 404, 404]);
     expect(streamed).toContain(PLANTED);

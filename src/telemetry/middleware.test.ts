@@ -29,11 +29,12 @@ function monitoredApp() {
   });
   const app = createApp({ caller, backend: "test-double", telemetry });
   const events = (): RequestEvent[] => lines.map((line) => JSON.parse(line) as RequestEvent);
-  return { app, telemetry, events };
+  /** Waits (up to 5 s) until n events are written: their work runs after the answer (the tenant hash is async). */
+  const written = async (n: number): Promise<void> => {
+    for (let waited = 0; lines.length < n && waited < 5000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  return { app, telemetry, events, written };
 }
-
-/** Lets the deferred event writes (tenant hash, clone of the body) finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function sink(): AnalyticsSink & { rows: Array<{ indexes?: string[]; blobs?: string[]; doubles?: number[] }> } {
   const rows: Array<{ indexes?: string[]; blobs?: string[]; doubles?: number[] }> = [];
@@ -42,11 +43,11 @@ function sink(): AnalyticsSink & { rows: Array<{ indexes?: string[]; blobs?: str
 
 describe("monitoring event per request", () => {
   it("fills every field from a chat completion that called a tool", async () => {
-    const { app, events } = monitoredApp();
+    const { app, events, written } = monitoredApp();
     const body = JSON.stringify(chatBody({ messages: [{ role: "user", content: "weather in Paris" }] }));
     const response = await app.request("/v1/chat/completions", postJson(body, { ...auth, "Content-Length": String(body.length) }), { EDGECALL_API_KEYS: KEY });
     const answer = await response.text();
-    await settle();
+    await written(1);
     const [event] = events();
     expect(events()).toHaveLength(1);
     expect(event).toMatchObject({
@@ -80,24 +81,24 @@ describe("monitoring event per request", () => {
   });
 
   it("names missing and invalid tools, and counts a validation failure", async () => {
-    const { app, events } = monitoredApp();
+    const { app, events, written } = monitoredApp();
     await app.request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "user", content: "missing city" }] })));
     await app.request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "user", content: "invalid city" }] })));
-    await settle();
+    await written(2);
     const [missing, invalid] = events();
     expect(missing).toMatchObject({ result: "missing", tools_missing: ["get_weather"], tools_called: [], validation_failures: 0, tenant: "anonymous" });
     expect(invalid).toMatchObject({ result: "not_expressible", tools_invalid: ["get_weather"], validation_failures: 1 });
   });
 
   it("writes one event for requests refused before any route: 401, 400, 404, 405 and a 500, by error code", async () => {
-    const { app, events } = monitoredApp();
+    const { app, events, written } = monitoredApp();
     const env = { EDGECALL_API_KEYS: KEY };
     await app.request("/v1/chat/completions", postJson(chatBody(), { Authorization: "Bearer wrong" }), env);
     await app.request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "robot", content: "hi" }] }), auth), env);
     await app.request("/v1/nothing", { headers: auth }, env);
     await app.request("/v1/chat/completions", { method: "GET", headers: auth }, env);
     await app.request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "user", content: "crash now" }] }), auth), env);
-    await settle();
+    await written(5);
     const rows = events().map((e) => [e.endpoint, e.status, e.error?.code ?? e.error?.name, e.tenant === "invalid", e.route]);
     expect(rows).toEqual([
       ["/v1/chat/completions", 401, "invalid_api_key", true, null],
@@ -109,23 +110,23 @@ describe("monitoring event per request", () => {
   });
 
   it("writes a streamed answer's event after its last byte, with the bytes sent", async () => {
-    const { app, events } = monitoredApp();
+    const { app, events, written } = monitoredApp();
     const response = await app.request("/v1/chat/completions", postJson(chatBody({ stream: true })));
-    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(events()).toHaveLength(0);
     const text = await response.text();
-    await settle();
+    await written(1);
     expect(text).toContain("data: [DONE]");
     expect(events()).toHaveLength(1);
     expect(events()[0]).toMatchObject({ stream: true, status: 200, result: "calls", response_bytes: new TextEncoder().encode(text).byteLength, error: null });
   });
 
   it("writes Analytics Engine rows when the binding is there, nothing (and no error) without it", async () => {
-    const { app } = monitoredApp();
+    const { app, written } = monitoredApp();
     const dataset = sink();
     const response = await app.request("/v1/chat/completions", postJson(chatBody(), auth), { EDGECALL_API_KEYS: KEY, EDGECALL_EVENTS: dataset });
     expect(response.status).toBe(200);
-    await settle();
+    await written(1);
     expect(dataset.rows).toHaveLength(2);
     const [request, tool] = dataset.rows;
     expect(request?.indexes?.[0]).toMatch(/^[0-9a-f]{16}$/);
@@ -140,7 +141,7 @@ describe("monitoring event per request", () => {
   });
 
   it("answers normally when the Analytics Engine write throws", async () => {
-    const { app, events } = monitoredApp();
+    const { app, events, written } = monitoredApp();
     const failing: AnalyticsSink = {
       writeDataPoint: () => {
         throw new RangeError("too many blobs");
@@ -150,7 +151,7 @@ describe("monitoring event per request", () => {
     try {
       const response = await app.request("/v1/chat/completions", postJson(chatBody()), { EDGECALL_EVENTS: failing });
       expect(response.status).toBe(200);
-      await settle();
+      await written(1);
       expect(events()).toHaveLength(1);
       expect(error.mock.calls.map((args) => String(args[0]))).toEqual([expect.stringContaining('"error":"RangeError"')]);
     } finally {
@@ -171,7 +172,7 @@ describe("GET /metrics", () => {
   });
 
   it("holds a family for every field of the event after a mixed run, labelled by isolate", async () => {
-    const { app, telemetry } = monitoredApp();
+    const { app, telemetry, written } = monitoredApp();
     const env = { EDGECALL_API_KEYS: KEY };
     const sized = JSON.stringify(chatBody());
     await app.request("/v1/chat/completions", postJson(sized, { ...auth, "Content-Length": String(sized.length) }), env);
@@ -180,7 +181,7 @@ describe("GET /metrics", () => {
     await (await app.request("/v1/chat/completions", postJson(chatBody({ stream: true }), auth), env)).text();
     await app.request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "robot", content: "x" }] }), auth), env);
     await app.request("/v1/models", { headers: auth }, env);
-    await settle();
+    await written(6);
     const response = await app.request("/metrics", { headers: auth }, env);
     const scrape = parseScrape(await response.text());
 

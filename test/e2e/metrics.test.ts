@@ -60,10 +60,16 @@ describe("GET /metrics on the real worker", () => {
     ];
     expect(statuses).toEqual([200, 200, 200, 400, 401]);
 
-    const response = await fetch(`${baseUrl}/metrics`, { headers });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toContain("version=0.0.4");
-    const scrape = parseScrape(await response.text());
+    // Events are written after their answers: scrape until this run's five are counted (or 10 s have passed).
+    let scrape = parseScrape("");
+    for (let tries = 0; tries < 100; tries++) {
+      const response = await fetch(`${baseUrl}/metrics`, { headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("version=0.0.4");
+      scrape = parseScrape(await response.text());
+      if (scrape.total("edgecall_requests_total", { endpoint: "/v1/chat/completions" }) >= 5) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
 
     for (const [field, family] of Object.entries(FIELD_FAMILIES)) {
       expect(scrape.samples(family).length, `${field}: ${family}`).toBeGreaterThan(0);
