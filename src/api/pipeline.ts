@@ -9,13 +9,16 @@ import { checkBounds, readLimits } from "../bounds/index.js";
 import type { ToolCaller, ToolCallRequest } from "../caller/types.js";
 import type { OriginLookup } from "../origin/registry.js";
 import { guardCaller, readRiskSettings } from "../risk/index.js";
+import { watchToolSets } from "../registry/watch.js";
 import { readRouterThresholds } from "../router/thresholds.js";
+import type { ResponseFormat } from "../structured/format.js";
 import { reportOutcome } from "../telemetry/index.js";
 import { distillHook } from "./chat/distill.js";
 import { noteFields, type EdgecallMetadata, type Stopwatch } from "./chat/metadata.js";
 import { serveRouted, type RouteOutcome, type Served } from "./chat/routed.js";
 import { chatOutcome } from "./chat/telemetry.js";
 import type { Env } from "./settings.js";
+import { serveStructured } from "./structured/serve.js";
 
 export interface PipelineDependencies {
   caller: ToolCaller;
@@ -33,6 +36,8 @@ export interface PipelineInput {
   extra: Record<string, unknown>;
   /** Started when the request arrived; its first mark is the time spent reading and validating. */
   watch: Stopwatch;
+  /** Chat's response_format (structured outputs); plain text by default. */
+  format?: ResponseFormat;
 }
 
 export interface PipelineResult {
@@ -43,18 +48,22 @@ export interface PipelineResult {
 
 export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineDependencies, input: PipelineInput): Promise<PipelineResult> {
   const { request, watch } = input;
-  checkBounds(request.tools, readLimits(c.env));
+  const limits = readLimits(c.env);
+  checkBounds(request.tools, limits);
   const validate = watch.mark();
-  const served = await serveRouted({
-    caller: guardCaller(deps.caller, readRiskSettings(c.env, c.req.header("authorization"))),
-    origin: deps.origins?.(c.env),
-    thresholds: readRouterThresholds(c.env),
-    request,
-    model: input.model,
-    stream: input.stream,
-    extra: input.extra,
-    onOriginAnswer: distillHook(c, request),
-  });
+  const format = input.format ?? { kind: "text" };
+  const watched = watchToolSets(deps.caller);
+  const routing = { origin: deps.origins?.(c.env), thresholds: readRouterThresholds(c.env), request, model: input.model, extra: input.extra };
+  const served =
+    format.kind === "text"
+      ? await serveRouted({
+          ...routing,
+          caller: guardCaller(watched.caller, readRiskSettings(c.env, c.req.header("authorization"))),
+          stream: input.stream,
+          onOriginAnswer: distillHook(c, request),
+        })
+      : await serveStructured({ ...routing, caller: watched.caller, limits, format });
+  const toolSet = await watched.toolSet();
   reportOutcome(c, chatOutcome(request, served, deps.backend, validate));
   const metadata = (outcome: RouteOutcome): EdgecallMetadata => ({
     route: outcome.route,
@@ -63,6 +72,7 @@ export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineD
     result: outcome.result,
     confidence: outcome.confidence,
     ...(outcome.originModel === undefined ? {} : { origin_model: outcome.originModel }),
+    ...(toolSet === undefined ? {} : { tool_set: toolSet }),
     ...noteFields(outcome.notes),
     timings_ms: {
       validate,
