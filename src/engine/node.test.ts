@@ -34,7 +34,7 @@ function range(t: TensorData): number {
  * WEIGHT_ZERO_POINT), whose integer sums are exact on every CPU (x86 with or without VNNI, ARM, WASM), so the
  * runtimes agree bit for bit there. What remains is float work: DynamicQuantizeLinear may round an activation to the
  * neighbouring step (1/255 of its range), and FastGelu, Softmax and LayerNorm kernels differ in the last bits.
- * Measured on the shipped graphs: at most 0.06% of an output's range (option_logits); int8 weights on an AVX2 host
+ * Measured on the shipped graphs: at most 0.3% of an output's range (memory_states); int8 weights on an AVX2 host
  * without VNNI, whose pairwise 16-bit sums saturate, gave 7.5% (count_logits) to 33% (option_logits). The tolerance
  * is 1% of the range, the same on every host (wasm/MODEL_CARD.md "int8 scheme").
  */
