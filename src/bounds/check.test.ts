@@ -2,20 +2,9 @@ import { describe, expect, it } from "vitest";
 import { checkBounds } from "./check.js";
 import { BadReferenceError, LimitExceededError, MalformedKeyError, UnsafePatternError } from "./errors.js";
 import { DEFAULT_LIMITS, readLimits } from "./limits.js";
+import { fanout } from "../../test/support/hostile-schemas.js";
 
 const fn = (parameters: unknown, description = "A tool") => ({ function: { name: "t", description, parameters } });
-
-/** depth levels of definitions, each property of a level a $ref to the next: width^depth leaves when expanded. */
-function fanout(depth: number, width: number): unknown {
-  const $defs: Record<string, unknown> = {};
-  for (let i = 0; i < depth; i++) {
-    const properties: Record<string, unknown> = {};
-    for (let k = 0; k < width; k++) properties[`p${k}`] = { $ref: `#/$defs/d${i + 1}` };
-    $defs[`d${i}`] = { type: "object", properties };
-  }
-  $defs[`d${depth}`] = { type: "string" };
-  return { type: "object", properties: { root: { $ref: "#/$defs/d0" } }, $defs };
-}
 
 function thrown(run: () => unknown): unknown {
   try {

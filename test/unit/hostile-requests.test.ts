@@ -2,26 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.js";
 import { postJson } from "../support/requests.js";
+import { fanout } from "../support/hostile-schemas.js";
 import { echoFirstTool, scriptedCaller } from "../support/scripted-caller.js";
 
-const fn = (name: string, parameters: unknown) => ({ type: "function", function: { name, description: "A tool", parameters } });
+const fanoutRequired = (depth: number, width: number): unknown => fanout(depth, width, true);
 
-function fanout(depth: number, width: number): unknown {
-  const $defs: Record<string, unknown> = {};
-  for (let i = 0; i < depth; i++) {
-    const properties: Record<string, unknown> = {};
-    for (let k = 0; k < width; k++) properties[`p${k}`] = { $ref: `#/$defs/d${i + 1}` };
-    $defs[`d${i}`] = { type: "object", properties };
-  }
-  $defs[`d${depth}`] = { type: "string" };
-  return { type: "object", properties: { root: { $ref: "#/$defs/d0" } }, required: ["root"], $defs };
-}
+const fn = (name: string, parameters: unknown) => ({ type: "function", function: { name, description: "A tool", parameters } });
 
 const enumOf = (n: number) => ({ type: "object", properties: { option: { type: "string", enum: Array.from({ length: n }, (_, i) => `opt${i}`) } } });
 
 const attacks: [string, unknown, string, string][] = [
-  ["$ref fan-out 12 x 2", fanout(12, 2), "limit_exceeded", "tools[0].function.parameters.properties.root.$ref"],
-  ["$ref fan-out 10 x 4", fanout(10, 4), "limit_exceeded", "tools[0].function.parameters.properties.root.$ref"],
+  ["$ref fan-out 12 x 2", fanoutRequired(12, 2), "limit_exceeded", "tools[0].function.parameters.properties.root.$ref"],
+  ["$ref fan-out 10 x 4", fanoutRequired(10, 4), "limit_exceeded", "tools[0].function.parameters.properties.root.$ref"],
   ["2,000 enum options", enumOf(2000), "limit_exceeded", "tools[0].function.parameters.properties.option.enum"],
   ["20,000 enum options", enumOf(20000), "limit_exceeded", "tools[0].function.parameters.properties.option.enum"],
   ["a bad percent-escape", { type: "object", properties: { id: { $ref: "#/$defs/%E0%A4%A" } }, $defs: { id: { type: "string" } } }, "invalid_ref", "tools[0].function.parameters.properties.id.$ref"],
