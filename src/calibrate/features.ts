@@ -43,10 +43,8 @@ function lastUserText(messages: readonly ChatMessage[]): string {
 }
 
 function nonAsciiShare(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 0;
-  for (const ch of text) if (ch.charCodeAt(0) > 127) n += 1;
-  return n / [...text].length;
+  const chars = [...text];
+  return chars.length === 0 ? 0 : chars.filter((ch) => ch.charCodeAt(0) > 127).length / chars.length;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
@@ -65,19 +63,33 @@ export function matchWords(text: string): Set<string> {
   return out;
 }
 
+/** A tool's name and description words: what the user's text is compared with. */
+export interface ToolWords {
+  name: Set<string>;
+  description: Set<string>;
+}
+
+/** Every tool's words, by tool name. Depends on the tool set only: the caller computes it once per compiled set. */
+export function toolWordsOf(tools: readonly ToolDefinition[]): Map<string, ToolWords> {
+  return new Map(tools.map((t) => [t.function.name, { name: matchWords(t.function.name), description: matchWords(t.function.description ?? "") }]));
+}
+
 /** How much of a tool's wording the user's text contains: the share of its name's words, and how many of its description's. */
-function overlap(tool: ToolDefinition, said: ReadonlySet<string>): { name: number; description: number } {
-  const count = (words: Set<string>): number => [...words].filter((w) => said.has(w)).length;
-  const name = matchWords(tool.function.name);
-  return { name: name.size === 0 ? 0 : count(name) / name.size, description: count(matchWords(tool.function.description ?? "")) };
+function overlap(words: ToolWords, said: ReadonlySet<string>): { name: number; description: number } {
+  const count = (set: Set<string>): number => [...set].filter((w) => said.has(w)).length;
+  return { name: words.name.size === 0 ? 0 : count(words.name) / words.name.size, description: count(words.description) };
 }
 
 /** The feature vector of one answer (uncalibrated `result.confidence`), in CALIBRATION_FEATURES order. */
-export function calibrationFeatures(request: ToolCallRequest, result: ToolCallResult): number[] {
+export function calibrationFeatures(
+  request: ToolCallRequest,
+  result: ToolCallResult,
+  toolWords: ReadonlyMap<string, ToolWords> = toolWordsOf(request.tools),
+): number[] {
   const text = lastUserText(request.messages);
   const calls = result.kind === "calls" ? result.calls : [];
   const said = matchWords(text);
-  const overlapOf = new Map(request.tools.map((tool) => [tool.function.name, overlap(tool, said)]));
+  const overlapOf = new Map([...toolWords].map(([name, words]) => [name, overlap(words, said)]));
   const answered = result.kind === "calls" ? calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => m.name) : [];
   const answeredOverlap = answered.flatMap((name) => overlapOf.get(name) ?? []);
   const argumentScores = calls.flatMap((call) => Object.values(call.argument_confidence));

@@ -2,13 +2,14 @@
  * The model-backed ToolCaller: compile (cached) -> serialise the conversation -> matching features -> one forward
  * pass -> type-aware decoding -> validation of every call. Same code in the worker, the eval CLI and the benches.
  */
-import type { ToolCaller, ToolCallRequest, ToolCallResult } from "../caller/types.js";
+import type { ToolCaller, ToolCallRequest, ToolCallResult, ToolDefinition } from "../caller/types.js";
 import { createCalibrator } from "../calibrate/calibrator.js";
-import { calibrationFeatures } from "../calibrate/features.js";
+import { calibrationFeatures, toolWordsOf, type ToolWords } from "../calibrate/features.js";
 import { decodeHeads } from "../decode/decode.js";
 import type { Heads } from "../decode/heads.js";
 import type { ModelRuntime, TensorData } from "../engine/types.js";
 import { InvalidToolsError } from "../tools/errors.js";
+import type { CompiledToolSet } from "../tools/types.js";
 import { validateCall } from "../validate/calls.js";
 import type { ModelConfig } from "./config.js";
 import { elementMatch } from "./features.js";
@@ -63,25 +64,35 @@ export function headsOf(outputs: Record<string, TensorData>, elements: number, p
 
 export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig, options: ModelToolCallerOptions = {}): ModelToolCaller {
   const id = options.id ?? config.model_id ?? "edgecall-edge";
-  const words = new WordMatcher(config.match);
-  const store = new ToolSetStore(runtime, config, words, id, options.toolSetCacheSize ?? 64);
+  const matcher = new WordMatcher(config.match);
+  const store = new ToolSetStore(runtime, config, matcher, id, options.toolSetCacheSize ?? 64);
   const clampWindow = (w: number): number => Math.max(config.window.min, Math.min(config.window.max, Math.round(w)));
   const defaultWindow = clampWindow(options.window ?? config.window.default);
   const calibrator = createCalibrator(config.calibration);
 
-  async function callRaw(request: ToolCallRequest, settings: CallSettings = {}): Promise<ToolCallResult> {
+  /** The words calibration reads, once per compiled tool set (the store hands back the same set for the same tools). */
+  const toolWords = new WeakMap<CompiledToolSet, Map<string, ToolWords>>();
+  function wordsOf(set: CompiledToolSet, tools: readonly ToolDefinition[]): Map<string, ToolWords> {
+    let words = toolWords.get(set);
+    if (!words) toolWords.set(set, (words = toolWordsOf(tools)));
+    return words;
+  }
+
+  /** The decoder's answer, and the tool set's words for calibration (null when no model ran: no tools, or "none"). */
+  async function callRaw(request: ToolCallRequest, settings: CallSettings): Promise<{ result: ToolCallResult; words: Map<string, ToolWords> | null }> {
     const prepared = await store.get(request.tools);
     const choice = request.tool_choice;
     if (typeof choice === "object" && !prepared.set.tools.some((tool) => tool.name === choice.function.name)) {
       throw new InvalidToolsError(`tool_choice names '${choice.function.name}', which is not in tools`, "tool_choice", "invalid_tool_choice");
     }
-    if (choice === "none" || prepared.set.tools.length === 0) return { kind: "no_call", confidence: 1 };
+    if (choice === "none" || prepared.set.tools.length === 0) return { result: { kind: "no_call", confidence: 1 }, words: null };
 
     const set = prepared.set;
+    const words = wordsOf(set, request.tools);
     const conversation = serializeConversation(request.messages, config.tokenizer.special, config.max_conversation_tokens);
     const E = set.elements.length;
     const T = conversation.ids.length;
-    const match = elementMatch(set.elements, conversation.ids, words, config.match.prefix_len);
+    const match = elementMatch(set.elements, conversation.ids, matcher, config.match.prefix_len);
     const window = settings.window === undefined ? defaultWindow : clampWindow(settings.window);
     const outputs = await runtime.run("model", {
       input_ids: { type: "int64", data: BigInt64Array.from(conversation.ids, (v) => BigInt(v)), dims: [1, T] },
@@ -97,21 +108,21 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
     });
     const memory = messageMemory(outputs, conversation, request.messages.length, config.memory_dim);
     const result: ToolCallResult = { ...decoded, notes: { ...decoded.notes, memory } };
-    if (result.kind !== "calls") return result;
+    if (result.kind !== "calls") return { result, words };
     for (const call of result.calls) {
       const outcome = validateCall(set, call);
       if (!outcome.valid) {
-        return { kind: "not_expressible", reason: `${call.name}: arguments failed validation (${outcome.errors.join("; ")})`, confidence: result.confidence };
+        const reason = `${call.name}: arguments failed validation (${outcome.errors.join("; ")})`;
+        return { result: { kind: "not_expressible", reason, confidence: result.confidence }, words };
       }
     }
-    return result;
+    return { result, words };
   }
 
   async function callWithFeatures(request: ToolCallRequest, settings: CallSettings = {}): Promise<{ result: ToolCallResult; features: number[] | null }> {
-    const raw = await callRaw(request, settings);
-    // no tools, or tool_choice "none": no call by construction, nothing for the calibrator to judge
-    if (request.tool_choice === "none" || request.tools.length === 0) return { result: raw, features: null };
-    const features = calibrationFeatures(request, raw);
+    const { result: raw, words } = await callRaw(request, settings);
+    if (words === null) return { result: raw, features: null };   // no call by construction: nothing to judge
+    const features = calibrationFeatures(request, raw, words);
     return { result: { ...raw, confidence: calibrator.confidence(features, raw.confidence) }, features };
   }
 
