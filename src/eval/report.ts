@@ -21,16 +21,21 @@ export interface Summary {
   calls: number;
 }
 
-export function summarise(outcomes: readonly CaseOutcome[], validCalls: number, calls: number): Summary {
-  const byCategory = new Map<string, { passed: number; total: number }>();
-  for (const o of outcomes) {
-    const row = byCategory.get(o.category) ?? { passed: 0, total: 0 };
+/** Passed and total per category, in first-seen order. */
+export function byCategory(cases: ReadonlyArray<{ category: string; passed: boolean }>): Array<{ category: string; passed: number; total: number }> {
+  const rows = new Map<string, { passed: number; total: number }>();
+  for (const c of cases) {
+    const row = rows.get(c.category) ?? { passed: 0, total: 0 };
     row.total++;
-    if (o.passed) row.passed++;
-    byCategory.set(o.category, row);
+    if (c.passed) row.passed++;
+    rows.set(c.category, row);
   }
+  return [...rows.entries()].map(([category, row]) => ({ category, ...row }));
+}
+
+export function summarise(outcomes: readonly CaseOutcome[], validCalls: number, calls: number): Summary {
   return {
-    categories: [...byCategory.entries()].map(([category, row]) => ({ category, ...row })),
+    categories: byCategory(outcomes),
     passed: outcomes.filter((o) => o.passed).length,
     total: outcomes.length,
     validCalls,

@@ -2,6 +2,7 @@
  * The figures of the report page, read from the eval CLI's `--json` reports and the load results: risk–coverage per
  * set, accuracy per category, latency distributions. Pure functions of parsed JSON.
  */
+import { byCategory } from "../eval/report.js";
 
 export interface EvalSet {
   name: string;
@@ -85,14 +86,7 @@ export function riskCoverage(cases: EvalSet["cases"]): CurvePoint[] {
 }
 
 export function accuracyByCategory(cases: EvalSet["cases"]): Array<{ category: string; passed: number; total: number }> {
-  const rows = new Map<string, { passed: number; total: number }>();
-  for (const c of cases) {
-    const row = rows.get(c.category) ?? { passed: 0, total: 0 };
-    row.total++;
-    if (c.passed) row.passed++;
-    rows.set(c.category, row);
-  }
-  return [...rows.entries()].map(([category, row]) => ({ category, ...row }));
+  return byCategory(cases);
 }
 
 /** Nearest-rank percentile (p in [0, 100]); NaN for no values. */
