@@ -38,9 +38,24 @@ const app = createApp({ caller, backend: "ort-node", telemetry: false });
 
 const str = (description: string) => ({ type: "string", description });
 const flat = [
-  { type: "function", name: "get_order_status", description: "Look up the status of an order", parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] } },
-  { type: "function", name: "track_package", description: "Track the delivery of an order's package", parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] } },
-  { type: "function", name: "search_products", description: "Search the catalogue", parameters: { type: "object", properties: { query: str("What to search for"), color: str("Colour") }, required: ["query"] } },
+  {
+    type: "function",
+    name: "get_order_status",
+    description: "Look up the status of an order",
+    parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] },
+  },
+  {
+    type: "function",
+    name: "track_package",
+    description: "Track the delivery of an order's package",
+    parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] },
+  },
+  {
+    type: "function",
+    name: "search_products",
+    description: "Search the catalogue",
+    parameters: { type: "object", properties: { query: str("What to search for"), color: str("Colour") }, required: ["query"] },
+  },
 ];
 const chatTools = flat.map(({ name, description, parameters }) => ({ type: "function", function: { name, description, parameters } }));
 
@@ -52,9 +67,14 @@ const COLORS = ["red", "blue", "green", "black", "white"];
 const ASKS = ["Where is my order {id}?", "What's the status of order {id}?", "Can you check order {id} for me?"];
 const FOLLOW = ["Can you track it for me?", "Track that package please.", "Where is the package now? Track it."];
 
-type Json = Record<string, any>; // any: walking response JSON
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking response JSON
+type Json = Record<string, any>;
 async function post(path: string, body: unknown, env: Record<string, unknown>): Promise<Json> {
-  const response = await app.request(path, { method: "POST", headers: { "Content-Type": "application/json", Authorization: "Bearer bench" }, body: JSON.stringify(body) }, env);
+  const response = await app.request(
+    path,
+    { method: "POST", headers: { "Content-Type": "application/json", Authorization: "Bearer bench" }, body: JSON.stringify(body) },
+    env,
+  );
   return (await response.json()) as Json;
 }
 
@@ -97,7 +117,11 @@ async function runMemory(d: ReturnType<typeof dialogue>, cost: Map<number, Array
     cost.set(turnNo, list);
     previous = response.id;
     const calls = (response.output as Json[]).filter((item) => item.type === "function_call");
-    if (step === d.follow) return score(calls.map((c) => ({ name: c.name, arguments: c.arguments })), d.id);
+    if (step === d.follow)
+      return score(
+        calls.map((c) => ({ name: c.name, arguments: c.arguments })),
+        d.id,
+      );
     const turn = d.turns[turnNo - 1] as Turn;
     pending = calls.map((call) => ({ type: "function_call_output", call_id: call.call_id, output: turn.output(call) }));
   }

@@ -146,7 +146,11 @@ for (const n of [1, 10, 100]) {
   const E = set.elements.length;
   rows.push([
     `schema encoder ${n} tool(s) (E=${E}, once per tool set)`,
-    await time(() => runtime.run("schema_encoder", { elem_ids: { type: "int64", data: set.tensors.elemIds, dims: [E, config.max_element_tokens] } }), n === 100 ? 5 : 10, 1),
+    await time(
+      () => runtime.run("schema_encoder", { elem_ids: { type: "int64", data: set.tensors.elemIds, dims: [E, config.max_element_tokens] } }),
+      n === 100 ? 5 : 10,
+      1,
+    ),
   ]);
 }
 
@@ -162,7 +166,10 @@ rows.push([
 ]);
 const outputs = await runtime.run("model", modelFeeds);
 const heads = headsOf(outputs, set10.elements.length, conversation.ids.length, config);
-rows.push(["decode heads (model's own outputs), 10 tools", await time(() => decodeHeads(set10, { ...heads }, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
+rows.push([
+  "decode heads (model's own outputs), 10 tools",
+  await time(() => decodeHeads(set10, { ...heads }, conversation, { toolChoice: "auto", parallelToolCalls: true })),
+]);
 // Worst case for the decoder: every tool called once and every slot given a value, so every slot's spans are searched.
 // Each run decodes a fresh copy of the heads: the decoder remembers readings per request's heads, as a new request would not.
 const busy: Heads = { ...heads, count: heads.count.slice(), action: heads.action.slice() };
@@ -171,19 +178,37 @@ for (let e = 0; e < heads.elements; e++) {
   busy.action[e * 3 + 1] = 50;
 }
 const busyResult = decodeHeads(set10, busy, conversation, { toolChoice: "auto", parallelToolCalls: true });
-rows.push(["decode heads (every slot filled, parallel_tool_calls false -> one tool)", await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: false }))]);
-rows.push([`decode heads (all 10 tools called, every slot filled -> ${busyResult.kind})`, await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: true }))]);
-const sampleCall = { name: set10.tools[0]?.name ?? "", arguments: { order_id: "B-77310", quantity: 2, priority: "high", shipping: { city: "Lyon" } }, confidence: 1, argument_confidence: {} };
+rows.push([
+  "decode heads (every slot filled, parallel_tool_calls false -> one tool)",
+  await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: false })),
+]);
+rows.push([
+  `decode heads (all 10 tools called, every slot filled -> ${busyResult.kind})`,
+  await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: true })),
+]);
+const sampleCall = {
+  name: set10.tools[0]?.name ?? "",
+  arguments: { order_id: "B-77310", quantity: 2, priority: "high", shipping: { city: "Lyon" } },
+  confidence: 1,
+  argument_confidence: {},
+};
 rows.push(["validate one call", await time(() => validateCall(set10, sampleCall))]);
 
 rows.push(["full caller.call, 10 tools (tool set cached)", full]);
 const forwardAgain = await time(() => runtime.run("model", modelFeeds));
 
 const T = conversation.ids.length;
-console.log(`decode bench: backend ${backend}, model ${MODEL_DIR} (${String(config.training?.["note"] ?? `trained, step ${String(config.training?.["step"] ?? "?")}`)}), T=${T}, runs=${RUNS}, median ms`);
+console.log(
+  `decode bench: backend ${backend}, model ${MODEL_DIR} (${String(config.training?.["note"] ?? `trained, step ${String(config.training?.["step"] ?? "?")}`)}), T=${T}, runs=${RUNS}, median ms`,
+);
 console.log(`forward pass (baseline, 10 tools, E=${set10.elements.length}): ${forward.toFixed(3)} ms`);
 const width = Math.max(...rows.map(([name]) => name.length));
-for (const [name, ms] of rows) console.log(`${name.padEnd(width)}  ${ms.toFixed(3).padStart(9)} ms  ${(ms / forward).toFixed(3).padStart(8)} x forward`);
+for (const [name, ms] of rows)
+  console.log(`${name.padEnd(width)}  ${ms.toFixed(3).padStart(9)} ms  ${(ms / forward).toFixed(3).padStart(8)} x forward`);
 const outside = median(outsideSamples);
-console.log(`share of a request outside the forward pass: ${((100 * outside) / full).toFixed(1)}% (median ${outside.toFixed(3)} ms of ${full.toFixed(3)} ms per request; ${(outside / forward).toFixed(3)} x forward)`);
-console.log(`forward pass re-measured at the end: ${forwardAgain.toFixed(3)} ms (${(forwardAgain / forward).toFixed(3)} x the baseline; drift check)`);
+console.log(
+  `share of a request outside the forward pass: ${((100 * outside) / full).toFixed(1)}% (median ${outside.toFixed(3)} ms of ${full.toFixed(3)} ms per request; ${(outside / forward).toFixed(3)} x forward)`,
+);
+console.log(
+  `forward pass re-measured at the end: ${forwardAgain.toFixed(3)} ms (${(forwardAgain / forward).toFixed(3)} x the baseline; drift check)`,
+);

@@ -104,7 +104,9 @@ const native = createNodeRuntime({ backend: "ort-node", modelDir: MODEL_DIR });
 const ms = (value: number) => value.toFixed(2).padStart(8);
 
 console.log(`engine bench: ${RUNS} runs after ${WARMUP} warm-up runs per cell; times in ms; ratio = ort-web / ort-node`);
-console.log(`${"input".padEnd(16)} ${"graph".padEnd(15)} ${"shape".padEnd(12)} ${"web mean".padStart(8)} ${"web p99".padStart(8)} ${"node mean".padStart(9)} ${"node p99".padStart(8)}  ratio(mean) ratio(p99)`);
+console.log(
+  `${"input".padEnd(16)} ${"graph".padEnd(15)} ${"shape".padEnd(12)} ${"web mean".padStart(8)} ${"web p99".padStart(8)} ${"node mean".padStart(9)} ${"node p99".padStart(8)}  ratio(mean) ratio(p99)`,
+);
 for (const testCase of cases) {
   const feeds = await feedsFor(testCase);
   for (const graph of ["schema_encoder", "model"] as const) {

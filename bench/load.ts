@@ -38,19 +38,50 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 // ---- requests -------------------------------------------------------------------------------------------------
 
-const NOUNS = ["invoice", "shipment", "coupon", "review", "wishlist", "address", "ticket", "subscription", "warranty", "gift_card", "store", "return", "payment_method", "loyalty_points", "newsletter"];
+const NOUNS = [
+  "invoice",
+  "shipment",
+  "coupon",
+  "review",
+  "wishlist",
+  "address",
+  "ticket",
+  "subscription",
+  "warranty",
+  "gift_card",
+  "store",
+  "return",
+  "payment_method",
+  "loyalty_points",
+  "newsletter",
+];
 const VERBS = ["get", "list", "find", "update"];
 
 /** A shop-like tool set of `n` tools: order status and product search first, then generated ones of 3 parameters. */
 function toolSet(n: number): unknown[] {
   const tools: unknown[] = [
-    { type: "function", function: { name: "get_order_status", description: "Look up the status of an order", parameters: { type: "object", properties: { order_id: { type: "string", description: "The order number" } }, required: ["order_id"] } } },
+    {
+      type: "function",
+      function: {
+        name: "get_order_status",
+        description: "Look up the status of an order",
+        parameters: { type: "object", properties: { order_id: { type: "string", description: "The order number" } }, required: ["order_id"] },
+      },
+    },
     {
       type: "function",
       function: {
         name: "search_products",
         description: "Search the catalogue",
-        parameters: { type: "object", properties: { query: { type: "string", description: "What to search for" }, color: { type: "string", enum: ["red", "green", "blue"] }, max_price: { type: "number", description: "Highest price" } }, required: ["query"] },
+        parameters: {
+          type: "object",
+          properties: {
+            query: { type: "string", description: "What to search for" },
+            color: { type: "string", enum: ["red", "green", "blue"] },
+            max_price: { type: "number", description: "Highest price" },
+          },
+          required: ["query"],
+        },
       },
     },
   ];
@@ -64,7 +95,11 @@ function toolSet(n: number): unknown[] {
         description: `${verb[0]?.toUpperCase()}${verb.slice(1)} a ${noun.replace(/_/g, " ")} of the customer`,
         parameters: {
           type: "object",
-          properties: { [`${noun}_id`]: { type: "string", description: `The ${noun.replace(/_/g, " ")} id` }, status: { type: "string", enum: ["open", "closed", "pending"] }, limit: { type: "integer", description: "How many at most" } },
+          properties: {
+            [`${noun}_id`]: { type: "string", description: `The ${noun.replace(/_/g, " ")} id` },
+            status: { type: "string", enum: ["open", "closed", "pending"] },
+            limit: { type: "integer", description: "How many at most" },
+          },
           required: [`${noun}_id`],
         },
       },
@@ -88,7 +123,13 @@ const MESSAGES = [
   "Get the warranty W-301 please",
 ];
 
-const HOSTILE = { type: "function", function: { name: "store", parameters: { type: "object", properties: { option: { type: "string", enum: Array.from({ length: 2000 }, (_, i) => `o${i}`) } } } } };
+const HOSTILE = {
+  type: "function",
+  function: {
+    name: "store",
+    parameters: { type: "object", properties: { option: { type: "string", enum: Array.from({ length: 2000 }, (_, i) => `o${i}`) } } },
+  },
+};
 
 function body(tools: unknown[], i: number): string {
   return JSON.stringify({ model: "edgecall", messages: [{ role: "user", content: MESSAGES[i % MESSAGES.length] }], tools });
@@ -108,17 +149,35 @@ interface Sample {
 async function send(baseUrl: string, payload: string, timeoutMs: number, index = 0): Promise<Sample> {
   const started = performance.now();
   try {
-    const response = await fetch(`${baseUrl}/v1/chat/completions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: payload, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${baseUrl}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: payload,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const json = (await response.json()) as { x_edgecall?: { route?: string; result?: string } };
     const meta = json.x_edgecall;
-    return { index, ms: performance.now() - started, status: response.status, ...(meta?.route === undefined ? {} : { route: meta.route }), ...(meta?.result === undefined ? {} : { result: meta.result }) };
+    return {
+      index,
+      ms: performance.now() - started,
+      status: response.status,
+      ...(meta?.route === undefined ? {} : { route: meta.route }),
+      ...(meta?.result === undefined ? {} : { result: meta.result }),
+    };
   } catch {
     return { index, ms: performance.now() - started, status: 0 };
   }
 }
 
 /** `total` requests from `concurrency` clients; `payload(i)` builds the i-th; stops early when `until` says so. */
-async function drive(total: number, concurrency: number, payload: (i: number) => string, baseUrl: string, timeoutMs: number, until?: () => boolean): Promise<Sample[]> {
+async function drive(
+  total: number,
+  concurrency: number,
+  payload: (i: number) => string,
+  baseUrl: string,
+  timeoutMs: number,
+  until?: () => boolean,
+): Promise<Sample[]> {
   const samples: Sample[] = [];
   let next = 0;
   const client = async (): Promise<void> => {
@@ -171,10 +230,20 @@ async function grid(baseUrl: string): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
       const errors = samples.filter((s) => s.status !== 200).length;
-      console.log(`| ${size} | ${concurrency} | ${samples.length} | ${fixed(samples.length / seconds)} | ${fixed(percentile(latencies, 50))} | ${fixed(percentile(latencies, 99))} | ${errors} | ${fixed(await wasmMegabytes(baseUrl))} |`);
+      console.log(
+        `| ${size} | ${concurrency} | ${samples.length} | ${fixed(samples.length / seconds)} | ${fixed(percentile(latencies, 50))} | ${fixed(percentile(latencies, 99))} | ${errors} | ${fixed(await wasmMegabytes(baseUrl))} |`,
+      );
       if (values.json !== undefined) {
         mkdirSync(values.json, { recursive: true });
-        const result = { kind: "edgecall-load", name: `${size} tools, concurrency ${concurrency}`, latencies_ms: latencies.map((ms) => Math.round(ms * 10) / 10), requests: samples.length, errors, routes: count(samples, "route"), results: count(samples, "result") };
+        const result = {
+          kind: "edgecall-load",
+          name: `${size} tools, concurrency ${concurrency}`,
+          latencies_ms: latencies.map((ms) => Math.round(ms * 10) / 10),
+          requests: samples.length,
+          errors,
+          routes: count(samples, "route"),
+          results: count(samples, "result"),
+        };
         writeFileSync(join(values.json, `load-${size}-tools-c${concurrency}.json`), JSON.stringify(result));
       }
     }
@@ -204,7 +273,14 @@ async function soak(baseUrl: string, seconds: number): Promise<void> {
     const intervalEnd = Math.min(end, Date.now() + every * 1000);
     const base = sent;
     const t0 = performance.now();
-    const samples = await drive(Number.MAX_SAFE_INTEGER, concurrency, (i) => payload(base + i), baseUrl, timeoutMs, () => Date.now() >= intervalEnd);
+    const samples = await drive(
+      Number.MAX_SAFE_INTEGER,
+      concurrency,
+      (i) => payload(base + i),
+      baseUrl,
+      timeoutMs,
+      () => Date.now() >= intervalEnd,
+    );
     const elapsed = (performance.now() - t0) / 1000;
     for (const sample of samples) {
       if (sample.status === expected(base + sample.index)) continue;
@@ -217,11 +293,15 @@ async function soak(baseUrl: string, seconds: number): Promise<void> {
     if (afterFirst100 === null && sent >= 100) afterFirst100 = memory;
     highest = Math.max(highest, memory ?? 0);
     const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
-    console.log(`| ${Math.round((Date.now() - started) / 1000)} | ${sent} | ${fixed(samples.length / elapsed)} | ${fixed(percentile(latencies, 99))} | ${errors} | ${fixed(memory)} |`);
+    console.log(
+      `| ${Math.round((Date.now() - started) / 1000)} | ${sent} | ${fixed(samples.length / elapsed)} | ${fixed(percentile(latencies, 99))} | ${errors} | ${fixed(memory)} |`,
+    );
   }
   const final = await wasmMegabytes(baseUrl);
   const statuses = [...unexpected].map(([status, n]) => `${n} x ${status === 0 ? "no answer" : status}`).join(", ");
-  console.log(`wasm MB after the first ${Math.min(sent, 100)}+ requests ${fixed(afterFirst100)}, highest ${fixed(highest)}, at the end ${fixed(final)} (${sent} requests, ${errors} unexpected statuses${statuses === "" ? "" : `: ${statuses}`})`);
+  console.log(
+    `wasm MB after the first ${Math.min(sent, 100)}+ requests ${fixed(afterFirst100)}, highest ${fixed(highest)}, at the end ${fixed(final)} (${sent} requests, ${errors} unexpected statuses${statuses === "" ? "" : `: ${statuses}`})`,
+  );
 }
 
 async function main(): Promise<void> {

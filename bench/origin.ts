@@ -30,7 +30,12 @@ const quantile = (sorted: readonly number[], q: number): number => sorted[Math.m
 function routerOverhead(): void {
   const env: OriginEnv & RouterEnv = { ORIGIN_URL: "http://127.0.0.1:9/v1" };
   const lookup = originRegistry();
-  const requests: ToolCallRequest[] = readQuestions(values.questions).map((c) => ({ messages: c.messages, tools: c.tools, tool_choice: "auto", parallel_tool_calls: true }));
+  const requests: ToolCallRequest[] = readQuestions(values.questions).map((c) => ({
+    messages: c.messages,
+    tools: c.tools,
+    tool_choice: "auto",
+    parallel_tool_calls: true,
+  }));
   const times: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
     for (const request of requests) {
@@ -47,7 +52,9 @@ function routerOverhead(): void {
   const median = quantile(times, 0.5);
   const p99 = quantile(times, 0.99);
   console.log(`router overhead, ${times.length / 2} requests of ${values.questions} kept for the edge, 2 passes:`);
-  console.log(`  median ${median.toFixed(1)} us (${(median / 1000).toFixed(3)} of the 1 ms budget), p99 ${p99.toFixed(1)} us (${(p99 / 1000).toFixed(3)}), max ${quantile(times, 1).toFixed(1)} us`);
+  console.log(
+    `  median ${median.toFixed(1)} us (${(median / 1000).toFixed(3)} of the 1 ms budget), p99 ${p99.toFixed(1)} us (${(p99 / 1000).toFixed(3)}), max ${quantile(times, 1).toFixed(1)} us`,
+  );
 }
 
 async function overshoot(fault: FaultAnswer, edge: "fallback" | "none"): Promise<number[]> {

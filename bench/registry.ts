@@ -17,7 +17,12 @@ const runs = Number(process.argv[2] ?? 5);
 const file = JSON.parse(readFileSync("registry/tool-sets.json", "utf8")) as { tool_sets: Array<{ name: string; tools: ToolDefinition[] }> };
 const tools = file.tool_sets.find((s) => s.name === "shop")?.tools ?? [];
 const config = loadShippedConfig();
-const request: ToolCallRequest = { messages: [{ role: "user", content: "Where is my order A-1042? It should have arrived yesterday." }], tools, tool_choice: "auto", parallel_tool_calls: true };
+const request: ToolCallRequest = {
+  messages: [{ role: "user", content: "Where is my order A-1042? It should have arrived yesterday." }],
+  tools,
+  tool_choice: "auto",
+  parallel_tool_calls: true,
+};
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -38,8 +43,13 @@ for (let i = 0; i < runs; i++) {
   warm.registered.push(await firstRequest(modelId, shared));
   warm.unregistered.push(await firstRequest(`${modelId}-unregistered-${i}`, shared));
 }
-for (const [name, t] of [["new isolate", cold], ["warm runtime", warm]] as const) {
+for (const [name, t] of [
+  ["new isolate", cold],
+  ["warm runtime", warm],
+] as const) {
   const r = median(t.registered);
   const u = median(t.unregistered);
-  console.log(`${name}: registered ${r.toFixed(1)} ms, unregistered ${u.toFixed(1)} ms, ratio ${(u / r).toFixed(2)}x (${tools.length} tools, median of ${runs})`);
+  console.log(
+    `${name}: registered ${r.toFixed(1)} ms, unregistered ${u.toFixed(1)} ms, ratio ${(u / r).toFixed(2)}x (${tools.length} tools, median of ${runs})`,
+  );
 }

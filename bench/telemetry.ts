@@ -89,13 +89,25 @@ async function compare(name: string, caller: ToolCaller, n: number): Promise<voi
     const a = median(onRuns.map((t) => t[key]));
     const b = median(offRuns.map((t) => t[key]));
     const what = key === "answerMs" ? "answer latency" : "CPU per request";
-    console.log(`  ${what}: events on ${a.toFixed(3)} ms, off ${b.toFixed(3)} ms, added ${(a - b).toFixed(3)} ms, ratio on/off ${(a / b).toFixed(3)}`);
+    console.log(
+      `  ${what}: events on ${a.toFixed(3)} ms, off ${b.toFixed(3)} ms, added ${(a - b).toFixed(3)} ms, ratio on/off ${(a / b).toFixed(3)}`,
+    );
   }
 }
 
 function recordAlone(): void {
   const telemetry = new Telemetry({ source: "edge", log: (line) => void line.length });
-  const facts = { endpoint: "/v1/chat/completions", method: "POST", status: 200, error: null, stream: false, totalMs: 12.5, requestBytes: 420, responseBytes: 610, tenant: "0123456789abcdef" };
+  const facts = {
+    endpoint: "/v1/chat/completions",
+    method: "POST",
+    status: 200,
+    error: null,
+    stream: false,
+    totalMs: 12.5,
+    requestBytes: 420,
+    responseBytes: 610,
+    tenant: "0123456789abcdef",
+  };
   const outcome = {
     route: "edge" as const,
     route_reasons: ["no_origin"],
@@ -122,7 +134,19 @@ function recordAlone(): void {
 }
 
 recordAlone();
-await compare("app, test-double caller", scriptedCaller(() => ({ kind: "calls", confidence: 0.9, calls: [{ name: "get_weather", arguments: { city: "Paris" }, confidence: 0.9, argument_confidence: {} }] })), requests);
+await compare(
+  "app, test-double caller",
+  scriptedCaller(() => ({
+    kind: "calls",
+    confidence: 0.9,
+    calls: [{ name: "get_weather", arguments: { city: "Paris" }, confidence: 0.9, argument_confidence: {} }],
+  })),
+  requests,
+);
 const modelDir = join(import.meta.dirname, "../wasm");
 const config = parseModelConfig(JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")));
-await compare("app, shipped model (ort-web, warm)", createModelToolCaller(createNodeRuntime({ backend: "ort-web", modelDir }), config), modelRequests);
+await compare(
+  "app, shipped model (ort-web, warm)",
+  createModelToolCaller(createNodeRuntime({ backend: "ort-web", modelDir }), config),
+  modelRequests,
+);

@@ -59,7 +59,14 @@ const modelId = config.model_id ?? "edgecall-edge";
 const runtime = createNodeRuntime({ backend: "ort-web", modelDir: join(root, "wasm") });
 const store = new ToolSetStore(runtime, config, new WordMatcher(config.match), modelId, 1);
 
-const ajv = new Ajv({ strict: false, allowUnionTypes: true, unicodeRegExp: false, logger: false, validateFormats: false, code: { source: true, esm: true, optimize: true } });
+const ajv = new Ajv({
+  strict: false,
+  allowUnionTypes: true,
+  unicodeRegExp: false,
+  logger: false,
+  validateFormats: false,
+  code: { source: true, esm: true, optimize: true },
+});
 const exportNames: Record<string, string> = {};
 const addValidator = (schema: unknown): string => {
   const name = `v${Object.keys(exportNames).length}`;
@@ -81,7 +88,9 @@ for (const entry of entries) {
   const data = vectors.data as Float32Array;
   const base64 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
   const validators = prepared.set.tools.map((tool) => `${JSON.stringify(tool.name)}: ${addValidator(tool.schema)}`);
-  sets.push(`  ${JSON.stringify(prepared.set.key)}: { name: ${JSON.stringify(entry.name)}, dims: ${JSON.stringify(vectors.dims)}, vectors: "${base64}", validators: { ${validators.join(", ")} } },`);
+  sets.push(
+    `  ${JSON.stringify(prepared.set.key)}: { name: ${JSON.stringify(entry.name)}, dims: ${JSON.stringify(vectors.dims)}, vectors: "${base64}", validators: { ${validators.join(", ")} } },`,
+  );
   console.log(`registry: ${entry.name} (${entry.tools.length} tools, ${vectors.dims.join("x")} encoder vectors)`);
 }
 for (const r of file.response_schemas ?? []) {

@@ -43,7 +43,12 @@ const recording: ModelRuntime = {
     return out;
   },
 };
-const result = await createModelToolCaller(recording, config).call({ messages: testCase.messages, tools: testCase.tools, tool_choice: "auto", parallel_tool_calls: true });
+const result = await createModelToolCaller(recording, config).call({
+  messages: testCase.messages,
+  tools: testCase.tools,
+  tool_choice: "auto",
+  parallel_tool_calls: true,
+});
 
 const words = new WordMatcher(config.match);
 const set = compileToolSet(testCase.tools, { words, maxElementTokens: config.max_element_tokens, pad: config.tokenizer.special.pad }, "inspect");
@@ -62,7 +67,11 @@ for (const tool of set.tools) {
     const fill = slot.fill;
     const options =
       fill.kind === "enum"
-        ? `; options ${softmax(fill.optionElements.map((e) => heads.option[e] as number), 0, fill.optionElements.length)
+        ? `; options ${softmax(
+            fill.optionElements.map((e) => heads.option[e] as number),
+            0,
+            fill.optionElements.length,
+          )
             .map((p, i) => `${JSON.stringify(fill.options[i])} ${p.toFixed(2)}`)
             .join(", ")}`
         : "";

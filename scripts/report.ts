@@ -76,7 +76,10 @@ function setName(json: unknown, fallback: string): string {
 for (const path of values.eval) take(resolve(path), "eval");
 for (const path of values.load) take(resolve(path), "load");
 if (values.eval.length === 0 && values.load.length === 0 && existsSync(values.dir)) {
-  for (const file of readdirSync(values.dir).filter((f) => f.endsWith(".json")).sort()) take(join(values.dir, file), "any");
+  for (const file of readdirSync(values.dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort())
+    take(join(values.dir, file), "any");
 }
 
 const quick = quickSet();
@@ -89,7 +92,10 @@ try {
     writeFileSync(questions, quick.questions);
     writeFileSync(answers, quick.answers);
     console.error("no evaluation reports: running the quick set (npm run eval)");
-    const run = spawnSync("npm", ["run", "-s", "eval", "--", "--questions", questions, "--answers", answers, "--json", report], { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+    const run = spawnSync("npm", ["run", "-s", "eval", "--", "--questions", questions, "--answers", answers, "--json", report], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     const set = run.status === 0 ? readEvalReport(readJson(report), "quick") : undefined;
     if (set === undefined) {
       console.error(`the quick evaluation failed (exit ${run.status ?? "none"})`);
@@ -100,7 +106,9 @@ try {
   }
   if (loadRuns.length === 0) {
     loadRuns.push(await inProcessRun());
-    sources.push(`in-process run: the quick set's ${quick.requests.length} requests through the app (shipped model, onnxruntime-web under Node), latencies from the monitoring events; not a load benchmark`);
+    sources.push(
+      `in-process run: the quick set's ${quick.requests.length} requests through the app (shipped model, onnxruntime-web under Node), latencies from the monitoring events; not a load benchmark`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -114,7 +122,10 @@ async function inProcessRun(): Promise<LoadRun> {
   const events: RequestEvent[] = [];
   const telemetry = new Telemetry({ source: "edge", log: (line) => events.push(JSON.parse(line) as RequestEvent) });
   const app = createApp({ caller, backend: "ort-web", telemetry });
-  const send = async (body: Record<string, unknown>) => (await app.request("/v1/chat/completions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).text();
+  const send = async (body: Record<string, unknown>) =>
+    (
+      await app.request("/v1/chat/completions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+    ).text();
   /** Each event is written after its answer (the tenant hash is async): wait for all of a pass's. */
   const written = async (n: number): Promise<void> => {
     for (let waited = 0; events.length < n && waited < 10_000; waited += 5) await new Promise((done) => setTimeout(done, 5));

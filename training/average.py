@@ -18,8 +18,10 @@ def main():
     args = ap.parse_args()
     a, b = (torch.load(p, map_location="cpu") for p in (args.first, args.second))
     w = args.weight
-    model = {k: (1 - w) * a["model"][k] + w * v if k in a["model"] and v.is_floating_point() else v
-             for k, v in b["model"].items()}
+    model = {
+        k: (1 - w) * a["model"][k] + w * v if k in a["model"] and v.is_floating_point() else v
+        for k, v in b["model"].items()
+    }
     out = {"config": b["config"], "model": model, "averaged": {"first": args.first, "second": args.second, "weight": w}}
     out.update({k: b[k] for k in ("step", "tokens", "wall_s") if k in b})
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)

@@ -8,7 +8,9 @@ import { syntheticFeeds } from "./forward_inputs.mjs";
 
 const [dirA, dirB, T = "400", reps = "40"] = process.argv.slice(2);
 if (!dirA || !dirB) throw new Error("usage: node training/bench_compare.mjs <dir A> <dir B> [T] [reps]");
-const t = Number(T), e = 24, n = Number(reps);
+const t = Number(T),
+  e = 24,
+  n = Number(reps);
 ort.env.wasm.numThreads = 1;
 ort.env.wasm.proxy = false;
 
@@ -22,7 +24,8 @@ async function load(dir) {
   return { main, feeds, times: [] };
 }
 
-const a = await load(dirA), b = await load(dirB);
+const a = await load(dirA),
+  b = await load(dirB);
 for (let i = 0; i < n; i++) {
   for (const s of i % 2 ? [a, b] : [b, a]) {
     const start = performance.now();
@@ -31,5 +34,6 @@ for (let i = 0; i < n; i++) {
   }
 }
 const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
-const ma = median(a.times), mb = median(b.times);
+const ma = median(a.times),
+  mb = median(b.times);
 console.log(JSON.stringify({ A: dirA, B: dirB, T: t, A_median_ms: +ma.toFixed(2), B_median_ms: +mb.toFixed(2), B_over_A: +(mb / ma).toFixed(3) }));

@@ -7,7 +7,9 @@ import { syntheticFeeds } from "./forward_inputs.mjs";
 
 const require = createRequire(new URL("../package.json", import.meta.url));
 const [dir = "wasm", T = "400", E = "24", reps = "30", windowArg] = process.argv.slice(2);
-const t = Number(T), e = Number(E), n = Number(reps);
+const t = Number(T),
+  e = Number(E),
+  n = Number(reps);
 const config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
 const W = windowArg ?? String(config.window.default);
 
@@ -31,8 +33,17 @@ async function bench(name, ort, opts) {
   }
   times.sort((a, b) => a - b);
   encTimes.sort((a, b) => a - b);
-  console.log(JSON.stringify({ backend: name, T: t, E: e, W: Number(W), model_median_ms: +times[n >> 1].toFixed(2),
-    model_p90_ms: +times[Math.floor(n * 0.9)].toFixed(2), schema_encoder_median_ms: +encTimes[2].toFixed(2) }));
+  console.log(
+    JSON.stringify({
+      backend: name,
+      T: t,
+      E: e,
+      W: Number(W),
+      model_median_ms: +times[n >> 1].toFixed(2),
+      model_p90_ms: +times[Math.floor(n * 0.9)].toFixed(2),
+      schema_encoder_median_ms: +encTimes[2].toFixed(2),
+    }),
+  );
 }
 
 const web = await import("onnxruntime-web/wasm");

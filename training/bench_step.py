@@ -13,7 +13,7 @@ import torch
 
 import data
 import lowp
-from export import load_model
+from model import load_model
 from train import losses, optimise
 
 ap = argparse.ArgumentParser()
@@ -31,9 +31,18 @@ batches = [b for b, _ in data.batches(random.Random(1), "train", 24, 1.0, [16, 6
 opt = torch.optim.AdamW(model.parameters(), lr=1e-6)
 for r in range(args.rounds):
     seconds = []
-    for b in batches:                                   # b["input_ids"]: [24, T]
+    for b in batches:  # b["input_ids"]: [24, T]
         t = time.time()
         optimise(model, opt, losses(model.on_batch(b), b))
         seconds.append(round(time.time() - t, 2))
-    print(json.dumps({"round": r, "T": [b["input_ids"].shape[1] for b in batches], "seconds": seconds,
-                      "mean_s": round(sum(seconds) / len(seconds), 2)}), flush=True)
+    print(
+        json.dumps(
+            {
+                "round": r,
+                "T": [b["input_ids"].shape[1] for b in batches],
+                "seconds": seconds,
+                "mean_s": round(sum(seconds) / len(seconds), 2),
+            }
+        ),
+        flush=True,
+    )

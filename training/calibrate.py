@@ -36,9 +36,9 @@ def fit(x, y, l2=1.0, steps=50):
     reg = np.full(x.shape[1], l2)
     reg[0] = 0.0
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x @ w)))                       # [N]
-        grad = x.T @ (p - y) + reg * w                        # [F]
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg) + 1e-9 * np.eye(len(w))   # [F, F]
+        p = 1 / (1 + np.exp(-(x @ w)))  # [N]
+        grad = x.T @ (p - y) + reg * w  # [F]
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg) + 1e-9 * np.eye(len(w))  # [F, F]
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -49,8 +49,10 @@ def fit(x, y, l2=1.0, steps=50):
 def ece(p, y, bins=10):
     """Expected calibration error over equal-width confidence bins."""
     idx = np.minimum((p * bins).astype(int), bins - 1)
-    return float(sum(abs(p[idx == b].mean() - y[idx == b].mean()) * (idx == b).sum() for b in range(bins)
-                     if (idx == b).any()) / len(p))
+    return float(
+        sum(abs(p[idx == b].mean() - y[idx == b].mean()) * (idx == b).sum() for b in range(bins) if (idx == b).any())
+        / len(p)
+    )
 
 
 def top_share_accuracy(p, y, share):
@@ -77,11 +79,16 @@ def main():
         w = fit(x[fold != k], y[fold != k], args.l2)
         held[fold == k] = 1 / (1 + np.exp(-(x[fold == k] @ w)))
     w = fit(x, y, args.l2)
-    summary = {"cases": int(len(y)), "accuracy": round(float(y.mean()), 4), "ece_raw": round(ece(raw, y), 4),
-               "ece_cross_validated": round(ece(held, y), 4),
-               "top_25_50_75_cross_validated": [round(top_share_accuracy(held, y, q), 4) for q in (0.25, 0.5, 0.75)],
-               "top_25_50_75_raw": [round(top_share_accuracy(raw, y, q), 4) for q in (0.25, 0.5, 0.75)],
-               "reports": args.reports, "l2": args.l2}
+    summary = {
+        "cases": int(len(y)),
+        "accuracy": round(float(y.mean()), 4),
+        "ece_raw": round(ece(raw, y), 4),
+        "ece_cross_validated": round(ece(held, y), 4),
+        "top_25_50_75_cross_validated": [round(top_share_accuracy(held, y, q), 4) for q in (0.25, 0.5, 0.75)],
+        "top_25_50_75_raw": [round(top_share_accuracy(raw, y, q), 4) for q in (0.25, 0.5, 0.75)],
+        "reports": args.reports,
+        "l2": args.l2,
+    }
     print(json.dumps(summary))
     print(json.dumps(dict(zip(names, np.round(w, 4).tolist()))))
     if args.dry_run:
@@ -89,8 +96,12 @@ def main():
     path = f"{args.model}/config.json"
     with open(path) as f:
         cfg = json.load(f)
-    cfg["calibration"] = {"kind": "logistic", "features": names, "weights": [round(float(v), 6) for v in w],
-                          "fitted_on": summary}
+    cfg["calibration"] = {
+        "kind": "logistic",
+        "features": names,
+        "weights": [round(float(v), 6) for v in w],
+        "fitted_on": summary,
+    }
     with open(path, "w") as f:
         json.dump(cfg, f, indent=1, ensure_ascii=False)
         f.write("\n")

@@ -27,7 +27,9 @@ def sgd_seen(root, seed, counts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=C.DATA)
-    ap.add_argument("--n", type=int, default=200, help="SGD seen-service cases at most (as many as each held-out set gives)")
+    ap.add_argument(
+        "--n", type=int, default=200, help="SGD seen-service cases at most (as many as each held-out set gives)"
+    )
     ap.add_argument("--per-set", type=int, default=200, help="cases per held-out set, after its test cases")
     ap.add_argument("--test-n", type=int, default=300, help="heldout_real.py's --n: the test cases to skip")
     ap.add_argument("--test-seed", type=int, default=2026, help="heldout_real.py's --seed")
@@ -36,10 +38,19 @@ def main():
     args = ap.parse_args()
     counts = C.Counts("sgd_seen")
     os.makedirs(args.out, exist_ok=True)
-    write(os.path.join(args.out, "sgd_seen"), {"sgd_seen": (sgd_seen(args.data, args.seed, counts), counts)}, args.n,
-          args.seed)
-    write(os.path.join(args.out, "held_out_rest"), heldout_real.sets(args.data, args.test_seed), args.per_set,
-          args.test_seed, skip=args.test_n)
+    write(
+        os.path.join(args.out, "sgd_seen"),
+        {"sgd_seen": (sgd_seen(args.data, args.seed, counts), counts)},
+        args.n,
+        args.seed,
+    )
+    write(
+        os.path.join(args.out, "held_out_rest"),
+        heldout_real.sets(args.data, args.test_seed),
+        args.per_set,
+        args.test_seed,
+        skip=args.test_n,
+    )
 
 
 if __name__ == "__main__":

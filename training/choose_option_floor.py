@@ -13,7 +13,7 @@ import torch
 import data
 import features as F
 from evaluate import _softmax, gold_answer, torch_outputs
-from export import load_model
+from model import load_model
 
 
 def optional_enum_slots(model, x):
@@ -26,8 +26,13 @@ def optional_enum_slots(model, x):
         opts = [k for k, ol in enumerate(els) if ol["kind"] == F.KIND_OPTION and ol["parent"] == pe]
         if tool not in gold or pl["required"] or not opts:
             continue
-        rows.append((tuple(pl["path"]) in gold[tool], float(_softmax(o["action_logits"][pe])[1]),
-                     float(_softmax(np.array([o["option_logits"][k] for k in opts])).max())))
+        rows.append(
+            (
+                tuple(pl["path"]) in gold[tool],
+                float(_softmax(o["action_logits"][pe])[1]),
+                float(_softmax(np.array([o["option_logits"][k] for k in opts])).max()),
+            )
+        )
     return rows
 
 

@@ -13,9 +13,10 @@ import json
 import os
 import re
 
-DATA = os.environ.get("EDGE_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared",
-                                                 "data"))
-MAX_BYTES = 480        # conversation bytes kept (the reader's window is 512 ids: CLS + a role id per message + bytes)
+DATA = os.environ.get(
+    "EDGE_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data")
+)
+MAX_BYTES = 480  # conversation bytes kept (the reader's window is 512 ids: CLS + a role id per message + bytes)
 MAX_TOOLS = 6
 
 
@@ -44,8 +45,11 @@ def find_last(text, value):
         return -1
     for flags in (0, re.I):
         edge = lambda ch: ch.isascii() and ch.isalnum()
-        pat = (r"(?<![A-Za-z0-9])" if edge(value[0]) else "") + re.escape(value) + \
-            (r"(?![A-Za-z0-9])" if edge(value[-1]) else "")
+        pat = (
+            (r"(?<![A-Za-z0-9])" if edge(value[0]) else "")
+            + re.escape(value)
+            + (r"(?![A-Za-z0-9])" if edge(value[-1]) else "")
+        )
         hits = list(re.finditer(pat, text, flags))
         if hits:
             return hits[-1].start()
@@ -69,10 +73,18 @@ def camel(identifier):
 
 def tool(name, description, params):
     """params: [(name, schema dict, required bool)] -> an OpenAI tool."""
-    return {"type": "function", "function": {
-        "name": name, "description": description,
-        "parameters": {"type": "object", "properties": {n: s for n, s, _ in params},
-                       "required": [n for n, _, r in params if r]}}}
+    return {
+        "type": "function",
+        "function": {
+            "name": name,
+            "description": description,
+            "parameters": {
+                "type": "object",
+                "properties": {n: s for n, s, _ in params},
+                "required": [n for n, _, r in params if r],
+            },
+        },
+    }
 
 
 def fit_window(messages, needed, extra, max_bytes=MAX_BYTES):
@@ -102,8 +114,13 @@ class Counts:
         self.dropped[reason] += 1
 
     def report(self):
-        return {"source": self.source, "yielded": sum(self.kept.values()), "by_kind": dict(self.kept),
-                "dropped": sum(self.dropped.values()), "why": dict(self.dropped.most_common())}
+        return {
+            "source": self.source,
+            "yielded": sum(self.kept.values()),
+            "by_kind": dict(self.kept),
+            "dropped": sum(self.dropped.values()),
+            "why": dict(self.dropped.most_common()),
+        }
 
 
 def write_jsonl(path, examples):

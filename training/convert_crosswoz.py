@@ -22,24 +22,57 @@ import convert_common as C
 
 # domain -> (tool names, zh description, en description, [(slot, param, zh desc, en desc)], required params)
 DOMAINS = {
-    "景点": (["search_attractions", "findAttraction"], "查询北京的景点", "Search tourist attractions in Beijing",
-           [("名称", "name", "景点名称", "Name of the attraction"), ("游玩时间", "duration", "游玩时间",
-            "How long a visit takes"), ("评分", "rating", "评分", "Visitor rating"),
-            ("门票", "ticket_price", "门票价格", "Ticket price")], []),
-    "餐馆": (["search_restaurants", "findRestaurant"], "查询北京的餐馆", "Search restaurants in Beijing",
-           [("名称", "name", "餐馆名称", "Name of the restaurant"), ("人均消费", "price_per_person", "人均消费",
-            "Average spend per person"), ("推荐菜", "dish", "推荐菜", "A dish the restaurant serves"),
-            ("评分", "rating", "评分", "Customer rating")], []),
-    "酒店": (["search_hotels", "findHotel"], "查询北京的酒店", "Search hotels in Beijing",
-           [("名称", "name", "酒店名称", "Name of the hotel"), ("酒店类型", "hotel_type", "酒店类型",
-            "Type of hotel"), ("价格", "price", "价格", "Price per night"), ("评分", "rating", "评分", "Guest rating"),
-            ("酒店设施", "facility", "酒店设施", "A facility the hotel must have")], []),
-    "地铁": (["plan_metro_route", "metroRoute"], "查询地铁线路", "Find a metro route between two places",
-           [("出发地", "origin", "出发地", "Where the trip starts"), ("目的地", "destination", "目的地",
-            "Where the trip ends")], ["origin", "destination"]),
-    "出租": (["book_taxi", "callTaxi"], "预订出租车", "Book a taxi between two places",
-           [("出发地", "origin", "出发地", "Pick-up place"), ("目的地", "destination", "目的地", "Drop-off place")],
-           ["origin", "destination"]),
+    "景点": (
+        ["search_attractions", "findAttraction"],
+        "查询北京的景点",
+        "Search tourist attractions in Beijing",
+        [
+            ("名称", "name", "景点名称", "Name of the attraction"),
+            ("游玩时间", "duration", "游玩时间", "How long a visit takes"),
+            ("评分", "rating", "评分", "Visitor rating"),
+            ("门票", "ticket_price", "门票价格", "Ticket price"),
+        ],
+        [],
+    ),
+    "餐馆": (
+        ["search_restaurants", "findRestaurant"],
+        "查询北京的餐馆",
+        "Search restaurants in Beijing",
+        [
+            ("名称", "name", "餐馆名称", "Name of the restaurant"),
+            ("人均消费", "price_per_person", "人均消费", "Average spend per person"),
+            ("推荐菜", "dish", "推荐菜", "A dish the restaurant serves"),
+            ("评分", "rating", "评分", "Customer rating"),
+        ],
+        [],
+    ),
+    "酒店": (
+        ["search_hotels", "findHotel"],
+        "查询北京的酒店",
+        "Search hotels in Beijing",
+        [
+            ("名称", "name", "酒店名称", "Name of the hotel"),
+            ("酒店类型", "hotel_type", "酒店类型", "Type of hotel"),
+            ("价格", "price", "价格", "Price per night"),
+            ("评分", "rating", "评分", "Guest rating"),
+            ("酒店设施", "facility", "酒店设施", "A facility the hotel must have"),
+        ],
+        [],
+    ),
+    "地铁": (
+        ["plan_metro_route", "metroRoute"],
+        "查询地铁线路",
+        "Find a metro route between two places",
+        [("出发地", "origin", "出发地", "Where the trip starts"), ("目的地", "destination", "目的地", "Where the trip ends")],
+        ["origin", "destination"],
+    ),
+    "出租": (
+        ["book_taxi", "callTaxi"],
+        "预订出租车",
+        "Book a taxi between two places",
+        [("出发地", "origin", "出发地", "Pick-up place"), ("目的地", "destination", "目的地", "Drop-off place")],
+        ["origin", "destination"],
+    ),
 }
 
 
@@ -76,7 +109,7 @@ def turn_values(content, acts):
     return out, None
 
 
-NOT_OFFERED = 0.1     # share of calls whose domain is removed from the tool list (no call)
+NOT_OFFERED = 0.1  # share of calls whose domain is removed from the tool list (no call)
 
 
 def convert_dialogue(d, rng, counts):
@@ -113,13 +146,23 @@ def convert_dialogue(d, rng, counts):
             t, nm = domain_tool(x, rng, zh)
             tools.append(t)
             names[x] = nm
-        messages = [{"role": "user" if x["role"] == "usr" else "assistant", "content": x["content"]} for x in msgs[:i + 1]]
+        messages = [
+            {"role": "user" if x["role"] == "usr" else "assistant", "content": x["content"]} for x in msgs[: i + 1]
+        ]
         first = C.fit_window(messages, [], rng.choice([0, 1, 2]))
         if first is None:
             counts.drop("turn longer than the reader's window")
             continue
-        ex = {"tools": tools, "messages": messages[first:], "spans": {}, "golds": [], "missing": [],
-              "kind": f"crosswoz_{verdict}", "lang": "zh", "source": "crosswoz"}
+        ex = {
+            "tools": tools,
+            "messages": messages[first:],
+            "spans": {},
+            "golds": [],
+            "missing": [],
+            "kind": f"crosswoz_{verdict}",
+            "lang": "zh",
+            "source": "crosswoz",
+        }
         if verdict == "call":
             ti = picks.index(dom)
             g = {"tool_index": ti, "args": []}

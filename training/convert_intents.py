@@ -28,15 +28,28 @@ SPLITS = {  # our split -> each set's file(s)
     "restaurant8k": {"train": ["train"], "test": ["test"]},
 }
 CLINC_CHAT = {"yes", "no", "maybe", "repeat", "cancel", "user_name"}
-DESCRIPTIONS = ["{W}.", "{W} ({d}).", "Use this for {w} requests.", "Handles {w}.", "{d}: {w}.", "Tool for {w} in the {d} app."]
-ASK = {"date": ["What date would you like?", "For which day?", "When would you like to come?"],
-       "time": ["What time would you like?", "At what time?", "What time should I book?"],
-       "people": ["For how many people?", "How many guests?", "How many will there be?"],
-       "first_name": ["What's your first name?", "Can I have your first name?"],
-       "last_name": ["And your last name?", "What surname should I put the booking under?"]}
-R8K = [("date", "Date of the reservation"), ("time", "Time of the reservation"),
-       ("people", "Number of people in the party"), ("first_name", "First name of the guest"),
-       ("last_name", "Last name of the guest")]
+DESCRIPTIONS = [
+    "{W}.",
+    "{W} ({d}).",
+    "Use this for {w} requests.",
+    "Handles {w}.",
+    "{d}: {w}.",
+    "Tool for {w} in the {d} app.",
+]
+ASK = {
+    "date": ["What date would you like?", "For which day?", "When would you like to come?"],
+    "time": ["What time would you like?", "At what time?", "What time should I book?"],
+    "people": ["For how many people?", "How many guests?", "How many will there be?"],
+    "first_name": ["What's your first name?", "Can I have your first name?"],
+    "last_name": ["And your last name?", "What surname should I put the booking under?"],
+}
+R8K = [
+    ("date", "Date of the reservation"),
+    ("time", "Time of the reservation"),
+    ("people", "Number of people in the party"),
+    ("first_name", "First name of the guest"),
+    ("last_name", "Last name of the guest"),
+]
 
 
 def style_name(label, rng):
@@ -79,7 +92,7 @@ def parse_inline(annotated):
     """'wake me at [time : ten am]' -> ('wake me at ten am', [(slot, char start, char end)])."""
     text, spans, pos = "", [], 0
     for m in _ANN.finditer(annotated):
-        text += annotated[pos:m.start()]
+        text += annotated[pos : m.start()]
         start = len(text)
         text += m.group(2)
         if m.group(2):
@@ -134,7 +147,7 @@ def slot_table(recs):
     return out
 
 
-NOT_OFFERED = 0.1     # share of in-scope requests whose intent is removed from the tool list (no call)
+NOT_OFFERED = 0.1  # share of in-scope requests whose intent is removed from the tool list (no call)
 
 
 def intent_example(source, text, intent, spans, kind, doms, slots, rng, counts):
@@ -144,22 +157,31 @@ def intent_example(source, text, intent, spans, kind, doms, slots, rng, counts):
     k = rng.choice([1, 2, 3, 4, 5])
     picks = rng.sample(same, min(len(same), k // 2)) if intent else []
     picks += rng.sample(other, min(len(other), k - len(picks)))
-    if not picks:                                    # sets without domains: every other intent is "same"
+    if not picks:  # sets without domains: every other intent is "same"
         picks = rng.sample(same + other, 1)
     if intent and rng.random() < NOT_OFFERED:
         intent, kind = None, "not_offered"
     elif intent:
         picks.append(intent)
     rng.shuffle(picks)
-    picks = picks[:C.MAX_TOOLS]
+    picks = picks[: C.MAX_TOOLS]
     tools, names = [], {}
     for i in picks:
-        params = [(C.snake(s), {"type": "string", "description": C.words_of(s).capitalize()}, False)
-                  for s in slots.get(i, [])]
+        params = [
+            (C.snake(s), {"type": "string", "description": C.words_of(s).capitalize()}, False) for s in slots.get(i, [])
+        ]
         tools.append(C.tool(style_name(i, rng), describe(i, doms[i], rng), params))
         names[i] = [C.snake(s) for s in slots.get(i, [])]
-    ex = {"tools": tools, "messages": [{"role": "user", "content": text}], "spans": {}, "golds": [], "missing": [],
-          "kind": f"{source}_{kind}", "lang": "en", "source": source}
+    ex = {
+        "tools": tools,
+        "messages": [{"role": "user", "content": text}],
+        "spans": {},
+        "golds": [],
+        "missing": [],
+        "kind": f"{source}_{kind}",
+        "lang": "en",
+        "source": source,
+    }
     if intent:
         g = {"tool_index": picks.index(intent), "args": []}
         seen = set()
@@ -206,7 +228,7 @@ def restaurant8k(root, split, seed, counts):
         if not labels:
             counts.drop("no value in the turn")
             continue
-        asked = ((r.get("context") or {}).get("requestedSlots") or [])
+        asked = (r.get("context") or {}).get("requestedSlots") or []
         messages = [{"role": "user", "content": text}]
         if asked and asked[0] in ASK:
             messages.insert(0, {"role": "assistant", "content": rng.choice(ASK[asked[0]])})
@@ -218,8 +240,16 @@ def restaurant8k(root, split, seed, counts):
         tools = [C.tool(style_name(i, rng), describe(i, "", rng), []) for i in picks]
         ti = rng.randrange(len(tools) + 1)
         tools.insert(ti, C.tool(name, desc, params))
-        ex = {"tools": tools, "messages": messages, "spans": {}, "golds": [{"tool_index": ti, "args": []}],
-              "missing": [], "kind": "restaurant8k_call", "lang": "en", "source": "restaurant8k"}
+        ex = {
+            "tools": tools,
+            "messages": messages,
+            "spans": {},
+            "golds": [{"tool_index": ti, "args": []}],
+            "missing": [],
+            "kind": "restaurant8k_call",
+            "lang": "en",
+            "source": "restaurant8k",
+        }
         mi = len(messages) - 1
         for lab in labels:
             span = lab["valueSpan"]

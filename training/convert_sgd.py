@@ -42,9 +42,13 @@ def load_schemas(root, split):
         for so, sv in zip(orig, v):
             slot_map = {a["name"]: b for a, b in zip(so["slots"], sv["slots"])}
             intents = {a["name"]: b for a, b in zip(so["intents"], sv["intents"])}
-            view[so["service_name"]] = {"service": sv, "slots": slot_map, "intents": intents,
-                                        "orig_intents": {i["name"]: i for i in so["intents"]},
-                                        "orig_slots": {s["name"]: s for s in so["slots"]}}
+            view[so["service_name"]] = {
+                "service": sv,
+                "slots": slot_map,
+                "intents": intents,
+                "orig_intents": {i["name"]: i for i in so["intents"]},
+                "orig_slots": {s["name"]: s for s in so["slots"]},
+            }
         out.append(view)
     return out
 
@@ -79,7 +83,7 @@ def intent_tool(view, intent, style, rng):
 def _annotations(turns, upto):
     """{(service, slot): [(turn, char start, char end)]} over turns[:upto + 1]."""
     out = {}
-    for ti, t in enumerate(turns[:upto + 1]):
+    for ti, t in enumerate(turns[: upto + 1]):
         for fr in t["frames"]:
             for s in fr.get("slots", []):
                 out.setdefault((fr["service"], s["slot"]), []).append((ti, s["start"], s["exclusive_end"]))
@@ -89,8 +93,12 @@ def _annotations(turns, upto):
 def locate(turns, upto, service, slot, values, ann):
     """(turn, char start, char end) of the latest mention of any of `values` up to turn `upto`, or None."""
     low = {v.lower() for v in values}
-    hits = [(ti, key == (service, slot), s, e) for key, spans in ann.items() for ti, s, e in spans
-            if turns[ti]["utterance"][s:e].lower() in low]
+    hits = [
+        (ti, key == (service, slot), s, e)
+        for key, spans in ann.items()
+        for ti, s, e in spans
+        if turns[ti]["utterance"][s:e].lower() in low
+    ]
     best = max(hits) if hits else None
     if best is not None:
         best = (best[0], best[2], best[3])
@@ -125,8 +133,11 @@ def verdict(turns, i):
     sys_service = sys["frames"][0]["service"] if sys["frames"] else None
     f = frames.get(sys_service) or next((f for f in user["frames"] if f["state"]["active_intent"] != "NONE"), None)
     if f is None:
-        return ("no_call", None, None, [], []) if not legacy or sys_acts <= {"GOODBYE", "REQ_MORE"} \
+        return (
+            ("no_call", None, None, [], [])
+            if not legacy or sys_acts <= {"GOODBYE", "REQ_MORE"}
             else (None, "no active intent")
+        )
     intent = f["state"]["active_intent"]
     state = f["state"]["slot_values"]
     if intent == "NONE":
@@ -142,8 +153,9 @@ def verdict(turns, i):
     return None, "no call, no request, no closing (the system answers from earlier results)"
 
 
-def convert_turn(d, i, views, split_services, rng, counts, version=None, style=None, extra_context=None,
-                 absent_share=0.1):
+def convert_turn(
+    d, i, views, split_services, rng, counts, version=None, style=None, extra_context=None, absent_share=0.1
+):
     """One user turn -> example or None (the reason counted)."""
     turns = d["turns"]
     v = verdict(turns, i)
@@ -158,20 +170,30 @@ def convert_turn(d, i, views, split_services, rng, counts, version=None, style=N
     if own not in view:
         counts.drop("service not in this split's schema")
         return None
-    messages = [{"role": "user" if t["speaker"] == "USER" else "assistant", "content": t["utterance"]}
-                for t in turns[:i + 1]]
-    ex = {"tools": [], "messages": messages, "spans": {}, "golds": [], "missing": [], "kind": "sgd_" + kind,
-          "lang": "en", "source": "sgd", "alt": {}}
+    messages = [
+        {"role": "user" if t["speaker"] == "USER" else "assistant", "content": t["utterance"]} for t in turns[: i + 1]
+    ]
+    ex = {
+        "tools": [],
+        "messages": messages,
+        "spans": {},
+        "golds": [],
+        "missing": [],
+        "kind": "sgd_" + kind,
+        "lang": "en",
+        "source": "sgd",
+        "alt": {},
+    }
     # the service's intents, then distractors from services of other domains
     own_intents = list(view[own]["orig_intents"])
     absent = kind == "call" and rng.random() < absent_share
     chosen = [] if absent else [(own, x) for x in own_intents]
     others = [s for s in split_services if domain(s) != domain(own) and s in view]
     rng.shuffle(others)
-    for s in others[:rng.choice([0, 1, 1, 2, 3]) + (1 if absent else 0)]:
+    for s in others[: rng.choice([0, 1, 1, 2, 3]) + (1 if absent else 0)]:
         ints = list(view[s]["orig_intents"])
         chosen += [(s, x) for x in rng.sample(ints, min(len(ints), rng.choice([1, 2])))]
-    chosen = chosen[:C.MAX_TOOLS]
+    chosen = chosen[: C.MAX_TOOLS]
     if not chosen:
         counts.drop("no tools left")
         return None
@@ -240,8 +262,11 @@ def convert_turn(d, i, views, split_services, rng, counts, version=None, style=N
             text = turns[ti_]["utterance"]
             bs, be = C.byte_span(text, s, e)
             ex["spans"][label[1]] = [ti_ - first, bs, be]
-            alts = [x for x in state.get(next(k for k, n in names.items() if n == path[0]), [])
-                    if x.lower() != text[s:e].lower()]
+            alts = [
+                x
+                for x in state.get(next(k for k, n in names.items() if n == path[0]), [])
+                if x.lower() != text[s:e].lower()
+            ]
             if alts:
                 ex["alt"][label[1]] = alts
             label = label[:2]

@@ -29,7 +29,7 @@ def _heldout(s, mod=8):
 
 
 def _split_of(s, test_mod, val_mod):
-    """"test" (the held-out split: 1 / test_mod), "val" (model selection: 1 / val_mod of the rest) or "train"."""
+    """ "test" (the held-out split: 1 / test_mod), "val" (model selection: 1 / val_mod of the rest) or "train"."""
     if _heldout(s, test_mod):
         return "test"
     return "val" if _heldout(s + "/val", val_mod) else "train"
@@ -51,7 +51,8 @@ def _load_words():
 
 
 WORDS = _load_words()
-ID_WORDS = sorted(WORDS["train"] + WORDS["val"])   # word-number IDs ("corpulence-354") in every split
+ID_WORDS = sorted(WORDS["train"] + WORDS["val"])  # word-number IDs ("corpulence-354") in every split
+
 
 def _load_entities():
     """Real-world names by kind, split like the words: places (time-zone cities, ISO 3166 countries and subdivisions),
@@ -66,16 +67,22 @@ def _load_entities():
         f.seek(0)
         states = sorted(r["code"][3:] for r in json.load(f)["3166-2"] if r["code"].startswith("US-"))
     with open(iso + "iso_639-2.json") as f:
-        languages = {min(x["name"].split("; "), key=lambda n: "," in n) for x in json.load(f)["639-2"] if "alpha_2" in x}
-    clean = lambda names: {n.split(" (")[0] for n in names if "," not in n}   # "Occitan (post 1500)", "Korea, Republic of"
+        languages = {
+            min(x["name"].split("; "), key=lambda n: "," in n) for x in json.load(f)["639-2"] if "alpha_2" in x
+        }
+    clean = lambda names: {
+        n.split(" (")[0] for n in names if "," not in n
+    }  # "Occitan (post 1500)", "Korea, Republic of"
     cities, countries, regions, languages = clean(cities), clean(countries), clean(regions), clean(languages)
     places = cities | countries | regions
     with open(_system_file("/usr/share/dict/words")) as f:
         proper = {w.strip() for w in f if w.strip().isalpha() and w[:1].isupper() and w[1:2].islower()}
     names = sorted(proper - places - languages)
     kinds = {"city": cities, "country": countries, "region": regions, "language": languages, "name": names}
-    out = {split: {k: [v for v in sorted(vs) if _split_of(v, 8, 8) == split] for k, vs in kinds.items()}
-           for split in ("train", "val", "test")}
+    out = {
+        split: {k: [v for v in sorted(vs) if _split_of(v, 8, 8) == split] for k, vs in kinds.items()}
+        for split in ("train", "val", "test")
+    }
     for split in out:
         out[split]["state"] = states
     return out
@@ -89,7 +96,7 @@ def _verb_synonym_table(senses=2):
     """verb -> its WordNet synonyms: the one-word lemmas that share a synset with it among its `senses` most frequent
     senses ("delete" -> "cancel", "erase"), from Debian's wordnet-base."""
     root = _system_file("/usr/share/wordnet/")
-    lemmas = {}                                    # synset offset -> its lemmas
+    lemmas = {}  # synset offset -> its lemmas
     with open(root + "data.verb", encoding="latin-1") as f:
         for p in (ln.split() for ln in f if not ln.startswith("  ")):
             lemmas[p[0]] = [p[4 + 2 * i].lower() for i in range(int(p[3], 16))]
@@ -100,7 +107,7 @@ def _verb_synonym_table(senses=2):
                 continue
             p = ln.split()
             # lemma, pos, sense count, pointer count, pointers..., sense count again, tagged-sense count, offsets
-            offsets = p[4 + int(p[3]) + 2:][:min(int(p[2]), senses)]
+            offsets = p[4 + int(p[3]) + 2 :][: min(int(p[2]), senses)]
             words = {w for o in offsets for w in lemmas[o] if w.isalpha() and w != p[0]}
             if words:
                 out[p[0]] = sorted(words)
@@ -112,166 +119,556 @@ def verb_synonyms(verb):
     return _verb_synonym_table().get(verb, [])
 
 
-VERBS = ["get", "create", "update", "delete", "list", "search", "send", "book", "schedule", "compute", "convert",
-         "fetch", "find", "check", "set", "cancel", "add", "remove", "register", "calculate", "translate", "play",
-         "reserve", "track", "lookup", "generate", "validate", "publish", "archive", "assign", "rename", "notify"]
-NUM_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-             10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 25: "twenty-five", 30: "thirty",
-             40: "forty", 50: "fifty", 100: "a hundred"}
-PRODUCTS = ["running shoes", "rain jacket", "laptop stand", "wireless headphones", "coffee mug", "desk lamp",
-            "backpack", "phone charger", "smart watch", "blender", "yoga mat", "water bottle", "sunglasses",
-            "bluetooth speaker", "winter boots", "gaming mouse", "office chair", "wool scarf", "tent", "kettle"]
-ADJ = ["red", "black", "waterproof", "cheap", "leather", "kids", "organic", "vintage", "blue", "lightweight",
-       "large", "cotton", "stainless", "foldable", "compact", "white", "green", "men's", "women's", "ergonomic"]
+VERBS = [
+    "get",
+    "create",
+    "update",
+    "delete",
+    "list",
+    "search",
+    "send",
+    "book",
+    "schedule",
+    "compute",
+    "convert",
+    "fetch",
+    "find",
+    "check",
+    "set",
+    "cancel",
+    "add",
+    "remove",
+    "register",
+    "calculate",
+    "translate",
+    "play",
+    "reserve",
+    "track",
+    "lookup",
+    "generate",
+    "validate",
+    "publish",
+    "archive",
+    "assign",
+    "rename",
+    "notify",
+]
+NUM_WORDS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    15: "fifteen",
+    20: "twenty",
+    25: "twenty-five",
+    30: "thirty",
+    40: "forty",
+    50: "fifty",
+    100: "a hundred",
+}
+PRODUCTS = [
+    "running shoes",
+    "rain jacket",
+    "laptop stand",
+    "wireless headphones",
+    "coffee mug",
+    "desk lamp",
+    "backpack",
+    "phone charger",
+    "smart watch",
+    "blender",
+    "yoga mat",
+    "water bottle",
+    "sunglasses",
+    "bluetooth speaker",
+    "winter boots",
+    "gaming mouse",
+    "office chair",
+    "wool scarf",
+    "tent",
+    "kettle",
+]
+ADJ = [
+    "red",
+    "black",
+    "waterproof",
+    "cheap",
+    "leather",
+    "kids",
+    "organic",
+    "vintage",
+    "blue",
+    "lightweight",
+    "large",
+    "cotton",
+    "stainless",
+    "foldable",
+    "compact",
+    "white",
+    "green",
+    "men's",
+    "women's",
+    "ergonomic",
+]
 CURRENCIES = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "JPY": "yen", "CHF": "francs", "CAD": "loonies"}
 # Slots for real-world kinds of value: parameter names and descriptions, and the words a bare value comes with.
 # The value itself comes from ENTITIES (unseen names in the held-out split), so the model learns what a place or a
 # person's name looks like, not a list.
 KINDS = {
-    "place": dict(names=["location", "city", "place", "town", "city_name", "area", "destination", "venue", "region",
-                         "home_city", "search_location"],
-                  descs=["The city or place", "City name, e.g. a town and its state", "Where to look", "Location",
-                         "The city and state", None],
-                  bare=["in {v}", "in {v}", "at {v}", "near {v}", "around {v}", "for {v}", "{v}", "of {v}"]),
-    "country": dict(names=["country", "nation", "country_name", "market", "jurisdiction"],
-                    descs=["The country", "Name of the country", None],
-                    bare=["in {v}", "from {v}", "for {v}", "{v}", "of {v}"]),
-    "person": dict(names=["name", "person", "artist", "author", "customer_name", "player_name", "recipient", "contact",
-                          "employee_name", "full_name", "guest", "player", "musician", "user_name", "owner",
-                          "director", "actor", "singer", "writer", "host", "speaker", "doctor", "teacher"],
-                   descs=["Full name of the person", "The person's name", "Name", None],
-                   bare=["by {v}", "for {v}", "of {v}", "{v}", "with {v}", "to {v}", "{v}'s"]),
-    "company": dict(names=["company", "brand", "organization", "store", "team", "publisher", "vendor",
-                           "manufacturer", "company_name", "firm"],
-                    descs=["Name of the company", "The brand or store", None],
-                    bare=["at {v}", "from {v}", "by {v}", "for {v}", "{v}", "of {v}", "{v}'s"]),
-    "language": dict(names=["language", "lang", "target_language", "source_language", "locale"],
-                     descs=["The language", "Language name", None],
-                     bare=["in {v}", "into {v}", "to {v}", "{v}", "from {v}"]),
-    "title": dict(names=["title", "book_title", "song", "movie", "case_title", "work", "album", "name_of_book"],
-                  descs=["The title", "Title of the work", None],
-                  bare=["'{v}'", '"{v}"', "titled {v}", "called {v}", "'{v}'", "named {v}"]),
-    "topic": dict(names=["topic", "subject", "keyword", "query", "genre", "category", "field", "theme", "interest"],
-                  descs=["The topic", "What to search for", "Subject area", None],
-                  bare=["about {v}", "on {v}", "for {v}", "{v}", "in {v}", "related to {v}"]),
-    "date": dict(names=["date", "start_date", "event_date", "day", "due_date", "delivery_date", "check_in_date",
-                        "departure_date", "travel_date", "appointment_date", "when"],
-                 descs=["The date", "Date of the event", "The date for which the information is requested",
-                        "Day to book", "When it takes place", None],
-                 bare=["on {v}", "on {v}", "for {v}", "{v}", "by {v}", "due {v}", "starting {v}"]),
-    "time": dict(names=["time", "start_time", "departure_time", "pickup_time", "appointment_time", "at_time",
-                        "hour", "time_of_day"],
-                 descs=["Time of day", "The time, in 24-hour format", "Start time", "When to start", None],
-                 bare=["at {v}", "at {v}", "around {v}", "{v}", "by {v}", "after {v}"]),
+    "place": dict(
+        names=[
+            "location",
+            "city",
+            "place",
+            "town",
+            "city_name",
+            "area",
+            "destination",
+            "venue",
+            "region",
+            "home_city",
+            "search_location",
+        ],
+        descs=[
+            "The city or place",
+            "City name, e.g. a town and its state",
+            "Where to look",
+            "Location",
+            "The city and state",
+            None,
+        ],
+        bare=["in {v}", "in {v}", "at {v}", "near {v}", "around {v}", "for {v}", "{v}", "of {v}"],
+    ),
+    "country": dict(
+        names=["country", "nation", "country_name", "market", "jurisdiction"],
+        descs=["The country", "Name of the country", None],
+        bare=["in {v}", "from {v}", "for {v}", "{v}", "of {v}"],
+    ),
+    "person": dict(
+        names=[
+            "name",
+            "person",
+            "artist",
+            "author",
+            "customer_name",
+            "player_name",
+            "recipient",
+            "contact",
+            "employee_name",
+            "full_name",
+            "guest",
+            "player",
+            "musician",
+            "user_name",
+            "owner",
+            "director",
+            "actor",
+            "singer",
+            "writer",
+            "host",
+            "speaker",
+            "doctor",
+            "teacher",
+        ],
+        descs=["Full name of the person", "The person's name", "Name", None],
+        bare=["by {v}", "for {v}", "of {v}", "{v}", "with {v}", "to {v}", "{v}'s"],
+    ),
+    "company": dict(
+        names=[
+            "company",
+            "brand",
+            "organization",
+            "store",
+            "team",
+            "publisher",
+            "vendor",
+            "manufacturer",
+            "company_name",
+            "firm",
+        ],
+        descs=["Name of the company", "The brand or store", None],
+        bare=["at {v}", "from {v}", "by {v}", "for {v}", "{v}", "of {v}", "{v}'s"],
+    ),
+    "language": dict(
+        names=["language", "lang", "target_language", "source_language", "locale"],
+        descs=["The language", "Language name", None],
+        bare=["in {v}", "into {v}", "to {v}", "{v}", "from {v}"],
+    ),
+    "title": dict(
+        names=["title", "book_title", "song", "movie", "case_title", "work", "album", "name_of_book"],
+        descs=["The title", "Title of the work", None],
+        bare=["'{v}'", '"{v}"', "titled {v}", "called {v}", "'{v}'", "named {v}"],
+    ),
+    "topic": dict(
+        names=["topic", "subject", "keyword", "query", "genre", "category", "field", "theme", "interest"],
+        descs=["The topic", "What to search for", "Subject area", None],
+        bare=["about {v}", "on {v}", "for {v}", "{v}", "in {v}", "related to {v}"],
+    ),
+    "date": dict(
+        names=[
+            "date",
+            "start_date",
+            "event_date",
+            "day",
+            "due_date",
+            "delivery_date",
+            "check_in_date",
+            "departure_date",
+            "travel_date",
+            "appointment_date",
+            "when",
+        ],
+        descs=[
+            "The date",
+            "Date of the event",
+            "The date for which the information is requested",
+            "Day to book",
+            "When it takes place",
+            None,
+        ],
+        bare=["on {v}", "on {v}", "for {v}", "{v}", "by {v}", "due {v}", "starting {v}"],
+    ),
+    "time": dict(
+        names=[
+            "time",
+            "start_time",
+            "departure_time",
+            "pickup_time",
+            "appointment_time",
+            "at_time",
+            "hour",
+            "time_of_day",
+        ],
+        descs=["Time of day", "The time, in 24-hour format", "Start time", "When to start", None],
+        bare=["at {v}", "at {v}", "around {v}", "{v}", "by {v}", "after {v}"],
+    ),
 }
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December"]
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 ROUTE_FROM, ROUTE_TO = ["from {v}", "from {v}", "leaving {v}", "starting at {v}"], ["to {v}", "to {v}", "into {v}"]
-ROUTES = [("origin", "destination"), ("start_location", "end_location"), ("from_city", "to_city"),
-          ("departure", "arrival"), ("start", "end"), ("pickup", "dropoff")]
+ROUTES = [
+    ("origin", "destination"),
+    ("start_location", "end_location"),
+    ("from_city", "to_city"),
+    ("departure", "arrival"),
+    ("start", "end"),
+    ("pickup", "dropoff"),
+]
 COMPANY_SUFFIX = ["Inc.", "Ltd.", "Corp", "Group", "& Co", "LLC", "Labs", "Motors", "Foods", "Bank"]
 
 # ---------------------------------------------------------------------------------------------------------- text
 # Templates: (template id, text). Ids whose _heldout(id, 5) is true are used only in the held-out split, 1/6 of the
 # others only in the validation split (choosing between checkpoints without the held-out split).
-MENTION_EN = ["{p} {v}", "{p} is {v}", "{p}: {v}", "with {p} {v}", "{v} as the {p}", "set the {p} to {v}",
-              "{p} should be {v}", "using {v} for {p}", "{p} = {v}", "the {p} {v}", "{p} of {v}", "and {p} {v}",
-              "{p} -> {v}", "my {p} is {v}", "for {p} use {v}", "{p} set to {v}", "{p}={v}", "{p} of {v}"]
-BARE_EN = ["{v}", "{v}", "for {v}", "of {v}", "in {v}", "at {v}", "on {v}", "to {v}", "from {v}", "'{v}'", '"{v}"',
-           "by {v}", "{v} {u}", "the {u} {v}", "{u} {v}", "about {v}"]
-SHORT_NAMES = ["x", "y", "z", "a", "b", "c", "n", "k", "m", "p", "q", "r", "t", "id", "num", "val", "n1", "n2", "x1",
-               "x2", "lat", "lon", "qty"]
-CALL_SEP_EN = [", and also ", "; also ", ", then ", " and another with ", "; and ", ". Then ", ", plus ",
-               ", and again with ", "; repeat with "]
+MENTION_EN = [
+    "{p} {v}",
+    "{p} is {v}",
+    "{p}: {v}",
+    "with {p} {v}",
+    "{v} as the {p}",
+    "set the {p} to {v}",
+    "{p} should be {v}",
+    "using {v} for {p}",
+    "{p} = {v}",
+    "the {p} {v}",
+    "{p} of {v}",
+    "and {p} {v}",
+    "{p} -> {v}",
+    "my {p} is {v}",
+    "for {p} use {v}",
+    "{p} set to {v}",
+    "{p}={v}",
+    "{p} of {v}",
+]
+BARE_EN = [
+    "{v}",
+    "{v}",
+    "for {v}",
+    "of {v}",
+    "in {v}",
+    "at {v}",
+    "on {v}",
+    "to {v}",
+    "from {v}",
+    "'{v}'",
+    '"{v}"',
+    "by {v}",
+    "{v} {u}",
+    "the {u} {v}",
+    "{u} {v}",
+    "about {v}",
+]
+SHORT_NAMES = [
+    "x",
+    "y",
+    "z",
+    "a",
+    "b",
+    "c",
+    "n",
+    "k",
+    "m",
+    "p",
+    "q",
+    "r",
+    "t",
+    "id",
+    "num",
+    "val",
+    "n1",
+    "n2",
+    "x1",
+    "x2",
+    "lat",
+    "lon",
+    "qty",
+]
+CALL_SEP_EN = [
+    ", and also ",
+    "; also ",
+    ", then ",
+    " and another with ",
+    "; and ",
+    ". Then ",
+    ", plus ",
+    ", and again with ",
+    "; repeat with ",
+]
 UNITS = ["cm", "kg", "m", "km", "lbs", "%", "ft", "in", "ms", "s", "mph", "GB", "mg", "units", "years", "days"]
 BARE_ZH = ["{v}", "{v}", "在{v}", "给{v}", "{v}的", "{u}{v}"]
 MENTION_ZH = ["{p}是{v}", "{p}：{v}", "{p}为{v}", "把{p}设为{v}", "{v}作为{p}", "{p}用{v}"]
-REQUEST_EN = ["{i} {m}.", "Please {i}, {m}.", "Could you {i}? {m}.", "I need to {i}: {m}.", "{m} - {i} please.",
-              "Can you {i} with {m}?", "hey, {i}. {m}", "I'd like to {i}; {m}.", "Go ahead and {i}, {m}.",
-              "{i} now ({m})", "Quick one: {i}, {m}", "Would you {i} for me? {m}"]
+REQUEST_EN = [
+    "{i} {m}.",
+    "Please {i}, {m}.",
+    "Could you {i}? {m}.",
+    "I need to {i}: {m}.",
+    "{m} - {i} please.",
+    "Can you {i} with {m}?",
+    "hey, {i}. {m}",
+    "I'd like to {i}; {m}.",
+    "Go ahead and {i}, {m}.",
+    "{i} now ({m})",
+    "Quick one: {i}, {m}",
+    "Would you {i} for me? {m}",
+]
 # Sentences before a request that hold no value (people explain themselves first): the values are in the request.
-PREAMBLES_EN = ["Hi there!", "Hello,", "Good morning.", "Quick question.", "Hey,", "I have a question.",
-                "I'm planning a {w} soon.", "My {w} and I want to do something this week.",
-                "It's been a long day and I'm {w}.", "I'm at home and have some time.", "So here's the thing:",
-                "I've been thinking about the {w} all day.", "We're organising a {w} for the team.",
-                "This is for my {w}.", "I can't find what I need on the site.", "Thanks for the help earlier."]
+PREAMBLES_EN = [
+    "Hi there!",
+    "Hello,",
+    "Good morning.",
+    "Quick question.",
+    "Hey,",
+    "I have a question.",
+    "I'm planning a {w} soon.",
+    "My {w} and I want to do something this week.",
+    "It's been a long day and I'm {w}.",
+    "I'm at home and have some time.",
+    "So here's the thing:",
+    "I've been thinking about the {w} all day.",
+    "We're organising a {w} for the team.",
+    "This is for my {w}.",
+    "I can't find what I need on the site.",
+    "Thanks for the help earlier.",
+]
 PREAMBLE_P = 0.15
 REQUEST_ZH = ["请帮我{i}，{m}。", "我想{i}：{m}", "麻烦{i}，{m}。", "能不能{i}？{m}", "{m}，请{i}。"]
-IRRELEVANT_EN = ["What is the capital of {w}?", "Tell me a joke about a {w}.", "How are you today?",
-                 "Who wrote the book {W}?", "Thanks, that's all for now.", "What does the word {w} mean?",
-                 "Is it going to be sunny tomorrow?", "Write a short poem about {w} and {w2}.", "hello there",
-                 "Can you explain how {w} works?", "I love this shop!", "What time is it in {W}?"]
+IRRELEVANT_EN = [
+    "What is the capital of {w}?",
+    "Tell me a joke about a {w}.",
+    "How are you today?",
+    "Who wrote the book {W}?",
+    "Thanks, that's all for now.",
+    "What does the word {w} mean?",
+    "Is it going to be sunny tomorrow?",
+    "Write a short poem about {w} and {w2}.",
+    "hello there",
+    "Can you explain how {w} works?",
+    "I love this shop!",
+    "What time is it in {W}?",
+]
 IRRELEVANT_ZH = ["你好，你是谁？", "给我讲个关于{w}的笑话。", "今天天气怎么样？", "谢谢，没有别的问题了。", "{w}是什么意思？"]
 # Questions about the world that mention real values (places, people, companies, numbers, titles) and that no tool
 # answers: a value in the text is no reason to call a tool (phases 7 and 8 drifted toward calling on such text).
 WORLD_QUESTIONS_EN = [
-    "What is the population of {place}?", "Who is {person}?", "How far is {place} from {place2}?",
-    "What's {n} plus {m}?", "Can you work out {n} times {m}?", "When was {company} founded?",
-    "Translate '{phrase}' into {language}.", "Is '{title}' worth reading?", "Tell me about the history of {place}.",
-    "What language do people speak in {country}?", "How old is {person} now?", "What is the square root of {n}?",
-    "Summarize the plot of '{title}'.", "Who won the {phrase} prize in {year}?",
-    "What's the time difference between {place} and {place2}?", "How do you say '{phrase}' in {language}?",
-    "What were {company}'s profits in {year}?", "Explain {phrase} in simple terms.", "Why is {place} famous?",
-    "Write a short bio of {person}.", "Is {n} a prime number?", "What happened in {country} in {year}?",
-    "Who founded {company}?", "Recommend a book like '{title}'.", "What's the best time of year to visit {place}?",
+    "What is the population of {place}?",
+    "Who is {person}?",
+    "How far is {place} from {place2}?",
+    "What's {n} plus {m}?",
+    "Can you work out {n} times {m}?",
+    "When was {company} founded?",
+    "Translate '{phrase}' into {language}.",
+    "Is '{title}' worth reading?",
+    "Tell me about the history of {place}.",
+    "What language do people speak in {country}?",
+    "How old is {person} now?",
+    "What is the square root of {n}?",
+    "Summarize the plot of '{title}'.",
+    "Who won the {phrase} prize in {year}?",
+    "What's the time difference between {place} and {place2}?",
+    "How do you say '{phrase}' in {language}?",
+    "What were {company}'s profits in {year}?",
+    "Explain {phrase} in simple terms.",
+    "Why is {place} famous?",
+    "Write a short bio of {person}.",
+    "Is {n} a prime number?",
+    "What happened in {country} in {year}?",
+    "Who founded {company}?",
+    "Recommend a book like '{title}'.",
+    "What's the best time of year to visit {place}?",
 ]
-WORLD_QUESTIONS_ZH = ["{place}有多少人口？", "{person}是谁？", "{n}加{m}等于多少？", "{company}是哪一年成立的？",
-                      "{country}说什么语言？", "{place}离{place2}有多远？"]
+WORLD_QUESTIONS_ZH = [
+    "{place}有多少人口？",
+    "{person}是谁？",
+    "{n}加{m}等于多少？",
+    "{company}是哪一年成立的？",
+    "{country}说什么语言？",
+    "{place}离{place2}有多远？",
+]
 # Tools that answer such questions. Offered beside other tools, the question is a call; offered for another question,
 # it is none: whether a tool applies is read from the tools, not learnt from the wording of the question (training
 # only, `make_example(world=...)`). Each: question templates, tool names, description, parameters as (placeholder,
 # parameter names, type). The templates of WORLD_QUESTIONS_EN / IRRELEVANT_EN come with their own tool here.
 WORLD_TOOLS = [
-    (["What is the population of {place}?", "How many people live in {place}?"],
-     ["get_population", "population_lookup", "fetch_population"], "Population of a city, region or country.",
-     [("place", ["city", "location", "place", "region"], "string")]),
-    (["How far is {place} from {place2}?", "What's the distance from {place} to {place2}?"],
-     ["get_distance", "calculate_distance", "distance_between"], "Distance between two places.",
-     [("place", ["origin", "from_city", "start"], "string"), ("place2", ["destination", "to_city", "end"], "string")]),
-    (["What's {n} plus {m}?", "What is the sum of {n} and {m}?", "Add {n} and {m}."],
-     ["add", "sum_numbers", "add_numbers", "calculate_sum"], "Add two numbers.",
-     [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")]),
-    (["Can you work out {n} times {m}?", "Multiply {n} by {m}."],
-     ["multiply", "multiply_numbers", "product"], "Multiply two numbers.",
-     [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")]),
-    (["When was {company} founded?", "Who founded {company}?"],
-     ["get_company_info", "lookup_company", "company_profile"], "Facts about a company: founders, founding year.",
-     [("company", ["company", "company_name", "name"], "string")]),
-    (["Translate '{phrase}' into {language}.", "How do you say '{phrase}' in {language}?"],
-     ["translate", "translate_text", "translator"], "Translate text into another language.",
-     [("phrase", ["text", "source_text", "content"], "string"),
-      ("language", ["target_language", "to_language", "target"], "string")]),
-    (["What language do people speak in {country}?"], ["get_country_languages", "country_info"],
-     "Languages spoken in a country.", [("country", ["country", "country_name"], "string")]),
-    (["Who is {person}?", "How old is {person} now?", "Write a short bio of {person}."],
-     ["get_person_info", "lookup_person", "person_profile"], "Biography of a person.",
-     [("person", ["name", "person", "full_name"], "string")]),
-    (["What is the square root of {n}?"], ["square_root", "sqrt", "calculate_square_root"], "Square root of a number.",
-     [("n", ["number", "x", "value"], "number")]),
-    (["Is {n} a prime number?"], ["is_prime", "check_prime"], "Whether an integer is prime.",
-     [("n", ["n", "number"], "integer")]),
-    (["What's the time difference between {place} and {place2}?"], ["time_difference", "get_time_difference"],
-     "Hours between the local times of two places.",
-     [("place", ["city1", "from_city", "place_a"], "string"), ("place2", ["city2", "to_city", "place_b"], "string")]),
-    (["What were {company}'s profits in {year}?"], ["get_company_profits", "company_financials"],
-     "Profit of a company in a year.",
-     [("company", ["company", "company_name"], "string"), ("year", ["year", "fiscal_year"], "integer")]),
-    (["Tell me about the history of {place}.", "Why is {place} famous?"], ["get_place_history", "place_info"],
-     "History and landmarks of a place.", [("place", ["place", "city", "location"], "string")]),
-    (["Is it going to be sunny in {place} tomorrow?", "What's the weather like in {place}?"],
-     ["get_weather", "weather_forecast", "weather_report"], "Current weather and forecast for a location.",
-     [("place", ["location", "city", "place"], "string")]),
-    (["What time is it in {place}?"], ["get_local_time", "current_time", "world_clock"],
-     "Current local time in a city.", [("place", ["city", "location", "place"], "string")]),
+    (
+        ["What is the population of {place}?", "How many people live in {place}?"],
+        ["get_population", "population_lookup", "fetch_population"],
+        "Population of a city, region or country.",
+        [("place", ["city", "location", "place", "region"], "string")],
+    ),
+    (
+        ["How far is {place} from {place2}?", "What's the distance from {place} to {place2}?"],
+        ["get_distance", "calculate_distance", "distance_between"],
+        "Distance between two places.",
+        [
+            ("place", ["origin", "from_city", "start"], "string"),
+            ("place2", ["destination", "to_city", "end"], "string"),
+        ],
+    ),
+    (
+        ["What's {n} plus {m}?", "What is the sum of {n} and {m}?", "Add {n} and {m}."],
+        ["add", "sum_numbers", "add_numbers", "calculate_sum"],
+        "Add two numbers.",
+        [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")],
+    ),
+    (
+        ["Can you work out {n} times {m}?", "Multiply {n} by {m}."],
+        ["multiply", "multiply_numbers", "product"],
+        "Multiply two numbers.",
+        [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")],
+    ),
+    (
+        ["When was {company} founded?", "Who founded {company}?"],
+        ["get_company_info", "lookup_company", "company_profile"],
+        "Facts about a company: founders, founding year.",
+        [("company", ["company", "company_name", "name"], "string")],
+    ),
+    (
+        ["Translate '{phrase}' into {language}.", "How do you say '{phrase}' in {language}?"],
+        ["translate", "translate_text", "translator"],
+        "Translate text into another language.",
+        [
+            ("phrase", ["text", "source_text", "content"], "string"),
+            ("language", ["target_language", "to_language", "target"], "string"),
+        ],
+    ),
+    (
+        ["What language do people speak in {country}?"],
+        ["get_country_languages", "country_info"],
+        "Languages spoken in a country.",
+        [("country", ["country", "country_name"], "string")],
+    ),
+    (
+        ["Who is {person}?", "How old is {person} now?", "Write a short bio of {person}."],
+        ["get_person_info", "lookup_person", "person_profile"],
+        "Biography of a person.",
+        [("person", ["name", "person", "full_name"], "string")],
+    ),
+    (
+        ["What is the square root of {n}?"],
+        ["square_root", "sqrt", "calculate_square_root"],
+        "Square root of a number.",
+        [("n", ["number", "x", "value"], "number")],
+    ),
+    (
+        ["Is {n} a prime number?"],
+        ["is_prime", "check_prime"],
+        "Whether an integer is prime.",
+        [("n", ["n", "number"], "integer")],
+    ),
+    (
+        ["What's the time difference between {place} and {place2}?"],
+        ["time_difference", "get_time_difference"],
+        "Hours between the local times of two places.",
+        [("place", ["city1", "from_city", "place_a"], "string"), ("place2", ["city2", "to_city", "place_b"], "string")],
+    ),
+    (
+        ["What were {company}'s profits in {year}?"],
+        ["get_company_profits", "company_financials"],
+        "Profit of a company in a year.",
+        [("company", ["company", "company_name"], "string"), ("year", ["year", "fiscal_year"], "integer")],
+    ),
+    (
+        ["Tell me about the history of {place}.", "Why is {place} famous?"],
+        ["get_place_history", "place_info"],
+        "History and landmarks of a place.",
+        [("place", ["place", "city", "location"], "string")],
+    ),
+    (
+        ["Is it going to be sunny in {place} tomorrow?", "What's the weather like in {place}?"],
+        ["get_weather", "weather_forecast", "weather_report"],
+        "Current weather and forecast for a location.",
+        [("place", ["location", "city", "place"], "string")],
+    ),
+    (
+        ["What time is it in {place}?"],
+        ["get_local_time", "current_time", "world_clock"],
+        "Current local time in a city.",
+        [("place", ["city", "location", "place"], "string")],
+    ),
 ]
 
 # What may follow a name in a request without belonging to it ("Seattle that plays jazz", "Melbourne using the
 # fastest route", "Ronaldo's matches"): the value ends where its capitalised words do. No tail starts with a word
 # that leads a bare value (in, for, with, ...), which would say that another parameter follows.
-TAILS_EN = ["that {w}s {w}", "that has a {w}", "which {w}s", "who {w}s {w}", "using {w}", "using the {w} {w}",
-            "according to {w}", "if possible", "as soon as possible", "please", "that {w}s until {n}",
-            "having {w} and {w}", "and its {w}", "'s {w}", "'s {w} {w}", "where {w}s are {w}", "whose {w} is {w}"]
+TAILS_EN = [
+    "that {w}s {w}",
+    "that has a {w}",
+    "which {w}s",
+    "who {w}s {w}",
+    "using {w}",
+    "using the {w} {w}",
+    "according to {w}",
+    "if possible",
+    "as soon as possible",
+    "please",
+    "that {w}s until {n}",
+    "having {w} and {w}",
+    "and its {w}",
+    "'s {w}",
+    "'s {w} {w}",
+    "where {w}s are {w}",
+    "whose {w} is {w}",
+]
 # Kinds of value whose end the tail must find: capitalised names.
 TAILED_KINDS = ("place", "person", "company", "country", "language")
 TAIL_P = 0.2
@@ -286,8 +683,13 @@ def _tail(rng, split, ws):
     return text if text.startswith("'") else " " + text
 
 
-CHAT_FILLER = ["Thanks! What else can I do for you?", "Sure, anything else?", "Done. Let me know if you need more.",
-               "Got it.", "Okay, what would you like to do next?"]
+CHAT_FILLER = [
+    "Thanks! What else can I do for you?",
+    "Sure, anything else?",
+    "Done. Let me know if you need more.",
+    "Got it.",
+    "Okay, what would you like to do next?",
+]
 
 
 def world_values(rng, split):
@@ -296,10 +698,18 @@ def world_values(rng, split):
     place = lambda: rng.choice(e[rng.choice(["city", "city", "region", "country"])])
     name = lambda: rng.choice(e["name"])
     return dict(
-        place=place(), place2=place(), country=rng.choice(e["country"]), person=f"{name()} {name()}",
-        company=f"{name()} {rng.choice(COMPANY_SUFFIX)}", language=rng.choice(e["language"]),
+        place=place(),
+        place2=place(),
+        country=rng.choice(e["country"]),
+        person=f"{name()} {name()}",
+        company=f"{name()} {rng.choice(COMPANY_SUFFIX)}",
+        language=rng.choice(e["language"]),
         title=" ".join(w.capitalize() for w in rand_phrase(rng, ws, rng.randint(1, 4)).split()),
-        phrase=rand_phrase(rng, ws), n=rand_int(rng), m=rand_int(rng), year=str(rng.randint(1900, 2030)))
+        phrase=rand_phrase(rng, ws),
+        n=rand_int(rng),
+        m=rand_int(rng),
+        year=str(rng.randint(1900, 2030)),
+    )
 
 
 def world_question(rng, split, lang):
@@ -315,8 +725,12 @@ def world_call(rng, conv, split, tools):
     offered = asked if rng.random() < 2 / 3 else rng.choice([i for i in range(len(WORLD_TOOLS)) if i != asked])
     _, names, desc, params = WORLD_TOOLS[offered]
     named = {ph: rng.choice(options) for ph, options, _ in params}
-    tool = Tool(rng.choice(names), desc if rng.random() < 0.8 else None,
-                [P(named[ph], typ, required=True) for ph, _, typ in params], [])
+    tool = Tool(
+        rng.choice(names),
+        desc if rng.random() < 0.8 else None,
+        [P(named[ph], typ, required=True) for ph, _, typ in params],
+        [],
+    )
     at = rng.randint(0, len(tools))
     tools.insert(at, tool)
     values = world_values(rng, split)
@@ -338,7 +752,7 @@ def world_call(rng, conv, split, tools):
 def pick_template(rng, table, name, split):
     opts = [(f"{name}{i}", t, _split_of(f"{name}{i}", 5, 6)) for i, t in enumerate(table)]
     ok = [o for o in opts if o[2] == split]
-    if not ok and split != "test":   # a small table: training and validation share what the held-out split leaves
+    if not ok and split != "test":  # a small table: training and validation share what the held-out split leaves
         ok = [o for o in opts if o[2] != "test"]
     tid, t, _ = rng.choice(ok or opts)
     return tid, t
@@ -371,10 +785,18 @@ class Conv:
 
     def assistant_calls(self, calls, keys):
         """calls: [(name, {arg: value})]; keys: [{arg: span key}] to record where each value is in the call text."""
-        msg = {"role": "assistant", "content": None,
-               "tool_calls": [{"id": f"call_{i}", "type": "function",
-                               "function": {"name": n, "arguments": json.dumps(a, ensure_ascii=False)}}
-                              for i, (n, a) in enumerate(calls)]}
+        msg = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": f"call_{i}",
+                    "type": "function",
+                    "function": {"name": n, "arguments": json.dumps(a, ensure_ascii=False)},
+                }
+                for i, (n, a) in enumerate(calls)
+            ],
+        }
         text = F.message_text(msg)
         pos = 0
         for (name, args), ks in zip(calls, keys):
@@ -409,9 +831,16 @@ def rand_id(rng):
     a = lambda n: "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(n))
     d = lambda n: "".join(rng.choice("0123456789") for _ in range(n))
     h = lambda n: "".join(rng.choice("0123456789abcdef") for _ in range(n))
-    return rng.choice([lambda: f"{a(rng.randint(2, 3))}-{d(rng.randint(3, 6))}", lambda: f"{a(1)}{d(rng.randint(4, 8))}",
-                       lambda: h(rng.randint(6, 10)), lambda: d(rng.randint(5, 9)),
-                       lambda: f"{a(2)}{d(2)}{a(2)}{d(2)}", lambda: f"{rng.choice(ID_WORDS)}-{d(3)}"])()
+    return rng.choice(
+        [
+            lambda: f"{a(rng.randint(2, 3))}-{d(rng.randint(3, 6))}",
+            lambda: f"{a(1)}{d(rng.randint(4, 8))}",
+            lambda: h(rng.randint(6, 10)),
+            lambda: d(rng.randint(5, 9)),
+            lambda: f"{a(2)}{d(2)}{a(2)}{d(2)}",
+            lambda: f"{rng.choice(ID_WORDS)}-{d(3)}",
+        ]
+    )()
 
 
 def rand_int(rng):
@@ -423,7 +852,7 @@ def rand_int(rng):
         return NUM_WORDS[n]
     if n >= 1000 and r < 0.6:
         return f"{n:,}"
-    if n < 1000 and r > 0.96:    # "213 million": the magnitude word belongs to the value
+    if n < 1000 and r > 0.96:  # "213 million": the magnitude word belongs to the value
         return f"{n} {rng.choice(['thousand', 'million', 'billion'])}"
     return str(n)
 
@@ -452,14 +881,18 @@ def rand_string(rng, words, hint):
         return rand_id(rng)
     if hint == "name" or r < 0.45:
         name = " ".join(rng.choice(words).capitalize() for _ in range(rng.choice([1, 2])))
-        if rng.random() < 0.15:   # "Springfield, IL"
+        if rng.random() < 0.15:  # "Springfield, IL"
             name += ", " + rng.choice(words)[:2].upper()
         return name
     if r < 0.55:
         return f"{rng.choice(words)}.{rng.choice(words)}@{rng.choice(words)}.com"
     if r < 0.65:
-        return rng.choice([f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                           f"{rng.choice(['March', 'May', 'July', 'October'])} {rng.randint(1, 28)}"])
+        return rng.choice(
+            [
+                f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                f"{rng.choice(['March', 'May', 'July', 'October'])} {rng.randint(1, 28)}",
+            ]
+        )
     return rand_phrase(rng, words)
 
 
@@ -467,12 +900,25 @@ def rand_string(rng, words, hint):
 class P:
     """A parameter spec: JSON schema + how to produce and mention its value."""
 
-    def __init__(self, name, type, desc=None, required=False, enum=None, phrases=None, gen=None, enum_para=None,
-                 items=None, kind=None, entities=None, bare=None):
+    def __init__(
+        self,
+        name,
+        type,
+        desc=None,
+        required=False,
+        enum=None,
+        phrases=None,
+        gen=None,
+        enum_para=None,
+        items=None,
+        kind=None,
+        entities=None,
+        bare=None,
+    ):
         self.name, self.type, self.desc, self.required, self.enum = name, type, desc, required, enum
         self.phrases = phrases or [" ".join(F.words(name))]
         self.gen, self.enum_para, self.items = gen, enum_para or {}, items
-        self.kind, self.entities, self.bare = kind, entities, bare   # a real-world kind of value (KINDS)
+        self.kind, self.entities, self.bare = kind, entities, bare  # a real-world kind of value (KINDS)
 
     def schema(self):
         s = {"type": self.type}
@@ -487,9 +933,16 @@ class P:
 
 class Tool:
     def __init__(self, name, desc, params, intents, zh=None, heldout=False, nested=None, verb=None, noun=None):
-        self.name, self.desc, self.params, self.intents, self.zh, self.heldout = name, desc, params, intents, zh, heldout
-        self.nested = nested or {}   # param name -> object key that holds it (one level)
-        self.verb, self.noun = verb, noun   # a generic tool's name words (generic_tool; contrasts need them)
+        self.name, self.desc, self.params, self.intents, self.zh, self.heldout = (
+            name,
+            desc,
+            params,
+            intents,
+            zh,
+            heldout,
+        )
+        self.nested = nested or {}  # param name -> object key that holds it (one level)
+        self.verb, self.noun = verb, noun  # a generic tool's name words (generic_tool; contrasts need them)
 
     def schema(self):
         props, req, groups = {}, [], {}
@@ -535,14 +988,25 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
     if contrast_of is not None:
         verb, noun, same_params_as = rng.choice(contrasting_verbs(contrast_of.verb)), contrast_of.noun, contrast_of
     name = ident([verb] + noun)
-    desc = rng.choice([f"{verb.capitalize()} a {' '.join(noun)}.", f"{verb.capitalize()} the {' '.join(noun)} "
-                       f"for the {rng.choice(ws)}.", f"Tool to {verb} {' '.join(noun)} records.", None,
-                       f"{rand_phrase(rng, ws, 3).capitalize()}."])
+    desc = rng.choice(
+        [
+            f"{verb.capitalize()} a {' '.join(noun)}.",
+            f"{verb.capitalize()} the {' '.join(noun)} " f"for the {rng.choice(ws)}.",
+            f"Tool to {verb} {' '.join(noun)} records.",
+            None,
+            f"{rand_phrase(rng, ws, 3).capitalize()}.",
+        ]
+    )
     if rng.random() < 0.15:
         # an opaque name ("chaFod", a stray word): only the description says what the tool does
         name = ident([w[:3] for w in [verb] + noun]) if rng.random() < 0.6 else ident([rng.choice(ws)])
-        desc = rng.choice([f"{verb.capitalize()} the {' '.join(noun)}.", f"Tool to {verb} {' '.join(noun)} records.",
-                           f"{verb.capitalize()} a {' '.join(noun)} for the {rng.choice(ws)}."])
+        desc = rng.choice(
+            [
+                f"{verb.capitalize()} the {' '.join(noun)}.",
+                f"Tool to {verb} {' '.join(noun)} records.",
+                f"{verb.capitalize()} a {' '.join(noun)} for the {rng.choice(ws)}.",
+            ]
+        )
     params, used = [], set()
     for i in range(rng.choice([1, 2, 2, 3, 3, 4, 5])):
         pw = [rng.choice(ws) for _ in range(rng.choice([1, 1, 2]))]
@@ -550,8 +1014,14 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
             continue
         used.add(pw[0])
         t = rng.choices(["string", "integer", "number", "boolean", "enum", "array"], [8, 3, 2, 2, 3, 1])[0]
-        pd = rng.choice([None, f"The {' '.join(pw)} of the {' '.join(noun)}", f"{rand_phrase(rng, ws, 2)}",
-                         f"{' '.join(pw).capitalize()} to use"])
+        pd = rng.choice(
+            [
+                None,
+                f"The {' '.join(pw)} of the {' '.join(noun)}",
+                f"{rand_phrase(rng, ws, 2)}",
+                f"{' '.join(pw).capitalize()} to use",
+            ]
+        )
         hint = rng.choice(["id", "name", "text", None])
         if t == "enum":
             opts = list(dict.fromkeys(rng.choice(ws) for _ in range(rng.randint(2, 5))))
@@ -560,17 +1030,19 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
             params.append(P(ident(pw), t, pd, required=i == 0 or rng.random() < 0.4, gen=hint))
         if t == "array":
             params[-1].items = {"type": rng.choices(["string", "integer", "number"], [6, 3, 2])[0]}
-    for i, p in enumerate(params):   # real-world kinds: a place, a person's name, a title ...
+    for i, p in enumerate(params):  # real-world kinds: a place, a person's name, a title ...
         if p.type == "string" and not p.enum and rng.random() < 0.35:
             q = kind_param(rng, rng.choice(list(KINDS)), split, ident, p.required)
             if q.name not in [x.name for x in params]:
                 params[i] = q
-    if rng.random() < 0.1:    # a route: "from {origin} to {destination}"
+    if rng.random() < 0.1:  # a route: "from {origin} to {destination}"
         a, b = rng.choice(ROUTES)
-        route = [kind_param(rng, "place", split, ident, True, a, ROUTE_FROM),
-                 kind_param(rng, "place", split, ident, True, b, ROUTE_TO)]
+        route = [
+            kind_param(rng, "place", split, ident, True, a, ROUTE_FROM),
+            kind_param(rng, "place", split, ident, True, b, ROUTE_TO),
+        ]
         params = route + [p for p in params if p.name not in [r.name for r in route]]
-    for p in params:   # short names ("x", "n", "id"), whose words the matching features cannot see
+    for p in params:  # short names ("x", "n", "id"), whose words the matching features cannot see
         if rng.random() < 0.08 and not p.enum:
             short = rng.choice(SHORT_NAMES)
             if short not in used:
@@ -580,10 +1052,12 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
         # numbered twins ("value1", "value2"): same type, told apart only by the order the values come in
         first = params[0]
         stem = first.name if rng.random() < 0.5 else rng.choice(ws)
-        names = rng.choice([["{}1", "{}2"], ["{}_1", "{}_2"], ["first_{}", "second_{}"], ["{}_a", "{}_b"],
-                            ["{}1", "{}2"]])
-        twins = [P(n.format(stem), first.type, first.desc, required=True, gen=first.gen, items=first.items)
-                 for n in names]
+        names = rng.choice(
+            [["{}1", "{}2"], ["{}_1", "{}_2"], ["first_{}", "second_{}"], ["{}_a", "{}_b"], ["{}1", "{}2"]]
+        )
+        twins = [
+            P(n.format(stem), first.type, first.desc, required=True, gen=first.gen, items=first.items) for n in names
+        ]
         params = twins + params[1:]
     if same_params_as is not None:
         params = same_params_as.params
@@ -595,27 +1069,40 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
     zh = [f"{verb} {nn}"]
     p0 = params[0] if params else None
     if p0 is not None and p0.type in ("string", "integer", "number") and not p0.enum and p0.bare is not ROUTE_FROM:
-        v = "{" + p0.name + "}"       # the first parameter's value stated with no mention of its name
-        intents += [f"{verb} the {nn} of {v}", f"{verb} the {nn} for {v}", f"{verb} {nn} {v}",
-                    f"{verb} {v} {nn}", f"{verb} the {nn} in {v}", f"what is the {nn} of {v}"]
+        v = "{" + p0.name + "}"  # the first parameter's value stated with no mention of its name
+        intents += [
+            f"{verb} the {nn} of {v}",
+            f"{verb} the {nn} for {v}",
+            f"{verb} {nn} {v}",
+            f"{verb} {v} {nn}",
+            f"{verb} the {nn} in {v}",
+            f"what is the {nn} of {v}",
+        ]
         zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
     return Tool(name, desc, params, intents, zh=zh, verb=named_verb, noun=noun)
 
 
 # VERBS that a request may use for one another's tools ("get" for fetch_x), which WordNet's frequent senses miss
-CLOSE_VERBS = [{"get", "fetch", "find", "lookup", "search", "list", "check", "track"},
-               {"create", "generate", "add", "register"}, {"delete", "remove", "cancel", "archive"},
-               {"compute", "calculate", "convert", "translate", "validate", "check", "get"},
-               {"book", "reserve", "schedule", "register"}, {"set", "update", "assign", "rename"},
-               {"send", "notify", "publish"}]
+CLOSE_VERBS = [
+    {"get", "fetch", "find", "lookup", "search", "list", "check", "track"},
+    {"create", "generate", "add", "register"},
+    {"delete", "remove", "cancel", "archive"},
+    {"compute", "calculate", "convert", "translate", "validate", "check", "get"},
+    {"book", "reserve", "schedule", "register"},
+    {"set", "update", "assign", "rename"},
+    {"send", "notify", "publish"},
+]
 
 
 def contrasting_verbs(verb):
     """The verbs of VERBS that mean something else than verb: not it, not in a CLOSE_VERBS group with it, and not a
     WordNet synonym either way."""
     close = set().union(*(g for g in CLOSE_VERBS if verb in g))
-    return [v for v in VERBS if v != verb and v not in close and v not in verb_synonyms(verb)
-            and verb not in verb_synonyms(v)]
+    return [
+        v
+        for v in VERBS
+        if v != verb and v not in close and v not in verb_synonyms(verb) and verb not in verb_synonyms(v)
+    ]
 
 
 def _ordinal(d):
@@ -627,48 +1114,107 @@ def date_text(rng):
     y, m, d = rng.randint(2019, 2030), rng.randint(1, 12), rng.randint(1, 28)
     month = MONTH_NAMES[m - 1]
     month = month.lower() if rng.random() < 0.15 else month[:3] + "." if rng.random() < 0.1 else month
-    return rng.choice([f"{month} {_ordinal(d)}, {y}", f"{month} {d}, {y}", f"{d} {month} {y}", f"{month} {_ordinal(d)}",
-                       f"the {_ordinal(d)} of {month} {y}", f"the {_ordinal(d)} of {month}", f"{y}-{m:02d}-{d:02d}",
-                       f"{m:02d}/{d:02d}/{y}", f"{d}/{m}/{y}", f"{month} {d}", f"{month} {_ordinal(d)} {y}",
-                       rng.choice(["tomorrow", "today", f"next {rng.choice(WEEKDAYS)}", f"this {rng.choice(WEEKDAYS)}",
-                                   rng.choice(WEEKDAYS), f"the upcoming {rng.choice(WEEKDAYS)}"])])
+    return rng.choice(
+        [
+            f"{month} {_ordinal(d)}, {y}",
+            f"{month} {d}, {y}",
+            f"{d} {month} {y}",
+            f"{month} {_ordinal(d)}",
+            f"the {_ordinal(d)} of {month} {y}",
+            f"the {_ordinal(d)} of {month}",
+            f"{y}-{m:02d}-{d:02d}",
+            f"{m:02d}/{d:02d}/{y}",
+            f"{d}/{m}/{y}",
+            f"{month} {d}",
+            f"{month} {_ordinal(d)} {y}",
+            rng.choice(
+                [
+                    "tomorrow",
+                    "today",
+                    f"next {rng.choice(WEEKDAYS)}",
+                    f"this {rng.choice(WEEKDAYS)}",
+                    rng.choice(WEEKDAYS),
+                    f"the upcoming {rng.choice(WEEKDAYS)}",
+                ]
+            ),
+        ]
+    )
 
 
 def time_text(rng):
     """A time of day: "14:00", "10:30 AM", "5pm", "3 in the afternoon", "noon"."""
     h, mm = rng.randint(1, 12), rng.choice([0, 0, 15, 30, 45, rng.randint(0, 59)])
-    return rng.choice([f"{rng.randint(0, 23)}:{mm:02d}", f"{rng.randint(0, 23):02d}:{mm:02d}", f"{h}:{mm:02d} AM",
-                       f"{h}:{mm:02d} PM", f"{h}pm", f"{h} am", f"{h} p.m.", f"{h} o'clock",
-                       f"{h} in the {rng.choice(['morning', 'afternoon', 'evening'])}", "noon", "midnight"])
+    return rng.choice(
+        [
+            f"{rng.randint(0, 23)}:{mm:02d}",
+            f"{rng.randint(0, 23):02d}:{mm:02d}",
+            f"{h}:{mm:02d} AM",
+            f"{h}:{mm:02d} PM",
+            f"{h}pm",
+            f"{h} am",
+            f"{h} p.m.",
+            f"{h} o'clock",
+            f"{h} in the {rng.choice(['morning', 'afternoon', 'evening'])}",
+            "noon",
+            "midnight",
+        ]
+    )
 
 
 def kind_param(rng, kind, split, ident, required, name=None, bare=None):
     """A string parameter whose value is of a real-world kind (KINDS): its name, description and bare phrasings."""
     k = KINDS[kind]
     name = name or rng.choice(k["names"])
-    return P(ident(name.split("_")), "string", rng.choice(k["descs"]), required=required, kind=kind,
-             entities=ENTITIES[split], bare=bare or k["bare"])
+    return P(
+        ident(name.split("_")),
+        "string",
+        rng.choice(k["descs"]),
+        required=required,
+        kind=kind,
+        entities=ENTITIES[split],
+        bare=bare or k["bare"],
+    )
 
 
 def kind_value(rng, p, ws):
     """A value of parameter p's real-world kind, from the entities of its split."""
-    e = p.entities or next(ENTITIES[split] for split, words in WORDS.items() if words is ws)   # e-commerce: any split
+    e = p.entities or next(ENTITIES[split] for split, words in WORDS.items() if words is ws)  # e-commerce: any split
     name = lambda: rng.choice(e["name"])
     if p.kind == "place":
         r = rng.random()
-        return (rng.choice(e["city"]) if r < 0.35 else f"{name()}, {rng.choice(e['state'])}" if r < 0.5 else
-                f"{rng.choice(e['city'])}, {rng.choice(e['country'])}" if r < 0.6 else
-                rng.choice(e["region"]) if r < 0.85 else rng.choice(e["country"]))
+        return (
+            rng.choice(e["city"])
+            if r < 0.35
+            else f"{name()}, {rng.choice(e['state'])}"
+            if r < 0.5
+            else f"{rng.choice(e['city'])}, {rng.choice(e['country'])}"
+            if r < 0.6
+            else rng.choice(e["region"])
+            if r < 0.85
+            else rng.choice(e["country"])
+        )
     if p.kind == "country":
         return rng.choice(e["country"])
     if p.kind == "person":
         r = rng.random()
-        return (f"{name()} {name()}" if r < 0.6 else name() if r < 0.85 else
-                f"{name()} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {name()}" if r < 0.9 else f"Dr. {name()}")
+        return (
+            f"{name()} {name()}"
+            if r < 0.6
+            else name()
+            if r < 0.85
+            else f"{name()} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {name()}"
+            if r < 0.9
+            else f"Dr. {name()}"
+        )
     if p.kind == "company":
         r = rng.random()
-        return (f"{name()} {rng.choice(COMPANY_SUFFIX)}" if r < 0.5 else name() if r < 0.8 else
-                " ".join(w.capitalize() for w in rand_phrase(rng, ws, 2).split()))
+        return (
+            f"{name()} {rng.choice(COMPANY_SUFFIX)}"
+            if r < 0.5
+            else name()
+            if r < 0.8
+            else " ".join(w.capitalize() for w in rand_phrase(rng, ws, 2).split())
+        )
     if p.kind == "language":
         return rng.choice(e["language"])
     if p.kind == "date":
@@ -682,110 +1228,358 @@ def kind_value(rng, p, ws):
 
 
 def ecommerce_tools():
-    order = P("order_id", "string", "The order ID", True, phrases=["order", "order ID", "order number", "order #"],
-              gen="id")
-    prod = lambda req=True: P("product_id", "string", "Product ID or SKU", req,
-                              phrases=["product", "item", "SKU", "product ID", "article"], gen="id")
+    order = P(
+        "order_id", "string", "The order ID", True, phrases=["order", "order ID", "order number", "order #"], gen="id"
+    )
+    prod = lambda req=True: P(
+        "product_id",
+        "string",
+        "Product ID or SKU",
+        req,
+        phrases=["product", "item", "SKU", "product ID", "article"],
+        gen="id",
+    )
     return [
-        Tool("search_products", "Search the catalog for products matching keywords.", [
-            P("query", "string", "Search keywords", True, phrases=["keywords", "query", "search terms"], gen="product"),
-            P("max_price", "number", "Maximum price", phrases=["max price", "under", "budget", "below", "price limit"]),
-            P("category", "string", "Product category", enum=["electronics", "clothing", "home", "toys", "books"],
-              phrases=["category", "department", "section"],
-              enum_para={"electronics": ["gadgets", "tech"], "clothing": ["clothes", "apparel"],
-                         "home": ["household", "kitchen stuff"], "toys": ["for kids to play"], "books": ["reading"]}),
-            P("sort", "string", "Sort order", enum=["price_asc", "price_desc", "rating", "newest"],
-              phrases=["sort by", "order by", "sorted"],
-              enum_para={"price_asc": ["cheapest first", "lowest price first"], "price_desc": ["most expensive first",
-                         "highest price first"], "rating": ["best rated", "top rated first"],
-                         "newest": ["latest first", "newest first", "most recent"]}),
-            P("in_stock", "boolean", "Only products in stock", phrases=["in stock", "available now"]),
-        ], ["search for {query}", "find {query}", "look for {query}", "show me {query}", "browse {query}"],
-            zh=["搜索{query}", "找{query}"]),
-        Tool("get_product_details", "Get details of a product.", [prod()],
-             ["show the details of product {product_id}", "tell me about item {product_id}",
-              "get info on SKU {product_id}", "describe product {product_id}"], zh=["查看商品{product_id}"]),
-        Tool("add_to_cart", "Add a product to the shopping cart.", [
-            prod(), P("quantity", "integer", "Number of units", phrases=["quantity", "qty", "units", "copies"]),
-            P("size", "string", "Clothing size", enum=["XS", "S", "M", "L", "XL"], phrases=["size"],
-              enum_para={"S": ["small"], "M": ["medium"], "L": ["large"], "XL": ["extra large"]}),
-            P("gift_wrap", "boolean", "Wrap as a gift", phrases=["gift wrap", "gift wrapping", "wrapped as a present"]),
-        ], ["add {product_id} to my cart", "put {product_id} in the basket", "add item {product_id} to the cart",
-            "buy {product_id}"], zh=["把{product_id}加入购物车"]),
-        Tool("remove_from_cart", "Remove a product from the cart.", [prod()],
-             ["remove {product_id} from my cart", "take {product_id} out of the basket", "delete {product_id} from cart"],
-             zh=["从购物车删除{product_id}"]),
-        Tool("view_cart", "Show the contents of the shopping cart.", [],
-             ["show my cart", "what's in my basket", "view the cart", "list my cart items"], zh=["看看购物车"]),
-        Tool("get_order_status", "Look up the status of an order.", [order],
-             ["where is order {order_id}", "check the status of order {order_id}", "track my order {order_id}",
-              "has order {order_id} shipped"], zh=["查询订单{order_id}的状态"]),
-        Tool("cancel_order", "Cancel an order that has not shipped.", [
-            order, P("reason", "string", "Why the order is cancelled", phrases=["reason", "because"], gen="text")],
-            ["cancel order {order_id}", "please cancel {order_id}", "I want to cancel my order {order_id}",
-             "stop order {order_id}"], zh=["取消订单{order_id}"]),
-        Tool("create_return", "Start a return for an order item.", [
-            order, P("reason", "string", "Return reason",
-                     enum=["damaged", "wrong_item", "too_small", "too_large", "changed_mind"], phrases=["reason"],
-                     enum_para={"damaged": ["it arrived broken", "it is damaged"],
-                                "wrong_item": ["they sent the wrong thing", "wrong product"],
-                                "too_small": ["it's too small"], "too_large": ["it's too big"],
-                                "changed_mind": ["I changed my mind", "don't want it anymore"]}),
-            P("refund_method", "string", "How to refund", enum=["original_payment", "store_credit"],
-              phrases=["refund"], enum_para={"original_payment": ["back to my card", "to the original payment"],
-                                             "store_credit": ["as store credit", "as credit"]})],
-            ["return order {order_id}", "send back order {order_id}", "I want a refund for order {order_id}",
-             "start a return for {order_id}"], zh=["退货，订单{order_id}"]),
-        Tool("apply_coupon", "Apply a discount coupon to the cart.", [
-            P("code", "string", "Coupon code", True, phrases=["coupon", "code", "voucher", "promo code"], gen="id")],
+        Tool(
+            "search_products",
+            "Search the catalog for products matching keywords.",
+            [
+                P(
+                    "query",
+                    "string",
+                    "Search keywords",
+                    True,
+                    phrases=["keywords", "query", "search terms"],
+                    gen="product",
+                ),
+                P(
+                    "max_price",
+                    "number",
+                    "Maximum price",
+                    phrases=["max price", "under", "budget", "below", "price limit"],
+                ),
+                P(
+                    "category",
+                    "string",
+                    "Product category",
+                    enum=["electronics", "clothing", "home", "toys", "books"],
+                    phrases=["category", "department", "section"],
+                    enum_para={
+                        "electronics": ["gadgets", "tech"],
+                        "clothing": ["clothes", "apparel"],
+                        "home": ["household", "kitchen stuff"],
+                        "toys": ["for kids to play"],
+                        "books": ["reading"],
+                    },
+                ),
+                P(
+                    "sort",
+                    "string",
+                    "Sort order",
+                    enum=["price_asc", "price_desc", "rating", "newest"],
+                    phrases=["sort by", "order by", "sorted"],
+                    enum_para={
+                        "price_asc": ["cheapest first", "lowest price first"],
+                        "price_desc": ["most expensive first", "highest price first"],
+                        "rating": ["best rated", "top rated first"],
+                        "newest": ["latest first", "newest first", "most recent"],
+                    },
+                ),
+                P("in_stock", "boolean", "Only products in stock", phrases=["in stock", "available now"]),
+            ],
+            ["search for {query}", "find {query}", "look for {query}", "show me {query}", "browse {query}"],
+            zh=["搜索{query}", "找{query}"],
+        ),
+        Tool(
+            "get_product_details",
+            "Get details of a product.",
+            [prod()],
+            [
+                "show the details of product {product_id}",
+                "tell me about item {product_id}",
+                "get info on SKU {product_id}",
+                "describe product {product_id}",
+            ],
+            zh=["查看商品{product_id}"],
+        ),
+        Tool(
+            "add_to_cart",
+            "Add a product to the shopping cart.",
+            [
+                prod(),
+                P("quantity", "integer", "Number of units", phrases=["quantity", "qty", "units", "copies"]),
+                P(
+                    "size",
+                    "string",
+                    "Clothing size",
+                    enum=["XS", "S", "M", "L", "XL"],
+                    phrases=["size"],
+                    enum_para={"S": ["small"], "M": ["medium"], "L": ["large"], "XL": ["extra large"]},
+                ),
+                P(
+                    "gift_wrap",
+                    "boolean",
+                    "Wrap as a gift",
+                    phrases=["gift wrap", "gift wrapping", "wrapped as a present"],
+                ),
+            ],
+            [
+                "add {product_id} to my cart",
+                "put {product_id} in the basket",
+                "add item {product_id} to the cart",
+                "buy {product_id}",
+            ],
+            zh=["把{product_id}加入购物车"],
+        ),
+        Tool(
+            "remove_from_cart",
+            "Remove a product from the cart.",
+            [prod()],
+            [
+                "remove {product_id} from my cart",
+                "take {product_id} out of the basket",
+                "delete {product_id} from cart",
+            ],
+            zh=["从购物车删除{product_id}"],
+        ),
+        Tool(
+            "view_cart",
+            "Show the contents of the shopping cart.",
+            [],
+            ["show my cart", "what's in my basket", "view the cart", "list my cart items"],
+            zh=["看看购物车"],
+        ),
+        Tool(
+            "get_order_status",
+            "Look up the status of an order.",
+            [order],
+            [
+                "where is order {order_id}",
+                "check the status of order {order_id}",
+                "track my order {order_id}",
+                "has order {order_id} shipped",
+            ],
+            zh=["查询订单{order_id}的状态"],
+        ),
+        Tool(
+            "cancel_order",
+            "Cancel an order that has not shipped.",
+            [order, P("reason", "string", "Why the order is cancelled", phrases=["reason", "because"], gen="text")],
+            [
+                "cancel order {order_id}",
+                "please cancel {order_id}",
+                "I want to cancel my order {order_id}",
+                "stop order {order_id}",
+            ],
+            zh=["取消订单{order_id}"],
+        ),
+        Tool(
+            "create_return",
+            "Start a return for an order item.",
+            [
+                order,
+                P(
+                    "reason",
+                    "string",
+                    "Return reason",
+                    enum=["damaged", "wrong_item", "too_small", "too_large", "changed_mind"],
+                    phrases=["reason"],
+                    enum_para={
+                        "damaged": ["it arrived broken", "it is damaged"],
+                        "wrong_item": ["they sent the wrong thing", "wrong product"],
+                        "too_small": ["it's too small"],
+                        "too_large": ["it's too big"],
+                        "changed_mind": ["I changed my mind", "don't want it anymore"],
+                    },
+                ),
+                P(
+                    "refund_method",
+                    "string",
+                    "How to refund",
+                    enum=["original_payment", "store_credit"],
+                    phrases=["refund"],
+                    enum_para={
+                        "original_payment": ["back to my card", "to the original payment"],
+                        "store_credit": ["as store credit", "as credit"],
+                    },
+                ),
+            ],
+            [
+                "return order {order_id}",
+                "send back order {order_id}",
+                "I want a refund for order {order_id}",
+                "start a return for {order_id}",
+            ],
+            zh=["退货，订单{order_id}"],
+        ),
+        Tool(
+            "apply_coupon",
+            "Apply a discount coupon to the cart.",
+            [P("code", "string", "Coupon code", True, phrases=["coupon", "code", "voucher", "promo code"], gen="id")],
             ["apply coupon {code}", "use promo code {code}", "redeem voucher {code}", "add discount code {code}"],
-            zh=["使用优惠券{code}"]),
-        Tool("track_shipment", "Track a parcel with its tracking number.", [
-            P("tracking_number", "string", "Carrier tracking number", True,
-              phrases=["tracking number", "tracking", "parcel"], gen="id"),
-            P("carrier", "string", "Shipping carrier", enum=["ups", "fedex", "dhl", "usps"], phrases=["carrier", "with"],
-              enum_para={"ups": ["UPS"], "fedex": ["FedEx"], "dhl": ["DHL"], "usps": ["USPS", "the postal service"]})],
-            ["track parcel {tracking_number}", "where is my package {tracking_number}",
-             "trace shipment {tracking_number}"], zh=["追踪包裹{tracking_number}"], heldout=True),
-        Tool("update_shipping_address", "Change the delivery address of an order.", [
-            order, P("street", "string", "Street and number", phrases=["street", "address"], gen="street"),
-            P("city", "string", "City", True, phrases=["city", "town"], kind="place", bare=KINDS["place"]["bare"]),
-            P("postal_code", "string", "Postal code", phrases=["postal code", "zip", "zip code"], gen="zip")],
-            ["ship order {order_id} to a new address", "change the delivery address of {order_id}",
-             "deliver {order_id} somewhere else", "send order {order_id} to"],
-            zh=["修改订单{order_id}的收货地址"], nested={"street": "address", "city": "address", "postal_code": "address"}),
-        Tool("convert_currency", "Convert an amount between currencies (ISO 4217 codes).", [
-            P("amount", "number", "Amount to convert", True, phrases=["amount", "sum"]),
-            P("from_currency", "string", "Source currency code", True, phrases=["from"], gen="currency"),
-            P("to_currency", "string", "Target currency code", True, phrases=["to", "into"], gen="currency")],
-            ["convert money", "how much is it in another currency", "change currency"], zh=["换算货币"]),
-        Tool("estimate_shipping", "Estimate shipping cost and time.", [
-            P("postal_code", "string", "Destination postal code", True, phrases=["postal code", "zip"], gen="zip"),
-            P("weight_kg", "number", "Parcel weight in kg", phrases=["weight", "kg", "kilos"]),
-            P("speed", "string", "Delivery speed", enum=["standard", "express", "overnight"], phrases=["speed", "delivery"],
-              enum_para={"standard": ["regular", "normal"], "express": ["fast", "expedited"],
-                         "overnight": ["next day", "overnight"]})],
-            ["estimate shipping", "how much is delivery", "quote the shipping cost"], zh=["估算运费"]),
-        Tool("add_to_wishlist", "Save a product to the wishlist.", [prod()],
-             ["save {product_id} to my wishlist", "add {product_id} to favorites", "remember item {product_id}"],
-             zh=["收藏{product_id}"], heldout=True),
-        Tool("write_review", "Post a product review.", [
-            prod(), P("rating", "integer", "Stars from 1 to 5", True, phrases=["rating", "stars", "score"]),
-            P("comment", "string", "Review text", phrases=["comment", "saying", "review"], gen="text")],
+            zh=["使用优惠券{code}"],
+        ),
+        Tool(
+            "track_shipment",
+            "Track a parcel with its tracking number.",
+            [
+                P(
+                    "tracking_number",
+                    "string",
+                    "Carrier tracking number",
+                    True,
+                    phrases=["tracking number", "tracking", "parcel"],
+                    gen="id",
+                ),
+                P(
+                    "carrier",
+                    "string",
+                    "Shipping carrier",
+                    enum=["ups", "fedex", "dhl", "usps"],
+                    phrases=["carrier", "with"],
+                    enum_para={
+                        "ups": ["UPS"],
+                        "fedex": ["FedEx"],
+                        "dhl": ["DHL"],
+                        "usps": ["USPS", "the postal service"],
+                    },
+                ),
+            ],
+            [
+                "track parcel {tracking_number}",
+                "where is my package {tracking_number}",
+                "trace shipment {tracking_number}",
+            ],
+            zh=["追踪包裹{tracking_number}"],
+            heldout=True,
+        ),
+        Tool(
+            "update_shipping_address",
+            "Change the delivery address of an order.",
+            [
+                order,
+                P("street", "string", "Street and number", phrases=["street", "address"], gen="street"),
+                P("city", "string", "City", True, phrases=["city", "town"], kind="place", bare=KINDS["place"]["bare"]),
+                P("postal_code", "string", "Postal code", phrases=["postal code", "zip", "zip code"], gen="zip"),
+            ],
+            [
+                "ship order {order_id} to a new address",
+                "change the delivery address of {order_id}",
+                "deliver {order_id} somewhere else",
+                "send order {order_id} to",
+            ],
+            zh=["修改订单{order_id}的收货地址"],
+            nested={"street": "address", "city": "address", "postal_code": "address"},
+        ),
+        Tool(
+            "convert_currency",
+            "Convert an amount between currencies (ISO 4217 codes).",
+            [
+                P("amount", "number", "Amount to convert", True, phrases=["amount", "sum"]),
+                P("from_currency", "string", "Source currency code", True, phrases=["from"], gen="currency"),
+                P("to_currency", "string", "Target currency code", True, phrases=["to", "into"], gen="currency"),
+            ],
+            ["convert money", "how much is it in another currency", "change currency"],
+            zh=["换算货币"],
+        ),
+        Tool(
+            "estimate_shipping",
+            "Estimate shipping cost and time.",
+            [
+                P("postal_code", "string", "Destination postal code", True, phrases=["postal code", "zip"], gen="zip"),
+                P("weight_kg", "number", "Parcel weight in kg", phrases=["weight", "kg", "kilos"]),
+                P(
+                    "speed",
+                    "string",
+                    "Delivery speed",
+                    enum=["standard", "express", "overnight"],
+                    phrases=["speed", "delivery"],
+                    enum_para={
+                        "standard": ["regular", "normal"],
+                        "express": ["fast", "expedited"],
+                        "overnight": ["next day", "overnight"],
+                    },
+                ),
+            ],
+            ["estimate shipping", "how much is delivery", "quote the shipping cost"],
+            zh=["估算运费"],
+        ),
+        Tool(
+            "add_to_wishlist",
+            "Save a product to the wishlist.",
+            [prod()],
+            ["save {product_id} to my wishlist", "add {product_id} to favorites", "remember item {product_id}"],
+            zh=["收藏{product_id}"],
+            heldout=True,
+        ),
+        Tool(
+            "write_review",
+            "Post a product review.",
+            [
+                prod(),
+                P("rating", "integer", "Stars from 1 to 5", True, phrases=["rating", "stars", "score"]),
+                P("comment", "string", "Review text", phrases=["comment", "saying", "review"], gen="text"),
+            ],
             ["review product {product_id}", "rate item {product_id}", "leave a review for {product_id}"],
-            zh=["评价商品{product_id}"], heldout=True),
-        Tool("place_order", "Place an order for the given items.", [
-            P("items", "array", "Items to order", True, phrases=["items"], items={"type": "object", "properties": {
-                "product_id": {"type": "string"}, "quantity": {"type": "integer"}}}),
-            P("payment_method", "string", "Payment method", enum=["card", "paypal", "apple_pay"], phrases=["pay with"],
-              enum_para={"card": ["by card", "credit card"], "paypal": ["PayPal"], "apple_pay": ["Apple Pay"]})],
-            ["place the order", "check out", "order these"], zh=["下单"]),
-        Tool("contact_support", "Send a message to customer support.", [
-            P("topic", "string", "Topic", enum=["billing", "shipping", "returns", "account"], phrases=["about", "topic"],
-              enum_para={"billing": ["a charge on my card", "invoice"], "shipping": ["delivery"],
-                         "returns": ["a refund"], "account": ["my login"]}),
-            P("message", "string", "Message to support", True, phrases=["message", "saying", "tell them"], gen="text")],
-            ["contact support", "message customer service", "talk to support"], zh=["联系客服"]),
+            zh=["评价商品{product_id}"],
+            heldout=True,
+        ),
+        Tool(
+            "place_order",
+            "Place an order for the given items.",
+            [
+                P(
+                    "items",
+                    "array",
+                    "Items to order",
+                    True,
+                    phrases=["items"],
+                    items={
+                        "type": "object",
+                        "properties": {"product_id": {"type": "string"}, "quantity": {"type": "integer"}},
+                    },
+                ),
+                P(
+                    "payment_method",
+                    "string",
+                    "Payment method",
+                    enum=["card", "paypal", "apple_pay"],
+                    phrases=["pay with"],
+                    enum_para={"card": ["by card", "credit card"], "paypal": ["PayPal"], "apple_pay": ["Apple Pay"]},
+                ),
+            ],
+            ["place the order", "check out", "order these"],
+            zh=["下单"],
+        ),
+        Tool(
+            "contact_support",
+            "Send a message to customer support.",
+            [
+                P(
+                    "topic",
+                    "string",
+                    "Topic",
+                    enum=["billing", "shipping", "returns", "account"],
+                    phrases=["about", "topic"],
+                    enum_para={
+                        "billing": ["a charge on my card", "invoice"],
+                        "shipping": ["delivery"],
+                        "returns": ["a refund"],
+                        "account": ["my login"],
+                    },
+                ),
+                P(
+                    "message",
+                    "string",
+                    "Message to support",
+                    True,
+                    phrases=["message", "saying", "tell them"],
+                    gen="text",
+                ),
+            ],
+            ["contact support", "message customer service", "talk to support"],
+            zh=["联系客服"],
+        ),
     ]
 
 
@@ -820,8 +1614,13 @@ def _value_text(rng, p, ws, lang):
     if g == "street":
         return f"{rng.randint(1, 400)} {rng.choice(ws).capitalize()} {rng.choice(['Street', 'Road', 'Avenue', 'Lane'])}"
     if g == "zip":
-        return rng.choice([str(rng.randint(10000, 99999)), f"{rng.choice('ABCDEFGHMNSW')}{rng.randint(1, 20)} "
-                           f"{rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}"])
+        return rng.choice(
+            [
+                str(rng.randint(10000, 99999)),
+                f"{rng.choice('ABCDEFGHMNSW')}{rng.randint(1, 20)} "
+                f"{rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}",
+            ]
+        )
     if g == "currency":
         return rng.choice(list(CURRENCIES))
     if g == "text":
@@ -862,14 +1661,21 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
         if lang == "zh":
             conv.add(("要" if b else "不要") + phrase)
         else:
-            conv.add(rng.choice([f"with {phrase}", f"{phrase}: yes", f"enable {phrase}", f"{phrase} on"] if b else
-                                [f"without {phrase}", f"no {phrase}", f"disable {phrase}", f"{phrase}: no"]))
+            conv.add(
+                rng.choice(
+                    [f"with {phrase}", f"{phrase}: yes", f"enable {phrase}", f"{phrase} on"]
+                    if b
+                    else [f"without {phrase}", f"no {phrase}", f"disable {phrase}", f"{phrase}: no"]
+                )
+            )
         return ("bool", b)
     if p.enum:
         i = rng.randrange(len(p.enum))
         opt = p.enum[i]
         para = p.enum_para.get(opt, [])
-        text = rng.choice(para) if para and rng.random() < 0.6 else (opt.replace("_", " ") if rng.random() < 0.3 else opt)
+        text = (
+            rng.choice(para) if para and rng.random() < 0.6 else (opt.replace("_", " ") if rng.random() < 0.3 else opt)
+        )
         if bare or rng.random() < 0.5:
             conv.add(text)
         else:
@@ -892,12 +1698,20 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
     v = value if value is not None else _value_text(rng, p, ws, lang)
     label = ("span", key)
     if p.gen == "currency" and rng.random() < 0.3:
-        v, label = CURRENCIES[v], ("implicit", v)    # the code that the currency's name implies
+        v, label = CURRENCIES[v], ("implicit", v)  # the code that the currency's name implies
     if bare:
         u = _context_word(rng, p)
         route = p.bare in (ROUTE_FROM, ROUTE_TO)
-        table = p.bare if p.bare and lang == "en" and (route or rng.random() < 0.85) else BARE_ZH if lang == "zh" else BARE_EN
-        t = rng.choice([b for b in table if (u or "{u}" not in b) and b.split("{v}")[0].strip() not in avoid] or ["{v}"])
+        table = (
+            p.bare
+            if p.bare and lang == "en" and (route or rng.random() < 0.85)
+            else BARE_ZH
+            if lang == "zh"
+            else BARE_EN
+        )
+        t = rng.choice(
+            [b for b in table if (u or "{u}" not in b) and b.split("{v}")[0].strip() not in avoid] or ["{v}"]
+        )
         if p.type in ("integer", "number") and rng.random() < 0.3:
             t = rng.choice(["{v}" + rng.choice(UNITS), "${v}", "{v} " + rng.choice(UNITS)])
         pre, post = t.split("{v}")
@@ -910,8 +1724,11 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
     if rng.random() < 0.15 and lang == "en":
         t = "{p} '{v}'" if rng.random() < 0.5 else '{p} "{v}"'
     if p.type in ("integer", "number") and lang == "en" and rng.random() < 0.3:
-        t = rng.choice(["{v} {p}", "{p} {v}", "about {v} {p}"]) if p.type == "integer" else rng.choice(
-            ["{p} ${v}", "{p} {v} dollars", "{p} {v}"])
+        t = (
+            rng.choice(["{v} {p}", "{p} {v}", "about {v} {p}"])
+            if p.type == "integer"
+            else rng.choice(["{p} ${v}", "{p} {v} dollars", "{p} {v}"])
+        )
     pre, post = t.split("{v}")
     conv.add(pre.format(p=phrase))
     conv.add(v, key)
@@ -935,9 +1752,9 @@ def _param_sep(rng, prev, p, bare, n_calls, lang):
     """What comes between the mentions of two parameters of one request. Two bare values of one type may be joined
     by "and" ("the gcd of 36 and 24", "between Paris and Rome"): one call whose twin slots take a value each, which
     the schema, not the "and", tells apart from parallel calls of a one-slot tool."""
-    joinable = n_calls == 1 and "array" not in (prev.type, p.type)    # "and" also joins a list's items
+    joinable = n_calls == 1 and "array" not in (prev.type, p.type)  # "and" also joins a list's items
     if prev.bare is ROUTE_FROM and p.bare is ROUTE_TO and prev.name in bare and p.name in bare:
-        return " " if lang == "en" else "，"    # "from Lyon to Turin"
+        return " " if lang == "en" else "，"  # "from Lyon to Turin"
     if lang == "zh":
         return "和" if joinable and prev.name in bare and p.name in bare and rng.random() < 0.3 else "，"
     if joinable and prev.name in bare and p.name in bare and prev.type == p.type and prev.kind == p.kind:
@@ -966,17 +1783,18 @@ def _intent(rng, tool, lang, split, filled):
     return t, None
 
 
-def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop_required=False, mismatch=False,
-             given=None):
+def _request(
+    rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop_required=False, mismatch=False, given=None
+):
     """Adds one user request for tools[tool_idx] (n_calls parallel calls) to conv. Returns ([Gold], missing params).
     given: {param name: span key} values that an earlier message holds (the user refers to them as "it")."""
     tool = tools[tool_idx]
     given = given or {}
     params = [p for p in tool.params if p.name not in given]
     present = [p for p in params if p.required or rng.random() < (0.3 if stage == 1 else 0.5)]
-    if stage == 1:   # at most two values, but never drop a required one (that would be a missing argument)
+    if stage == 1:  # at most two values, but never drop a required one (that would be a missing argument)
         present = [p for p in present if p.required] + [p for p in present if not p.required]
-        present = present[:max(2, sum(p.required for p in present))]
+        present = present[: max(2, sum(p.required for p in present))]
     missing = []
     if drop_required:
         req = [p for p in present if p.required and p.type != "boolean"]
@@ -1021,12 +1839,15 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         rng.shuffle(others)
         # values stated bare (no parameter name): they keep the schema's order among themselves
         p_bare = 0.45 if tool in ECOM else 0.55
-        bare = {p.name for p in others if p.type != "boolean" and
-                rng.random() < (0.8 if p.bare in (ROUTE_FROM, ROUTE_TO) else p_bare)}
+        bare = {
+            p.name
+            for p in others
+            if p.type != "boolean" and rng.random() < (0.8 if p.bare in (ROUTE_FROM, ROUTE_TO) else p_bare)
+        }
         slots = iter(sorted((p for p in others if p.name in bare), key=tool.params.index))
         others = [next(slots) if p.name in bare else p for p in others]
         route = [p for p in others if p.name in bare and p.bare in (ROUTE_FROM, ROUTE_TO)]
-        if len(route) == 2:   # a route's two places are told together: "from Lyon to Turin"
+        if len(route) == 2:  # a route's two places are told together: "from Lyon to Turin"
             others.remove(route[1])
             others.insert(others.index(route[0]) + 1, route[1])
         # parallel calls: some values are stated once and shared by every call (at least one value varies)
@@ -1035,8 +1856,17 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
         shared = {p.name for i, p in enumerate(varying) if (i > 0 or embedded_varies) and rng.random() < 0.3}
         for p in tool.params:
             if p.name in given and not (embedded and embedded.name == p.name):
-                conv.add(rng.choice([f"use that {p.phrases[0]}, ", f"same {p.phrases[0]} as before, ",
-                                     f"the {p.phrases[0]} from the result, "]) if lang == "en" else "用刚才那个，")
+                conv.add(
+                    rng.choice(
+                        [
+                            f"use that {p.phrases[0]}, ",
+                            f"same {p.phrases[0]} as before, ",
+                            f"the {p.phrases[0]} from the result, ",
+                        ]
+                    )
+                    if lang == "en"
+                    else "用刚才那个，"
+                )
         if not others:
             conv.add("thanks" if lang == "en" else "谢谢")
             return
@@ -1050,8 +1880,9 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 for j, p in enumerate(per_call):
                     if j:
                         conv.add(rng.choice([" ", ", ", " and "]) if lang == "en" else "，")
-                    golds[c].args[tool.path(p)] = mention(p, c, values[p.name][c],
-                                                          bare=p.name in bare or (c > 0 and rng.random() < 0.4))
+                    golds[c].args[tool.path(p)] = mention(
+                        p, c, values[p.name][c], bare=p.name in bare or (c > 0 and rng.random() < 0.4)
+                    )
             for p in others:
                 if p not in per_call:
                     conv.add(", " if lang == "en" else "，")
@@ -1071,8 +1902,9 @@ def _request(rng, conv, tools, tool_idx, split, lang, stage, ws, n_calls=1, drop
                 values = _distinct_values(rng, p, ws, lang, n_calls)
                 for c in range(n_calls):
                     conv.add(_list_sep(rng, c, n_calls, lang))
-                    golds[c].args[tool.path(p)] = mention(p, c, values[c],
-                                                          bare=p.name in bare or (c > 0 and rng.random() < 0.6))
+                    golds[c].args[tool.path(p)] = mention(
+                        p, c, values[c], bare=p.name in bare or (c > 0 and rng.random() < 0.6)
+                    )
                 continue
             label = mention(p, 0, bare=p.name in bare)
             if tool.name == "place_order" and p.name == "items":
@@ -1111,11 +1943,18 @@ def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
             parts.append(rng.choice(REQUEST_JOIN_ZH if lang == "zh" else REQUEST_JOIN_EN))
         shift = len("".join(parts).encode("utf-8"))
         for key in [k for k in conv.spans if k.startswith(tools[t].name + ".") and "/" not in k]:
-            conv.spans[f"{key}/{r}"] = [(m, b + shift, e + shift) if m == mi else (m, b, e) for m, b, e in conv.spans.pop(key)]
+            conv.spans[f"{key}/{r}"] = [
+                (m, b + shift, e + shift) if m == mi else (m, b, e) for m, b, e in conv.spans.pop(key)
+            ]
         for gold in g:
-            gold.args = {path: (lab[0], f"{lab[1]}/{r}") if lab[0] == "span" else
-                         (lab[0], [f"{k}/{r}" for k in lab[1]]) if lab[0] == "spans" else lab
-                         for path, lab in gold.args.items()}
+            gold.args = {
+                path: (lab[0], f"{lab[1]}/{r}")
+                if lab[0] == "span"
+                else (lab[0], [f"{k}/{r}" for k in lab[1]])
+                if lab[0] == "spans"
+                else lab
+                for path, lab in gold.args.items()
+            }
         golds += g
         parts.append(text)
     message = "".join(parts)
@@ -1123,8 +1962,12 @@ def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
     text = message.encode("utf-8")
     seen, out = set(), []
     for gold in golds:
-        sig = tuple(sorted((path, text[conv.spans[lab[1]][-1][1]:conv.spans[lab[1]][-1][2]] if lab[0] == "span" else
-                            repr(lab)) for path, lab in gold.args.items()))
+        sig = tuple(
+            sorted(
+                (path, text[conv.spans[lab[1]][-1][1] : conv.spans[lab[1]][-1][2]] if lab[0] == "span" else repr(lab))
+                for path, lab in gold.args.items()
+            )
+        )
         if sig not in seen:
             seen.add(sig)
             out.append(gold)
@@ -1188,8 +2031,16 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
     if known and rng.random() < contrast:
         kind, contrast_of = "irrelevant", rng.choice(known)
     if stage == 3 and rng.random() < 0.2:
-        conv.say("system", rng.choice(["You are a helpful shopping assistant.", "Use the tools when needed.",
-                                       "你是购物助手。" if lang == "zh" else "Answer briefly."]))
+        conv.say(
+            "system",
+            rng.choice(
+                [
+                    "You are a helpful shopping assistant.",
+                    "Use the tools when needed.",
+                    "你是购物助手。" if lang == "zh" else "Answer briefly.",
+                ]
+            ),
+        )
     golds, missing, memory_pair = [], [], None
     if kind == "world":
         golds = world_call(rng, conv, split, tools)
@@ -1198,20 +2049,26 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
     elif kind == "irrelevant":
         if rng.random() < 0.5:  # a request for a tool that is not in the list
             r2 = rng.random()
-            if r2 < 0.4:   # a near miss: the values would fit a listed tool, but the request is for something else
+            if r2 < 0.4:  # a near miss: the values would fit a listed tool, but the request is for something else
                 ghost = [generic_tool(rng, split, same_params_as=rng.choice(tools))]
             else:
                 ghost = [generic_tool(rng, split)] if r2 < 0.7 else [rng.choice(_ghost_ecom(split))]
             if ghost[0].name not in [t.name for t in tools]:
                 _request(rng, conv, ghost, 0, split, lang, stage, ws)
             else:
-                conv.say("user", rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws),
-                                                                  W=rng.choice(ws).capitalize()))
-        elif rng.random() < 0.5:   # a question about the world, with real values in it
+                conv.say(
+                    "user",
+                    rng.choice(IRRELEVANT_EN).format(
+                        w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()
+                    ),
+                )
+        elif rng.random() < 0.5:  # a question about the world, with real values in it
             conv.say("user", world_question(rng, split, lang))
         else:
             table = IRRELEVANT_ZH if lang == "zh" else IRRELEVANT_EN
-            conv.say("user", rng.choice(table).format(w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()))
+            conv.say(
+                "user", rng.choice(table).format(w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize())
+            )
     elif kind == "multiturn":
         # an earlier exchange (maybe a call + result) then the request
         first = rng.randrange(len(tools))
@@ -1222,7 +2079,7 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
         for path, lab in g0[0].args.items():
             if lab[0] == "span":
                 span = conv.spans[lab[1]][-1]
-                text = conv.messages[span[0]]["content"].encode("utf-8")[span[1]:span[2]].decode("utf-8")
+                text = conv.messages[span[0]]["content"].encode("utf-8")[span[1] : span[2]].decode("utf-8")
                 args[path[-1]] = text
                 keys[path[-1]] = lab[1]
         conv.assistant_calls([(tools[first].name, args)], [keys])
@@ -1231,8 +2088,10 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
         conv.tool_result({"status": "ok", "id": rid}, {"id": "result.id"})
         conv.say("assistant", rng.choice(CHAT_FILLER))
         if rng.random() < 0.4:
-            conv.say("user", rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws),
-                                                              W=rng.choice(ws).capitalize()))
+            conv.say(
+                "user",
+                rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()),
+            )
             conv.say("assistant", rng.choice(CHAT_FILLER))
         if rng.random() < 0.5 and g0[0].args:
             # follow-up: same tool again, one value changed, the others carried over from the earlier call
@@ -1240,7 +2099,7 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
             merged = dict(g0[0].args)
             merged.update(g1[0].args)
             golds = [Gold(first, merged)]
-            memory_pair = (len(conv.messages) - 1, request_msg)   # the follow-up recalls the earlier request
+            memory_pair = (len(conv.messages) - 1, request_msg)  # the follow-up recalls the earlier request
         else:
             nxt = rng.randrange(len(tools))
             ids = [p for p in tools[nxt].params if p.gen == "id" and p.type == "string"]
@@ -1254,8 +2113,19 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
         if kind == "parallel" and rng.random() < 0.25:
             golds, m = _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n), []
         else:
-            golds, m = _request(rng, conv, tools, t, split, lang, stage, ws, n_calls=n,
-                                drop_required=kind == "missing", mismatch=kind == "mismatch")
+            golds, m = _request(
+                rng,
+                conv,
+                tools,
+                t,
+                split,
+                lang,
+                stage,
+                ws,
+                n_calls=n,
+                drop_required=kind == "missing",
+                mismatch=kind == "mismatch",
+            )
         missing += m
         if kind == "multi_tool":
             u = rng.choice([i for i in range(len(tools)) if i != t])
@@ -1266,15 +2136,25 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
             shift = len(first_msg["content"].encode("utf-8")) + 1
             mi = len(conv.messages)
             for key, spans in conv.spans.items():
-                conv.spans[key] = [(s[0], s[1] + shift, s[2] + shift) if s[0] == mi and key.startswith(tools[u].name)
-                                   else s for s in spans]
+                conv.spans[key] = [
+                    (s[0], s[1] + shift, s[2] + shift) if s[0] == mi and key.startswith(tools[u].name) else s
+                    for s in spans
+                ]
             conv.messages.append({"role": "user", "content": first_msg["content"] + " " + second["content"]})
             golds = golds + g2
     tool_schemas = [t.schema() for t in tools]
     # labels: only the tool whose request was made; the (single) latest occurrence of each span key
-    return dict(tools=tool_schemas, messages=conv.messages, spans={k: v[-1] for k, v in conv.spans.items()},
-                golds=golds, missing=[(golds[0].tool_index, tools[golds[0].tool_index].path(m)) for m in missing],
-                kind=kind, lang=lang, stage=stage, memory_pair=memory_pair)
+    return dict(
+        tools=tool_schemas,
+        messages=conv.messages,
+        spans={k: v[-1] for k, v in conv.spans.items()},
+        golds=golds,
+        missing=[(golds[0].tool_index, tools[golds[0].tool_index].path(m)) for m in missing],
+        kind=kind,
+        lang=lang,
+        stage=stage,
+        memory_pair=memory_pair,
+    )
 
 
 # ------------------------------------------------------------------------------------------------------ labels
@@ -1289,8 +2169,8 @@ def encode(ex):
     count = np.full(E, IGNORE, np.int64)
     action = np.full(E, IGNORE, np.int64)
     boolean = np.full(E, IGNORE, np.int64)
-    option = np.full(E, IGNORE, np.int64)        # option rows of a labelled enum slot: 1 chosen, 0 sibling
-    span_rows = np.zeros(E, np.float32)          # param rows whose start/end are supervised
+    option = np.full(E, IGNORE, np.int64)  # option rows of a labelled enum slot: 1 chosen, 0 sibling
+    span_rows = np.zeros(E, np.float32)  # param rows whose start/end are supervised
     start = np.zeros((E, T), np.float32)
     end = np.zeros((E, T), np.float32)
     for ti, e in enumerate(tool_el):
@@ -1321,9 +2201,18 @@ def encode(ex):
                     start[e, s] = end[e, t] = 1.0
                     span_rows[e] = 1.0
                     gold_spans.setdefault(e, []).append((s, t))
-    x.update(count=count, action=action, bool=boolean, option=option, span_rows=span_rows, start=start, end=end,
-             gold_spans=gold_spans, msg_index=np.array([p[0] for p in x["positions"]], np.int64),
-             memory_pair=np.array(ex.get("memory_pair") or (-1, -1), np.int64))
+    x.update(
+        count=count,
+        action=action,
+        bool=boolean,
+        option=option,
+        span_rows=span_rows,
+        start=start,
+        end=end,
+        gold_spans=gold_spans,
+        msg_index=np.array([p[0] for p in x["positions"]], np.int64),
+        memory_pair=np.array(ex.get("memory_pair") or (-1, -1), np.int64),
+    )
     return x
 
 
@@ -1333,14 +2222,23 @@ def collate(items, window):
     T = max(len(x["input_ids"]) for x in items)
     E = max(len(x["elem_kind"]) for x in items)
     L = max(int((x["elem_ids"] != F.PAD).sum(1).max()) for x in items)
-    b = dict(input_ids=np.full((B, T), F.PAD, np.int64), elem_ids=np.full((B, E, L), F.PAD, np.int64),
-             elem_kind=np.zeros((B, E), np.int64), elem_parent=np.zeros((B, E), np.int64),
-             elem_match=np.zeros((B, E, T, 2), np.float32), elem_mask=np.zeros((B, E), np.float32),
-             count=np.full((B, E), IGNORE, np.int64), action=np.full((B, E), IGNORE, np.int64),
-             bool=np.full((B, E), IGNORE, np.int64), option=np.full((B, E), IGNORE, np.int64),
-             span_rows=np.zeros((B, E), np.float32), start=np.zeros((B, E, T), np.float32),
-             end=np.zeros((B, E, T), np.float32), msg_index=np.full((B, T), -1, np.int64),
-             memory_pair=np.full((B, 2), -1, np.int64))
+    b = dict(
+        input_ids=np.full((B, T), F.PAD, np.int64),
+        elem_ids=np.full((B, E, L), F.PAD, np.int64),
+        elem_kind=np.zeros((B, E), np.int64),
+        elem_parent=np.zeros((B, E), np.int64),
+        elem_match=np.zeros((B, E, T, 2), np.float32),
+        elem_mask=np.zeros((B, E), np.float32),
+        count=np.full((B, E), IGNORE, np.int64),
+        action=np.full((B, E), IGNORE, np.int64),
+        bool=np.full((B, E), IGNORE, np.int64),
+        option=np.full((B, E), IGNORE, np.int64),
+        span_rows=np.zeros((B, E), np.float32),
+        start=np.zeros((B, E, T), np.float32),
+        end=np.zeros((B, E, T), np.float32),
+        msg_index=np.full((B, T), -1, np.int64),
+        memory_pair=np.full((B, 2), -1, np.int64),
+    )
     for i, x in enumerate(items):
         t, e = len(x["input_ids"]), len(x["elem_kind"])
         b["input_ids"][i, :t] = x["input_ids"]
@@ -1357,7 +2255,7 @@ def collate(items, window):
         b["start"][i, :e, :t] = x["start"]
         b["end"][i, :e, :t] = x["end"]
     flat = b["elem_ids"].reshape(B * E, L)
-    enc_ids, inverse = np.unique(flat, axis=0, return_inverse=True)     # each distinct element text encoded once
+    enc_ids, inverse = np.unique(flat, axis=0, return_inverse=True)  # each distinct element text encoded once
     b["enc_ids"], b["elem_index"] = enc_ids, inverse.reshape(B, E)
     out = {k: torch.from_numpy(v) for k, v in b.items()}
     out["window"] = torch.full((B,), int(window), dtype=torch.int64)
@@ -1375,8 +2273,13 @@ def stage_for(rng, progress):
 def parse_distilled(ex):
     """A JSON example (distill.py, convert_*.py) -> the example as make_example returns it (Gold objects, tuples)."""
     ex["spans"] = {k: tuple(v) for k, v in ex["spans"].items()}
-    ex["golds"] = [Gold(g["tool_index"], {tuple(p): (lab[0], tuple(lab[1]) if isinstance(lab[1], list) else
-                                                     lab[1]) for p, lab in g["args"]}) for g in ex["golds"]]
+    ex["golds"] = [
+        Gold(
+            g["tool_index"],
+            {tuple(p): (lab[0], tuple(lab[1]) if isinstance(lab[1], list) else lab[1]) for p, lab in g["args"]},
+        )
+        for g in ex["golds"]
+    ]
     ex["missing"] = [(t, tuple(p)) for t, p in ex["missing"]]
     ex.setdefault("stage", 3)
     return ex
@@ -1415,9 +2318,14 @@ def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0
     """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
     extra: encoded examples (distilled) mixed in with probability extra_frac; mix: boost, world, synonyms, contrast
     (see make_example)."""
-    items = sorted((rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress, **mix)
-                    for _ in range(n * pool)), key=lambda x: len(x["input_ids"]))
-    groups = [items[i * n:(i + 1) * n] for i in range(pool)]
+    items = sorted(
+        (
+            rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress, **mix)
+            for _ in range(n * pool)
+        ),
+        key=lambda x: len(x["input_ids"]),
+    )
+    groups = [items[i * n : (i + 1) * n] for i in range(pool)]
     rng.shuffle(groups)
     return [(collate(g, rng.choice(windows)), g) for g in groups]
 

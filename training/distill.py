@@ -17,15 +17,38 @@ import urllib.request
 
 import features as F
 
-NUM_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-             "forty": 40, "fifty": 50, "hundred": 100}
+NUM_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
 _NUM = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?(?![\w])|\b[a-z]+\b", re.I)
 
 
 def ask_teacher(url, model, request, timeout=60):
-    body = {"model": model, "messages": request["messages"], "tools": request["tools"], "tool_choice": "auto",
-            "temperature": 0}
+    body = {
+        "model": model,
+        "messages": request["messages"],
+        "tools": request["tools"],
+        "tool_choice": "auto",
+        "temperature": 0,
+    }
     endpoint = url.rstrip("/") + "/chat/completions"
     req = urllib.request.Request(endpoint, json.dumps(body).encode(), {"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=timeout) as resp:
@@ -36,11 +59,15 @@ def validate(value, schema):
     """The subset of JSON Schema tool parameters use: type, enum, properties, required, items, additionalProperties."""
     t = schema.get("type")
     types = t if isinstance(t, list) else [t] if t else []
-    checks = {"string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
-              "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-              "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-              "object": lambda v: isinstance(v, dict), "array": lambda v: isinstance(v, list),
-              "null": lambda v: v is None}
+    checks = {
+        "string": lambda v: isinstance(v, str),
+        "boolean": lambda v: isinstance(v, bool),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        "object": lambda v: isinstance(v, dict),
+        "array": lambda v: isinstance(v, list),
+        "null": lambda v: v is None,
+    }
     if types and not any(checks.get(x, lambda v: True)(value) for x in types):
         return False
     if "enum" in schema and value not in schema["enum"]:
@@ -82,7 +109,7 @@ def align(value, texts):
             for m in reversed(list(_NUM.finditer(text))):
                 n = _number_of(m.group(0))
                 if n is not None and abs(n - value) < 1e-9:
-                    bs = len(text[:m.start()].encode("utf-8"))
+                    bs = len(text[: m.start()].encode("utf-8"))
                     return (mi, bs, bs + len(m.group(0).encode("utf-8")))
     return None
 
@@ -102,8 +129,15 @@ def to_example(request, response):
     msg = (response.get("choices") or [{}])[0].get("message") or {}
     texts = [F.message_text(m) for m in request["messages"]]
     els = F.elements(tools)
-    ex = {"tools": tools, "messages": request["messages"], "spans": {}, "golds": [], "missing": [],
-          "kind": "distilled", "lang": "zh" if re.search(r"[\u4e00-\u9fff]", texts[-1] if texts else "") else "en"}
+    ex = {
+        "tools": tools,
+        "messages": request["messages"],
+        "spans": {},
+        "golds": [],
+        "missing": [],
+        "kind": "distilled",
+        "lang": "zh" if re.search(r"[\u4e00-\u9fff]", texts[-1] if texts else "") else "en",
+    }
     for ci, call in enumerate(msg.get("tool_calls") or []):
         fn = call.get("function") or {}
         if fn.get("name") not in names:

@@ -28,16 +28,21 @@ def _softmax(x):
 
 
 def _span_ok(ids, pos, s, e):
-    return (e >= s and e - s < SPAN_MAX and all(i < 256 for i in ids[s:e + 1]) and pos[s][0] == pos[e][0]
-            and pos[s][0] >= 0)
+    return (
+        e >= s
+        and e - s < SPAN_MAX
+        and all(i < 256 for i in ids[s : e + 1])
+        and pos[s][0] == pos[e][0]
+        and pos[s][0] >= 0
+    )
 
 
-OPTIONAL_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
+OPTIONAL_SPAN_FLOOR = 0.1  # src/decode/distinct.ts
 OPTIONAL_OPTION_FLOOR = 0.8  # src/decode/slot.ts
-SPAN_COUNT_MIN = 3           # src/decode/choose.ts
+SPAN_COUNT_MIN = 3  # src/decode/choose.ts
 OPTIONAL_ABSENT_MARGIN = 1.0  # src/decode/slot.ts
-REQUIRED_RESCUE_ABSENT_MAX = 0.8   # src/decode/slot.ts
-REQUIRED_RESCUE_SPAN_FLOOR = 0.1   # src/decode/distinct.ts
+REQUIRED_RESCUE_ABSENT_MAX = 0.8  # src/decode/slot.ts
+REQUIRED_RESCUE_SPAN_FLOOR = 0.1  # src/decode/distinct.ts
 
 
 def _alnum(i):
@@ -50,9 +55,12 @@ def on_word_boundaries(ids, pos, s, e):
     return not cut(s - 1, s) and not cut(e, e + 1)
 
 
-_OPENERS = re.compile(r"(?:find|get|give|provide|show|tell|calculate|compute|list|fetch|search|retrieve|locate|book|help|"
-                      r"please|can|could|would|what|who|where|when|how|which|identify|predict|estimate|convert|determine|"
-                      r"check|look|send|create|make|i|hey|hi)", re.I)
+_OPENERS = re.compile(
+    r"(?:find|get|give|provide|show|tell|calculate|compute|list|fetch|search|retrieve|locate|book|help|"
+    r"please|can|could|would|what|who|where|when|how|which|identify|predict|estimate|convert|determine|"
+    r"check|look|send|create|make|i|hey|hi)",
+    re.I,
+)
 
 
 def opens_message_with_words(ids, pos, s, e):
@@ -60,7 +68,7 @@ def opens_message_with_words(ids, pos, s, e):
     src/decode/slot.ts opensMessageWithWords."""
     if pos[s][1] != 0:
         return False
-    span = bytes(i for i in ids[s:e + 1] if i < 256)
+    span = bytes(i for i in ids[s : e + 1] if i < 256)
     return 32 in span or bool(_OPENERS.fullmatch(span.decode("utf-8", "replace")))
 
 
@@ -77,8 +85,14 @@ def span_candidates(start, end, ids, pos, k=16):
                 continue
             out.append((float(start[s] + end[e]), int(s), int(e), float(_sigmoid(start[s]) * _sigmoid(end[e]))))
     top = sorted(out, reverse=True)[:16]
-    return sorted(top, key=lambda c: 2 if not on_word_boundaries(ids, pos, c[1], c[2]) else
-                  1 if opens_message_with_words(ids, pos, c[1], c[2]) else 0)[:k]
+    return sorted(
+        top,
+        key=lambda c: 2
+        if not on_word_boundaries(ids, pos, c[1], c[2])
+        else 1
+        if opens_message_with_words(ids, pos, c[1], c[2])
+        else 0,
+    )[:k]
 
 
 def best_span(start, end, ids, pos):
@@ -207,17 +221,21 @@ def is_span_slot(els, pe):
 def span_count(x, o, te):
     """The most spans (starts above 0.5) that one required single-value slot of tool element te points at."""
     els, ids = x["elements"], list(x["input_ids"])
-    single = [pe for pe, pl in enumerate(els) if pl["kind"] == F.KIND_PARAM and pl["parent"] == te and pl["required"]
-              and is_span_slot(els, pe)]
-    return max((len(multi_spans(o["start_logits"][pe], o["end_logits"][pe], ids, x["positions"])) for pe in single),
-               default=0)
+    single = [
+        pe
+        for pe, pl in enumerate(els)
+        if pl["kind"] == F.KIND_PARAM and pl["parent"] == te and pl["required"] and is_span_slot(els, pe)
+    ]
+    return max(
+        (len(multi_spans(o["start_logits"][pe], o["end_logits"][pe], ids, x["positions"])) for pe in single), default=0
+    )
 
 
 def decode(x, o):
     """x: encoded example (elements, input_ids, positions); o: outputs for it (unbatched). -> answer dict:
     {"calls": sorted [(tool index, ((path, value), ...))], "missing": sorted [(tool index, path)], "implicit": bool}"""
     els, ids, pos = x["elements"], list(x["input_ids"]), x["positions"]
-    text = lambda s, e: bytes(ids[s:to_closing_quote(ids, pos, s, e) + 1]).decode("utf-8", "replace")
+    text = lambda s, e: bytes(ids[s : to_closing_quote(ids, pos, s, e) + 1]).decode("utf-8", "replace")
     calls, missing, implicit = [], [], False
     for te, el in enumerate(els):
         if el["kind"] != F.KIND_TOOL:
@@ -226,19 +244,24 @@ def decode(x, o):
         if n == 0:
             continue
         k = min(span_count(x, o, te), len(o["count_logits"][te]) - 1)
-        if k >= SPAN_COUNT_MIN:        # one call per value of a required slot pointing at several
+        if k >= SPAN_COUNT_MIN:  # one call per value of a required slot pointing at several
             n = max(n, k)
         args, tentative = [dict() for _ in range(n)], []
-        single, required = {}, set()             # path -> span candidates of the single-span slots of one call
+        single, required = {}, set()  # path -> span candidates of the single-span slots of one call
         for pe, pl in enumerate(els):
             if pl["kind"] != F.KIND_PARAM or pl["parent"] != te:
                 continue
             path = tuple(pl["path"])
             act = int((o["action_logits"][pe] + [0 if pl["required"] else OPTIONAL_ABSENT_MARGIN, 0, 0]).argmax())
-            if act == 0 and pl["required"] and n == 1 and is_span_slot(els, pe) and \
-                    _softmax(o["action_logits"][pe])[0] <= REQUIRED_RESCUE_ABSENT_MAX:
+            if (
+                act == 0
+                and pl["required"]
+                and n == 1
+                and is_span_slot(els, pe)
+                and _softmax(o["action_logits"][pe])[0] <= REQUIRED_RESCUE_ABSENT_MAX
+            ):
                 cands = span_candidates(o["start_logits"][pe], o["end_logits"][pe], ids, pos)
-                if cands:             # tentative: filled only from a span no other slot of the call takes
+                if cands:  # tentative: filled only from a span no other slot of the call takes
                     tentative.append((path, cands))
                     continue
             if act == 0:
@@ -283,8 +306,13 @@ def decode(x, o):
         for path, (s, e) in taken.items():
             args[0][path] = ("span", text(s, e))
         for path, cands in tentative:
-            free = [c for c in cands if all(c[2] < s or c[1] > e for s, e in taken.values())
-                    and on_word_boundaries(ids, pos, c[1], c[2]) and not opens_message_with_words(ids, pos, c[1], c[2])]
+            free = [
+                c
+                for c in cands
+                if all(c[2] < s or c[1] > e for s, e in taken.values())
+                and on_word_boundaries(ids, pos, c[1], c[2])
+                and not opens_message_with_words(ids, pos, c[1], c[2])
+            ]
             if free and free[0][3] >= REQUIRED_RESCUE_SPAN_FLOOR:
                 args[0][path] = ("span", text(free[0][1], free[0][2]))
                 taken[path] = (free[0][1], free[0][2])
@@ -292,7 +320,7 @@ def decode(x, o):
                 missing.append((el["tool"], path))
         for path, (s, e) in in_text_order(dict(taken)).items():
             args[0][path] = ("span", text(s, e))
-        for a in dict.fromkeys(tuple(sorted(a.items())) for a in args):   # identical parallel calls are one call
+        for a in dict.fromkeys(tuple(sorted(a.items())) for a in args):  # identical parallel calls are one call
             calls.append((el["tool"], a))
     return {"calls": sorted(calls, key=repr), "missing": sorted(missing), "implicit": implicit}
 
@@ -313,8 +341,11 @@ def gold_answer(x):
             else:
                 a[path] = lab
         calls.append((g.tool_index, tuple(sorted(a.items()))))
-    return {"calls": sorted(calls, key=repr), "missing": sorted((t, tuple(p)) for t, p in ex["missing"]),
-            "implicit": implicit}
+    return {
+        "calls": sorted(calls, key=repr),
+        "missing": sorted((t, tuple(p)) for t, p in ex["missing"]),
+        "implicit": implicit,
+    }
 
 
 def whole_right(g, p):
@@ -325,12 +356,24 @@ def whole_right(g, p):
 
 def score(pairs):
     """pairs: [(gold, pred, example)] -> metrics (percentages)."""
-    m = {k: [0, 0] for k in ("tool_or_none", "exact_spans", "whole_calls", "irrelevance_recall", "missing_acc",
-                             "options", "booleans", "unseen_tool_whole")}
+    m = {
+        k: [0, 0]
+        for k in (
+            "tool_or_none",
+            "exact_spans",
+            "whole_calls",
+            "irrelevance_recall",
+            "missing_acc",
+            "options",
+            "booleans",
+            "unseen_tool_whole",
+        )
+    }
 
     def add(k, ok):
         m[k][0] += int(ok)
         m[k][1] += 1
+
     for g, p, ex in pairs:
         gt = sorted(t for t, _ in g["calls"])
         pt = sorted(t for t, _ in p["calls"])
@@ -379,7 +422,7 @@ def memory_recall(model, examples, window=64):
         q, target = x["example"].get("memory_pair") or (-1, -1)
         if q < 0:
             continue
-        mem = torch_outputs(model, x, window)["memory_states"]                      # [T, K]
+        mem = torch_outputs(model, x, window)["memory_states"]  # [T, K]
         msg = x["msg_index"]
         vecs = {m: mem[msg == m].mean(0) for m in set(msg.tolist()) if m >= 0}
         unit = {m: v / (np.linalg.norm(v) + 1e-9) for m, v in vecs.items()}
@@ -387,18 +430,35 @@ def memory_recall(model, examples, window=64):
         hits += max(others, key=lambda m: float(unit[m] @ unit[q])) == target
         chance += 1 / len(others)
         n += 1
-    return {"memory_recall_at_1": round(100 * hits / max(n, 1), 1), "chance": round(100 * chance / max(n, 1), 1),
-            "n": n}
+    return {
+        "memory_recall_at_1": round(100 * hits / max(n, 1), 1),
+        "chance": round(100 * chance / max(n, 1), 1),
+        "n": n,
+    }
 
 
 def onnx_outputs(onnx_dir, examples, window):
     from ort import run_many
+
     enc = os.path.join(onnx_dir, "onnx/schema_encoder_int8.onnx")
     main = os.path.join(onnx_dir, "onnx/model_int8.onnx")
     vecs = run_many([(enc, {"elem_ids": x["elem_ids"]}) for x in examples])
-    outs = run_many([(main, dict(input_ids=x["input_ids"][None], window=np.array([window]), elem_vecs=v["elem_vecs"],
-                                 elem_kind=x["elem_kind"], elem_parent=x["elem_parent"], elem_match=x["elem_match"]))
-                     for x, v in zip(examples, vecs)])
+    outs = run_many(
+        [
+            (
+                main,
+                dict(
+                    input_ids=x["input_ids"][None],
+                    window=np.array([window]),
+                    elem_vecs=v["elem_vecs"],
+                    elem_kind=x["elem_kind"],
+                    elem_parent=x["elem_parent"],
+                    elem_match=x["elem_match"],
+                ),
+            )
+            for x, v in zip(examples, vecs)
+        ]
+    )
     return outs
 
 
@@ -415,11 +475,25 @@ def print_failures(model, examples, window, n):
 
         def calls(answer):
             return [[names[t], {".".join(k): v for k, v in args}] for t, args in answer["calls"]]
+
         user = [m["content"] for m in ex["messages"] if m["role"] == "user"][-1]
-        print(json.dumps({"case": case, "kind": ex["kind"], "user": user, "gold": calls(g),
-                          "gold_missing": g["missing"], "decoded": calls(p), "decoded_missing": p["missing"],
-                          "messages": ex["messages"],
-                          "tools": [t["function"] for t in ex["tools"]]}, ensure_ascii=False, default=str))
+        print(
+            json.dumps(
+                {
+                    "case": case,
+                    "kind": ex["kind"],
+                    "user": user,
+                    "gold": calls(g),
+                    "gold_missing": g["missing"],
+                    "decoded": calls(p),
+                    "decoded_missing": p["missing"],
+                    "messages": ex["messages"],
+                    "tools": [t["function"] for t in ex["tools"]],
+                },
+                ensure_ascii=False,
+                default=str,
+            )
+        )
         n -= 1
         if n == 0:
             return
@@ -430,18 +504,27 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=777)
-    ap.add_argument("--split", default="test", choices=["test", "val", "train"],
-                    help="test: the held-out split (report); val: the validation split (choose between checkpoints); "
-                         "train: the training distribution itself (how well the model fits what it learns from)")
+    ap.add_argument(
+        "--split",
+        default="test",
+        choices=["test", "val", "train"],
+        help="test: the held-out split (report); val: the validation split (choose between checkpoints); "
+        "train: the training distribution itself (how well the model fits what it learns from)",
+    )
     ap.add_argument("--windows", default=None, help="comma-separated W to score (default: config's default W)")
     ap.add_argument("--onnx", help="model folder (wasm): also decode its int8 graphs and report agreement")
     ap.add_argument("--out", help="write the metrics JSON here")
-    ap.add_argument("--failures", type=int, default=0,
-                    help="> 0: print this many examples the model decodes wrong (index, conversation, tools, gold, "
-                         "decoded), to audit by hand")
+    ap.add_argument(
+        "--failures",
+        type=int,
+        default=0,
+        help="> 0: print this many examples the model decodes wrong (index, conversation, tools, gold, "
+        "decoded), to audit by hand",
+    )
     args = ap.parse_args()
     torch.set_num_threads(2)
-    from export import WINDOW, load_model
+    from model import WINDOW, load_model
+
     model, _ = load_model(args.ckpt)
     model.eval()
     rng = random.Random(args.seed)

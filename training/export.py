@@ -14,18 +14,26 @@ import torch
 from onnx import helper, numpy_helper, TensorProto
 
 import features as F
-from model import Config, EdgeModel, param_count
+from model import WINDOW, Config, EdgeModel, load_model, param_count
 
 OPSET = 17
-WINDOW = {"min": 8, "max": 512, "default": 16, "trained": [8, 16, 32, 64, 128, 512]}
 ENC_IN = ["elem_ids"]
 ENC_OUT = ["elem_vecs"]
 MAIN_IN = ["input_ids", "window", "elem_vecs", "elem_kind", "elem_parent", "elem_match"]
-MAIN_OUT = ["count_logits", "action_logits", "start_logits", "end_logits", "bool_logits", "option_logits",
-            "memory_states"]
+MAIN_OUT = [
+    "count_logits",
+    "action_logits",
+    "start_logits",
+    "end_logits",
+    "bool_logits",
+    "option_logits",
+    "memory_states",
+]
 # The windowed layers are exported chunk by chunk (Attention.banded): queries of BAND_CHUNK positions read the
 # min(BAND_CHUNK + 2 W, T) keys that can reach them, so a narrow window costs less; same outputs as the masked form.
 BAND_CHUNK = 32
+
+
 # MatMuls left in fp32 (node-name parts). They run on E rows (one per schema element), on the span keys, or once per
 # tool set (the schema encoder's attention, cached): no measurable per-request cost; except the last block's FFN (T
 # rows, about 2 ms of 30 in ort-web), whose GELU output is the one activation with outliers (max 7.6x the median
@@ -38,10 +46,23 @@ def keep_fp32(c):
     last = c.local_layers + c.global_layers - 1
     return {
         "encoder": ("/att/", "/out/"),
-        "model": ("/caller/span_", "/caller/elem_in", "/caller/cross/att/k", "/caller/cross/att/v",
-                  "/caller/pool/q", "/caller/pool/o", "/caller/elem_mlp", "/caller/elem_mix", "/caller/pair",
-                  "/caller/count", "/caller/action", "/caller/boolh", "/caller/bool_read", "/caller/option",
-                  f"/caller/blocks.{last}/ffn/"),
+        "model": (
+            "/caller/span_",
+            "/caller/elem_in",
+            "/caller/cross/att/k",
+            "/caller/cross/att/v",
+            "/caller/pool/q",
+            "/caller/pool/o",
+            "/caller/elem_mlp",
+            "/caller/elem_mix",
+            "/caller/pair",
+            "/caller/count",
+            "/caller/action",
+            "/caller/boolh",
+            "/caller/bool_read",
+            "/caller/option",
+            f"/caller/blocks.{last}/ffn/",
+        ),
     }
 
 
@@ -53,17 +74,35 @@ class MainGraph(torch.nn.Module):
         self.caller = caller
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match):
-        o = self.caller(input_ids, window, elem_vecs.unsqueeze(0), elem_kind.unsqueeze(0), elem_parent.unsqueeze(0),
-                        elem_match.unsqueeze(0))
+        o = self.caller(
+            input_ids,
+            window,
+            elem_vecs.unsqueeze(0),
+            elem_kind.unsqueeze(0),
+            elem_parent.unsqueeze(0),
+            elem_match.unsqueeze(0),
+        )
         return tuple(o[k] if k == "memory_states" else o[k][0] for k in MAIN_OUT)
 
 
 def example_inputs(c):
-    tools = [{"type": "function", "function": {"name": "get_order_status", "description": "Look up an order",
-                                               "parameters": {"type": "object", "properties": {
-                                                   "order_id": {"type": "string", "description": "Order ID"},
-                                                   "detail": {"type": "string", "enum": ["short", "full"]}},
-                                                   "required": ["order_id"]}}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {
+                "name": "get_order_status",
+                "description": "Look up an order",
+                "parameters": {
+                    "type": "object",
+                    "properties": {
+                        "order_id": {"type": "string", "description": "Order ID"},
+                        "detail": {"type": "string", "enum": ["short", "full"]},
+                    },
+                    "required": ["order_id"],
+                },
+            },
+        }
+    ]
     msgs = [{"role": "user", "content": "Where is my order ORD-7781? Full detail please."}]
     x = F.model_inputs(tools, msgs)
     return x
@@ -75,20 +114,50 @@ def export_fp32(model, out_dir):
     x = example_inputs(c)
     enc_path, main_path = os.path.join(out_dir, "schema_encoder_fp32.onnx"), os.path.join(out_dir, "model_fp32.onnx")
     ids = torch.from_numpy(x["elem_ids"])
-    torch.onnx.export(model.encoder, (ids,), enc_path, input_names=ENC_IN, output_names=ENC_OUT, opset_version=OPSET,
-                      dynamic_axes={"elem_ids": {0: "E", 1: "L"}, "elem_vecs": {0: "E"}})
+    torch.onnx.export(
+        model.encoder,
+        (ids,),
+        enc_path,
+        input_names=ENC_IN,
+        output_names=ENC_OUT,
+        opset_version=OPSET,
+        dynamic_axes={"elem_ids": {0: "E", 1: "L"}, "elem_vecs": {0: "E"}},
+    )
     with torch.no_grad():
         vecs = model.encoder(ids)
-    feeds = (torch.from_numpy(x["input_ids"])[None], torch.tensor([64]), vecs, torch.from_numpy(x["elem_kind"]),
-             torch.from_numpy(x["elem_parent"]), torch.from_numpy(x["elem_match"]))
-    dyn = {"input_ids": {1: "T"}, "elem_vecs": {0: "E"}, "elem_kind": {0: "E"}, "elem_parent": {0: "E"},
-           "elem_match": {0: "E", 1: "T"}, "count_logits": {0: "E"}, "action_logits": {0: "E"},
-           "start_logits": {0: "E", 1: "T"}, "end_logits": {0: "E", 1: "T"}, "bool_logits": {0: "E"},
-           "option_logits": {0: "E"}, "memory_states": {1: "T"}}
+    feeds = (
+        torch.from_numpy(x["input_ids"])[None],
+        torch.tensor([64]),
+        vecs,
+        torch.from_numpy(x["elem_kind"]),
+        torch.from_numpy(x["elem_parent"]),
+        torch.from_numpy(x["elem_match"]),
+    )
+    dyn = {
+        "input_ids": {1: "T"},
+        "elem_vecs": {0: "E"},
+        "elem_kind": {0: "E"},
+        "elem_parent": {0: "E"},
+        "elem_match": {0: "E", 1: "T"},
+        "count_logits": {0: "E"},
+        "action_logits": {0: "E"},
+        "start_logits": {0: "E", 1: "T"},
+        "end_logits": {0: "E", 1: "T"},
+        "bool_logits": {0: "E"},
+        "option_logits": {0: "E"},
+        "memory_states": {1: "T"},
+    }
     model.caller.band_chunk = BAND_CHUNK
     try:
-        torch.onnx.export(MainGraph(model.caller), feeds, main_path, input_names=MAIN_IN, output_names=MAIN_OUT,
-                          opset_version=OPSET, dynamic_axes=dyn)
+        torch.onnx.export(
+            MainGraph(model.caller),
+            feeds,
+            main_path,
+            input_names=MAIN_IN,
+            output_names=MAIN_OUT,
+            opset_version=OPSET,
+            dynamic_axes=dyn,
+        )
     finally:
         model.caller.band_chunk = 0
     return enc_path, main_path
@@ -109,9 +178,15 @@ def row_quantized(a, r):
     ]
 
 
-ROW_CONSTANTS = [numpy_helper.from_array(np.array(v, t), n) for n, v, t in (
-    ("rowq_inv127", 1 / 127, np.float32), ("rowq_eps", 1e-8, np.float32), ("rowq_128f", 128, np.float32),
-    ("rowq_128", 128, np.uint8))]
+ROW_CONSTANTS = [
+    numpy_helper.from_array(np.array(v, t), n)
+    for n, v, t in (
+        ("rowq_inv127", 1 / 127, np.float32),
+        ("rowq_eps", 1e-8, np.float32),
+        ("rowq_128f", 128, np.float32),
+        ("rowq_128", 128, np.uint8),
+    )
+]
 
 
 # Weights are stored as uint8 with zero point 128 (int8 value + 128), so that every CPU computes the same integers.
@@ -168,10 +243,11 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
                 rows[a] = f"{a}_rowq"
                 new_nodes += row_quantized(a, rows[a])
             r = rows[a]
-            scale = p + "_ws"                      # the row scale is applied before it (see the docstring)
+            scale = p + "_ws"  # the row scale is applied before it (see the docstring)
             new_nodes += [
-                helper.make_node("MatMulInteger", [r + "_u8", p + "_w", "rowq_128", "w_zero_point"], [p + "_i32"],
-                                 name=p + "_mmi"),
+                helper.make_node(
+                    "MatMulInteger", [r + "_u8", p + "_w", "rowq_128", "w_zero_point"], [p + "_i32"], name=p + "_mmi"
+                ),
                 helper.make_node("Cast", [p + "_i32"], [p + "_f0"], to=TensorProto.FLOAT, name=p + "_cast"),
                 helper.make_node("Mul", [p + "_f0", r + "_s"], [p + "_f"], name=p + "_rows"),
             ]
@@ -179,14 +255,17 @@ def quantize(src, dst, per_column=True, keep_fp32=(), per_row=()):
             scale = p + "_s"
             new_nodes += [
                 helper.make_node("DynamicQuantizeLinear", [a], [p + "_a", p + "_as", p + "_az"], name=p + "_dql"),
-                helper.make_node("MatMulInteger", [p + "_a", p + "_w", p + "_az", "w_zero_point"], [p + "_i32"],
-                                 name=p + "_mmi"),
+                helper.make_node(
+                    "MatMulInteger", [p + "_a", p + "_w", p + "_az", "w_zero_point"], [p + "_i32"], name=p + "_mmi"
+                ),
                 helper.make_node("Cast", [p + "_i32"], [p + "_f"], to=TensorProto.FLOAT, name=p + "_cast"),
                 helper.make_node("Mul", [p + "_as", p + "_ws"], [p + "_s"], name=p + "_scale"),
             ]
         if op == "Gemm" and len(node.input) > 2 and node.input[2]:
-            new_nodes += [helper.make_node("Mul", [p + "_f", scale], [p + "_y"], name=p + "_mul"),
-                          helper.make_node("Add", [p + "_y", node.input[2]], [out], name=p + "_bias")]
+            new_nodes += [
+                helper.make_node("Mul", [p + "_f", scale], [p + "_y"], name=p + "_mul"),
+                helper.make_node("Add", [p + "_y", node.input[2]], [out], name=p + "_bias"),
+            ]
         else:
             new_nodes.append(helper.make_node("Mul", [p + "_f", scale], [out], name=p + "_mul"))
     if rows:
@@ -211,17 +290,18 @@ def with_fast_gelu(g):
     form, com.microsoft): max |difference| 4.7e-4, far inside int8 noise, and 0.55 against 0.84 ms for [400, 512] in
     onnxruntime-web. Returns how many were replaced."""
     by_name = {n.name: n for n in g.node}
-    drop, fast = set(), {}   # fast: name of the pattern's last node -> the FastGelu that takes its place
+    drop, fast = set(), {}  # fast: name of the pattern's last node -> the FastGelu that takes its place
     for node in g.node:
         if node.op_type != "Erf" or not node.name.endswith("/Erf"):
             continue
-        p = node.name[:-len("Erf")]
+        p = node.name[: -len("Erf")]
         parts = [by_name.get(p + s) for s in ("Div", "Erf", "Add", "Mul", "Mul_1")]
         if any(n is None for n in parts):
             continue
         div, last = parts[0], parts[-1]
-        fast[last.name] = helper.make_node("FastGelu", [div.input[0]], [last.output[0]], name=p + "FastGelu",
-                                           domain="com.microsoft")
+        fast[last.name] = helper.make_node(
+            "FastGelu", [div.input[0]], [last.output[0]], name=p + "FastGelu", domain="com.microsoft"
+        )
         drop.update(n.name for n in parts)
     nodes = [fast.get(n.name, n) for n in g.node if n.name not in drop or n.name in fast]
     used = {i for n in nodes for i in n.input}
@@ -238,8 +318,8 @@ def io_spec(path):
         t = v.type.tensor_type
         dims = [d.dim_param or d.dim_value for d in t.shape.dim]
         return {"type": {TensorProto.FLOAT: "float32", TensorProto.INT64: "int64"}[t.elem_type], "dims": dims}
-    return ({i.name: spec(i) for i in m.graph.input if i.name not in inits},
-            {o.name: spec(o) for o in m.graph.output})
+
+    return ({i.name: spec(i) for i in m.graph.input if i.name not in inits}, {o.name: spec(o) for o in m.graph.output})
 
 
 def write_config(out_dir, c, extra=None):
@@ -248,17 +328,35 @@ def write_config(out_dir, c, extra=None):
     cfg = {
         "contract_version": 1,
         "model_kind": "schema-guided-tool-caller",
-        "tokenizer": {"kind": "bytes", "vocab_size": F.VOCAB,
-                      "special": {"pad": F.PAD, "cls": F.CLS, "user": F.USER, "assistant": F.ASSISTANT,
-                                  "tool": F.TOOL, "system": F.SYSTEM, "sep": F.SEP}},
+        "tokenizer": {
+            "kind": "bytes",
+            "vocab_size": F.VOCAB,
+            "special": {
+                "pad": F.PAD,
+                "cls": F.CLS,
+                "user": F.USER,
+                "assistant": F.ASSISTANT,
+                "tool": F.TOOL,
+                "system": F.SYSTEM,
+                "sep": F.SEP,
+            },
+        },
         "max_conversation_tokens": F.T_MAX,
         "max_element_tokens": F.L_MAX,
         "window": WINDOW,
         "max_calls_per_tool": c.counts - 1,
-        "labels": {"element_kind": ["tool", "param", "option"], "count": list(range(c.counts)),
-                   "action": ["absent", "value", "implicit"], "bool": ["false", "true"]},
-        "match": {"stopwords": F.STOPWORDS, "synonyms": F.SYNONYMS, "min_word_len": F.MIN_WORD_LEN,
-                  "prefix_len": F.PREFIX_LEN},
+        "labels": {
+            "element_kind": ["tool", "param", "option"],
+            "count": list(range(c.counts)),
+            "action": ["absent", "value", "implicit"],
+            "bool": ["false", "true"],
+        },
+        "match": {
+            "stopwords": F.STOPWORDS,
+            "synonyms": F.SYNONYMS,
+            "min_word_len": F.MIN_WORD_LEN,
+            "prefix_len": F.PREFIX_LEN,
+        },
         "memory_dim": c.memory_dim,
         "element_dim": c.d,
         "schema_encoder": {"file": "onnx/schema_encoder_int8.onnx", "inputs": enc_in, "outputs": enc_out},
@@ -277,16 +375,32 @@ def check(model, fp32_dir, out_dir, n, seed=777):
     import data
     from evaluate import decode, torch_outputs
     from ort import run_many
+
     rng = random.Random(seed)
     xs = [data.sample(rng, "test") for _ in range(n)]
     ws = [WINDOW["trained"][i % len(WINDOW["trained"])] for i in range(n)]
     res = {}
-    for tag, d, enc, main in (("fp32", fp32_dir, "schema_encoder_fp32.onnx", "model_fp32.onnx"),
-                              ("int8", os.path.join(out_dir, "onnx"), "schema_encoder_int8.onnx", "model_int8.onnx")):
+    for tag, d, enc, main in (
+        ("fp32", fp32_dir, "schema_encoder_fp32.onnx", "model_fp32.onnx"),
+        ("int8", os.path.join(out_dir, "onnx"), "schema_encoder_int8.onnx", "model_int8.onnx"),
+    ):
         vecs = run_many([(os.path.join(d, enc), {"elem_ids": x["elem_ids"]}) for x in xs])
-        outs = run_many([(os.path.join(d, main), dict(
-            input_ids=x["input_ids"][None], window=np.array([w]), elem_vecs=v["elem_vecs"], elem_kind=x["elem_kind"],
-            elem_parent=x["elem_parent"], elem_match=x["elem_match"])) for x, v, w in zip(xs, vecs, ws)])
+        outs = run_many(
+            [
+                (
+                    os.path.join(d, main),
+                    dict(
+                        input_ids=x["input_ids"][None],
+                        window=np.array([w]),
+                        elem_vecs=v["elem_vecs"],
+                        elem_kind=x["elem_kind"],
+                        elem_parent=x["elem_parent"],
+                        elem_match=x["elem_match"],
+                    ),
+                )
+                for x, v, w in zip(xs, vecs, ws)
+            ]
+        )
         res[tag] = outs
     diff = {k: 0.0 for k in MAIN_OUT}
     agree = 0
@@ -296,10 +410,11 @@ def check(model, fp32_dir, out_dir, n, seed=777):
             r = ref[k] if k != "memory_states" else ref[k][None]
             diff[k] = max(diff[k], float(np.abs(o32[k] - r).max()))
         agree += decode(x, o8) == decode(x, {k: (v if k != "memory_states" else v[0]) for k, v in ref.items()})
-    return {"cases": n, "fp32_vs_torch_max_abs_diff": diff, "int8_vs_fp32_decoded_agreement_pct": round(100 * agree / n, 1)}
-
-
-ZERO_INIT = ("caller.count_gate", "caller.count_evidence", "caller.option_evidence")   # modules whose initial weights leave the outputs unchanged
+    return {
+        "cases": n,
+        "fp32_vs_torch_max_abs_diff": diff,
+        "int8_vs_fp32_decoded_agreement_pct": round(100 * agree / n, 1),
+    }
 
 
 def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",), maxima=None):
@@ -325,9 +440,9 @@ def smooth(model, n=64, alpha=0.5, seed=4242, layers=("ffn",), maxima=None):
     after = 0.0
     with torch.no_grad():
         for ln, readers in pairs:
-            wmax = torch.stack([lin.weight.abs().amax(0) for lin in readers]).amax(0)     # [d] per input channel
+            wmax = torch.stack([lin.weight.abs().amax(0) for lin in readers]).amax(0)  # [d] per input channel
             s = amax[ln].clamp(min=1e-5) ** alpha / wmax.clamp(min=1e-5) ** (1 - alpha)
-            s = s / s.median()                                                            # keep the overall scale
+            s = s / s.median()  # keep the overall scale
             ln.weight /= s
             ln.bias /= s
             for lin in readers:
@@ -342,12 +457,15 @@ def activation_maxima(model, norms, n, seed):
     import random
     import data
     from evaluate import torch_outputs
+
     amax = {name: torch.zeros(ln.weight.shape[0]) for name, ln in norms.items()}
 
     def hook(name):
         def record(_module, _inputs, out):
             amax[name] = torch.maximum(amax[name], out.detach().abs().reshape(-1, out.shape[-1]).amax(0))
+
         return record
+
     handles = [ln.register_forward_hook(hook(name)) for name, ln in norms.items()]
     rng = random.Random(seed)
     try:
@@ -359,38 +477,41 @@ def activation_maxima(model, norms, n, seed):
     return {name: [float(v) for v in a] for name, a in amax.items()}
 
 
-def load_model(ckpt=None, seed=0, overrides=None):
-    """A checkpoint's model, or seeded random weights (with Config fields overridden: speed of other shapes)."""
-    if ckpt:
-        state = torch.load(ckpt, map_location="cpu")
-        model = EdgeModel(Config(**state["config"]))
-        missing = model.load_state_dict(state["model"], strict=False).missing_keys
-        assert all(k.startswith(ZERO_INIT) for k in missing), f"checkpoint lacks {missing}"
-        return model, state
-    torch.manual_seed(seed)
-    return EdgeModel(Config(**(overrides or {}))), None
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt")
     ap.add_argument("--untrained", action="store_true")
-    ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
-                    help="with --untrained: a Config field (d=96, global_layers=1), to time other shapes")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=INT",
+        help="with --untrained: a Config field (d=96, global_layers=1), to time other shapes",
+    )
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="wasm")
-    ap.add_argument("--fp32-dir", help="where the fp32 graphs go (default: a folder of training/runs/export named "
-                    "after --out, so that exports to different folders can run at once)")
+    ap.add_argument(
+        "--fp32-dir",
+        help="where the fp32 graphs go (default: a folder of training/runs/export named "
+        "after --out, so that exports to different folders can run at once)",
+    )
     ap.add_argument("--check", type=int, default=0, help="parity check on this many held-out examples")
     ap.add_argument("--check-seed", type=int, default=777, help="the seed the parity check's examples come from")
     ap.add_argument("--smooth", type=float, default=0.0, help="SmoothQuant alpha before int8 (0: none)")
     ap.add_argument("--smooth-layers", default="ffn", help="ffn, attention or ffn,attention: the LayerNorms smoothed")
-    ap.add_argument("--smooth-maxima", help="an earlier export's smoothquant.json: its activation maxima instead of "
-                    "measuring them (reproduces that export on a later generator)")
-    ap.add_argument("--per-row", default="", help="node-name parts (comma-separated, or all) whose MatMul quantises "
-                    "its activation row by row (quantize); e.g. /q/,/k/,/v/,ffn.0: the readers of LayerNorm outputs")
+    ap.add_argument(
+        "--smooth-maxima",
+        help="an earlier export's smoothquant.json: its activation maxima instead of "
+        "measuring them (reproduces that export on a later generator)",
+    )
+    ap.add_argument(
+        "--per-row",
+        default="",
+        help="node-name parts (comma-separated, or all) whose MatMul quantises "
+        "its activation row by row (quantize); e.g. /q/,/k/,/v/,ffn.0: the readers of LayerNorm outputs",
+    )
     args = ap.parse_args()
-    named_after_out = os.path.abspath(args.out).strip("/").replace("/", "_")       # /tmp/m/z21 -> tmp_m_z21
+    named_after_out = os.path.abspath(args.out).strip("/").replace("/", "_")  # /tmp/m/z21 -> tmp_m_z21
     args.fp32_dir = args.fp32_dir or os.path.join("training/runs/export", named_after_out)
     overrides = {k: int(v) for k, v in (kv.split("=") for kv in args.set)}
     model, state = load_model(None if args.untrained else args.ckpt, args.seed, overrides)
@@ -406,17 +527,25 @@ def main():
     enc32, main32 = export_fp32(model, args.fp32_dir)
     per_row = tuple(p for p in args.per_row.split(",") if p)
     kept = keep_fp32(model.c)
-    nq = quantize(enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"), keep_fp32=kept["encoder"],
-                  per_row=per_row)
-    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=kept["model"],
-                   per_row=per_row)
-    extra = {"params": param_count(model), "weight_layout": "uint8, zero point 128", "quantized_matmuls": nq, "fp32_matmuls": kept}
+    nq = quantize(
+        enc32, os.path.join(args.out, "onnx/schema_encoder_int8.onnx"), keep_fp32=kept["encoder"], per_row=per_row
+    )
+    nq += quantize(main32, os.path.join(args.out, "onnx/model_int8.onnx"), keep_fp32=kept["model"], per_row=per_row)
+    extra = {
+        "params": param_count(model),
+        "weight_layout": "uint8, zero point 128",
+        "quantized_matmuls": nq,
+        "fp32_matmuls": kept,
+    }
     if per_row:
         extra["per_row_activations"] = list(per_row)
     if smoothed:
-        extra["smoothquant"] = {"alpha": args.smooth, "layers": list(layers),
-                                "channel_max_over_median_before_after": list(smoothed[:2])}
-        with open(os.path.join(args.out, "smoothquant.json"), "w") as f:   # the maxima, to reproduce this export
+        extra["smoothquant"] = {
+            "alpha": args.smooth,
+            "layers": list(layers),
+            "channel_max_over_median_before_after": list(smoothed[:2]),
+        }
+        with open(os.path.join(args.out, "smoothquant.json"), "w") as f:  # the maxima, to reproduce this export
             json.dump(smoothed[2], f)
     if state:
         extra.update({k: state[k] for k in ("step", "tokens", "wall_s", "averaged") if k in state})

@@ -15,13 +15,18 @@ T_MAX, L_MAX = 512, 64
 MIN_WORD_LEN, PREFIX_LEN = 2, 5
 KIND_TOOL, KIND_PARAM, KIND_OPTION = 0, 1, 2
 
-STOPWORDS = sorted(set("""
+STOPWORDS = sorted(
+    set(
+        """
 a an the and or but if then else of to in on at by for with from into onto about as is are was were be been being
 am do does did done it its this that these those there here i me my mine we us our ours you your yours he him his
 she her hers they them their what which who whom whose when where why how all any some each every no not only
 so than too very can could would should will shall may might must please pls thanks thank hi hello hey just also
 get gets got let lets want wants need needs like would im ive id dont cant wont one
-""".split()) - {"id"})
+""".split()
+    )
+    - {"id"}
+)
 
 SYNONYMS = [
     ["address", "ship", "shipping", "deliver", "delivery", "send", "destination", "street"],
@@ -145,8 +150,8 @@ def serialise(messages, t_max=T_MAX):
             ids.append(b)
             pos.append((mi, bi))
     if len(ids) > t_max:
-        ids = [CLS] + ids[len(ids) - (t_max - 1):]
-        pos = [(-1, -1)] + pos[len(pos) - (t_max - 1):]
+        ids = [CLS] + ids[len(ids) - (t_max - 1) :]
+        pos = [(-1, -1)] + pos[len(pos) - (t_max - 1) :]
     return ids, pos
 
 
@@ -174,7 +179,7 @@ def _schema_type(schema):
     seen = []
     for branch in (schema.get("anyOf") or []) + (schema.get("oneOf") or []):
         bt = branch.get("type") if isinstance(branch, dict) else None
-        for x in (bt if isinstance(bt, list) else [bt] if bt else []):
+        for x in bt if isinstance(bt, list) else [bt] if bt else []:
             if x not in seen:
                 seen.append(x)
     return "|".join(seen) if seen else "any"
@@ -200,18 +205,53 @@ def elements(tools):
         fn = tool["function"] if "function" in tool else tool
         tool_idx = len(els)
         desc = fn.get("description") or ""
-        els.append(dict(kind=KIND_TOOL, parent=tool_idx, text=f"{fn['name']} : {desc}", name_words=words(fn["name"]),
-                        desc_words=words(desc), tool=ti, path=None, schema=None, required=False, value=None))
+        els.append(
+            dict(
+                kind=KIND_TOOL,
+                parent=tool_idx,
+                text=f"{fn['name']} : {desc}",
+                name_words=words(fn["name"]),
+                desc_words=words(desc),
+                tool=ti,
+                path=None,
+                schema=None,
+                required=False,
+                value=None,
+            )
+        )
         for path, sub, req in _slots(fn.get("parameters") or {}, []):
             pidx = len(els)
             pdesc = sub.get("description") or ""
-            els.append(dict(kind=KIND_PARAM, parent=tool_idx, text=f"{' '.join(path)} : {_schema_type(sub)} : {pdesc}",
-                            name_words=[w for k in path for w in words(k)], desc_words=words(pdesc), tool=ti,
-                            path=path, schema=sub, required=req, value=None))
+            els.append(
+                dict(
+                    kind=KIND_PARAM,
+                    parent=tool_idx,
+                    text=f"{' '.join(path)} : {_schema_type(sub)} : {pdesc}",
+                    name_words=[w for k in path for w in words(k)],
+                    desc_words=words(pdesc),
+                    tool=ti,
+                    path=path,
+                    schema=sub,
+                    required=req,
+                    value=None,
+                )
+            )
             for opt in sub.get("enum") or []:
                 s = js_string(opt)
-                els.append(dict(kind=KIND_OPTION, parent=pidx, text=s, name_words=words(s), desc_words=[], tool=ti,
-                                path=path, schema=None, required=False, value=opt))
+                els.append(
+                    dict(
+                        kind=KIND_OPTION,
+                        parent=pidx,
+                        text=s,
+                        name_words=words(s),
+                        desc_words=[],
+                        tool=ti,
+                        path=path,
+                        schema=None,
+                        required=False,
+                        value=opt,
+                    )
+                )
     return els
 
 
@@ -220,7 +260,7 @@ def element_ids(els, l_max=L_MAX):
     out = np.full((len(els), l_max), PAD, dtype=np.int64)
     for e, el in enumerate(els):
         b = el["text"].encode("utf-8")[:l_max]
-        out[e, :len(b)] = list(b)
+        out[e, : len(b)] = list(b)
     return out
 
 
@@ -242,7 +282,8 @@ def model_inputs(tools, messages, t_max=T_MAX):
     els = elements(tools)
     ids, pos = serialise(messages, t_max)
     return dict(
-        elements=els, positions=pos,
+        elements=els,
+        positions=pos,
         elem_ids=element_ids(els),
         input_ids=np.array(ids, dtype=np.int64),
         elem_kind=np.array([e["kind"] for e in els], dtype=np.int64),

@@ -20,7 +20,8 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from export import export_fp32, load_model
+from export import export_fp32
+from model import load_model
 
 GRAPHS = (("schema_encoder_fp32.onnx", "schema_encoder_int8.onnx"), ("model_fp32.onnx", "model_int8.onnx"))
 
@@ -48,9 +49,11 @@ def shipped_value(fresh_node, i, shipped_nodes, shipped_inits):
     if i == 1:
         mmi = shipped_nodes[p + "_mmi"]
         zero = numpy_helper.to_array(shipped_inits[mmi.input[3]]).astype(np.float32) if len(mmi.input) > 3 else 0.0
-        w = (numpy_helper.to_array(shipped_inits[p + "_w"]).astype(np.float32) - zero) * numpy_helper.to_array(shipped_inits[p + "_ws"])
+        w = (numpy_helper.to_array(shipped_inits[p + "_w"]).astype(np.float32) - zero) * numpy_helper.to_array(
+            shipped_inits[p + "_ws"]
+        )
         transposed = fresh_node.op_type == "Gemm" and any(a.name == "transB" and a.i for a in fresh_node.attribute)
-        return w.T if transposed else w            # the layout of the fresh initializer
+        return w.T if transposed else w  # the layout of the fresh initializer
     if i == 2:
         return numpy_helper.to_array(shipped_inits[shipped_nodes[p + "_bias"].input[1]])
     return None
@@ -82,7 +85,7 @@ def recover(onnx_dir, seed=0):
                     v = shipped_value(node, i, shipped_nodes, shipped_inits)
                     if v is not None:
                         found[hit[0]] = v.T if hit[1] else v
-    state = load_model(None, seed)[0].state_dict()    # parameters the graphs never read keep their initial values
+    state = load_model(None, seed)[0].state_dict()  # parameters the graphs never read keep their initial values
     # a zero-initialised addition (model.py's evidence and slot-rank layers) adds nothing until trained: graphs
     # exported before it existed are the same model with it at zero
     missing = sorted(name for name in used - set(found) if bool(state[name].any()))
@@ -104,11 +107,19 @@ def main():
     with open(os.path.join(args.onnx, "config.json")) as f:
         shipped = json.load(f)
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
-    torch.save({"config": model.c.__dict__, "model": model.state_dict(), "recovered_from": args.onnx,
-                "step": shipped.get("step")}, args.out)
+    torch.save(
+        {
+            "config": model.c.__dict__,
+            "model": model.state_dict(),
+            "recovered_from": args.onnx,
+            "step": shipped.get("step"),
+        },
+        args.out,
+    )
     print(f"recovered {sum(p.numel() for p in model.parameters())} parameters from {args.onnx} -> {args.out}")
     if args.check:
         from export import check
+
         with tempfile.TemporaryDirectory() as tmp:
             export_fp32(model, tmp)
             print(json.dumps(check(model, tmp, args.onnx, args.check)))

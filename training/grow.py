@@ -35,8 +35,11 @@ def grow(state, at, seed=0, local=False):
         model[".".join(parts)] = v
     model.update({f"caller.blocks.{at}.{k}": v for k, v in new.state_dict().items()})
     field = "local_layers" if local else "global_layers"
-    return {"config": {**c.__dict__, field: getattr(c, field) + 1}, "model": model,
-            "grown": {"at": at, "seed": seed, "kind": kind}}
+    return {
+        "config": {**c.__dict__, field: getattr(c, field) + 1},
+        "model": model,
+        "grown": {"at": at, "seed": seed, "kind": kind},
+    }
 
 
 def main():

@@ -48,7 +48,7 @@ def share(ex, key, name, schema):
     """Whether a span is a percentage ("5%") for a number slot that takes shares as fractions (0.05), as the edge reads
     it (src/tools/domain.ts percentAsFraction)."""
     mi, _, be = ex["spans"][key]
-    after = F.message_text(ex["messages"][mi]).encode("utf-8")[be:be + 2]
+    after = F.message_text(ex["messages"][mi]).encode("utf-8")[be : be + 2]
     words = " ".join([name, schema.get("title") or "", schema.get("description") or ""])
     return schema.get("type") == "number" and after.lstrip(b" ")[:1] == b"%" and not IN_PERCENT.search(words)
 
@@ -66,7 +66,7 @@ def answer_value(ex, tool, path, label):
         return schema["enum"][label[1]]
     if kind == "bool":
         return bool(label[1])
-    return label[1] if len(label) > 1 else None      # ("implicit", value)
+    return label[1] if len(label) > 1 else None  # ("implicit", value)
 
 
 def expected(ex):
@@ -91,7 +91,7 @@ def expected(ex):
             else:
                 args.setdefault(path[0], [{}])[0][path[1]] = [v]
         call = {name(g.tool_index): args}
-        if call not in calls:                          # identical parallel calls are one call
+        if call not in calls:  # identical parallel calls are one call
             calls.append(call)
     return {"ground_truth": calls}
 
@@ -101,17 +101,28 @@ def main():
     ap.add_argument("--n", type=int, default=400)
     ap.add_argument("--seed", type=int, default=777)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--split", default="test", choices=["test", "val"],
-                    help="test: the held-out split (report); val: the validation split (choose decoding rules)")
+    ap.add_argument(
+        "--split",
+        default="test",
+        choices=["test", "val"],
+        help="test: the held-out split (report); val: the validation split (choose decoding rules)",
+    )
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(args.seed)
-    with open(os.path.join(args.out, "questions.jsonl"), "w") as q, open(os.path.join(args.out, "answers.jsonl"), "w") as a:
+    with open(os.path.join(args.out, "questions.jsonl"), "w") as q, open(
+        os.path.join(args.out, "answers.jsonl"), "w"
+    ) as a:
         for i in range(args.n):
             ex = data.sample(rng, args.split)["example"]
             cid = f"{'heldout' if args.split == 'test' else 'val'}_{ex['kind']}_{ex['lang']}_{i}"
-            q.write(json.dumps({"id": cid, "question": [ex["messages"]],
-                                "function": [t["function"] for t in ex["tools"]]}, ensure_ascii=False) + "\n")
+            q.write(
+                json.dumps(
+                    {"id": cid, "question": [ex["messages"]], "function": [t["function"] for t in ex["tools"]]},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             a.write(json.dumps({"id": cid, **expected(ex)}, ensure_ascii=False) + "\n")
 
 

@@ -60,20 +60,30 @@ def write(out_dir, named_sets, n, seed, skip=0):
     """questions.jsonl + answers.jsonl of up to n shuffled cases per set, after the first `skip` of that shuffle (the
     calibration split takes the cases after the test split's); prints what each set gave."""
     os.makedirs(out_dir, exist_ok=True)
-    with open(os.path.join(out_dir, "questions.jsonl"), "w") as q, \
-            open(os.path.join(out_dir, "answers.jsonl"), "w") as a:
+    with open(os.path.join(out_dir, "questions.jsonl"), "w") as q, open(
+        os.path.join(out_dir, "answers.jsonl"), "w"
+    ) as a:
         for name, (examples, counts) in named_sets.items():
             exs = list(examples)
             random.Random(f"{seed}/{name}").shuffle(exs)
             kinds = {}
-            for i, ex in enumerate(exs[skip:skip + n]):
+            for i, ex in enumerate(exs[skip : skip + n]):
                 cid = f"{name}_{i}"
-                q.write(json.dumps({"id": cid, "question": [ex["messages"]],
-                                    "function": [t["function"] for t in ex["tools"]]}, ensure_ascii=False) + "\n")
+                q.write(
+                    json.dumps(
+                        {"id": cid, "question": [ex["messages"]], "function": [t["function"] for t in ex["tools"]]},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
                 a.write(json.dumps({"id": cid, **answer(ex)}, ensure_ascii=False) + "\n")
                 kinds[ex["kind"]] = kinds.get(ex["kind"], 0) + 1
-            print(json.dumps({"set": name, "written": len(exs[skip:skip + n]), "by_kind": kinds,
-                              "converted": counts.report()}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {"set": name, "written": len(exs[skip : skip + n]), "by_kind": kinds, "converted": counts.report()},
+                    ensure_ascii=False,
+                )
+            )
 
 
 def main():

@@ -23,61 +23,119 @@ def call(cid, name, args):
 
 
 SHOP = [
-    fn("searchProducts", "Search the product catalog by keyword and price.", {
-        "query": {"type": "string", "description": "Free-text keywords"},
-        "maxPrice": {"type": "number", "description": "Highest acceptable price"},
-        "sort_by": {"type": "string", "enum": ["price", "rating", "newest"], "description": "Result ordering"},
-        "in_stock_only": {"type": "boolean"},
-    }, ["query"]),
-    fn("create_shipment", "Ship an order to a customer address.", {
-        "order_id": {"type": "string", "description": "The order ID, like ORD-1234"},
-        "address": {"type": "object", "properties": {
-            "street": {"type": "string"}, "city": {"type": "string", "description": "Destination city"},
-            "zipCode": {"type": ["string", "null"]}}, "required": ["city"]},
-        "speed": {"type": "string", "enum": ["standard", "express", "overnight"]},
-        "gift": {"type": "boolean", "description": "Wrap it as a present"},
-        "tags": {"type": "array", "items": {"type": "string"}, "description": "Labels for the parcel"},
-        "priority": {"type": "integer", "enum": [1, 2, 3]},
-    }, ["order_id", "address"]),
+    fn(
+        "searchProducts",
+        "Search the product catalog by keyword and price.",
+        {
+            "query": {"type": "string", "description": "Free-text keywords"},
+            "maxPrice": {"type": "number", "description": "Highest acceptable price"},
+            "sort_by": {"type": "string", "enum": ["price", "rating", "newest"], "description": "Result ordering"},
+            "in_stock_only": {"type": "boolean"},
+        },
+        ["query"],
+    ),
+    fn(
+        "create_shipment",
+        "Ship an order to a customer address.",
+        {
+            "order_id": {"type": "string", "description": "The order ID, like ORD-1234"},
+            "address": {
+                "type": "object",
+                "properties": {
+                    "street": {"type": "string"},
+                    "city": {"type": "string", "description": "Destination city"},
+                    "zipCode": {"type": ["string", "null"]},
+                },
+                "required": ["city"],
+            },
+            "speed": {"type": "string", "enum": ["standard", "express", "overnight"]},
+            "gift": {"type": "boolean", "description": "Wrap it as a present"},
+            "tags": {"type": "array", "items": {"type": "string"}, "description": "Labels for the parcel"},
+            "priority": {"type": "integer", "enum": [1, 2, 3]},
+        },
+        ["order_id", "address"],
+    ),
 ]
 
 CASES = [
-    {"name": "single tool, camelCase and snake_case names, enum and boolean",
-     "tools": SHOP[:1],
-     "messages": [{"role": "user", "content": "Find waterproof hiking boots under $120, sorted by rating, in-stock only."}]},
-    {"name": "nested object flattened, enum of integers, array slot, tool without description",
-     "tools": SHOP[1:] + [fn("ping", None, {})],
-     "messages": [{"role": "system", "content": "You are a shop assistant."},
-                  {"role": "user", "content": "Please deliver order ORD-88213 to 12 Baker Street, London NW1 6XE "
-                                              "by express; it's a gift. Priority 2."}]},
-    {"name": "multi-turn with assistant tool_calls (two calls) and tool messages",
-     "tools": SHOP,
-     "messages": [
-         {"role": "user", "content": "Look for a USB-C charger and ship my last order to Berlin."},
-         {"role": "assistant", "content": None, "tool_calls": [
-             call("c1", "searchProducts", {"query": "USB-C charger", "maxPrice": 30, "in_stock_only": True}),
-             call("c2", "create_shipment", {"order_id": "ORD-1", "address": {"city": "Berlin"}})]},
-         {"role": "tool", "tool_call_id": "c1", "content": "[{\"sku\":\"CH-20W\",\"price\":19.99}]"},
-         {"role": "tool", "tool_call_id": "c2", "content": "{\"status\":\"queued\"}"},
-         {"role": "assistant", "content": "Found CH-20W for 19.99. Shipment queued."},
-         {"role": "user", "content": "Great, make it overnight shipping instead."}]},
-    {"name": "Chinese message with ASCII values inside",
-     "tools": SHOP,
-     "messages": [{"role": "user", "content": "请把订单 ORD-5521 寄到上海，地址是 Nanjing Road 88 号，要加急（express）。"}]},
-    {"name": "conversation longer than max_conversation_tokens (kept: cls + last T_max-1 ids)",
-     "tools": SHOP[:1],
-     "messages": [{"role": "user", "content": "I have been browsing for a while. " * 12},
-                  {"role": "assistant", "content": "Sure, tell me what you are looking for and your budget. " * 4},
-                  {"role": "user", "content": "Something like a mechanicalKeyboard with brown switches, max price "
-                                              "95.50 EUR, newest first please. Not the 60% ones."}]},
-    {"name": "identifier splitting: dots, dashes, slashes, acronyms, digits, stopwords, synonyms, prefixes",
-     "tools": [fn("get_HTTPResponse.v2-status/check", "Check the HTTP response status of a URL.", {
-         "targetURL": {"type": "string", "description": "The address to check"},
-         "retryCount2": {"type": "integer", "description": "How many retries"},
-         "mode": {"enum": ["fast", "thorough"], "description": "Checking mode"},
-         "x": {"type": "string"}})],
-     "messages": [{"role": "user", "content": "Can you check https://example.com/statusPage quickly? "
-                                              "Retry three times; the response should be 200. Quickest mode."}]},
+    {
+        "name": "single tool, camelCase and snake_case names, enum and boolean",
+        "tools": SHOP[:1],
+        "messages": [
+            {"role": "user", "content": "Find waterproof hiking boots under $120, sorted by rating, in-stock only."}
+        ],
+    },
+    {
+        "name": "nested object flattened, enum of integers, array slot, tool without description",
+        "tools": SHOP[1:] + [fn("ping", None, {})],
+        "messages": [
+            {"role": "system", "content": "You are a shop assistant."},
+            {
+                "role": "user",
+                "content": "Please deliver order ORD-88213 to 12 Baker Street, London NW1 6XE "
+                "by express; it's a gift. Priority 2.",
+            },
+        ],
+    },
+    {
+        "name": "multi-turn with assistant tool_calls (two calls) and tool messages",
+        "tools": SHOP,
+        "messages": [
+            {"role": "user", "content": "Look for a USB-C charger and ship my last order to Berlin."},
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    call("c1", "searchProducts", {"query": "USB-C charger", "maxPrice": 30, "in_stock_only": True}),
+                    call("c2", "create_shipment", {"order_id": "ORD-1", "address": {"city": "Berlin"}}),
+                ],
+            },
+            {"role": "tool", "tool_call_id": "c1", "content": '[{"sku":"CH-20W","price":19.99}]'},
+            {"role": "tool", "tool_call_id": "c2", "content": '{"status":"queued"}'},
+            {"role": "assistant", "content": "Found CH-20W for 19.99. Shipment queued."},
+            {"role": "user", "content": "Great, make it overnight shipping instead."},
+        ],
+    },
+    {
+        "name": "Chinese message with ASCII values inside",
+        "tools": SHOP,
+        "messages": [{"role": "user", "content": "请把订单 ORD-5521 寄到上海，地址是 Nanjing Road 88 号，要加急（express）。"}],
+    },
+    {
+        "name": "conversation longer than max_conversation_tokens (kept: cls + last T_max-1 ids)",
+        "tools": SHOP[:1],
+        "messages": [
+            {"role": "user", "content": "I have been browsing for a while. " * 12},
+            {"role": "assistant", "content": "Sure, tell me what you are looking for and your budget. " * 4},
+            {
+                "role": "user",
+                "content": "Something like a mechanicalKeyboard with brown switches, max price "
+                "95.50 EUR, newest first please. Not the 60% ones.",
+            },
+        ],
+    },
+    {
+        "name": "identifier splitting: dots, dashes, slashes, acronyms, digits, stopwords, synonyms, prefixes",
+        "tools": [
+            fn(
+                "get_HTTPResponse.v2-status/check",
+                "Check the HTTP response status of a URL.",
+                {
+                    "targetURL": {"type": "string", "description": "The address to check"},
+                    "retryCount2": {"type": "integer", "description": "How many retries"},
+                    "mode": {"enum": ["fast", "thorough"], "description": "Checking mode"},
+                    "x": {"type": "string"},
+                },
+            )
+        ],
+        "messages": [
+            {
+                "role": "user",
+                "content": "Can you check https://example.com/statusPage quickly? "
+                "Retry three times; the response should be 200. Quickest mode.",
+            }
+        ],
+    },
 ]
 
 
@@ -86,8 +144,16 @@ def expected(case):
     m = x["elem_match"]
     triples = [[int(e), int(t), int(c)] for e, t, c in zip(*m.nonzero())]
     return {
-        "elements": [{"kind": el["kind"], "parent": el["parent"], "text": el["text"], "name_words": el["name_words"],
-                      "description_words": el["desc_words"]} for el in x["elements"]],
+        "elements": [
+            {
+                "kind": el["kind"],
+                "parent": el["parent"],
+                "text": el["text"],
+                "name_words": el["name_words"],
+                "description_words": el["desc_words"],
+            }
+            for el in x["elements"]
+        ],
         "elem_ids": x["elem_ids"].tolist(),
         "input_ids": x["input_ids"].tolist(),
         "positions": [list(p) for p in x["positions"]],
@@ -98,7 +164,8 @@ def expected(case):
 def main():
     out = {
         "format": "training/README.md#features-parity-fixture",
-        "max_conversation_tokens": F.T_MAX, "max_element_tokens": F.L_MAX,
+        "max_conversation_tokens": F.T_MAX,
+        "max_element_tokens": F.L_MAX,
         "cases": [dict(case, expected=expected(case)) for case in CASES],
     }
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "features-parity.json")
@@ -108,7 +175,9 @@ def main():
         f.write("\n")
     for case in out["cases"]:
         e = case["expected"]
-        print(f"{case['name'][:60]:60s} E={len(e['elements'])} T={len(e['input_ids'])} match={len(e['elem_match_nonzero'])}")
+        print(
+            f"{case['name'][:60]:60s} E={len(e['elements'])} T={len(e['input_ids'])} match={len(e['elem_match_nonzero'])}"
+        )
 
 
 if __name__ == "__main__":

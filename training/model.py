@@ -19,16 +19,16 @@ class Config:
     vocab: int = 264
     d: int = 128
     heads: int = 4
-    enc_layers: int = 2       # schema encoder
-    local_layers: int = 2     # conversation layers with the |i-j| <= W window
-    global_layers: int = 2    # conversation layers attending everywhere
+    enc_layers: int = 2  # schema encoder
+    local_layers: int = 2  # conversation layers with the |i-j| <= W window
+    global_layers: int = 2  # conversation layers attending everywhere
     t_max: int = 512
     l_max: int = 64
-    kernel: int = 65          # per-parameter match kernel over +-32 positions
+    kernel: int = 65  # per-parameter match kernel over +-32 positions
     memory_dim: int = 64
     counts: int = 5
-    ranks: int = 0            # > 0: SlotRank with this many parameter ranks within a tool (phase 13; not shipped)
-    elem_layers: int = 0      # > 0: blocks in which the schema elements attend to each other before the heads
+    ranks: int = 0  # > 0: SlotRank with this many parameter ranks within a tool (phase 13; not shipped)
+    elem_layers: int = 0  # > 0: blocks in which the schema elements attend to each other before the heads
 
 
 def product(a, b, lowp=False):
@@ -41,19 +41,19 @@ class Attention(nn.Module):
         super().__init__()
         self.h = heads
         self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
-        self.lowp = False    # lowp.py: score and value products in bf16 (training on a CPU with bf16 units)
+        self.lowp = False  # lowp.py: score and value products in bf16 (training on a CPU with bf16 units)
 
     def forward(self, x, ctx, bias):
         # x [B, N, d], ctx [B, M, d], bias [B or 1, 1 or h, N, M] additive, or None (every key visible)
         B, N, d = x.shape
         M = ctx.shape[1]
-        q = self.q(x).view(B, N, self.h, d // self.h).transpose(1, 2)    # [B, h, N, dh]
+        q = self.q(x).view(B, N, self.h, d // self.h).transpose(1, 2)  # [B, h, N, dh]
         k = self.k(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)  # [B, h, M, dh]
         v = self.v(ctx).view(B, M, self.h, d // self.h).transpose(1, 2)
         att = product(q, k.transpose(-1, -2), self.lowp) / math.sqrt(d // self.h)  # [B, h, N, M]
         if bias is not None:
             att = att + bias
-        y = product(att.softmax(-1), v, self.lowp)                       # [B, h, N, dh]
+        y = product(att.softmax(-1), v, self.lowp)  # [B, h, N, dh]
         return self.o(y.transpose(1, 2).reshape(B, N, d))
 
     def banded(self, x, band):
@@ -64,10 +64,10 @@ class Attention(nn.Module):
         n = keys.shape[0]
         h, dh = self.h, d // self.h
         q = F.pad(self.q(x), (0, 0, 0, n * chunk - T)).view(B, n, chunk, h, dh).permute(0, 3, 1, 2, 4)  # [B,h,n,C,dh]
-        k = self.k(x).view(B, T, h, dh).transpose(1, 2)[:, :, keys]           # [B, h, n, L, dh]
+        k = self.k(x).view(B, T, h, dh).transpose(1, 2)[:, :, keys]  # [B, h, n, L, dh]
         v = self.v(x).view(B, T, h, dh).transpose(1, 2)[:, :, keys]
-        att = (q @ k.transpose(-1, -2)) / math.sqrt(dh) + bias                # [B, h, n, C, L]
-        y = att.softmax(-1) @ v                                                # [B, h, n, C, dh]
+        att = (q @ k.transpose(-1, -2)) / math.sqrt(dh) + bias  # [B, h, n, C, L]
+        y = att.softmax(-1) @ v  # [B, h, n, C, dh]
         return self.o(y.permute(0, 2, 3, 1, 4).reshape(B, n * chunk, d)[:, :T])
 
 
@@ -79,13 +79,13 @@ def band_plan(kbias, window, chunk):
     T = kbias.shape[-1]
     n = (T + chunk - 1) // chunk
     w = window.reshape(())
-    t = torch.ones_like(kbias[0, 0, 0], dtype=torch.long).sum()           # T as a tensor (dynamic in the graph)
-    span = torch.minimum(2 * w + chunk, t)                                 # keys per chunk, L
+    t = torch.ones_like(kbias[0, 0, 0], dtype=torch.long).sum()  # T as a tensor (dynamic in the graph)
+    span = torch.minimum(2 * w + chunk, t)  # keys per chunk, L
     first = (torch.arange(n) * chunk - w).clamp(min=0)
-    first = torch.minimum(first, t - span)                                 # [n] first key of each chunk
-    keys = first[:, None] + torch.arange(span)[None, :]                    # [n, L]
-    qpos = torch.arange(n * chunk).view(n, chunk, 1)                      # [n, C, 1]
-    near = (qpos - keys[:, None, :]).abs() <= w                           # [n, C, L]
+    first = torch.minimum(first, t - span)  # [n] first key of each chunk
+    keys = first[:, None] + torch.arange(span)[None, :]  # [n, L]
+    qpos = torch.arange(n * chunk).view(n, chunk, 1)  # [n, C, 1]
+    near = (qpos - keys[:, None, :]).abs() <= w  # [n, C, L]
     bias = (~near).float() * NEG + kbias[:, :, 0][:, :, keys].unsqueeze(3)  # [B, 1, n, C, L]
     return keys, bias, chunk
 
@@ -98,7 +98,7 @@ class Block(nn.Module):
         self.n1, self.n2, self.nc = nn.LayerNorm(d), nn.LayerNorm(d), nn.LayerNorm(d)
         self.att = Attention(d, heads)
         self.ffn = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
-        self.drop = 0.0     # residual dropout while training (train.py --dropout); export runs in eval mode
+        self.drop = 0.0  # residual dropout while training (train.py --dropout); export runs in eval mode
 
     def silenced(self):
         """Zeroes both residual outputs (attention output, FFN output): the block computes the identity until trained,
@@ -111,7 +111,9 @@ class Block(nn.Module):
     def forward(self, x, bias, ctx=None, band=None):
         # band: a band_plan; the windowed self-attention is then computed chunk by chunk (Attention.banded)
         h = self.n1(x)
-        x = x + self.dropped(self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias))
+        x = x + self.dropped(
+            self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias)
+        )
         return x + self.dropped(self.ffn(self.n2(x)))
 
     def dropped(self, branch):
@@ -131,13 +133,13 @@ class SchemaEncoder(nn.Module):
 
     def forward(self, elem_ids):
         L = elem_ids.shape[1]
-        keep = (elem_ids != PAD).float()                                      # [E, L]
-        x = self.tok(elem_ids) + self.pos.weight[:L].unsqueeze(0)             # [E, L, d]
-        bias = ((1.0 - keep) * NEG)[:, None, None, :]                         # [E, 1, 1, L]
+        keep = (elem_ids != PAD).float()  # [E, L]
+        x = self.tok(elem_ids) + self.pos.weight[:L].unsqueeze(0)  # [E, L, d]
+        bias = ((1.0 - keep) * NEG)[:, None, None, :]  # [E, 1, 1, L]
         for blk in self.blocks:
             x = blk(x, bias)
         x = self.norm(x) * keep.unsqueeze(-1)
-        pooled = x.sum(1) / keep.sum(1, keepdim=True).clamp(min=1.0)          # [E, d]
+        pooled = x.sum(1) / keep.sum(1, keepdim=True).clamp(min=1.0)  # [E, d]
         return self.out(pooled)
 
 
@@ -155,11 +157,14 @@ class SlotRank(nn.Embedding):
 
     def forward(self, e, elem_kind, elem_parent, emask):
         # e [B, E, d], elem_kind / elem_parent [B, E], emask [B, E] -> [B, E, d]
-        is_param = (elem_kind == 1) & (emask > 0)                               # [B, E]
+        is_param = (elem_kind == 1) & (emask > 0)  # [B, E]
         pos = torch.arange(elem_kind.shape[1], device=elem_kind.device)
-        earlier = ((elem_parent.unsqueeze(2) == elem_parent.unsqueeze(1)) & is_param.unsqueeze(1)
-                   & (pos[None, :] < pos[:, None]).unsqueeze(0))                # [B, E, E] same tool, before e
-        rank = earlier.long().sum(-1).clamp(max=self.num_embeddings - 1)        # [B, E]
+        earlier = (
+            (elem_parent.unsqueeze(2) == elem_parent.unsqueeze(1))
+            & is_param.unsqueeze(1)
+            & (pos[None, :] < pos[:, None]).unsqueeze(0)
+        )  # [B, E, E] same tool, before e
+        rank = earlier.long().sum(-1).clamp(max=self.num_embeddings - 1)  # [B, E]
         return e + super().forward(rank) * is_param.unsqueeze(-1).float()
 
 
@@ -167,17 +172,17 @@ class ToolCaller(nn.Module):
     def __init__(self, c: Config):
         super().__init__()
         self.c = c
-        self.band_chunk = 0     # > 0: windowed layers attend chunk by chunk (export; one window for the batch)
+        self.band_chunk = 0  # > 0: windowed layers attend chunk by chunk (export; one window for the batch)
         d = c.d
         self.tok = nn.Embedding(c.vocab, d)
         self.pos = nn.Embedding(c.t_max, d)
-        self.match_in = nn.Linear(6, d)             # max over elements of each kind x 2 match channels
+        self.match_in = nn.Linear(6, d)  # max over elements of each kind x 2 match channels
         self.kind = nn.Embedding(3, d)
         self.elem_in = nn.Linear(d, d)
         self.blocks = nn.ModuleList(Block(d, c.heads) for _ in range(c.local_layers + c.global_layers))
-        self.cross = Block(d, c.heads)              # conversation tokens attend to the elements
+        self.cross = Block(d, c.heads)  # conversation tokens attend to the elements
         self.norm = nn.LayerNorm(d)
-        self.pool = Attention(d, c.heads)           # element queries pool the conversation
+        self.pool = Attention(d, c.heads)  # element queries pool the conversation
         self.pool_match = nn.Parameter(torch.tensor([2.0, 1.0]))  # match channels bias the pooling
         self.elem_mlp = nn.Sequential(nn.Linear(3 * d + 4, 2 * d), nn.GELU(), nn.Linear(2 * d, d))
         self.pair = nn.Sequential(nn.Linear(2 * d, 2 * d), nn.GELU(), nn.LayerNorm(2 * d))
@@ -185,7 +190,7 @@ class ToolCaller(nn.Module):
         self.action = nn.Linear(2 * d, 3)
         self.boolh = nn.Linear(2 * d, 2)
         self.option = nn.Sequential(nn.Linear(2 * d, d), nn.GELU(), nn.Linear(d, 1))
-        self.span_q = nn.Linear(2 * d, 2 * d)       # start and end queries
+        self.span_q = nn.Linear(2 * d, 2 * d)  # start and end queries
         self.span_k = nn.Linear(d, 2 * d)
         self.span_conv = nn.Conv1d(2, 2, c.kernel, padding=c.kernel // 2)
         self.span_bias = nn.Parameter(torch.tensor([-4.0]))
@@ -218,72 +223,81 @@ class ToolCaller(nn.Module):
         B, T = input_ids.shape
         d = self.c.d
         emask = torch.ones_like(elem_kind, dtype=torch.float) if elem_mask is None else elem_mask.float()
-        keep = (input_ids != PAD).float()                                       # [B, T]
+        keep = (input_ids != PAD).float()  # [B, T]
         kinds = torch.arange(3, device=elem_kind.device)
         kind_1h = (elem_kind.unsqueeze(-1) == kinds).float() * emask.unsqueeze(-1)  # [B, E, 3]
-        per_kind = elem_match.unsqueeze(2) * kind_1h[:, :, :, None, None]       # [B, E, 3, T, 2]
-        mfeat = per_kind.max(1)[0].permute(0, 2, 1, 3).reshape(B, T, 6)         # [B, T, 6]
+        per_kind = elem_match.unsqueeze(2) * kind_1h[:, :, :, None, None]  # [B, E, 3, T, 2]
+        mfeat = per_kind.max(1)[0].permute(0, 2, 1, 3).reshape(B, T, 6)  # [B, T, 6]
         x = self.tok(input_ids) + self.pos.weight[:T].unsqueeze(0) + self.match_in(mfeat)  # [B, T, d]
 
         idx = torch.arange(T, device=input_ids.device)
-        dist = (idx[:, None] - idx[None, :]).abs()                              # [T, T]
-        local = (dist[None] <= window.view(-1, 1, 1)).float()                   # [B or 1, T, T]
-        kbias = ((1.0 - keep) * NEG)[:, None, None, :]                          # [B, 1, 1, T]
-        lbias = kbias + ((1.0 - local) * NEG).unsqueeze(1)                      # [B, 1, T, T]
+        dist = (idx[:, None] - idx[None, :]).abs()  # [T, T]
+        local = (dist[None] <= window.view(-1, 1, 1)).float()  # [B or 1, T, T]
+        kbias = ((1.0 - keep) * NEG)[:, None, None, :]  # [B, 1, 1, T]
+        lbias = kbias + ((1.0 - local) * NEG).unsqueeze(1)  # [B, 1, T, T]
 
-        e = self.elem_in(elem_vecs) + self.kind(elem_kind)                      # [B, E, d]
+        e = self.elem_in(elem_vecs) + self.kind(elem_kind)  # [B, E, d]
         if self.slot_rank is not None:
             e = self.slot_rank(e, elem_kind, elem_parent, emask)
-        ebias = ((1.0 - emask) * NEG)[:, None, None, :]                         # [B, 1, 1, E]
+        ebias = ((1.0 - emask) * NEG)[:, None, None, :]  # [B, 1, 1, E]
         band = band_plan(kbias, window, self.band_chunk) if self.band_chunk else None
-        gbias = None if band else kbias   # export: one request, no padding, so the global layers mask nothing
+        gbias = None if band else kbias  # export: one request, no padding, so the global layers mask nothing
         for i, blk in enumerate(self.blocks):
             local = i < self.c.local_layers
             x = blk(x, lbias if local else gbias, band=band if local else None)
             if i == self.c.local_layers - 1:
                 x = self.cross(x, ebias, ctx=e)
-        h = self.norm(x)                                                        # [B, T, d]
+        h = self.norm(x)  # [B, T, d]
 
-        mbias = (elem_match * self.pool_match).sum(-1)                          # [B, E, T]
-        pbias = kbias + mbias.unsqueeze(1)                                      # [B, 1, E, T]
-        pooled = self.pool(e, h, pbias)                                         # [B, E, d]
-        cls = h[:, :1, :].expand(B, e.shape[1], d)                              # [B, E, d]
-        keep_t = keep[:, None, :, None]                                         # [B, 1, T, 1]
-        m_max = (elem_match * keep_t).max(2)[0]                                 # [B, E, 2] is e mentioned at all
+        mbias = (elem_match * self.pool_match).sum(-1)  # [B, E, T]
+        pbias = kbias + mbias.unsqueeze(1)  # [B, 1, E, T]
+        pooled = self.pool(e, h, pbias)  # [B, E, d]
+        cls = h[:, :1, :].expand(B, e.shape[1], d)  # [B, E, d]
+        keep_t = keep[:, None, :, None]  # [B, 1, T, 1]
+        m_max = (elem_match * keep_t).max(2)[0]  # [B, E, 2] is e mentioned at all
         m_frac = (elem_match * keep_t).sum(2) / keep_t.sum(2).clamp(min=1.0) * 10.0  # [B, E, 2]
-        z = self.elem_mlp(torch.cat([e, pooled, cls, m_max, m_frac], -1))       # [B, E, d]
+        z = self.elem_mlp(torch.cat([e, pooled, cls, m_max, m_frac], -1))  # [B, E, d]
         for blk in self.elem_mix:
-            z = blk(z, ebias)                                                   # [B, E, d]
+            z = blk(z, ebias)  # [B, E, d]
         zp = torch.gather(z, 1, elem_parent.unsqueeze(-1).expand(B, z.shape[1], d))  # parent's z [B, E, d]
-        zz = self.pair(torch.cat([z, zp], -1))                                  # [B, E, 2d]
+        zz = self.pair(torch.cat([z, zp], -1))  # [B, E, 2d]
 
         E = elem_match.shape[1]
         e_idx = torch.arange(E, device=elem_parent.device)
-        option_logits = self.option(zz).squeeze(-1)                             # [B, E]
-        opt_child = ((elem_parent.unsqueeze(1) == e_idx[None, :, None]) & (elem_kind == 2).unsqueeze(1)
-                     & (emask > 0).unsqueeze(1))                                # [B, E(param), E(option)]
-        has_opt = opt_child.any(-1, keepdim=True).float()                       # [B, E, 1]
-        sib = option_logits.unsqueeze(1).masked_fill(~opt_child, NEG)           # [B, E, E]
-        top_prob = (sib.max(-1)[0] - sib.logsumexp(-1)).exp().unsqueeze(-1)     # [B, E, 1]
+        option_logits = self.option(zz).squeeze(-1)  # [B, E]
+        opt_child = (
+            (elem_parent.unsqueeze(1) == e_idx[None, :, None])
+            & (elem_kind == 2).unsqueeze(1)
+            & (emask > 0).unsqueeze(1)
+        )  # [B, E(param), E(option)]
+        has_opt = opt_child.any(-1, keepdim=True).float()  # [B, E, 1]
+        sib = option_logits.unsqueeze(1).masked_fill(~opt_child, NEG)  # [B, E, E]
+        top_prob = (sib.max(-1)[0] - sib.logsumexp(-1)).exp().unsqueeze(-1)  # [B, E, 1]
         opt_match = (m_max.unsqueeze(1) * opt_child.unsqueeze(-1).float()).max(2)[0]  # [B, E, 2]
-        opt_feat = torch.cat([top_prob, opt_match], -1)                         # [B, E, 3]
+        opt_feat = torch.cat([top_prob, opt_match], -1)  # [B, E, 3]
         action_logits = self.action(zz) + self.option_evidence(opt_feat) * has_opt  # [B, E, 3]
         cue = self.bool_cue(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, T) + kbias[:, 0]
-        bool_logits = self.boolh(zz) + self.bool_read(cue.softmax(-1) @ h)      # [B, E, 2]
-        q = self.span_q(zz).view(B, E, 2, d).transpose(1, 2)                    # [B, 2, E, d]
-        k = self.span_k(h).view(B, T, 2, d).permute(0, 2, 3, 1)                 # [B, 2, d, T]
-        bil = (q @ k).transpose(1, 2) / math.sqrt(d)                            # [B, E, 2, T]
+        bool_logits = self.boolh(zz) + self.bool_read(cue.softmax(-1) @ h)  # [B, E, 2]
+        q = self.span_q(zz).view(B, E, 2, d).transpose(1, 2)  # [B, 2, E, d]
+        k = self.span_k(h).view(B, T, 2, d).permute(0, 2, 3, 1)  # [B, 2, d, T]
+        bil = (q @ k).transpose(1, 2) / math.sqrt(d)  # [B, E, 2, T]
         conv = self.span_conv(elem_match.reshape(B * E, T, 2).transpose(1, 2)).view(B, E, 2, T)
-        span = bil + conv + self.span_bias                                      # [B, E, 2, T]
-        mass = (span[:, :, 0].detach().sigmoid() * keep[:, None, :]).sum(-1)    # [B, E] expected span starts
-        gated = mass * self.count_gate(zz).squeeze(-1).sigmoid() * emask        # [B, E]
+        span = bil + conv + self.span_bias  # [B, E, 2, T]
+        mass = (span[:, :, 0].detach().sigmoid() * keep[:, None, :]).sum(-1)  # [B, E] expected span starts
+        gated = mass * self.count_gate(zz).squeeze(-1).sigmoid() * emask  # [B, E]
         child = (elem_parent.unsqueeze(1) == e_idx[None, :, None]) & (elem_kind == 1).unsqueeze(1)  # [B, E(tool), E]
-        evidence = (gated.unsqueeze(1) * child.float()).max(-1)[0]              # [B, E]
+        evidence = (gated.unsqueeze(1) * child.float()).max(-1)[0]  # [B, E]
         count_logits = self.count(zz) + self.count_evidence(evidence.unsqueeze(-1))  # [B, E, 5]
-        memory_states = self.memory(h)                                          # [B, T, M]
-        return dict(count_logits=count_logits, action_logits=action_logits, start_logits=span[:, :, 0],
-                    end_logits=span[:, :, 1], bool_logits=bool_logits, option_logits=option_logits,
-                    memory_states=memory_states)
+        memory_states = self.memory(h)  # [B, T, M]
+        return dict(
+            count_logits=count_logits,
+            action_logits=action_logits,
+            start_logits=span[:, :, 0],
+            end_logits=span[:, :, 1],
+            bool_logits=bool_logits,
+            option_logits=option_logits,
+            memory_states=memory_states,
+        )
 
 
 class EdgeModel(nn.Module):
@@ -297,8 +311,16 @@ class EdgeModel(nn.Module):
 
     def on_batch(self, b):
         """The model on a collated batch (data.collate's dict of tensors)."""
-        return self(b["enc_ids"], b["elem_index"], b["input_ids"], b["window"], b["elem_kind"], b["elem_parent"],
-                    b["elem_match"], b["elem_mask"])
+        return self(
+            b["enc_ids"],
+            b["elem_index"],
+            b["input_ids"],
+            b["window"],
+            b["elem_kind"],
+            b["elem_parent"],
+            b["elem_match"],
+            b["elem_mask"],
+        )
 
     def forward(self, enc_ids, elem_index, input_ids, window, elem_kind, elem_parent, elem_match, elem_mask):
         # enc_ids [U, L]: the distinct element texts of the batch; elem_index [B, E]: row of enc_ids per element
@@ -309,10 +331,32 @@ class EdgeModel(nn.Module):
         vecs = torch.zeros(enc_ids.shape[0], self.c.d, device=enc_ids.device)
         for part in (order[:half], order[half:]):
             if part.numel():
-                vecs[part] = self.encoder(enc_ids[part][:, :max(1, int(lens[part].max()))])
-        vecs = vecs[elem_index]                                                  # [B, E, d]
+                vecs[part] = self.encoder(enc_ids[part][:, : max(1, int(lens[part].max()))])
+        vecs = vecs[elem_index]  # [B, E, d]
         return self.caller(input_ids, window, vecs, elem_kind, elem_parent, elem_match, elem_mask)
 
 
 def param_count(m):
     return sum(p.numel() for p in m.parameters())
+
+
+# the attention windows the model is trained and exported for (export.py writes them to config.json)
+WINDOW = {"min": 8, "max": 512, "default": 16, "trained": [8, 16, 32, 64, 128, 512]}
+
+ZERO_INIT = (
+    "caller.count_gate",
+    "caller.count_evidence",
+    "caller.option_evidence",
+)  # modules whose initial weights leave the outputs unchanged
+
+
+def load_model(ckpt=None, seed=0, overrides=None):
+    """A checkpoint's model, or seeded random weights (with Config fields overridden: speed of other shapes)."""
+    if ckpt:
+        state = torch.load(ckpt, map_location="cpu")
+        model = EdgeModel(Config(**state["config"]))
+        missing = model.load_state_dict(state["model"], strict=False).missing_keys
+        assert all(k.startswith(ZERO_INIT) for k in missing), f"checkpoint lacks {missing}"
+        return model, state
+    torch.manual_seed(seed)
+    return EdgeModel(Config(**(overrides or {}))), None

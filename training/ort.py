@@ -20,8 +20,15 @@ def run_many(runs):
     with tempfile.TemporaryDirectory() as tmp:
         req, res = os.path.join(tmp, "req.json"), os.path.join(tmp, "res.json")
         with open(req, "w") as f:
-            json.dump({"runs": [{"model": os.path.abspath(m), "feeds": {k: _tensor(v) for k, v in feeds.items()}}
-                                for m, feeds in runs]}, f)
+            json.dump(
+                {
+                    "runs": [
+                        {"model": os.path.abspath(m), "feeds": {k: _tensor(v) for k, v in feeds.items()}}
+                        for m, feeds in runs
+                    ]
+                },
+                f,
+            )
         subprocess.run(["node", os.path.join(HERE, "ort_run.mjs"), req, res], check=True)
         with open(res) as f:
             out = json.load(f)["results"]

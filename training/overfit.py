@@ -16,7 +16,7 @@ import torch
 import data
 import lowp
 from evaluate import evaluate_torch
-from export import load_model
+from model import load_model
 from train import losses, optimise
 
 
@@ -37,7 +37,7 @@ def main():
     groups = []
     while len(groups) < args.batches:
         groups += data.batches(rng, "train", 24, 1.0, [16])
-    groups = groups[:args.batches]
+    groups = groups[: args.batches]
     examples = [x for _, g in groups for x in g]
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     keys = ("tool_or_none", "exact_spans", "whole_calls")
@@ -45,6 +45,7 @@ def main():
     def report(step, extra):
         m = evaluate_torch(model, examples, 16)
         print(json.dumps({"step": step, **extra, **{k: m[k] for k in keys}}), flush=True)
+
     report(0, {})
     t0 = time.time()
     for step in range(1, args.steps + 1):

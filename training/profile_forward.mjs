@@ -9,23 +9,28 @@ import { fileURLToPath } from "node:url";
 import { syntheticFeeds } from "./forward_inputs.mjs";
 
 const [dir = "wasm", T = "400"] = process.argv.slice(2);
-const t = Number(T), e = 24, runs = 10;
+const t = Number(T),
+  e = 24,
+  runs = 10;
 
 if (process.env.PROFILE_CHILD) {
   const ort = await import("onnxruntime-web/wasm");
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
   const enc = await ort.InferenceSession.create(readFileSync(join(dir, "onnx/schema_encoder_int8.onnx")));
-  const main = await ort.InferenceSession.create(readFileSync(join(dir, "onnx/model_int8.onnx")),
-    { enableProfiling: true, logSeverityLevel: 0 });
+  const main = await ort.InferenceSession.create(readFileSync(join(dir, "onnx/model_int8.onnx")), { enableProfiling: true, logSeverityLevel: 0 });
   const inputs = syntheticFeeds(ort, t, e, 16);
   const { elem_vecs } = await enc.run(inputs.encoder);
   const feeds = inputs.main(elem_vecs);
   for (let i = 0; i < runs; i++) await main.run(feeds);
   main.endProfiling();
 } else {
-  const log = execFileSync(process.execPath, [fileURLToPath(import.meta.url), dir, T],
-    { env: { ...process.env, PROFILE_CHILD: "1" }, encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
+  const log = execFileSync(process.execPath, [fileURLToPath(import.meta.url), dir, T], {
+    env: { ...process.env, PROFILE_CHILD: "1" },
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const byOp = new Map();
   for (const line of log.split("\n")) {
     const at = line.indexOf('{"cat"');
@@ -41,6 +46,6 @@ if (process.env.PROFILE_CHILD) {
   const total = [...byOp.values()].reduce((sum, x) => sum + x.us, 0);
   console.log(`T=${t}, ${runs} runs, kernels ${(total / runs / 1000).toFixed(1)} ms per run (profiled)`);
   for (const [op, x] of [...byOp].sort((p, q) => q[1].us - p[1].us).slice(0, 14)) {
-    console.log(`${op.padEnd(24)} ${(100 * x.us / total).toFixed(1).padStart(5)}%  ${String(x.nodes / runs).padStart(4)} nodes`);
+    console.log(`${op.padEnd(24)} ${((100 * x.us) / total).toFixed(1).padStart(5)}%  ${String(x.nodes / runs).padStart(4)} nodes`);
   }
 }

@@ -18,7 +18,7 @@ from model import Config
 
 def _kept(name, kept):
     """Whether export keeps module `name`'s MatMul in fp32 (keep_fp32's node-name parts, as module-name parts)."""
-    graph, rest = ("encoder", name[len("encoder."):]) if name.startswith("encoder.") else ("model", name)
+    graph, rest = ("encoder", name[len("encoder.") :]) if name.startswith("encoder.") else ("model", name)
     dotted = "." + rest + "."
     return any(p.replace("/", ".") in dotted for p in kept[graph])
 

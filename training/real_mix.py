@@ -28,13 +28,13 @@ def build(root, seed=0, caps=CAPS, crosswoz_copies=CROSSWOZ_COPIES):
     sgd_counts = C.Counts("sgd/train")
     sgd = list(convert_sgd.convert(root, "train", 3, seed, counts=sgd_counts))
     rng.shuffle(sgd)
-    out += sgd[:caps["sgd"]]
+    out += sgd[: caps["sgd"]]
     reports.append(sgd_counts.report())
     for name in ("clinc150", "banking77", "hwu64", "snips", "restaurant8k"):
         counts = {}
         exs = list(convert_intents.convert(root, "train", seed, [name], counts))
         rng.shuffle(exs)
-        out += exs[:caps[name]]
+        out += exs[: caps[name]]
         reports += [c.report() for c in counts.values()]
     for copy in range(crosswoz_copies):
         counts = C.Counts(f"crosswoz/val copy {copy}")

@@ -13,7 +13,7 @@ import torch
 
 import data
 
-_extra = None   # a worker's distilled examples (data.load_distilled), loaded once per process
+_extra = None  # a worker's distilled examples (data.load_distilled), loaded once per process
 
 
 def _start_worker(distilled):
@@ -61,7 +61,7 @@ class BatchStream:
         self.seed, self.batch, self.windows, self.options = seed, batch, list(windows), options
         self.done = job
         self.asked = job
-        ctx = mp.get_context("spawn")   # a forked child would inherit the parent's CUDA state
+        ctx = mp.get_context("spawn")  # a forked child would inherit the parent's CUDA state
         self.pool = ctx.Pool(workers, initializer=_start_worker, initargs=(distilled,))
         self.depth = 2 * workers
         self.pending = collections.deque()

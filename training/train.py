@@ -16,41 +16,44 @@ import torch.nn.functional as TF
 import data
 import lowp
 import qat
-from export import WINDOW
+from model import WINDOW
 from model import Block, Config, EdgeModel, param_count
 from stream import BatchStream
 from weights import load
 
 IGNORE = data.IGNORE
 MEMORY_WEIGHT = 0.2
-BOOL_WEIGHT = 4.0   # the span loss dominates the clipped gradient; at weight 1 the boolean head stayed at chance
+BOOL_WEIGHT = 4.0  # the span loss dominates the clipped gradient; at weight 1 the boolean head stayed at chance
 
 
 def losses(out, b):
     """Per-head losses; every head is supervised only on the rows its label concerns."""
     ce = lambda logits, y: TF.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), ignore_index=IGNORE)
     l = {}
-    for head, key, weight in (("count_logits", "count", 1.0), ("action_logits", "action", 1.0),
-                              ("bool_logits", "bool", BOOL_WEIGHT)):
+    for head, key, weight in (
+        ("count_logits", "count", 1.0),
+        ("action_logits", "action", 1.0),
+        ("bool_logits", "bool", BOOL_WEIGHT),
+    ):
         l[key] = weight * ce(out[head], b[key]) if (b[key] != IGNORE).any() else out[head].sum() * 0
     # options: softmax over the labelled siblings of a slot
     opt = b["option"]
-    lab = opt != IGNORE                                                            # [B, E]
+    lab = opt != IGNORE  # [B, E]
     if lab.any():
-        logits = out["option_logits"]                                              # [B, E]
+        logits = out["option_logits"]  # [B, E]
         same = (b["elem_parent"].unsqueeze(2) == b["elem_parent"].unsqueeze(1)) & lab.unsqueeze(1) & lab.unsqueeze(2)
-        grp = logits.unsqueeze(1).masked_fill(~same, -1e4).logsumexp(-1)           # [B, E]
+        grp = logits.unsqueeze(1).masked_fill(~same, -1e4).logsumexp(-1)  # [B, E]
         chosen = opt == 1
         l["option"] = (grp[chosen] - logits[chosen]).mean()
     else:
         l["option"] = out["option_logits"].sum() * 0
     # spans: sigmoid BCE per position (threshold 0.5 for arrays/parallel) + softmax CE over positions (ranking)
-    rows = b["span_rows"] > 0                                                       # [B, E]
+    rows = b["span_rows"] > 0  # [B, E]
     if rows.any():
-        keep = (b["input_ids"] != data.F.PAD).unsqueeze(1).expand_as(b["start"])    # [B, E, T]
+        keep = (b["input_ids"] != data.F.PAD).unsqueeze(1).expand_as(b["start"])  # [B, E, T]
         tot = 0
         for head, key in (("start_logits", "start"), ("end_logits", "end")):
-            lg, y = out[head][rows], b[key][rows]                                   # [R, T]
+            lg, y = out[head][rows], b[key][rows]  # [R, T]
             k = keep[rows]
             bce = TF.binary_cross_entropy_with_logits(lg, y, reduction="none")
             tot = tot + (bce * k).sum(-1).mean()
@@ -74,21 +77,21 @@ def optimise(model, opt, l):
 def memory_loss(mem, b, temperature=0.1):
     """Turn recall: a follow-up message's pooled memory vector must pick out the earlier message it depends on among
     every message of the batch (InfoNCE over cosine similarities). Pooling = mean over a message's positions."""
-    pair = b["memory_pair"]                                                         # [B, 2] (follow-up, recalled)
+    pair = b["memory_pair"]  # [B, 2] (follow-up, recalled)
     B, T, K = mem.shape
     M = max(int(b["msg_index"].max()), int(pair.max())) + 1
-    onehot = (b["msg_index"].unsqueeze(-1) == torch.arange(M, device=mem.device)).float()   # [B, T, M]
-    n = onehot.sum(1)                                                               # [B, M] positions per message
+    onehot = (b["msg_index"].unsqueeze(-1) == torch.arange(M, device=mem.device)).float()  # [B, T, M]
+    n = onehot.sum(1)  # [B, M] positions per message
     # a pair counts only when both messages are in the window: a recalled message cut off by t_max would be a
     # target the softmax excludes (about 5,000 for that batch: training/tests/test_data.py)
-    present = (pair >= 0).all(1) & (n.gather(1, pair.clamp(min=0)) > 0).all(1)    # [B]
-    rows = present.nonzero().squeeze(1)                                            # [R]
+    present = (pair >= 0).all(1) & (n.gather(1, pair.clamp(min=0)) > 0).all(1)  # [B]
+    rows = present.nonzero().squeeze(1)  # [R]
     if rows.numel() == 0:
         return mem.sum() * 0
-    pooled = torch.einsum("btm,btk->bmk", onehot, mem) / n.clamp(min=1).unsqueeze(-1)       # [B, M, K]
+    pooled = torch.einsum("btm,btk->bmk", onehot, mem) / n.clamp(min=1).unsqueeze(-1)  # [B, M, K]
     pooled = TF.normalize(pooled, dim=-1).reshape(B * M, K)
-    query = rows * M + pair[rows, 0]                                                # [R] rows of pooled
-    sim = pooled[query] @ pooled.T / temperature                                    # [R, B*M]
+    query = rows * M + pair[rows, 0]  # [R] rows of pooled
+    sim = pooled[query] @ pooled.T / temperature  # [R, B*M]
     excluded = (n.reshape(-1) == 0).unsqueeze(0) | (torch.arange(B * M, device=mem.device) == query.unsqueeze(1))
     return TF.cross_entropy(sim.masked_fill(excluded, -1e4), rows * M + pair[rows, 1])
 
@@ -99,8 +102,8 @@ HEADS = ("count_logits", "action_logits", "bool_logits", "option_logits", "start
 def consistency(q, f, b):
     """Mean squared difference of the decision heads' logits between the int8 simulation (q) and the fp32 model (f,
     a fixed target), over real elements and, for the span heads, real positions."""
-    rows = b["elem_mask"] > 0                                                       # [B, E]
-    cols = rows.unsqueeze(-1) & (b["input_ids"] != data.F.PAD).unsqueeze(1)        # [B, E, T]
+    rows = b["elem_mask"] > 0  # [B, E]
+    cols = rows.unsqueeze(-1) & (b["input_ids"] != data.F.PAD).unsqueeze(1)  # [B, E, T]
     total = 0.0
     for head in HEADS:
         mask = cols if head in ("start_logits", "end_logits") else rows
@@ -122,33 +125,75 @@ def main():
     ap.add_argument("--eval-every", type=int, default=300)
     ap.add_argument("--save-every", type=int, default=100, help="steps between checkpoints")
     ap.add_argument("--max-steps", type=int, default=0, help="> 0: stop at this step even with time left (smoke runs)")
-    ap.add_argument("--workers", type=int, default=0,
-                    help="> 0: batches made by this many worker processes (stream.py; for a GPU), else in this one")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="> 0: batches made by this many worker processes (stream.py; for a GPU), else in this one",
+    )
     ap.add_argument("--distilled", help="JSONL written by distill.py, mixed into the synthetic batches")
     ap.add_argument("--distilled-frac", type=float, default=0.25)
     ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
-    ap.add_argument("--boost", type=float, default=0.0,
-                    help="share of stage-3 examples made parallel or multi-tool on top of the usual mix (data.py)")
-    ap.add_argument("--world", type=float, default=0.0,
-                    help="share of examples that ask a world question with a tool for one offered (data.py world_call)")
-    ap.add_argument("--synonyms", type=float, default=0.0,
-                    help="share of generic tools asked for with a WordNet synonym of their verb (data.py generic_tool)")
-    ap.add_argument("--contrast", type=float, default=0.0,
-                    help="share of examples that ask for a listed tool's noun with a verb meaning something else, "
-                         "answered with no call (data.py make_example)")
-    ap.add_argument("--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)")
+    ap.add_argument(
+        "--boost",
+        type=float,
+        default=0.0,
+        help="share of stage-3 examples made parallel or multi-tool on top of the usual mix (data.py)",
+    )
+    ap.add_argument(
+        "--world",
+        type=float,
+        default=0.0,
+        help="share of examples that ask a world question with a tool for one offered (data.py world_call)",
+    )
+    ap.add_argument(
+        "--synonyms",
+        type=float,
+        default=0.0,
+        help="share of generic tools asked for with a WordNet synonym of their verb (data.py generic_tool)",
+    )
+    ap.add_argument(
+        "--contrast",
+        type=float,
+        default=0.0,
+        help="share of examples that ask for a listed tool's noun with a verb meaning something else, "
+        "answered with no call (data.py make_example)",
+    )
+    ap.add_argument(
+        "--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)"
+    )
     ap.add_argument("--qat", action="store_true", help="the layers export makes int8 run as int8 (qat.py)")
-    ap.add_argument("--qat-consistency", type=float, default=0.0,
-                    help="> 0: train the fp32 model and pull its int8 simulation's logits onto it with this weight "
-                         "(implies --qat)")
-    ap.add_argument("--bf16", action="store_true",
-                    help="Linear layers and attention products multiply in bf16 (lowp.py; 2.2x on a CPU with AMX)")
-    ap.add_argument("--set", action="append", default=[], metavar="FIELD=INT",
-                    help="a Config field (d=192, global_layers=3): another shape, from scratch or from grow.py's checkpoint")
-    ap.add_argument("--dropout", type=float, default=0.0,
-                    help="residual dropout in every block while training (the exported graphs have none)")
-    ap.add_argument("--curriculum-from", type=float, default=0.0,
-                    help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)")
+    ap.add_argument(
+        "--qat-consistency",
+        type=float,
+        default=0.0,
+        help="> 0: train the fp32 model and pull its int8 simulation's logits onto it with this weight "
+        "(implies --qat)",
+    )
+    ap.add_argument(
+        "--bf16",
+        action="store_true",
+        help="Linear layers and attention products multiply in bf16 (lowp.py; 2.2x on a CPU with AMX)",
+    )
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=INT",
+        help="a Config field (d=192, global_layers=3): another shape, from scratch or from grow.py's checkpoint",
+    )
+    ap.add_argument(
+        "--dropout",
+        type=float,
+        default=0.0,
+        help="residual dropout in every block while training (the exported graphs have none)",
+    )
+    ap.add_argument(
+        "--curriculum-from",
+        type=float,
+        default=0.0,
+        help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)",
+    )
     args = ap.parse_args()
     if args.bf16 and (args.qat or args.qat_consistency):
         ap.error("--bf16 and --qat both replace the Linear layers' forward: pick one")
@@ -167,11 +212,11 @@ def main():
     rng = random.Random(args.seed)
     if os.path.exists(ckpt_path):
         st = load(ckpt_path, args.device)
-        new = model.load_state_dict(st["model"], strict=False).missing_keys   # modules added since the checkpoint
+        new = model.load_state_dict(st["model"], strict=False).missing_keys  # modules added since the checkpoint
         if new:
             print(f"new parameters, initialised fresh: {new}", flush=True)
         saved, n_now = st["opt"], len(list(model.parameters()))
-        ids = saved["param_groups"][0]["params"]          # new modules come last in parameters(): extend the group
+        ids = saved["param_groups"][0]["params"]  # new modules come last in parameters(): extend the group
         saved["param_groups"][0]["params"] = ids + list(range(len(ids), n_now))
         opt.load_state_dict(saved)
         step, wall, tokens, job = st["step"], st["wall_s"], st["tokens"], st.get("job", 0)
@@ -192,20 +237,36 @@ def main():
     eval_rng = random.Random(12345)
     eval_set = [data.sample(eval_rng, "test") for _ in range(96)]
     distilled = data.load_distilled(args.distilled) if args.distilled and not args.workers else None
-    options = {"extra_frac": args.distilled_frac, "boost": args.boost, "world": args.world, "synonyms": args.synonyms,
-               "contrast": args.contrast}
-    stream = BatchStream(args.workers, args.seed, args.batch, WINDOW["trained"], job, args.distilled, **options) \
-        if args.workers else None
+    options = {
+        "extra_frac": args.distilled_frac,
+        "boost": args.boost,
+        "world": args.world,
+        "synonyms": args.synonyms,
+        "contrast": args.contrast,
+    }
+    stream = (
+        BatchStream(args.workers, args.seed, args.batch, WINDOW["trained"], job, args.distilled, **options)
+        if args.workers
+        else None
+    )
 
     def save():
-        st = {"config": c.__dict__, "model": model.state_dict(), "opt": opt.state_dict(), "step": step, "wall_s": wall,
-              "tokens": tokens, "rng": rng.getstate(), "torch_rng": torch.get_rng_state(),
-              "job": stream.done if stream else 0}
+        st = {
+            "config": c.__dict__,
+            "model": model.state_dict(),
+            "opt": opt.state_dict(),
+            "step": step,
+            "wall_s": wall,
+            "tokens": tokens,
+            "rng": rng.getstate(),
+            "torch_rng": torch.get_rng_state(),
+            "job": stream.done if stream else 0,
+        }
         torch.save(st, ckpt_path + ".tmp")
         os.replace(ckpt_path + ".tmp", ckpt_path)
 
     t_last = time.time()
-    agg, queue, waited = {}, [], 0.0   # waited: seconds spent waiting for the workers' batches
+    agg, queue, waited = {}, [], 0.0  # waited: seconds spent waiting for the workers' batches
     while wall < budget and not (args.max_steps and step >= args.max_steps):
         progress = wall / budget
         lr = args.lr * min(1.0, (step + 1) / 150) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress)))
@@ -218,8 +279,12 @@ def main():
             waited += time.time() - t_wait
         else:
             if not queue:
-                queue = [t for t, _ in data.batches(rng, "train", args.batch, curriculum, WINDOW["trained"],
-                                                    extra=distilled, **options)]
+                queue = [
+                    t
+                    for t, _ in data.batches(
+                        rng, "train", args.batch, curriculum, WINDOW["trained"], extra=distilled, **options
+                    )
+                ]
             b = {k: v.to(args.device) for k, v in queue.pop().items()}
         model.train()
         forward = lambda: model.on_batch(b)
@@ -241,17 +306,29 @@ def main():
         for k, v in l.items():
             agg[k] = agg.get(k, 0.0) + v.detach()
         if step % 25 == 0:
-            print(json.dumps({"step": step, "wall_s": round(wall), "lr": round(lr, 6), "tokens": tokens,
-                              **({"waited_s": round(waited, 1)} if stream else {}),
-                              **{k: round(float(v) / 25, 4) for k, v in agg.items()}}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "step": step,
+                        "wall_s": round(wall),
+                        "lr": round(lr, 6),
+                        "tokens": tokens,
+                        **({"waited_s": round(waited, 1)} if stream else {}),
+                        **{k: round(float(v) / 25, 4) for k, v in agg.items()},
+                    }
+                ),
+                flush=True,
+            )
             agg = {}
         if step % args.save_every == 0:
             save()
         if step % args.eval_every == 0:
             from evaluate import evaluate_torch
+
             t0 = time.time()
-            m = evaluate_torch(model.to("cpu") if args.device == "cpu" else model, eval_set, window=64,
-                               device=args.device)
+            m = evaluate_torch(
+                model.to("cpu") if args.device == "cpu" else model, eval_set, window=64, device=args.device
+            )
             print(json.dumps({"step": step, "eval_heldout_W64": m}), flush=True)
             t_last += time.time() - t0
     save()

@@ -5,7 +5,7 @@ import { echoFirstTool, scriptedCaller } from "../../test/support/scripted-calle
 import { UnsupportedSchemaError } from "../tools/errors.js";
 import { createApp } from "./app.js";
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 function appAnswering(result: ToolCallResult | ((...args: never[]) => never)) {
@@ -70,7 +70,15 @@ describe("chat completions: mapping tool-caller results", () => {
   it("flattens content parts and passes tool_choice and parallel_tool_calls to the caller", async () => {
     const caller = scriptedCaller(echoFirstTool);
     const app = createApp({ caller, backend: "test-double" });
-    const messages = [{ role: "user", content: [{ type: "text", text: "Lyon" }, { type: "text", text: "weather" }] }];
+    const messages = [
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "Lyon" },
+          { type: "text", text: "weather" },
+        ],
+      },
+    ];
     await post(app, chatBody({ messages, tool_choice: "required", parallel_tool_calls: false }));
     expect(caller.requests[0]).toMatchObject({
       messages: [{ role: "user", content: "Lyon\nweather" }],
@@ -91,11 +99,7 @@ describe("chat completions: streaming", () => {
   it("streams tool-call deltas whose arguments reassemble, then usage, then [DONE]", async () => {
     const args = { city: "Paris", note: "a long value that spans several argument pieces of the stream" };
     const { app } = appAnswering({ kind: "calls", confidence: 0.8, calls: [call("get_weather", args)] });
-    const response = await app.request(
-      "/v1/chat/completions",
-      postJson(chatBody({ stream: true, stream_options: { include_usage: true } })),
-      {},
-    );
+    const response = await app.request("/v1/chat/completions", postJson(chatBody({ stream: true, stream_options: { include_usage: true } })), {});
     expect(response.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
     const data = events(await response.text());
     expect(data.at(-1)).toBe("[DONE]");
@@ -107,7 +111,12 @@ describe("chat completions: streaming", () => {
       .map((t: Json) => t.function.arguments ?? "")
       .join("");
     expect(JSON.parse(argumentText)).toEqual(args);
-    expect(chunks.flatMap((c) => c.choices).map((ch: Json) => ch.finish_reason).filter(Boolean)).toEqual(["tool_calls"]);
+    expect(
+      chunks
+        .flatMap((c) => c.choices)
+        .map((ch: Json) => ch.finish_reason)
+        .filter(Boolean),
+    ).toEqual(["tool_calls"]);
     expect(chunks.at(-1)?.choices).toEqual([]);
     expect(chunks.at(-1)?.usage.total_tokens).toBeGreaterThan(0);
   });
@@ -115,7 +124,9 @@ describe("chat completions: streaming", () => {
   it("streams content for a missing-argument answer", async () => {
     const { app } = appAnswering({ kind: "missing", confidence: 0.7, missing: [{ name: "get_weather", parameters: ["city"] }] });
     const response = await app.request("/v1/chat/completions", postJson(chatBody({ stream: true })), {});
-    const chunks = events(await response.text()).slice(0, -1).map((d) => JSON.parse(d) as Json);
+    const chunks = events(await response.text())
+      .slice(0, -1)
+      .map((d) => JSON.parse(d) as Json);
     const content = chunks.map((c) => c.choices[0]?.delta.content ?? "").join("");
     expect(content).toContain("city");
     expect(chunks.some((c) => c.choices[0]?.delta.x_missing_arguments !== undefined)).toBe(true);

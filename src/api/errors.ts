@@ -7,11 +7,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ToolSetError } from "../tools/errors.js";
 
-export type ApiErrorType =
-  | "invalid_request_error"
-  | "authentication_error"
-  | "not_found_error"
-  | "server_error";
+export type ApiErrorType = "invalid_request_error" | "authentication_error" | "not_found_error" | "server_error";
 
 export interface OpenAIErrorBody {
   error: { message: string; type: ApiErrorType; param: string | null; code: string | null };

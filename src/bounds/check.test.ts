@@ -100,6 +100,10 @@ describe("checkBounds", () => {
 describe("readLimits", () => {
   it("takes positive integers from the environment and keeps the default otherwise", () => {
     const limits = readLimits({ MAX_TOOLS: "16", MAX_ENUM_OPTIONS: "-3", MAX_REF_DEPTH: "x" });
-    expect([limits.MAX_TOOLS, limits.MAX_ENUM_OPTIONS, limits.MAX_REF_DEPTH]).toEqual([16, DEFAULT_LIMITS.MAX_ENUM_OPTIONS, DEFAULT_LIMITS.MAX_REF_DEPTH]);
+    expect([limits.MAX_TOOLS, limits.MAX_ENUM_OPTIONS, limits.MAX_REF_DEPTH]).toEqual([
+      16,
+      DEFAULT_LIMITS.MAX_ENUM_OPTIONS,
+      DEFAULT_LIMITS.MAX_REF_DEPTH,
+    ]);
   });
 });

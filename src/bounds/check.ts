@@ -31,7 +31,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const SUBSCHEMA_KEYS = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedItems", "unevaluatedProperties"];
+const SUBSCHEMA_KEYS = [
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "additionalItems",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+];
 const SUBSCHEMA_LISTS = ["anyOf", "oneOf", "allOf", "prefixItems"];
 const SUBSCHEMA_MAPS = ["dependentSchemas"];
 
@@ -56,7 +68,12 @@ class Walk {
 
   element(param: string, count = 1): void {
     this.cost.elements += count;
-    this.over("MAX_SCHEMA_ELEMENTS", this.cost.elements, param, "The number of schema elements (tools, properties and enum options after $ref expansion)");
+    this.over(
+      "MAX_SCHEMA_ELEMENTS",
+      this.cost.elements,
+      param,
+      "The number of schema elements (tools, properties and enum options after $ref expansion)",
+    );
   }
 
   pattern(source: unknown, param: string): void {
@@ -80,7 +97,10 @@ class Walk {
       if (Array.isArray(options)) {
         this.over("MAX_ENUM_OPTIONS", options.length, `${at}.enum`, `An enum of ${options.length} options`);
         this.element(`${at}.enum`, options.length);
-        this.addText(options.reduce((n: number, option) => n + (typeof option === "string" ? option.length : 8), 0), `${at}.enum`);
+        this.addText(
+          options.reduce((n: number, option) => n + (typeof option === "string" ? option.length : 8), 0),
+          `${at}.enum`,
+        );
       }
       const properties = schema["properties"];
       if (isRecord(properties)) {

@@ -18,7 +18,11 @@ export class LimitExceededError extends ToolSetError {
 export class UnsafePatternError extends ToolSetError {
   override readonly name = "UnsafePatternError";
   constructor(param: string, detail: string) {
-    super(`Unsupported pattern at ${param}: ${detail}. Patterns must be RE2 syntax (no backreferences or lookaround), so they run in linear time.`, param, "unsupported_pattern");
+    super(
+      `Unsupported pattern at ${param}: ${detail}. Patterns must be RE2 syntax (no backreferences or lookaround), so they run in linear time.`,
+      param,
+      "unsupported_pattern",
+    );
   }
 }
 

@@ -86,7 +86,14 @@ describe("matchWords", () => {
     expect(feature(calibrationFeatures(english, calls), "answered_name_overlap")).toBe(1);
     expect(feature(calibrationFeatures(english, calls), "best_name_overlap")).toBe(1);
     const described = { ...request, tools: [{ type: "function" as const, function: { name: "lookup", description: "Order status and tracking" } }] };
-    const lookup: ToolCallResult = { kind: "calls", calls: [{ name: "lookup", arguments: {}, confidence: 0.9, argument_confidence: {} }], confidence: 0.9 };
-    expect(feature(calibrationFeatures({ ...described, messages: english.messages }, lookup), "answered_description_matches")).toBeCloseTo(Math.log1p(2), 9);
+    const lookup: ToolCallResult = {
+      kind: "calls",
+      calls: [{ name: "lookup", arguments: {}, confidence: 0.9, argument_confidence: {} }],
+      confidence: 0.9,
+    };
+    expect(feature(calibrationFeatures({ ...described, messages: english.messages }, lookup), "answered_description_matches")).toBeCloseTo(
+      Math.log1p(2),
+      9,
+    );
   });
 });

@@ -29,7 +29,7 @@ export function parseCalibration(value: unknown): CalibrationConfig | undefined 
   if (value === undefined || value === null) return undefined;
   const v = value as Partial<CalibrationConfig>;
   const expected = [...CALIBRATION_FEATURES];
-  if (v.kind !== "logistic") throw new CalibrationConfigError("kind must be \"logistic\"");
+  if (v.kind !== "logistic") throw new CalibrationConfigError('kind must be "logistic"');
   if (!Array.isArray(v.features) || v.features.join(",") !== expected.join(",")) {
     throw new CalibrationConfigError(`features must be ${expected.join(",")} (refit with training/calibrate.py)`);
   }

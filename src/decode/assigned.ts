@@ -83,7 +83,12 @@ function patternsOf(slot: Slot): NamePatterns {
     patterns = {
       assigned: /^[\w.-]+$/.test(name) ? new RegExp(String.raw`(?<![\w.-])${escape(name)}\s*[=:]\s*(?![\s,;])`, "ig") : null,
       label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,
-      counted: counted ? new RegExp(String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${counted}(?![\w-])`, "gi") : null,
+      counted: counted
+        ? new RegExp(
+            String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${counted}(?![\w-])`,
+            "gi",
+          )
+        : null,
       mentioned: nameWords(name)
         .filter((w) => !EMPTY_WORDS.has(w) && w.length >= 2)
         .map((w) => new RegExp(String.raw`(?<![a-z0-9])${w.length >= 5 ? `${escape(w.slice(0, 5))}[a-z]*` : `${escape(w)}(?:s|es)?`}(?![a-z0-9])`)),
@@ -155,7 +160,11 @@ export function countedSpan(conversation: SerializedConversation, slot: Slot): A
   const pattern = patternsOf(slot).counted;
   const view = pattern && lastMessage(conversation);
   if (!pattern || !view) return null;
-  return onlyMatch(view, [...view.text.matchAll(pattern)].filter((m) => /\d/.test(m[1] ?? "") || parseNumberWords(m[1] ?? "") !== null), 1);
+  return onlyMatch(
+    view,
+    [...view.text.matchAll(pattern)].filter((m) => /\d/.test(m[1] ?? "") || parseNumberWords(m[1] ?? "") !== null),
+    1,
+  );
 }
 
 /** The span of group `group` of the one match in a message view, or null when there is none or several. */
@@ -174,7 +183,8 @@ const URL_TOKEN = /(?<![^\s'"(<])[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?(?=[.,;:!?)]*(
 /** A parameter named for a server's host ("host", "hostname", "domain"): it takes the message's one host (BFCL +4). */
 const HOST_NAME = /^(?:host|hostname|host_name|hostName|server_address|domain)$/i;
 /** A URL, a dotted domain ("data.example.com") or an IPv4 address, not an e-mail address or a file name's extension. */
-const HOST_TOKEN = /(?<![\w.@/-])(?:[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?|(?:\d{1,3}\.){3}\d{1,3}|(?:[a-z0-9-]+\.)+(?:com|org|net|io|ca|co|uk|de|fr|edu|gov|local|internal|dev|app|ai))(?=[.,;:!?)]*(?:[\s'"<>]|$))/gi;
+const HOST_TOKEN =
+  /(?<![\w.@/-])(?:[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?|(?:\d{1,3}\.){3}\d{1,3}|(?:[a-z0-9-]+\.)+(?:com|org|net|io|ca|co|uk|de|fr|edu|gov|local|internal|dev|app|ai))(?=[.,;:!?)]*(?:[\s'"<>]|$))/gi;
 const EMAIL_TOKEN = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<!\.)/g;
 
 /**
@@ -196,7 +206,29 @@ export function formattedSpan(conversation: SerializedConversation, slot: Slot):
 }
 
 /** Words of a parameter's name or description that say nothing of its meaning ("include_hidden", "has_garage"). */
-const EMPTY_WORDS = new Set(["is", "has", "have", "include", "includes", "with", "use", "allow", "allowed", "enable", "enabled", "show", "whether", "should", "flag", "true", "false", "set", "the", "and", "for"]);
+const EMPTY_WORDS = new Set([
+  "is",
+  "has",
+  "have",
+  "include",
+  "includes",
+  "with",
+  "use",
+  "allow",
+  "allowed",
+  "enable",
+  "enabled",
+  "show",
+  "whether",
+  "should",
+  "flag",
+  "true",
+  "false",
+  "set",
+  "the",
+  "and",
+  "for",
+]);
 
 /**
  * Whether the conversation names a parameter (its schema element): a word of its name or description (or one sharing
@@ -219,7 +251,8 @@ function wordsSaid(conversation: SerializedConversation): Set<string> {
 }
 
 /** A negation shortly before a word, in its clause ("shouldn't be unisex", "不要antibiotic", "disable only products in stock"). */
-const NEGATION = /(?:\b(?:not|no|never|nor|without|exclude|excluding|disable|disabled|off|false|dont|doesnt|isnt|shouldnt|wont|cant|\w+n['’]t)\b|不要|不用|不|别|无需|无)[^.,;?!，。；？！]{0,30}$/i;
+const NEGATION =
+  /(?:\b(?:not|no|never|nor|without|exclude|excluding|disable|disabled|off|false|dont|doesnt|isnt|shouldnt|wont|cant|\w+n['’]t)\b|不要|不用|不|别|无需|无)[^.,;?!，。；？！]{0,30}$/i;
 
 /**
  * The value the last message gives an optional boolean by naming it (every word of its name but EMPTY_WORDS, or a

@@ -3,7 +3,10 @@ const TRUE = new Set(["true", "yes", "y", "on", "1", "enable", "enabled", "t", "
 const FALSE = new Set(["false", "no", "n", "off", "0", "disable", "disabled", "f", "nope"]);
 
 export function parseBoolean(raw: string): boolean | null {
-  const text = raw.trim().toLowerCase().replace(/^["'(]+|["').,;:!?]+$/g, "");
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^["'(]+|["').,;:!?]+$/g, "");
   if (TRUE.has(text)) return true;
   if (FALSE.has(text)) return false;
   return null;

@@ -57,13 +57,7 @@ function allowedTools(set: CompiledToolSet, choice: ToolChoice): CompiledTool[] 
   return set.tools;
 }
 
-export function planCalls(
-  set: CompiledToolSet,
-  heads: Heads,
-  conversation: SerializedConversation,
-  choice: ToolChoice,
-  parallel: boolean,
-): CallPlan {
+export function planCalls(set: CompiledToolSet, heads: Heads, conversation: SerializedConversation, choice: ToolChoice, parallel: boolean): CallPlan {
   const tools = allowedTools(set, choice);
   const classes = heads.countClasses;
   const decisions = tools.map((tool) => {
@@ -88,7 +82,12 @@ export function planCalls(
   }
   const probability = decisions.reduce((p, d) => p * (d.probs[d.count] as number), 1);
   return {
-    calls: called.map((d) => ({ tool: d.tool, count: parallel ? d.count : 1, probability: d.probs[d.count] as number, called: 1 - (d.probs[0] as number) })),
+    calls: called.map((d) => ({
+      tool: d.tool,
+      count: parallel ? d.count : 1,
+      probability: d.probs[d.count] as number,
+      called: 1 - (d.probs[0] as number),
+    })),
     probability,
   };
 }

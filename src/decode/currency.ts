@@ -9,7 +9,7 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot } from "../tools/types.js";
 import { lastMessage, nameWords } from "./assigned.js";
 import { isText } from "./lists.js";
-import type { SlotDecision } from "./slot.js";
+import type { SlotDecision } from "./types.js";
 import { stated } from "./stated.js";
 import { perTool } from "./per-tool.js";
 
@@ -37,10 +37,7 @@ const CODES = Object.keys(NAMES);
 const NAMED: { code: string; pattern: string }[] = CODES.flatMap((code) => (NAMES[code] ?? []).map((pattern) => ({ code, pattern })));
 NAMED.sort((a, b) => b.pattern.length - a.pattern.length);
 /** Every name or symbol, or a code written in capitals ("CAD"); a word name stands alone (not "pounded", "Bucksport"). */
-const MENTION = new RegExp(
-  String.raw`(?<![A-Za-z])(?:${NAMED.map((n) => `(${n.pattern})`).join("|")})(?![A-Za-z])|\b(${CODES.join("|")})\b`,
-  "giu",
-);
+const MENTION = new RegExp(String.raw`(?<![A-Za-z])(?:${NAMED.map((n) => `(${n.pattern})`).join("|")})(?![A-Za-z])|\b(${CODES.join("|")})\b`, "giu");
 
 interface Mention {
   code: string;
@@ -119,7 +116,12 @@ const currencySlots = perTool((slots) => slots.map(isCurrencySlot));
  * Left alone when the counts differ. A filled currency slot holding a currency's name, or part of it, takes its code
  * ("Canadian" of "Canadian dollars" -> CAD).
  */
-export function withCurrencyCodes(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation, count: number): SlotDecision[] {
+export function withCurrencyCodes(
+  slots: readonly Slot[],
+  decisions: readonly SlotDecision[],
+  conversation: SerializedConversation,
+  count: number,
+): SlotDecision[] {
   const currency = currencySlots(slots);
   if (!currency.includes(true)) return [...decisions];
   const text = lastMessage(conversation)?.text ?? "";
@@ -134,7 +136,8 @@ export function withCurrencyCodes(slots: readonly Slot[], decisions: readonly Sl
   const held = new Set(normal.flatMap((d, i) => (currency[i] && d.kind === "filled" ? d.values.map((v) => String(v).toUpperCase()) : [])));
   const named = [...new Set(written.map((m) => m.code))].filter((code) => !held.has(code));
   if (named.length !== open.length) return normal;
-  const ordered = open.length === 2 && isTarget(slots[open[0] as number] as Slot) && !isTarget(slots[open[1] as number] as Slot) ? [...open].reverse() : open;
+  const ordered =
+    open.length === 2 && isTarget(slots[open[0] as number] as Slot) && !isTarget(slots[open[1] as number] as Slot) ? [...open].reverse() : open;
   const toFirst = named.length === 2 && AS_TARGET.get(named[0] as string)?.test(text) === true;
   const codes = toFirst ? [...named].reverse() : named;
   const out = [...normal];

@@ -3,7 +3,19 @@
  * Only explicit dates are read: without a year (or for "tomorrow") the value must be generated, not copied.
  */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function pad(n: number, width = 2): string {
@@ -57,7 +69,10 @@ export function parseDate(raw: string): string | null {
 /** An RFC 3339 date ("2023-03-08") in a layout such as "DD/MM/YYYY" ("08/03/2023"). */
 export function formatDate(iso: string, layout: string): string {
   const [y, m, d] = iso.split("-");
-  return layout.replace("YYYY", y ?? "").replace("MM", m ?? "").replace("DD", d ?? "");
+  return layout
+    .replace("YYYY", y ?? "")
+    .replace("MM", m ?? "")
+    .replace("DD", d ?? "");
 }
 
 export function parseDateTime(raw: string): string | null {
@@ -70,6 +85,7 @@ export function parseDateTime(raw: string): string | null {
   const s = Number(m[4] ?? 0);
   if (!date || h > 23 || min > 59 || s > 59) return null;
   const zoneRaw = (m[6] as string).toUpperCase();
-  const zone = zoneRaw === "Z" || zoneRaw === "UTC" || zoneRaw === "GMT" ? "Z" : zoneRaw.includes(":") ? zoneRaw : `${zoneRaw.slice(0, 3)}:${zoneRaw.slice(3)}`;
+  const zone =
+    zoneRaw === "Z" || zoneRaw === "UTC" || zoneRaw === "GMT" ? "Z" : zoneRaw.includes(":") ? zoneRaw : `${zoneRaw.slice(0, 3)}:${zoneRaw.slice(3)}`;
   return `${date}T${pad(h)}:${pad(min)}:${pad(s)}${m[5] ?? ""}${zone}`;
 }

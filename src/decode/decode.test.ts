@@ -28,8 +28,12 @@ function setup(text: string, set: CompiledToolSet = shop) {
 describe("decodeHeads", () => {
   it("reads spans under their types, options and booleans into one call", () => {
     const { builder, decode } = setup("Add twenty five red socks in size M, gift wrapped, to my cart");
-    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "red socks").span("add_to_cart", "quantity", 0, "twenty five")
-      .option("add_to_cart", "size", "M").bool("add_to_cart", "gift_wrap", true);
+    builder
+      .calls("add_to_cart", 1)
+      .span("add_to_cart", "product", 0, "red socks")
+      .span("add_to_cart", "quantity", 0, "twenty five")
+      .option("add_to_cart", "size", "M")
+      .bool("add_to_cart", "gift_wrap", true);
     const result = decode();
     expect(result.kind).toBe("calls");
     if (result.kind !== "calls") return;
@@ -42,7 +46,11 @@ describe("decodeHeads", () => {
 
   it("fills nested objects and creates them only when needed", () => {
     const { builder, decode } = setup("Add 2 mugs, ship to Lyon");
-    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "2").span("add_to_cart", "address.city", 0, "Lyon");
+    builder
+      .calls("add_to_cart", 1)
+      .span("add_to_cart", "product", 0, "mugs")
+      .span("add_to_cart", "quantity", 0, "2")
+      .span("add_to_cart", "address.city", 0, "Lyon");
     const result = decode();
     expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ product: "mugs", quantity: 2, address: { city: "Lyon" } });
   });
@@ -79,10 +87,17 @@ describe("decodeHeads", () => {
 
   it("calls a tool once per value when a required slot points at three spans or more", () => {
     const three = setup("Track orders A-100, B-200 and C-300");
-    three.builder.calls("track_order", 1).span("track_order", "order_id", 0, "A-100").span("track_order", "order_id", 0, "B-200")
+    three.builder
+      .calls("track_order", 1)
+      .span("track_order", "order_id", 0, "A-100")
+      .span("track_order", "order_id", 0, "B-200")
       .span("track_order", "order_id", 0, "C-300");
     const result = three.decode();
-    expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }, { order_id: "C-300" }]);
+    expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([
+      { order_id: "A-100" },
+      { order_id: "B-200" },
+      { order_id: "C-300" },
+    ]);
     expect(three.decode("auto", false)).toMatchObject({ kind: "calls", calls: [{ arguments: { order_id: "A-100" } }] });
 
     const two = setup("Track orders A-100 and B-200");
@@ -92,14 +107,17 @@ describe("decodeHeads", () => {
 
   it("reads an optional slot with an unsure span only when a value is clearly more likely than absence, a required one on the argmax", () => {
     const { builder, decode } = setup("Add 2 mugs, ship to Lyon");
-    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "mugs").span("add_to_cart", "quantity", 0, "2")
+    builder
+      .calls("add_to_cart", 1)
+      .span("add_to_cart", "product", 0, "mugs")
+      .span("add_to_cart", "quantity", 0, "2")
       .span("add_to_cart", "address.city", 0, "Lyon", undefined, 0);
     const lean = (path: string, valueOverAbsent: number): void => {
       const element = shop.tools[0]?.slots.find((slot) => slot.path.join(".") === path)?.element ?? -1;
       builder.heads.action.set([0, valueOverAbsent, -8], element * 3);
     };
     lean("address.city", 0.5);
-    lean("quantity", 0.5);   // required: read on the argmax
+    lean("quantity", 0.5); // required: read on the argmax
     const result = decode();
     expect(result.kind === "calls" && result.calls[0]?.arguments).toEqual({ product: "mugs", quantity: 2 });
     lean("address.city", 1.5);
@@ -115,32 +133,51 @@ describe("decodeHeads", () => {
     expect(decode("none").kind).toBe("no_call");
     expect(decode("required")).toMatchObject({ kind: "calls", calls: [{ name: "track_order" }] });
     builder.calls("add_to_cart", 1);
-    expect(decode({ type: "function", function: { name: "track_order" } })).toMatchObject({ kind: "calls", calls: [{ name: "track_order", arguments: { order_id: "Z-1" } }] });
+    expect(decode({ type: "function", function: { name: "track_order" } })).toMatchObject({
+      kind: "calls",
+      calls: [{ name: "track_order", arguments: { order_id: "Z-1" } }],
+    });
   });
 
   it("reads arrays of primitives from several spans, within maxItems", () => {
-    const set = compile(tool("compare", { type: "object", properties: { skus: { type: "array", items: { type: "integer" }, maxItems: 2, uniqueItems: true } }, required: ["skus"] }));
+    const set = compile(
+      tool("compare", {
+        type: "object",
+        properties: { skus: { type: "array", items: { type: "integer" }, maxItems: 2, uniqueItems: true } },
+        required: ["skus"],
+      }),
+    );
     const { builder, decode } = setup("Compare 11, 22, 11 and 33", set);
     builder.calls("compare", 1).span("compare", "skus", 0, "11").span("compare", "skus", 0, "22").span("compare", "skus", 0, "33");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { skus: [11, 22] } }] });
   });
 
   it("reads a whole numeric list when the model points at some of its items, and only numeric ones", () => {
-    const set = compile(tool("stats", { type: "object", properties: { data: { type: "array", items: { type: "number" } }, tags: { type: "array", items: { type: "string" } } }, required: ["data"] }));
+    const set = compile(
+      tool("stats", {
+        type: "object",
+        properties: { data: { type: "array", items: { type: "number" } }, tags: { type: "array", items: { type: "string" } } },
+        required: ["data"],
+      }),
+    );
     const { builder, decode } = setup("Average of 85, 90, 88.5 and 92, tags red, blue and green", set);
     builder.calls("stats", 1).span("stats", "data", 0, "90").span("stats", "tags", 0, "blue");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { data: [85, 90, 88.5, 92], tags: ["blue"] } }] });
   });
 
   it("reads the whole list of names when the model points at some of them", () => {
-    const set = compile(tool("regress", { type: "object", properties: { predictors: { type: "array", items: { type: "string" } } }, required: ["predictors"] }));
+    const set = compile(
+      tool("regress", { type: "object", properties: { predictors: { type: "array", items: { type: "string" } } }, required: ["predictors"] }),
+    );
     const { builder, decode } = setup("Regress on 'Age', 'Income' and 'Education'. Thanks", set);
     builder.calls("regress", 1).span("regress", "predictors", 0, "Income");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { predictors: ["Age", "Income", "Education"] } }] });
   });
 
   it("fills const slots without asking the model, and dates in ISO form", () => {
-    const set = compile(tool("book", { type: "object", properties: { kind: { const: "table" }, day: { type: "string", format: "date" } }, required: ["kind", "day"] }));
+    const set = compile(
+      tool("book", { type: "object", properties: { kind: { const: "table" }, day: { type: "string", format: "date" } }, required: ["kind", "day"] }),
+    );
     const { builder, decode } = setup("Book for March 3, 2027", set);
     builder.calls("book", 1).span("book", "day", 0, "March 3, 2027");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { kind: "table", day: "2027-03-03" } }] });
@@ -187,7 +224,11 @@ describe("decodeHeads: a boolean the message names", () => {
 
   it("sets an optional boolean the last message names, whatever the boolean head says; a required one stays the head's", () => {
     const { builder, decode } = setup("weather in Lyon, detailed, including the precipitation", weather);
-    builder.calls("forecast", 1).span("forecast", "location", 0, "Lyon").bool("forecast", "include_precipitation", false).bool("forecast", "detailed", false);
+    builder
+      .calls("forecast", 1)
+      .span("forecast", "location", 0, "Lyon")
+      .bool("forecast", "include_precipitation", false)
+      .bool("forecast", "detailed", false);
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { location: "Lyon", include_precipitation: true, detailed: false } }] });
   });
 });
@@ -241,13 +282,18 @@ describe("decodeHeads: an optional slot the action head doubts", () => {
 });
 
 describe("decodeHeads: two slots reading one span that joins two values", () => {
-  const deal = compile(tool("deal", { type: "object", properties: { buyer: { type: "string" }, seller: { type: "string" } }, required: ["buyer", "seller"] }));
+  const deal = compile(
+    tool("deal", { type: "object", properties: { buyer: { type: "string" }, seller: { type: "string" } }, required: ["buyer", "seller"] }),
+  );
 
   it("splits it between them in schema order instead of asking for the second", () => {
     const { builder, decode } = setup("the deal between Acme Foods and Bolt Motors", deal);
     builder.calls("deal", 1);
     for (const path of ["buyer", "seller"]) {
-      builder.span("deal", path, 0, "Acme Foods").span("deal", path, 0, "Bolt Motors").span("deal", path, 0, "Acme Foods and Bolt Motors", undefined, 8.5);
+      builder
+        .span("deal", path, 0, "Acme Foods")
+        .span("deal", path, 0, "Bolt Motors")
+        .span("deal", path, 0, "Acme Foods and Bolt Motors", undefined, 8.5);
     }
     expect(argumentsOf(decode("auto", false))).toEqual([{ buyer: "Acme Foods", seller: "Bolt Motors" }]);
   });
@@ -256,7 +302,10 @@ describe("decodeHeads: two slots reading one span that joins two values", () => 
     const { builder, decode } = setup("the deal between Acme Foods, Bolt Motors", deal);
     builder.calls("deal", 1);
     for (const path of ["buyer", "seller"]) {
-      builder.span("deal", path, 0, "Acme Foods").span("deal", path, 0, "Bolt Motors").span("deal", path, 0, "Acme Foods, Bolt Motors", undefined, 8.5);
+      builder
+        .span("deal", path, 0, "Acme Foods")
+        .span("deal", path, 0, "Bolt Motors")
+        .span("deal", path, 0, "Acme Foods, Bolt Motors", undefined, 8.5);
     }
     expect(decode("auto", false)).toMatchObject({ kind: "missing" });
   });
@@ -351,7 +400,13 @@ describe("decodeHeads: numbered twins", () => {
   });
 
   it("give a value a twin is named next to to that twin, the other taking the rest", () => {
-    const codes = compile(tool("pair", { type: "object", properties: { first_code: { type: "string" }, second_code: { type: "string" } }, required: ["first_code", "second_code"] }));
+    const codes = compile(
+      tool("pair", {
+        type: "object",
+        properties: { first_code: { type: "string" }, second_code: { type: "string" } },
+        required: ["first_code", "second_code"],
+      }),
+    );
     const decodeAs = (text: string, first: string, second: string) => {
       const { builder, decode } = setup(text, codes);
       builder.calls("pair", 1).span("pair", "first_code", 0, first).span("pair", "second_code", 0, second);
@@ -389,14 +444,22 @@ describe("decodeHeads: values assigned by name", () => {
   });
 
   it("fill slots the action head leaves absent, required or optional", () => {
-    const set = compile(tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" }, c: { type: "integer" } }, required: ["a"] }));
+    const set = compile(
+      tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" }, c: { type: "integer" } }, required: ["a"] }),
+    );
     const { builder, decode } = setup("roots where a=2, b=6, and c=5", set);
     builder.calls("roots", 1).span("roots", "c", 0, "5");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 2, b: 6, c: 5 } }] });
   });
 
   it("fill every call the count head asks for, which then fold into the one call the text states", () => {
-    const set = compile(tool("roots", { type: "object", properties: { a: { type: "integer" }, b: { type: "integer" }, c: { type: "integer" } }, required: ["a", "b", "c"] }));
+    const set = compile(
+      tool("roots", {
+        type: "object",
+        properties: { a: { type: "integer" }, b: { type: "integer" }, c: { type: "integer" } },
+        required: ["a", "b", "c"],
+      }),
+    );
     const { builder, decode } = setup("roots where a=2, b=6, and c=5", set);
     builder.calls("roots", 3).span("roots", "c", 0, "5");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { a: 2, b: 6, c: 5 } }] });
@@ -412,7 +475,9 @@ describe("decodeHeads: values assigned by name", () => {
 
 describe("decodeHeads: dates in the layout a slot's description asks for", () => {
   const weather = (description?: string) =>
-    compile(tool("weather", { type: "object", properties: { date: { type: "string", ...(description ? { description } : {}) } }, required: ["date"] }));
+    compile(
+      tool("weather", { type: "object", properties: { date: { type: "string", ...(description ? { description } : {}) } }, required: ["date"] }),
+    );
   const dateOf = (description?: string, text = "forecast for March 8th, 2023") => {
     const { builder, decode } = setup(text, weather(description));
     builder.calls("weather", 1).span("weather", "date", 0, text.slice(text.indexOf("for ") + 4));
@@ -451,7 +516,12 @@ describe("decodeHeads: values labelled by their parameter's name", () => {
   const set = compile(tool("update", { type: "object", properties: { user_id: { type: "integer" }, max_price: { type: "number" } }, required: [] }));
   const decodeAbsent = (text: string) => {
     const { builder, decode } = setup(text, set);
-    builder.calls("update", 1).span("update", "user_id", 0, "43523").action("update", "user_id", "absent").span("update", "max_price", 0, "20").action("update", "max_price", "absent");
+    builder
+      .calls("update", 1)
+      .span("update", "user_id", 0, "43523")
+      .action("update", "user_id", "absent")
+      .span("update", "max_price", 0, "20")
+      .action("update", "max_price", "absent");
     const result = decode();
     return result.kind === "calls" ? result.calls[0]?.arguments : result.kind;
   };
@@ -511,14 +581,20 @@ describe("decodeHeads: spans that open a message", () => {
 
   it("prefers a value inside the request over a higher-scored run of words from the message's first byte", () => {
     const { builder, decode } = setup("Find the best hotels in Lyon", hotels);
-    builder.calls("find_hotels", 1).span("find_hotels", "city", 0, "Find the best hotels in Lyon", undefined, 9).span("find_hotels", "city", 0, "Lyon", undefined, 7);
+    builder
+      .calls("find_hotels", 1)
+      .span("find_hotels", "city", 0, "Find the best hotels in Lyon", undefined, 9)
+      .span("find_hotels", "city", 0, "Lyon", undefined, 7);
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Lyon" } }] });
   });
 
   it("prefers another value over the word the request opens with", () => {
     const boiling = compile(tool("boiling_point", { type: "object", properties: { substance: { type: "string" } }, required: ["substance"] }));
     const { builder, decode } = setup("Find the boiling point of water", boiling);
-    builder.calls("boiling_point", 1).span("boiling_point", "substance", 0, "Find", undefined, 9).span("boiling_point", "substance", 0, "water", undefined, 7);
+    builder
+      .calls("boiling_point", 1)
+      .span("boiling_point", "substance", 0, "Find", undefined, 9)
+      .span("boiling_point", "substance", 0, "water", undefined, 7);
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { substance: "water" } }] });
   });
 
@@ -553,33 +629,46 @@ function gcdArguments(text: string, mark: (builder: HeadsBuilder) => unknown): u
 
 describe("decodeHeads: distinct spans within a call", () => {
   it("gives the slot with the weaker best span its next reading that no other slot took", () => {
-    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "second", 0, "48", undefined, 8).span("gcd", "first", 0, "48", undefined, 6).span("gcd", "first", 0, "36", undefined, 3));
+    const args = gcdArguments("gcd of 36 and 48", (b) =>
+      b.span("gcd", "second", 0, "48", undefined, 8).span("gcd", "first", 0, "48", undefined, 6).span("gcd", "first", 0, "36", undefined, 3),
+    );
     expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("lets the stronger slot keep its span whichever slot comes first in the schema", () => {
-    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "48", undefined, 2));
+    const args = gcdArguments("gcd of 36 and 48", (b) =>
+      b.span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "48", undefined, 2),
+    );
     expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("asks for a required slot whose every reading another slot took", () => {
     const { builder, decode } = setup("gcd of 36 please, label it blue", gcd);
-    builder.calls("gcd", 1).span("gcd", "first", 0, "36", undefined, 8).span("gcd", "second", 0, "36", undefined, 6).span("gcd", "second", 0, "blue", undefined, 2);
+    builder
+      .calls("gcd", 1)
+      .span("gcd", "first", 0, "36", undefined, 8)
+      .span("gcd", "second", 0, "36", undefined, 6)
+      .span("gcd", "second", 0, "blue", undefined, 2);
     expect(decode()).toMatchObject({ kind: "missing", missing: [{ name: "gcd", parameters: ["second"] }] });
   });
 
   it("leaves out an optional slot whose every reading another slot took", () => {
-    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "48", undefined, 5));
+    const args = gcdArguments("gcd of 36 and 48", (b) =>
+      b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "48", undefined, 5),
+    );
     expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("has an optional slot yield a span that a required slot would otherwise go without", () => {
-    const args = gcdArguments("gcd of 36 and 48", (b) => b.span("gcd", "first", 0, "36").span("gcd", "label", 0, "48", undefined, 8).span("gcd", "second", 0, "48", undefined, 6));
+    const args = gcdArguments("gcd of 36 and 48", (b) =>
+      b.span("gcd", "first", 0, "36").span("gcd", "label", 0, "48", undefined, 8).span("gcd", "second", 0, "48", undefined, 6),
+    );
     expect(args).toEqual({ first: 36, second: 48 });
   });
 
   it("leaves out an optional slot whose span is below the floor, and keeps one above it", () => {
-    const withLabel = (strength: number) => (b: HeadsBuilder) => b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, strength);
+    const withLabel = (strength: number) => (b: HeadsBuilder) =>
+      b.span("gcd", "first", 0, "36").span("gcd", "second", 0, "48").span("gcd", "label", 0, "blue", undefined, strength);
     expect(gcdArguments("gcd of 36 and 48, label blue", withLabel(-2))).toEqual({ first: 36, second: 48 });
     expect(gcdArguments("gcd of 36 and 48, label blue", withLabel(0))).toEqual({ first: 36, second: 48, label: "blue" });
   });
@@ -625,7 +714,9 @@ describe("decodeHeads: a required slot leaning absent", () => {
   });
 
   it("is missing when its free span is the request's own opening words, and filled from a value", () => {
-    const track = compile(tool("track_shipment", { type: "object", properties: { tracking_number: { type: "string" } }, required: ["tracking_number"] }));
+    const track = compile(
+      tool("track_shipment", { type: "object", properties: { tracking_number: { type: "string" } }, required: ["tracking_number"] }),
+    );
     const leaning = (text: string, target: string) => {
       const { builder, decode } = setup(text, track);
       builder.calls("track_shipment", 1).span("track_shipment", "tracking_number", 0, target);
@@ -659,7 +750,11 @@ describe("decodeHeads: enum options", () => {
    * gives size a value with probability `stated`.
    */
   function undecided(builder: HeadsBuilder, stated = 0.9): void {
-    builder.calls("add_to_cart", 1).span("add_to_cart", "product", 0, "socks").option("add_to_cart", "size", "S").option("add_to_cart", "color", "red");
+    builder
+      .calls("add_to_cart", 1)
+      .span("add_to_cart", "product", 0, "socks")
+      .option("add_to_cart", "size", "S")
+      .option("add_to_cart", "color", "red");
     const options = builder.heads.option;
     options.forEach((v, i) => (options[i] = v > 0 ? 1 : 0));
     const row = sizes.tools[0]?.slots.find((s) => s.path.join(".") === "size")?.element ?? -1;
@@ -710,7 +805,11 @@ describe("decodeHeads: an option the message names", () => {
   const shop = compile(
     tool("search", {
       type: "object",
-      properties: { query: { type: "string" }, color: { type: "string", enum: ["red", "blue"] }, sort: { type: "string", enum: ["price_asc", "newest"] } },
+      properties: {
+        query: { type: "string" },
+        color: { type: "string", enum: ["red", "blue"] },
+        sort: { type: "string", enum: ["price_asc", "newest"] },
+      },
       required: ["query", "color"],
     }),
   );
@@ -755,14 +854,21 @@ describe("decodeHeads: identical parallel calls", () => {
     const { builder, decode } = setup("gcd of 36 and 48, and of 10 and 15", gcd);
     builder.calls("gcd", 2).span("gcd", "first", 0, "36").span("gcd", "first", 0, "10").span("gcd", "second", 0, "48").span("gcd", "second", 0, "15");
     const result = decode();
-    expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([{ first: 36, second: 48 }, { first: 10, second: 15 }]);
+    expect(result.kind === "calls" && result.calls.map((c) => c.arguments)).toEqual([
+      { first: 36, second: 48 },
+      { first: 10, second: 15 },
+    ]);
   });
 });
 
 describe("decodeHeads: tools that restate each other", () => {
   const servers = compile(
     tool("add_postgres_server", { type: "object", properties: { nickname: { type: "string" }, port: { type: "integer" } }, required: ["nickname"] }),
-    tool("add_mysql_server", { type: "object", properties: { nickname: { type: "string" }, user: { type: "string" } }, required: ["nickname", "user"] }),
+    tool("add_mysql_server", {
+      type: "object",
+      properties: { nickname: { type: "string" }, user: { type: "string" } },
+      required: ["nickname", "user"],
+    }),
   );
   const names = (result: ReturnType<typeof decodeHeads>) =>
     result.kind === "calls" ? result.calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => `${m.name}?`) : result.kind;
@@ -785,7 +891,11 @@ describe("decodeHeads: tools that restate each other", () => {
 describe("decodeHeads: a tool lacking an argument beside one called in full", () => {
   const servers = compile(
     tool("list_servers", { type: "object", properties: { type: { type: "string", enum: ["postgres", "openai"] } } }),
-    tool("add_postgres_server", { type: "object", properties: { nickname: { type: "string" }, host: { type: "string" } }, required: ["nickname", "host"] }),
+    tool("add_postgres_server", {
+      type: "object",
+      properties: { nickname: { type: "string" }, host: { type: "string" } },
+      required: ["nickname", "host"],
+    }),
   );
   const names = (result: ReturnType<typeof decodeHeads>) =>
     result.kind === "calls" ? result.calls.map((c) => c.name) : result.kind === "missing" ? result.missing.map((m) => `${m.name}?`) : result.kind;
@@ -798,7 +908,11 @@ describe("decodeHeads: a tool lacking an argument beside one called in full", ()
 
   it("still asks for its argument when it is the surer tool", () => {
     const { builder, decode } = setup("Add the server pg1 and list the openai ones", servers);
-    builder.calls("list_servers", 1, 3).option("list_servers", "type", "openai").calls("add_postgres_server", 1).span("add_postgres_server", "nickname", 0, "pg1");
+    builder
+      .calls("list_servers", 1, 3)
+      .option("list_servers", "type", "openai")
+      .calls("add_postgres_server", 1)
+      .span("add_postgres_server", "nickname", 0, "pg1");
     expect(names(decode())).toEqual(["add_postgres_server?"]);
   });
 });
@@ -814,7 +928,10 @@ describe("decodeHeads: numbers counted in their parameter's name", () => {
 
   it("go to the parameter the text names after them, whatever the pointers prefer", () => {
     const { builder, decode } = setup("a house with 3 bedrooms, 2 bathrooms and area of 1800 square feet", house);
-    builder.calls("predict_house_price", 1).span("predict_house_price", "bedrooms", 0, "2").span("predict_house_price", "bathrooms", 0, "3")
+    builder
+      .calls("predict_house_price", 1)
+      .span("predict_house_price", "bedrooms", 0, "2")
+      .span("predict_house_price", "bathrooms", 0, "3")
       .span("predict_house_price", "area", 0, "1800");
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { bedrooms: 3, bathrooms: 2, area: 1800 } }] });
   });
@@ -852,14 +969,22 @@ describe("decodeHeads: optional booleans", () => {
   const homes = compile(
     tool("find_home", {
       type: "object",
-      properties: { city: { type: "string" }, has_garage: { type: "boolean", description: "Whether there is a garage" }, in_unit_laundry: { type: "boolean", description: "Laundry in the unit" } },
+      properties: {
+        city: { type: "string" },
+        has_garage: { type: "boolean", description: "Whether there is a garage" },
+        in_unit_laundry: { type: "boolean", description: "Laundry in the unit" },
+      },
       required: ["city"],
     }),
   );
 
   it("are left out when the conversation never names them, and read when it does in other words", () => {
     const { builder, decode } = setup("a home in Sunnyvale with laundry facilities please", homes);
-    builder.calls("find_home", 1).span("find_home", "city", 0, "Sunnyvale").bool("find_home", "has_garage", true).bool("find_home", "in_unit_laundry", true);
+    builder
+      .calls("find_home", 1)
+      .span("find_home", "city", 0, "Sunnyvale")
+      .bool("find_home", "has_garage", true)
+      .bool("find_home", "in_unit_laundry", true);
     expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { city: "Sunnyvale", in_unit_laundry: true } }] });
     const result = decode();
     expect(result.kind === "calls" && "has_garage" in (result.calls[0]?.arguments ?? {})).toBe(false);

@@ -17,7 +17,8 @@ import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./para
 import { inSchemaOrder } from "./order.js";
 import { orderRanges } from "./ranges.js";
 import { listsInTurn } from "./twins.js";
-import { decideSlot, type SlotDecision } from "./slot.js";
+import { decideSlot } from "./slot.js";
+import type { SlotDecision } from "./types.js";
 import { markedStarts, overlaps, type Span } from "./spans.js";
 
 export interface DecodeOptions {
@@ -74,8 +75,7 @@ function oneOrAgreed(
   heads: Heads,
   conversation: SerializedConversation,
 ): { decisions: SlotDecision[]; count: number } {
-  const pointsTwice = () =>
-    tool.slots.some((slot) => slot.fill.kind === "span" && markedStarts(conversation, heads.start, slot.element) > 1);
+  const pointsTwice = () => tool.slots.some((slot) => slot.fill.kind === "span" && markedStarts(conversation, heads.start, slot.element) > 1);
   if (parallel && pointsTwice()) {
     const trial = shareAcrossCalls(tool.slots, decide(2), 2, conversation);
     if (trial.count > 1 && trial.agreeing >= AGREEING_SLOTS_MIN) return trial;
@@ -84,7 +84,10 @@ function oneOrAgreed(
   const ordered = byDirection(tool.slots, inSchemaOrder(tool.slots, orderRanges(tool.slots, distinct, conversation), conversation), conversation);
   const single = splitPlace(tool.slots, ordered, conversation);
   if (!parallel) return { decisions: single, count: 1 };
-  return callPerListedValue(tool.slots, single, conversation) ?? callPerJoinedValue(tool.slots, single, conversation, heads) ?? { decisions: single, count: 1 };
+  return (
+    callPerListedValue(tool.slots, single, conversation) ??
+    callPerJoinedValue(tool.slots, single, conversation, heads) ?? { decisions: single, count: 1 }
+  );
 }
 
 /**
@@ -95,7 +98,9 @@ function oneOrAgreed(
  */
 function readsOneSpanTwice(decisions: readonly SlotDecision[], c: number, count: number): boolean {
   if (count < 2) return false;
-  const spans = decisions.flatMap((d) => (d.kind === "filled" && d.sources && d.sources.length > 0 ? [d.sources[Math.min(c, d.sources.length - 1)] as Span] : []));
+  const spans = decisions.flatMap((d) =>
+    d.kind === "filled" && d.sources && d.sources.length > 0 ? [d.sources[Math.min(c, d.sources.length - 1)] as Span] : [],
+  );
   return spans.some((a, j) => spans.some((b, k) => k > j && a.start === b.start && a.end === b.end));
 }
 
@@ -113,9 +118,7 @@ function decodeTool(
   const decide = (n: number) =>
     tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n, fillRequired));
   const shared =
-    planned > 1
-      ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation)
-      : oneOrAgreed(tool, decide, parallel, heads, conversation);
+    planned > 1 ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation) : oneOrAgreed(tool, decide, parallel, heads, conversation);
   const count = shared.count;
   const described = withDescribedOptions(tool.slots, shared.decisions, elements, conversation, count);
   const decisions = withCurrencyCodes(tool.slots, withUnits(tool.slots, described, conversation, count), conversation, count);
@@ -261,12 +264,7 @@ function otherLikelyCalls(
   return calls;
 }
 
-export function decodeHeads(
-  set: CompiledToolSet,
-  heads: Heads,
-  conversation: SerializedConversation,
-  options: DecodeOptions,
-): ToolCallResult {
+export function decodeHeads(set: CompiledToolSet, heads: Heads, conversation: SerializedConversation, options: DecodeOptions): ToolCallResult {
   if (options.toolChoice === "none") return { kind: "no_call", confidence: 1 };
   const plan = planCalls(set, heads, conversation, options.toolChoice, options.parallelToolCalls);
   if (plan.calls.length === 0 && options.toolChoice === "auto") {

@@ -5,9 +5,15 @@ import { argumentsOf, headsFor } from "./testing/heads.js";
 
 const currencies: JSONSchema = { type: "string", enum: ["USD", "GBP", "CAD", "JPY"] };
 const convert = compile(
-  tool("convert", { type: "object", properties: { amount: { type: "number" }, from_currency: currencies, to_currency: currencies }, required: ["amount", "from_currency", "to_currency"] }),
+  tool("convert", {
+    type: "object",
+    properties: { amount: { type: "number" }, from_currency: currencies, to_currency: currencies },
+    required: ["amount", "from_currency", "to_currency"],
+  }),
 );
-const trip = compile(tool("trip", { type: "object", properties: { origin: { type: "string" }, destination: { type: "string" } }, required: ["origin", "destination"] }));
+const trip = compile(
+  tool("trip", { type: "object", properties: { origin: { type: "string" }, destination: { type: "string" } }, required: ["origin", "destination"] }),
+);
 
 function converted(text: string, from: string, to: string): unknown {
   const { builder, decode } = headsFor(text, convert);

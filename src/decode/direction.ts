@@ -8,7 +8,8 @@ import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import { escape, lastMessage, nameWords } from "./assigned.js";
 import { messageView } from "./lists.js";
-import { readSpans, singleSource, type SlotDecision } from "./slot.js";
+import { readSpans, singleSource } from "./slot.js";
+import type { SlotDecision } from "./types.js";
 import type { Span } from "./spans.js";
 import { perTool } from "./per-tool.js";
 

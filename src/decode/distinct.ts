@@ -5,7 +5,7 @@
 import type { DecodedCall } from "../caller/types.js";
 import { spanText, type SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
-import type { SlotDecision, SpanReading } from "./slot.js";
+import type { SlotDecision, SpanReading } from "./types.js";
 import { overlaps, type Span } from "./spans.js";
 import { takeTurns, twinGroups } from "./twins.js";
 
@@ -51,9 +51,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     .map((decision, i) => ({ decision, i }))
     .filter((c): c is { decision: Contender; i: number } => isContender(c.decision));
   const chosen = new Map<number, SpanReading>();
-  const order = contenders
-    .filter((c) => !c.decision.tentative)
-    .sort((a, b) => b.decision.readings[0].span.score - a.decision.readings[0].span.score);
+  const order = contenders.filter((c) => !c.decision.tentative).sort((a, b) => b.decision.readings[0].span.score - a.decision.readings[0].span.score);
   const taken: Span[] = [];
   /** The best reading no other slot took (with `strong`, none of the model's unsure guesses: SpanReading.weak). */
   const firstFree = (decision: Contender, strong = false) =>
@@ -123,15 +121,16 @@ function splitJoined(
   for (const other of contenders) {
     const whole = chosen.get(other.i);
     if (!whole) continue;
-    const inside = (r: SpanReading) =>
-      r.span.start >= whole.span.start && r.span.end <= whole.span.end && !same(r, whole);
+    const inside = (r: SpanReading) => r.span.start >= whole.span.start && r.span.end <= whole.span.end && !same(r, whole);
     const parts = decision.readings.flatMap((mine): SharedReading[] => {
       const theirs = other.decision.readings.find((o) => same(o, mine));
       return inside(mine) && theirs ? [{ mine, theirs }] : [];
     });
     for (const first of parts) {
       const second = parts.find(
-        (p) => p.mine.span.start > first.mine.span.end && /^\s+(?:and|&)\s+$/.test(spanText(conversation, first.mine.span.end + 1, p.mine.span.start - 1) ?? ""),
+        (p) =>
+          p.mine.span.start > first.mine.span.end &&
+          /^\s+(?:and|&)\s+$/.test(spanText(conversation, first.mine.span.end + 1, p.mine.span.start - 1) ?? ""),
       );
       if (!second) continue;
       const [theirs, mine] = other.i < i ? [first.theirs, second.mine] : [second.theirs, first.mine];
@@ -145,7 +144,12 @@ function splitJoined(
  * Numbered twins of one object, each filled from a span, get those values in the order of the spans in the text
  * (takeTurns with one call).
  */
-function inTextOrder(slots: readonly Slot[], chosen: ReadonlyMap<number, SpanReading>, out: SlotDecision[], conversation: SerializedConversation): void {
+function inTextOrder(
+  slots: readonly Slot[],
+  chosen: ReadonlyMap<number, SpanReading>,
+  out: SlotDecision[],
+  conversation: SerializedConversation,
+): void {
   const readings = new Map([...chosen].map(([i, reading]) => [i, [reading]]));
   for (const members of twinGroups(slots, chosen.keys())) {
     if (!takeTurns(slots, members, readings, conversation)) continue;

@@ -68,7 +68,9 @@ describe("withNumberSuffix", () => {
 
 describe("continueNameList", () => {
   it("reads the names that continue a name's list, a state code staying with its city", () => {
-    const { conversation, at, read } = setup("events of Abraham Lincoln and George Washington; weather in Austin, TX, Boston, MA and Los Angeles now");
+    const { conversation, at, read } = setup(
+      "events of Abraham Lincoln and George Washington; weather in Austin, TX, Boston, MA and Los Angeles now",
+    );
     expect(read(continueNameList(conversation, at(0, "Abraham Lincoln"), Infinity))).toEqual(["Abraham Lincoln", "George Washington"]);
     expect(read(continueNameList(conversation, at(0, "Austin, TX"), Infinity))).toEqual(["Austin, TX", "Boston, MA", "Los Angeles"]);
   });

@@ -9,7 +9,7 @@ import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.
 import { domainAllows } from "../tools/domain.js";
 import { escape, lastMessage } from "./assigned.js";
 import { isText } from "./lists.js";
-import type { SlotDecision } from "./slot.js";
+import type { SlotDecision } from "./types.js";
 import { stated } from "./stated.js";
 
 /**
@@ -24,7 +24,10 @@ function optionPattern(option: unknown, plural: boolean): RegExp | null {
 }
 
 /** Patterns of an options list, exact and plural-tolerant, built once per compiled slot (tool sets are cached). */
-const patternsOfOptions = { exact: new WeakMap<readonly unknown[], Array<RegExp | null>>(), plural: new WeakMap<readonly unknown[], Array<RegExp | null>>() };
+const patternsOfOptions = {
+  exact: new WeakMap<readonly unknown[], Array<RegExp | null>>(),
+  plural: new WeakMap<readonly unknown[], Array<RegExp | null>>(),
+};
 
 function patterns(options: readonly unknown[], plural: boolean): Array<RegExp | null> {
   const cache = plural ? patternsOfOptions.plural : patternsOfOptions.exact;

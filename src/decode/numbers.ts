@@ -26,7 +26,10 @@ function parseDigits(raw: string): number | null {
 
 /** `kelvin`: a "K" after the digits is the unit (a temperature), not a thousand. */
 export function parseNumber(raw: string, kelvin = false): number | null {
-  let text = raw.trim().replace(/^["'“”‘’(]+|["'“”‘’).,;:!?]+$/g, "").trim();
+  let text = raw
+    .trim()
+    .replace(/^["'“”‘’(]+|["'“”‘’).,;:!?]+$/g, "")
+    .trim();
   if (!text) return null;
   let sign = 1;
   if (/^(minus|negative)\s/i.test(text)) {
@@ -34,7 +37,10 @@ export function parseNumber(raw: string, kelvin = false): number | null {
     text = text.replace(/^(minus|negative)\s+/i, "");
   }
   const money = /[$€£¥₹]/.test(text) || /^(usd|eur|gbp|jpy|inr)\s/i.test(text);
-  text = text.replace(/^[-+]?\s*[$€£¥₹]\s*/, (m) => (m.trim().startsWith("-") ? "-" : "")).replace(CURRENCY, "").trim();
+  text = text
+    .replace(/^[-+]?\s*[$€£¥₹]\s*/, (m) => (m.trim().startsWith("-") ? "-" : ""))
+    .replace(CURRENCY, "")
+    .trim();
   text = text.replace(/^(usd|eur|gbp|jpy|inr)\s+/i, "").replace(/\s*%$/, "");
 
   const direct = parseDigits(text);

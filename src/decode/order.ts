@@ -11,7 +11,8 @@ import type { Slot } from "../tools/types.js";
 import { nameWords } from "./assigned.js";
 import { isNumeric, messageView } from "./lists.js";
 import { rangePairs } from "./ranges.js";
-import { readSpans, singleSource, type SlotDecision } from "./slot.js";
+import { readSpans, singleSource } from "./slot.js";
+import type { SlotDecision } from "./types.js";
 import type { Span } from "./spans.js";
 
 /** Whether two words share a stem: equal, or the same first four letters ("user" and "username", "covers" and "coverage"). */
@@ -21,7 +22,10 @@ function sameStem(a: string, b: string): boolean {
 
 /** Words of a parameter's name or the conversation (three letters or more, lower case). */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3);
 }
 
 /** How many words on each side of a value may name its parameter ("180 hits", "for user 'Sam'", "covers 400"). */

@@ -84,7 +84,11 @@ describe("a tool the count head calls once", () => {
   const factorial = compile(tool("factorial", numbers("number")));
   const hcf = compile(tool("hcf", numbers("number1", "number2")));
   const price = compile(
-    tool("predict_price", { type: "object", properties: { size: { type: "integer" }, location: { type: "string" } }, required: ["size", "location"] }),
+    tool("predict_price", {
+      type: "object",
+      properties: { size: { type: "integer" }, location: { type: "string" } },
+      required: ["size", "location"],
+    }),
   );
 
   it("is called once per number of the list its slot's value belongs to", () => {
@@ -113,7 +117,9 @@ describe("a tool the count head calls once", () => {
   });
 
   it("is called once per name of the list its required string slot's name begins", () => {
-    const events = compile(tool("events_by_presidency", { type: "object", properties: { president_name: { type: "string" } }, required: ["president_name"] }));
+    const events = compile(
+      tool("events_by_presidency", { type: "object", properties: { president_name: { type: "string" } }, required: ["president_name"] }),
+    );
     const { builder, decode } = headsFor("the major events during the presidency of Abraham Lincoln and George Washington", events);
     builder.calls("events_by_presidency", 1).span("events_by_presidency", "president_name", 0, "Abraham Lincoln");
     expect(argumentsOf(decode())).toEqual([{ president_name: "Abraham Lincoln" }, { president_name: "George Washington" }]);
@@ -123,12 +129,18 @@ describe("a tool the count head calls once", () => {
   it("takes no value from the words that open a request or one of its parts", () => {
     const track = compile(tool("track_order", { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] }));
     const { builder, decode } = headsFor("Track order A-100. Also track order B-200", track);
-    builder.calls("track_order", 2).span("track_order", "order_id", 0, "A-100").span("track_order", "order_id", 0, "Also track").span("track_order", "order_id", 0, "B-200");
+    builder
+      .calls("track_order", 2)
+      .span("track_order", "order_id", 0, "A-100")
+      .span("track_order", "order_id", 0, "Also track")
+      .span("track_order", "order_id", 0, "B-200");
     expect(argumentsOf(decode())).toEqual([{ order_id: "A-100" }, { order_id: "B-200" }]);
   });
 
   it("takes no value from the word a request opens with after a greeting", () => {
-    const track = compile(tool("track_shipment", { type: "object", properties: { tracking_number: { type: "string" } }, required: ["tracking_number"] }));
+    const track = compile(
+      tool("track_shipment", { type: "object", properties: { tracking_number: { type: "string" } }, required: ["tracking_number"] }),
+    );
     const { builder, decode } = headsFor("hey, trace shipment 83f5bb04a and MGE-7587", track);
     builder.calls("track_shipment", 2).span("track_shipment", "tracking_number", 0, "trace");
     builder.span("track_shipment", "tracking_number", 0, "83f5bb04a").span("track_shipment", "tracking_number", 0, "MGE-7587");
@@ -139,7 +151,10 @@ describe("a tool the count head calls once", () => {
     const stow = compile(tool("cancel_stow", { type: "object", properties: { items: { type: "string" } }, required: ["items"] }));
     const text = "cancel the stow of angers scanty and chickens artfully";
     const joined = headsFor(text, stow);
-    joined.builder.calls("cancel_stow", 1).span("cancel_stow", "items", 0, "angers scanty", undefined, 4).span("cancel_stow", "items", 0, "chickens artfully", undefined, 4);
+    joined.builder
+      .calls("cancel_stow", 1)
+      .span("cancel_stow", "items", 0, "angers scanty", undefined, 4)
+      .span("cancel_stow", "items", 0, "chickens artfully", undefined, 4);
     joined.builder.span("cancel_stow", "items", 0, "angers scanty and chickens artfully");
     expect(argumentsOf(joined.decode())).toEqual([{ items: "angers scanty" }, { items: "chickens artfully" }]);
     expect(argumentsOf(joined.decode("auto", false))).toEqual([{ items: "angers scanty and chickens artfully" }]);
@@ -157,7 +172,9 @@ describe("a tool the count head calls once", () => {
   });
 
   it("leaves out a call that gives one span to two slots, while another call remains", () => {
-    const roi = compile(tool("roi", { type: "object", properties: { bought: { type: "number" }, sold: { type: "number" } }, required: ["bought", "sold"] }));
+    const roi = compile(
+      tool("roi", { type: "object", properties: { bought: { type: "number" }, sold: { type: "number" } }, required: ["bought", "sold"] }),
+    );
     const { builder, decode } = headsFor("a stock bought at $20, sold at $25", roi);
     builder.calls("roi", 2).span("roi", "bought", 0, "20").span("roi", "bought", 0, "25").span("roi", "sold", 0, "25");
     expect(argumentsOf(decode())).toEqual([{ bought: 20, sold: 25 }]);
@@ -177,7 +194,11 @@ describe("parallel calls asked in sentences of their own", () => {
   );
   const decodeWith = (text: string, reason: string) => {
     const { builder, decode } = headsFor(text, cancel);
-    builder.calls("cancel_order", 2).span("cancel_order", "order_id", 0, "A-17").span("cancel_order", "order_id", 0, "B-9").span("cancel_order", "reason", 0, reason);
+    builder
+      .calls("cancel_order", 2)
+      .span("cancel_order", "order_id", 0, "A-17")
+      .span("cancel_order", "order_id", 0, "B-9")
+      .span("cancel_order", "reason", 0, reason);
     return argumentsOf(decode());
   };
 

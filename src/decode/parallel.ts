@@ -5,7 +5,8 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import { spanText } from "../model/serialize.js";
 import type { Slot, ValueDomain } from "../tools/types.js";
-import { readSpans, spreadOverCalls, type SlotDecision, type SpanReading } from "./slot.js";
+import { readSpans, spreadOverCalls } from "./slot.js";
+import type { SlotDecision, SpanReading } from "./types.js";
 import { continueNameList, continueNumberList, isNumeric, messageView } from "./lists.js";
 import type { Heads } from "./heads.js";
 import { overlaps, sigmoid, type Span } from "./spans.js";
@@ -141,7 +142,11 @@ function outranks(r: Marked, o: Marked): boolean {
 /** The readings plus the numbers that continue their list in the text, up to `most`, read under the domain. */
 function readListed(conversation: SerializedConversation, readings: readonly SpanReading[], domain: ValueDomain, most: number): Marked[] {
   const probability = Math.min(...readings.map((r) => r.probability));
-  return continueNumberList(conversation, readings.map((r) => r.span), most).flatMap((span): Marked[] => {
+  return continueNumberList(
+    conversation,
+    readings.map((r) => r.span),
+    most,
+  ).flatMap((span): Marked[] => {
     const given = readings.find((r) => r.span.start === span.start && r.span.end === span.end);
     if (given) return [given];
     const read = readValue(spanText(conversation, span.start, span.end) ?? "", domain);
@@ -196,7 +201,10 @@ export function callPerListedValue(
  * One call per item of the slots' lists (the lists hold as many items each): a listed slot takes its items call by
  * call, every other filled slot its value in each call.
  */
-function callPerItem(decisions: readonly SlotDecision[], lists: ReadonlyArray<{ i: number; items: SpanReading[] }>): { decisions: SlotDecision[]; count: number } {
+function callPerItem(
+  decisions: readonly SlotDecision[],
+  lists: ReadonlyArray<{ i: number; items: SpanReading[] }>,
+): { decisions: SlotDecision[]; count: number } {
   const count = (lists[0] as { items: SpanReading[] }).items.length;
   const out = decisions.map((d, i): SlotDecision => {
     if (d.kind !== "filled") return d;

@@ -32,7 +32,7 @@ describe("parseNumber", () => {
     ["a dozen", 12],
     ["three point one four", 3.14],
     ["third", 3],
-    ["\"10\"", 10],
+    ['"10"', 10],
   ])("%s -> %d", (text, value) => {
     expect(parseNumber(text)).toBeCloseTo(value, 9);
   });

@@ -21,7 +21,11 @@ describe("splitPlace", () => {
 
   it("splits a place between a location and a country slot", () => {
     const time = compile(
-      tool("get_time", { type: "object", properties: { location: { type: "string" }, country: { type: "string" } }, required: ["location", "country"] }),
+      tool("get_time", {
+        type: "object",
+        properties: { location: { type: "string" }, country: { type: "string" } },
+        required: ["location", "country"],
+      }),
     );
     const { builder, decode } = headsFor("What's the current time in Sydney, Australia?", time);
     builder.calls("get_time", 1).span("get_time", "location", 0, "Sydney, Australia").span("get_time", "country", 0, "Australia");

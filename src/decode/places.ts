@@ -8,7 +8,8 @@
 import type { SerializedConversation } from "../model/serialize.js";
 import type { Slot } from "../tools/types.js";
 import { nameWords } from "./assigned.js";
-import { readSpans, singleSource, type SlotDecision } from "./slot.js";
+import { readSpans, singleSource } from "./slot.js";
+import type { SlotDecision } from "./types.js";
 import type { Span } from "./spans.js";
 import { perTool } from "./per-tool.js";
 
@@ -49,7 +50,10 @@ export function splitPlace(slots: readonly Slot[], decisions: readonly SlotDecis
   if (other && !(other.start >= whole.start && other.end <= whole.end)) return [...decisions];
   const parts = aroundComma(conversation, whole) as [Span, Span];
   const out = [...decisions];
-  for (const [i, span] of [[city, parts[0]], [region, parts[1]]] as const) {
+  for (const [i, span] of [
+    [city, parts[0]],
+    [region, parts[1]],
+  ] as const) {
     const fill = (slots[i] as Slot).fill;
     if (fill.kind !== "span") return [...decisions];
     const [reading] = readSpans(conversation, [span], fill.domain);

@@ -7,7 +7,16 @@ import { domainAllows } from "../tools/domain.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../tools/types.js";
 import { argmax, softmax, type Heads } from "./heads.js";
 import { continueNumberList, isNumeric, wholeNameList, withNumberSuffix } from "./lists.js";
-import { assignedBoolean, assignedSpan, countedSpan, formattedSpan, labelledByName, mentionedBoolean, mentionsName, type AssignedSpan } from "./assigned.js";
+import {
+  assignedBoolean,
+  assignedSpan,
+  countedSpan,
+  formattedSpan,
+  labelledByName,
+  mentionedBoolean,
+  mentionsName,
+  type AssignedSpan,
+} from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "./spans.js";
 import { readValue } from "./value.js";
 import { asWholeValue } from "./whole.js";
@@ -15,50 +24,11 @@ import { namedItems, namedOption } from "./named.js";
 import { sizedOption } from "./sizes.js";
 import { sortedOption } from "./sorting.js";
 import { stated } from "./stated.js";
-
-export type SlotDecision =
-  | { kind: "absent"; probability: number }
-  /**
-   * `automatic`: a required const filled without the model saying so; it does not make its parent object present.
-   * `readings`: for a single-span slot of one call, every span that reads under its type, best first (values[0] is
-   * the first), so that the call's slots can be given distinct spans. `values[c]` undefined: call c leaves the slot
-   * out (an optional slot some of several calls have no value for).
-   */
-  | {
-      kind: "filled";
-      values: unknown[];
-      probabilities: number[];
-      automatic?: true;
-      readings?: SpanReading[];
-      /**
-       * A slot the model calls absent, filled only from a span no other slot of the call takes and at least `floor`
-       * likely (REQUIRED_RESCUE_SPAN_FLOOR when unset: a required slot).
-       */
-      tentative?: { absentProbability: number; floor?: number };
-      /** For a single-span slot of several calls: the spans it points at (starts above 0.5), read, in text order. */
-      perCall?: SpanReading[];
-      /** The spans the values were read from (none for options, booleans and consts). */
-      sources?: Span[];
-    }
-  /** The model says a value is there but no span reads as the slot's type. */
-  | { kind: "unreadable"; probability: number; reason: string }
-  | { kind: "not_expressible"; reason: string };
+import type { Reading, SlotDecision, SpanReading } from "./types.js";
 
 const CANDIDATE_SPANS = 16;
 const ABSENT = 0;
 const VALUE = 1;
-
-interface Reading {
-  value: unknown;
-  probability: number;
-}
-
-/** A value read from a span, with the span it came from. */
-export interface SpanReading extends Reading {
-  span: Span;
-  /** The span opens a message with the request's own words or cuts a word: the model's guess when it is unsure. */
-  weak?: true;
-}
 
 /** The one span a filled decision of one call took its one value from, or null. */
 export function singleSource(decision: SlotDecision | undefined): Span | null {
@@ -66,7 +36,8 @@ export function singleSource(decision: SlotDecision | undefined): Span | null {
 }
 
 /** Words that are never a value on their own: the request's function words ("query: using", "due date: which"). */
-const FUNCTION_WORD = /^(?:a|an|the|of|to|in|on|at|by|for|with|without|from|into|about|as|and|or|but|using|via|which|what|who|whom|whose|when|where|why|how|that|this|these|those|it|its|is|are|was|were|be|please|me|my|i|you|your|we|our)$/i;
+const FUNCTION_WORD =
+  /^(?:a|an|the|of|to|in|on|at|by|for|with|without|from|into|about|as|and|or|but|using|via|which|what|who|whom|whose|when|where|why|how|that|this|these|those|it|its|is|are|was|were|be|please|me|my|i|you|your|we|our)$/i;
 
 /** Words of a comparison ("under 30 minutes", "more than 4") and identifier labels ("ID"), never a value on their own. */
 const COMPARATIVE = /^(?:under|over|more|less|fewer|than|above|below|least|most|only|just|id|uuid|ids)$/i;
@@ -126,7 +97,11 @@ function readableSpans(conversation: SerializedConversation, heads: Heads, row: 
     const rank = (s: Span) => (!onWordBoundaries(conversation, s, numeric) ? 2 : opensMessageWithWords(conversation, s) ? 1 : 0);
     const ranked = spans.map((s) => ({ s, r: rank(s) }));
     return [0, 1, 2].flatMap((r) => {
-      const readings = readSpans(conversation, ranked.filter((x) => x.r === r).map(({ s }) => s), domain);
+      const readings = readSpans(
+        conversation,
+        ranked.filter((x) => x.r === r).map(({ s }) => s),
+        domain,
+      );
       return r === 0 ? readings : readings.map((reading): SpanReading => ({ ...reading, weak: true }));
     });
   });
@@ -140,7 +115,11 @@ function readableSpans(conversation: SerializedConversation, heads: Heads, row: 
 function markedSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
   return remembered(heads, "marked", row, () => {
     const spans = thresholdSpans(conversation, heads.start, heads.end, row);
-    return readSpans(conversation, spans.filter((s) => !opensRequest(conversation, s)), domain);
+    return readSpans(
+      conversation,
+      spans.filter((s) => !opensRequest(conversation, s)),
+      domain,
+    );
   });
 }
 
@@ -233,7 +212,8 @@ function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: 
     if (fill.allowed[i] && (best < 0 || p > (probs[best] as number))) best = i;
   });
   if (best < 0) return { kind: "not_expressible", reason: "no allowed enum option" };
-  if (!required && (probs[best] as number) < OPTIONAL_OPTION_FLOOR && actionP < OPTIONAL_OPTION_STATED) return { kind: "absent", probability: 1 - actionP * (probs[best] as number) };
+  if (!required && (probs[best] as number) < OPTIONAL_OPTION_FLOOR && actionP < OPTIONAL_OPTION_STATED)
+    return { kind: "absent", probability: 1 - actionP * (probs[best] as number) };
   return { kind: "filled", values: repeat(fill.options[best], n), probabilities: repeat(actionP * (probs[best] as number), n) };
 }
 
@@ -276,7 +256,12 @@ function decideSpan(
   }
   const best = candidates[0];
   if (!best) return { kind: "unreadable", probability: actionP, reason: "no span of the conversation reads as the slot's type" };
-  const filled: SlotDecision = { kind: "filled", values: repeat(best.value, n), probabilities: repeat(actionP * best.probability, n), sources: [best.span] };
+  const filled: SlotDecision = {
+    kind: "filled",
+    values: repeat(best.value, n),
+    probabilities: repeat(actionP * best.probability, n),
+    sources: [best.span],
+  };
   if (n === 1) filled.readings = candidates.map((r) => ({ ...r, probability: actionP * r.probability }));
   return filled;
 }
@@ -309,10 +294,26 @@ function decideArray(
     readings = readableSpans(conversation, heads, row, fill.items).slice(0, 1);
   }
   if (readings.length > 0 && isNumeric(fill.items)) {
-    readings = readSpans(conversation, continueNumberList(conversation, readings.map((r) => r.span), fill.maxItems), fill.items);
+    readings = readSpans(
+      conversation,
+      continueNumberList(
+        conversation,
+        readings.map((r) => r.span),
+        fill.maxItems,
+      ),
+      fill.items,
+    );
   }
   if (readings.length > 0 && !isNumeric(fill.items)) {
-    const whole = readSpans(conversation, wholeNameList(conversation, readings.map((r) => r.span), fill.maxItems), fill.items);
+    const whole = readSpans(
+      conversation,
+      wholeNameList(
+        conversation,
+        readings.map((r) => r.span),
+        fill.maxItems,
+      ),
+      fill.items,
+    );
     if (whole.length > readings.length) readings = whole;
   }
   if (fill.uniqueItems) {
@@ -325,7 +326,12 @@ function decideArray(
   }
   const probability = readings.reduce((p, r) => p * r.probability, actionP);
   const values = readings.map((r) => r.value);
-  return { kind: "filled", values: repeat(values, n).map((v) => [...v]), probabilities: repeat(probability, n), sources: readings.map((r) => r.span) };
+  return {
+    kind: "filled",
+    values: repeat(values, n).map((v) => [...v]),
+    probabilities: repeat(probability, n),
+    sources: readings.map((r) => r.span),
+  };
 }
 
 /**
@@ -367,8 +373,7 @@ export function decideSlot(
   if (fill.kind === "bool" && mentioned !== null && domainAllows(fill.domain, mentioned)) return stated(mentioned, n);
   const assigned =
     fill.kind === "span"
-      ? (assignedSpan(conversation, slot) ??
-        (isNumeric(fill.domain) ? countedSpan(conversation, slot) : formattedSpan(conversation, slot)))
+      ? (assignedSpan(conversation, slot) ?? (isNumeric(fill.domain) ? countedSpan(conversation, slot) : formattedSpan(conversation, slot)))
       : null;
   const labelled =
     fill.kind === "span" && action === ABSENT && !assigned
@@ -379,7 +384,8 @@ export function decideSlot(
     const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, written, element);
     if (filled.kind === "filled") return { ...filled, values: repeat(filled.values[0], n), probabilities: repeat(1, n) };
   }
-  const named = fill.kind === "enum" ? (namedOption(conversation, fill) ?? sortedOption(conversation, fill) ?? sizedOption(conversation, fill)) : null;
+  const named =
+    fill.kind === "enum" ? (namedOption(conversation, fill) ?? sortedOption(conversation, fill) ?? sizedOption(conversation, fill)) : null;
   if (fill.kind === "enum" && named !== null) return stated(fill.options[named], n);
   const items = fill.kind === "array" ? namedItems(conversation, fill.items) : [];
   if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) return stated(items, n);

@@ -57,7 +57,12 @@ describe("thresholdSpans", () => {
     const starts = new Float32Array(T).fill(-5);
     const ends = new Float32Array(T).fill(-5);
     const at = (text: string): number => {
-      const offset = new TextEncoder().encode("Two mugs to Lyon please, and a teapot for my mother in Nice by 2026-12-01.".slice(0, "Two mugs to Lyon please, and a teapot for my mother in Nice by 2026-12-01.".indexOf(text))).length;
+      const offset = new TextEncoder().encode(
+        "Two mugs to Lyon please, and a teapot for my mother in Nice by 2026-12-01.".slice(
+          0,
+          "Two mugs to Lyon please, and a teapot for my mother in Nice by 2026-12-01.".indexOf(text),
+        ),
+      ).length;
       return Array.from(conversation.ids).findIndex((_, t) => conversation.message[t] === 1 && conversation.offset[t] === offset);
     };
     starts[at("Lyon")] = 3;
@@ -75,7 +80,8 @@ describe("thresholdSpans", () => {
 
 describe("onWordBoundaries", () => {
   const text = "Two mugs to Lyon please, and a teapot for my mother in Nice by 2026-12-01.";
-  const position = (offset: number): number => Array.from(conversation.ids).findIndex((_, t) => conversation.message[t] === 1 && conversation.offset[t] === offset);
+  const position = (offset: number): number =>
+    Array.from(conversation.ids).findIndex((_, t) => conversation.message[t] === 1 && conversation.offset[t] === offset);
   const span = (value: string, from = 0, length = value.length): { start: number; end: number } => {
     const offset = text.indexOf(value) + from;
     return { start: position(offset), end: position(offset + length - 1) };

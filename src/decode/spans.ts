@@ -49,9 +49,16 @@ function hasLetter(ids: ArrayLike<number>, start: number, end: number): boolean 
  */
 export function onWordBoundaries(conversation: SerializedConversation, span: { start: number; end: number }, number = false): boolean {
   const ids = conversation.ids;
-  const cutsStart = isAlphanumeric(ids[span.start]) && isAlphanumeric(ids[span.start - 1]) && conversation.message[span.start - 1] === conversation.message[span.start];
+  const cutsStart =
+    isAlphanumeric(ids[span.start]) &&
+    isAlphanumeric(ids[span.start - 1]) &&
+    conversation.message[span.start - 1] === conversation.message[span.start];
   const unit = number && isDigit(ids[span.end]) && !isDigit(ids[span.end + 1]) && !hasLetter(ids, span.start, span.end);
-  const cutsEnd = !unit && isAlphanumeric(ids[span.end]) && isAlphanumeric(ids[span.end + 1]) && conversation.message[span.end + 1] === conversation.message[span.end];
+  const cutsEnd =
+    !unit &&
+    isAlphanumeric(ids[span.end]) &&
+    isAlphanumeric(ids[span.end + 1]) &&
+    conversation.message[span.end + 1] === conversation.message[span.end];
   return !cutsStart && !cutsEnd;
 }
 
@@ -89,13 +96,7 @@ function bestEndWithinReach(conversation: SerializedConversation, ends: Float32A
 }
 
 /** The `limit` best valid spans of a row, best first. */
-export function bestSpans(
-  conversation: SerializedConversation,
-  startLogits: Float32Array,
-  ends: Float32Array,
-  row: number,
-  limit: number,
-): Span[] {
+export function bestSpans(conversation: SerializedConversation, startLogits: Float32Array, ends: Float32Array, row: number, limit: number): Span[] {
   const T = conversation.ids.length;
   const base = row * T;
   const top: Array<{ start: number; end: number; score: number }> = [];
@@ -138,12 +139,7 @@ export function markedStarts(conversation: SerializedConversation, starts: Float
 }
 
 /** Every start above 0.5 with its best end before the next such start, in text order. */
-export function thresholdSpans(
-  conversation: SerializedConversation,
-  starts: Float32Array,
-  ends: Float32Array,
-  row: number,
-): Span[] {
+export function thresholdSpans(conversation: SerializedConversation, starts: Float32Array, ends: Float32Array, row: number): Span[] {
   const T = conversation.ids.length;
   const base = row * T;
   const chosen: number[] = [];

@@ -7,7 +7,8 @@ import { domainAllows } from "../tools/domain.js";
 import type { Slot } from "../tools/types.js";
 import { spokenName } from "./assigned.js";
 import { continueNumberList, isNumeric, messageView } from "./lists.js";
-import { readSpans, type SlotDecision, type SpanReading } from "./slot.js";
+import { readSpans } from "./slot.js";
+import type { SlotDecision, SpanReading } from "./types.js";
 import { overlaps, type Span } from "./spans.js";
 
 /** A parameter name's stem and ordinal when it is one of numbered twins, or null. */
@@ -87,7 +88,12 @@ function distanceToName(conversation: SerializedConversation, span: Span, slot: 
  * The readings that twins name (distanceToName: "lang2: Creation", "using C731 for second calculuses"): twin ->
  * index in `union`; a value named by two twins goes to the nearer name.
  */
-function namedReadings(conversation: SerializedConversation, slots: readonly Slot[], members: readonly number[], union: readonly SpanReading[]): Map<number, number> {
+function namedReadings(
+  conversation: SerializedConversation,
+  slots: readonly Slot[],
+  members: readonly number[],
+  union: readonly SpanReading[],
+): Map<number, number> {
   const best = new Map<number, { twin: number; distance: number }>();
   for (const i of members) {
     const distances = union.map((r) => distanceToName(conversation, r.span, slots[i] as Slot));
@@ -129,7 +135,10 @@ export function takeTurns(
   const named = union.length === m ? namedReadings(conversation, slots, members, union) : new Map<number, number>();
   const claimed = new Set(named.values());
   const rest = union.filter((_, u) => !claimed.has(u));
-  const unnamed = byOrdinal(slots, members.filter((i) => !named.has(i)));
+  const unnamed = byOrdinal(
+    slots,
+    members.filter((i) => !named.has(i)),
+  );
   const turns = new Map<number, SpanReading[]>([
     ...[...named].map(([i, u]): [number, SpanReading[]] => [i, [union[u] as SpanReading]]),
     ...unnamed.map((i, k): [number, SpanReading[]] => [i, rest.filter((__, r) => r % unnamed.length === k)]),

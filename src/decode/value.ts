@@ -12,7 +12,10 @@ const QUOTES = /^["'“”‘’`]+|["'“”‘’`]+$/g;
 
 /** Letters and digits only, lower-cased: how option text is compared with a span. */
 export function normaliseForMatch(text: string): string {
-  return text.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, "");
+  return text
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 function cleanString(text: string): string {
@@ -31,7 +34,12 @@ function stringReadings(text: string, rule: ValueRule): unknown[] {
     case "date-time":
       return [parseDateTime(clean) ?? clean];
     case "email":
-      return [clean.replace(/^mailto:/i, "").replace(/^<|>$/g, "").replace(/[.,;:!?]+$/, "")];
+      return [
+        clean
+          .replace(/^mailto:/i, "")
+          .replace(/^<|>$/g, "")
+          .replace(/[.,;:!?]+$/, ""),
+      ];
     case "uri":
     case "url":
       return [clean.replace(/^<|>$/g, "").replace(/[.,;:!?)]+$/, "")];
@@ -46,7 +54,10 @@ function readings(text: string, domain: ValueDomain): unknown[] {
   const out: unknown[] = [];
   const types = new Set(domain.rules.map((rule) => rule.type));
   if (types.has("integer") || types.has("number")) {
-    const n = parseNumber(text, domain.rules.some((rule) => rule.temperature));
+    const n = parseNumber(
+      text,
+      domain.rules.some((rule) => rule.temperature),
+    );
     if (n !== null && /%["'”’)]*\s*$/.test(text) && domain.rules.some((rule) => rule.percentAsFraction)) out.push(n / 100);
     if (n !== null) out.push(n);
   }

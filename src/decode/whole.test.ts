@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { asWholeValue, toAssignedValue, toClosingQuote, toQuoteOpened, toName, toNameEnd, toValueEnd, toWholeDate, toWholeName, toWholeToken, toWholeUrl } from "./whole.js";
+import {
+  asWholeValue,
+  toAssignedValue,
+  toClosingQuote,
+  toQuoteOpened,
+  toName,
+  toNameEnd,
+  toValueEnd,
+  toWholeDate,
+  toWholeName,
+  toWholeToken,
+  toWholeUrl,
+} from "./whole.js";
 import { userConversation } from "./testing/conversation.js";
 
 describe("toClosingQuote", () => {
@@ -57,7 +69,9 @@ describe("toAssignedValue: labels", () => {
 describe("toAssignedValue", () => {
   it("starts a span after the parameter name assigned inside it", () => {
     const { conversation, at, read } = userConversation("Please add a galvanic, sagebrush=ordnance overbooks cats, postal code=22491");
-    expect(read([toAssignedValue(conversation, at(0, "Please add a galvanic, sagebrush=ordnance overbooks cats"))])).toEqual(["ordnance overbooks cats"]);
+    expect(read([toAssignedValue(conversation, at(0, "Please add a galvanic, sagebrush=ordnance overbooks cats"))])).toEqual([
+      "ordnance overbooks cats",
+    ]);
     expect(read([toAssignedValue(conversation, at(0, "=22491"))])).toEqual(["22491"]);
   });
 
@@ -183,7 +197,9 @@ describe("toValueEnd", () => {
   });
 
   it("drops the function words a value never ends with, but keeps a capital letter that names", () => {
-    const { conversation, at, read } = userConversation("boiling point of water under 5000 m; Gravity and what it did; John Doe has a case on Vitamin A; id of Kiritimati hey, use it; at Ninth Suburbs disable seminary");
+    const { conversation, at, read } = userConversation(
+      "boiling point of water under 5000 m; Gravity and what it did; John Doe has a case on Vitamin A; id of Kiritimati hey, use it; at Ninth Suburbs disable seminary",
+    );
     expect(read([toValueEnd(conversation, at(0, "water under"))])).toEqual(["water"]);
     expect(read([toValueEnd(conversation, at(0, "Gravity and what"))])).toEqual(["Gravity"]);
     expect(read([toValueEnd(conversation, at(0, "John Doe has a"))])).toEqual(["John Doe"]);
@@ -218,7 +234,9 @@ describe("toValueEnd", () => {
   });
 
   it("ends a span at a sentence's end and at a clause after a comma, but not after an abbreviation", () => {
-    const { conversation, at, read } = userConversation("use vikhyatk/moondream2. The question: play Käärijä, can you? For Tel Aviv, and Apple Inc. Today in St. Louis");
+    const { conversation, at, read } = userConversation(
+      "use vikhyatk/moondream2. The question: play Käärijä, can you? For Tel Aviv, and Apple Inc. Today in St. Louis",
+    );
     expect(read([toValueEnd(conversation, at(0, "vikhyatk/moondream2. The question"))])).toEqual(["vikhyatk/moondream2"]);
     expect(read([toValueEnd(conversation, at(0, "Käärijä, can you"))])).toEqual(["Käärijä"]);
     expect(read([toValueEnd(conversation, at(0, "Tel Aviv, and Apple"))])).toEqual(["Tel Aviv"]);

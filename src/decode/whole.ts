@@ -83,7 +83,8 @@ const LOWER_LEAD = /^(?:[a-z][a-z'-]*[ ,]+)+(?=[A-Z])/;
  * A day or month name, or its abbreviation, as a whole word: "next Friday", "early March" are one value; "Janelle" and
  * "Marcus" are names (a prefix-only test had read them as months: held-out 245 -> 246).
  */
-const CALENDAR = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])/;
+const CALENDAR =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])/;
 
 /**
  * The span, started at the name it runs into after lower-case words ("features Christopher Lee" -> "Christopher
@@ -124,14 +125,16 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
  * end ("moondream2. The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after
  * a comma ("Tel Aviv, and could you").
  */
-const AFTER_VALUE = /(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:according|having)\b|\s+(?:which|who|whose)\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
+const AFTER_VALUE =
+  /(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:according|having)\b|\s+(?:which|who|whose)\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
 /**
  * A connector or function word a value never ends with ("Jamaica and", "May 1 &", "water under", "John Doe has a"):
  * lower case only, so "Vitamin A" keeps its letter (beyond the connectors: held-out 238 -> 239, BFCL 1,443 -> 1,445,
  * validation level); nor with a greeting ("Kiritimati hey"; held-out 246 -> 247) or a switch's verb ("Ninth Suburbs
  * disable"; validation +1).
  */
-const TRAILING_WORDS = /(?:[\s,;]+(?:and|or|&|hey|hi|hello|thanks|enable|disable|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
+const TRAILING_WORDS =
+  /(?:[\s,;]+(?:and|or|&|hey|hi|hello|thanks|enable|disable|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
 
 /** A UTF-8 lead byte of U+3000-U+9FFF (CJK punctuation, kana, ideographs) or of the full-width forms ("，", "："). */
 function opensCjk(conversation: SerializedConversation, t: number): boolean {
@@ -167,7 +170,10 @@ const MONTH_ALONE = new RegExp(String.raw`^${MONTH}\.?$`, "i");
 /** The day before a month: "the 16th of ", "5 ". */
 const DAY_BEFORE = /(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/i;
 /** A month and its day written before a year ("April 11th, ", "the 5th of march ", "Nov. 15, "). */
-const DATE_BEFORE_YEAR = new RegExp(String.raw`(?:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b${MONTH}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+$`, "i");
+const DATE_BEFORE_YEAR = new RegExp(
+  String.raw`(?:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b${MONTH}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+$`,
+  "i",
+);
 /** The day and year after a month: " 16th 2025", ". 15, 2025", " 2025". */
 const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{4}\b)/i;
 
@@ -251,7 +257,13 @@ export function toWholeName(conversation: SerializedConversation, span: Span): S
     else if (!JOINERS.has(words[j]?.text ?? "")) break;
   }
   let start = first;
-  while (start > 0 && namePart(words[start - 1]) && oneSpaceApart(words[start - 1] as Word, words[start] as Word) && !opensSentence(words[start - 1] as Word)) start--;
+  while (
+    start > 0 &&
+    namePart(words[start - 1]) &&
+    oneSpaceApart(words[start - 1] as Word, words[start] as Word) &&
+    !opensSentence(words[start - 1] as Word)
+  )
+    start--;
   if (start === first && end === last) return span;
   return { ...span, start: Math.min(span.start, (words[start] as Word).start), end: Math.max(span.end, endOf(words[end] as Word) - 1) };
 }
@@ -293,5 +305,11 @@ export function asWholeValue(conversation: SerializedConversation, whole: Span, 
   const span = toQuoteOpened(conversation, toAssignedValue(conversation, whole));
   const quoted = toClosingQuote(conversation, span);
   if (quoted !== span || prose) return toWholeToken(conversation, toWholeUrl(conversation, quoted));
-  return toWholeToken(conversation, toWholeUrl(conversation, toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span)))))));
+  return toWholeToken(
+    conversation,
+    toWholeUrl(
+      conversation,
+      toWholeName(conversation, toWholeDate(conversation, toValueEnd(conversation, toNameEnd(conversation, toName(conversation, span))))),
+    ),
+  );
 }

@@ -37,7 +37,19 @@ describe("distillation log", () => {
       origin_model: "big",
       route_reasons: ["low_confidence"],
       request,
-      response: { choices: [{ index: 0, message: { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "track", arguments: '{"id":"A-1"}' } }] }, finish_reason: "tool_calls" }] },
+      response: {
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: "assistant",
+              content: null,
+              tool_calls: [{ id: "c1", type: "function", function: { name: "track", arguments: '{"id":"A-1"}' } }],
+            },
+            finish_reason: "tool_calls",
+          },
+        ],
+      },
     });
   });
 

@@ -43,7 +43,11 @@ export function distillRecord(
 ): DistillRecord {
   const message: Record<string, unknown> = { role: "assistant", content: completion.content };
   if (completion.tool_calls.length > 0) {
-    message.tool_calls = completion.tool_calls.map((call) => ({ id: call.id, type: "function", function: { name: call.name, arguments: call.arguments } }));
+    message.tool_calls = completion.tool_calls.map((call) => ({
+      id: call.id,
+      type: "function",
+      function: { name: call.name, arguments: call.arguments },
+    }));
   }
   return {
     v: 1,
@@ -129,5 +133,8 @@ export async function tenantHash(authorization: string | undefined): Promise<str
   const key = authorization?.replace(/^Bearer\s+/i, "").trim();
   if (key === undefined || key === "") return "anonymous";
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`edgecall-distill\n${key}`));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
+  return [...new Uint8Array(digest)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("")
+    .slice(0, 16);
 }

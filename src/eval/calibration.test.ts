@@ -26,7 +26,16 @@ describe("expectedCalibrationError", () => {
 
 describe("calibrationReport", () => {
   it("gives the accuracy of the most confident quarter, half, three quarters and all", () => {
-    const outcomes = [outcome(0.9, true), outcome(0.8, true), outcome(0.7, false), outcome(0.6, true), outcome(0.5, false), outcome(0.4, false), outcome(0.3, false), outcome(0.2, false)];
+    const outcomes = [
+      outcome(0.9, true),
+      outcome(0.8, true),
+      outcome(0.7, false),
+      outcome(0.6, true),
+      outcome(0.5, false),
+      outcome(0.4, false),
+      outcome(0.3, false),
+      outcome(0.2, false),
+    ];
     const report = calibrationReport(outcomes);
     expect(report.coverage).toEqual([
       [0.25, 1],
@@ -34,7 +43,9 @@ describe("calibrationReport", () => {
       [0.75, 0.5],
       [1, 3 / 8],
     ]);
-    expect(formatCalibration(report, true)).toBe("risk-coverage (accuracy of the most confident): 25% 100.0%, 50% 75.0%, 75% 50.0%, 100% 37.5%; calibration error " + report.ece.toFixed(3));
+    expect(formatCalibration(report, true)).toBe(
+      "risk-coverage (accuracy of the most confident): 25% 100.0%, 50% 75.0%, 75% 50.0%, 100% 37.5%; calibration error " + report.ece.toFixed(3),
+    );
   });
 
   it("leaves out cases that errored", () => {

@@ -58,7 +58,9 @@ describe("eval datasets", () => {
   });
 
   it("converts Gorilla types to JSON Schema", () => {
-    expect(convertSchema({ type: "dict", properties: { a: { type: "float" }, b: { type: "tuple", items: { type: "any" } }, c: { type: "any" } } })).toEqual({
+    expect(
+      convertSchema({ type: "dict", properties: { a: { type: "float" }, b: { type: "tuple", items: { type: "any" } }, c: { type: "any" } } }),
+    ).toEqual({
       type: "object",
       properties: { a: { type: "number" }, b: { type: "array", items: {} }, c: {} },
     });

@@ -68,7 +68,8 @@ function dictMatches(actual: Record<string, unknown>, acceptable: Record<string,
     const options = acceptable[key];
     if (options === undefined) return fail(`unexpected key '${key}' in dict`);
     const list = Array.isArray(options) ? options : [options];
-    if (!list.some((option) => valueEquals(value, option, spec?.properties?.[key]))) return fail(`dict key '${key}': ${JSON.stringify(value)} not in ${JSON.stringify(list)}`);
+    if (!list.some((option) => valueEquals(value, option, spec?.properties?.[key])))
+      return fail(`dict key '${key}': ${JSON.stringify(value)} not in ${JSON.stringify(list)}`);
   }
   for (const [key, options] of Object.entries(acceptable)) {
     if (key in actual) continue;

@@ -29,12 +29,18 @@ function writeDataset(dir: string): { questions: string; answers: string } {
       question("irrelevance_0", "What is the capital of France?"),
       JSON.stringify({
         id: "shop_multiturn_0",
-        question: [[
-          { role: "user", content: "Track order B-2" },
-          { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "order.track", arguments: "{\"order_id\":\"B-2\"}" } }] },
-          { role: "tool", tool_call_id: "c1", content: "in transit" },
-          { role: "user", content: "and order C-3?" },
-        ]],
+        question: [
+          [
+            { role: "user", content: "Track order B-2" },
+            {
+              role: "assistant",
+              content: null,
+              tool_calls: [{ id: "c1", type: "function", function: { name: "order.track", arguments: '{"order_id":"B-2"}' } }],
+            },
+            { role: "tool", tool_call_id: "c1", content: "in transit" },
+            { role: "user", content: "and order C-3?" },
+          ],
+        ],
         function: [fn],
       }),
     ].join("\n"),
@@ -56,7 +62,11 @@ describe("npm run eval", () => {
     const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
     const { questions, answers } = writeDataset(dir);
     const out = join(dir, "out.json");
-    const { stdout } = await run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node"], { cwd: ROOT });
+    const { stdout } = await run(
+      "npx",
+      ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node"],
+      { cwd: ROOT },
+    );
     const lines = stdout.trim().split("\n");
     const last = lines[lines.length - 1] ?? "";
     expect(last).toMatch(/^overall: \d+\/5 \(\d+\.\d%\)$/);
@@ -64,7 +74,11 @@ describe("npm run eval", () => {
     for (const category of ["simple", "shop_missing", "shop_nocall", "irrelevance", "shop_multiturn"]) {
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${category}\\s+\\d/1\\s+\\d+\\.\\d%$`)));
     }
-    expect(lines).toContainEqual(expect.stringMatching(/^risk-coverage \(accuracy of the most confident\): 25% [\d.]+%, 50% [\d.]+%, 75% [\d.]+%, 100% [\d.]+%; calibration error \d\.\d{3}/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^risk-coverage \(accuracy of the most confident\): 25% [\d.]+%, 50% [\d.]+%, 75% [\d.]+%, 100% [\d.]+%; calibration error \d\.\d{3}/,
+      ),
+    );
     const report = JSON.parse(readFileSync(out, "utf8")) as {
       cases: Array<{ id: string; passed: boolean; reason?: string; result?: { kind: string }; features?: number[] | null }>;
       summary: { passed: number };
@@ -85,7 +99,11 @@ describe("npm run eval", () => {
     const cache = join(dir, "cache");
     const report = async (name: string): Promise<unknown> => {
       const out = join(dir, name);
-      await run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node", "--cache", cache], { cwd: ROOT });
+      await run(
+        "npx",
+        ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--json", out, "--backend", "ort-node", "--cache", cache],
+        { cwd: ROOT },
+      );
       return (JSON.parse(readFileSync(out, "utf8")) as { cases: unknown }).cases;
     };
     const first = await report("first.json");
@@ -99,7 +117,9 @@ describe("npm run eval", () => {
     const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
     const { questions, answers } = writeDataset(dir);
     const evaluate = (...extra: string[]) =>
-      run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node", "--router", ...extra], { cwd: ROOT });
+      run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node", "--router", ...extra], {
+        cwd: ROOT,
+      });
     const oracle = (await evaluate()).stdout;
     expect(oracle).toContain("router (origin: oracle)");
     expect(oracle).toMatch(/sent to the origin by: .*chit_chat 1/);
@@ -125,11 +145,16 @@ describe("npm run eval", () => {
     const { questions, answers } = writeDataset(dir);
     const cache = join(dir, "cache");
     const evaluate = (...extra: string[]) =>
-      run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node", "--cache", cache, ...extra], { cwd: ROOT });
+      run("npx", ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node", "--cache", cache, ...extra], {
+        cwd: ROOT,
+      });
     await evaluate();
     const atDefault = readdirSync(cache).length;
     await evaluate("--window", "64");
-    expect(readdirSync(cache).length).toBe(atDefault + 5);   // five new main-graph runs: the window is one of their feeds
-    await expect(evaluate("--window", "4")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("--window must be an integer from 8 to 512") });
+    expect(readdirSync(cache).length).toBe(atDefault + 5); // five new main-graph runs: the window is one of their feeds
+    await expect(evaluate("--window", "4")).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("--window must be an integer from 8 to 512"),
+    });
   }, 60_000);
 });

@@ -116,7 +116,13 @@ for (const [i, testCase] of cases.entries()) {
     if (result.kind === "calls") {
       for (const call of result.calls) {
         calls++;
-        if (validator.valid(testCase.tools.find((t) => t.function.name === call.name), call.arguments)) validCalls++;
+        if (
+          validator.valid(
+            testCase.tools.find((t) => t.function.name === call.name),
+            call.arguments,
+          )
+        )
+          validCalls++;
       }
     }
     const verdict = judge(testCase, result, expected);
@@ -137,7 +143,12 @@ for (const [i, testCase] of cases.entries()) {
   if ((i + 1) % 50 === 0) process.stderr.write(`${i + 1}/${cases.length} cases, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
-async function originPasses(client: OriginClient, request: ToolCallRequest, testCase: (typeof cases)[number], expected: Expected | undefined): Promise<boolean> {
+async function originPasses(
+  client: OriginClient,
+  request: ToolCallRequest,
+  testCase: (typeof cases)[number],
+  expected: Expected | undefined,
+): Promise<boolean> {
   const deadline = new Deadline(client.settings.timeoutMs);
   try {
     const completion = await client.complete({ ...request, model: "edgecall" }, deadline);

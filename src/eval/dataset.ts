@@ -18,10 +18,7 @@ export interface EvalCase {
 /** Acceptable values per parameter of one expected call. */
 export type ExpectedCall = Record<string, Record<string, unknown[]>>;
 
-export type Expected =
-  | { kind: "calls"; calls: ExpectedCall[] }
-  | { kind: "missing"; missing: Record<string, string[]> }
-  | { kind: "no_call" };
+export type Expected = { kind: "calls"; calls: ExpectedCall[] } | { kind: "missing"; missing: Record<string, string[]> } | { kind: "no_call" };
 
 export function readJsonLines(path: string): unknown[] {
   return readFileSync(path, "utf8")
@@ -32,7 +29,7 @@ export function readJsonLines(path: string): unknown[] {
       try {
         return JSON.parse(line) as unknown;
       } catch (error) {
-        throw new Error(`${path}:${i + 1}: not JSON (${(error as Error).message})`);
+        throw new Error(`${path}:${i + 1}: not JSON (${(error as Error).message})`, { cause: error });
       }
     });
 }

@@ -48,7 +48,10 @@ export function convertSchema(schema: unknown): unknown {
 }
 
 export function toTool(fn: GorillaFunction): ToolDefinition {
-  const definition: ToolDefinition = { type: "function", function: { name: fn.name, parameters: convertSchema(fn.parameters ?? { type: "dict", properties: {} }) as JSONSchema } };
+  const definition: ToolDefinition = {
+    type: "function",
+    function: { name: fn.name, parameters: convertSchema(fn.parameters ?? { type: "dict", properties: {} }) as JSONSchema },
+  };
   if (fn.description !== undefined) definition.function.description = fn.description;
   return definition;
 }

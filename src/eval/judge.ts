@@ -19,7 +19,8 @@ export function judge(testCase: EvalCase, result: ToolCallResult, expected: Expe
       if (result.kind !== "missing") return { ok: false, reason: `answered ${result.kind}, expected missing arguments` };
       const got = Object.fromEntries(result.missing.map((m) => [m.name, [...m.parameters].sort()]));
       const want = Object.fromEntries(Object.entries(expected.missing).map(([fn, params]) => [fn, [...params].sort()]));
-      return JSON.stringify(got, Object.keys(got).sort()) === JSON.stringify(want, Object.keys(want).sort()) && Object.keys(got).length === Object.keys(want).length
+      return JSON.stringify(got, Object.keys(got).sort()) === JSON.stringify(want, Object.keys(want).sort()) &&
+        Object.keys(got).length === Object.keys(want).length
         ? { ok: true }
         : { ok: false, reason: `missing ${JSON.stringify(got)}, expected ${JSON.stringify(want)}` };
     }

@@ -49,7 +49,9 @@ function percent(passed: number, total: number): string {
 
 export function formatSummary(summary: Summary): string {
   const width = Math.max(8, ...summary.categories.map((c) => c.category.length));
-  const lines = summary.categories.map((c) => `${c.category.padEnd(width)}  ${`${c.passed}/${c.total}`.padStart(9)}  ${percent(c.passed, c.total).padStart(6)}`);
+  const lines = summary.categories.map(
+    (c) => `${c.category.padEnd(width)}  ${`${c.passed}/${c.total}`.padStart(9)}  ${percent(c.passed, c.total).padStart(6)}`,
+  );
   lines.push(`schema-valid calls: ${summary.validCalls}/${summary.calls}`);
   lines.push(`overall: ${summary.passed}/${summary.total} (${percent(summary.passed, summary.total)})`);
   return lines.join("\n");

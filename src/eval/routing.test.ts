@@ -5,7 +5,9 @@ import { formatRouting, originResult, reasonCounts, riskCoverage, routeOf, summa
 
 const request: ToolCallRequest = {
   messages: [{ role: "user", content: "Track order A-1" }],
-  tools: [{ type: "function", function: { name: "track", parameters: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } } }],
+  tools: [
+    { type: "function", function: { name: "track", parameters: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } } },
+  ],
   tool_choice: "auto",
   parallel_tool_calls: true,
 };
@@ -21,9 +23,15 @@ describe("routeOf", () => {
 
 describe("originResult", () => {
   it("turns a valid origin call into a result the judge reads, and rejects invalid ones", () => {
-    const ok = originResult({ content: null, tool_calls: [{ id: "c", name: "track", arguments: '{"id":"A-1"}' }], finish_reason: "tool_calls", model: null, usage: null }, request);
+    const ok = originResult(
+      { content: null, tool_calls: [{ id: "c", name: "track", arguments: '{"id":"A-1"}' }], finish_reason: "tool_calls", model: null, usage: null },
+      request,
+    );
     expect(ok).toMatchObject({ kind: "calls", calls: [{ name: "track", arguments: { id: "A-1" } }] });
-    const bad = originResult({ content: null, tool_calls: [{ id: "c", name: "track", arguments: '{"id":1}' }], finish_reason: "tool_calls", model: null, usage: null }, request);
+    const bad = originResult(
+      { content: null, tool_calls: [{ id: "c", name: "track", arguments: '{"id":1}' }], finish_reason: "tool_calls", model: null, usage: null },
+      request,
+    );
     expect(bad.kind).toBe("not_expressible");
     expect(originResult({ content: "none applies", tool_calls: [], finish_reason: "stop", model: null, usage: null }, request).kind).toBe("no_call");
   });
@@ -45,7 +53,12 @@ describe("routing summary", () => {
       { category: "all", total: 4, kept: 2, keptPassed: 1, routed: 2, routedPassed: 1 },
     ]);
     expect(formatRouting(rows, "oracle", riskCoverage(cases, 3))).toContain("2/4 (50.0%)");
-    expect(reasonCounts([{ ...cases[2]!, reasons: ["low_confidence"] }, { ...cases[3]!, reasons: ["low_confidence", "window"] }])).toEqual([
+    expect(
+      reasonCounts([
+        { ...cases[2]!, reasons: ["low_confidence"] },
+        { ...cases[3]!, reasons: ["low_confidence", "window"] },
+      ]),
+    ).toEqual([
       ["low_confidence", 2],
       ["window", 1],
     ]);

@@ -21,7 +21,11 @@ export interface RoutedCase {
 }
 
 /** Where the worker would send this request (with an origin configured), given the edge's answer. */
-export function routeOf(request: ToolCallRequest, edge: ToolCallResult | undefined, thresholds: RouterThresholds): { route: "edge" | "origin"; reasons: string[] } {
+export function routeOf(
+  request: ToolCallRequest,
+  edge: ToolCallResult | undefined,
+  thresholds: RouterThresholds,
+): { route: "edge" | "origin"; reasons: string[] } {
   const plan = planRoute(routeFeatures(request), thresholds, true);
   if (plan.decision === "origin") return { route: "origin", reasons: plan.reasons };
   if (edge === undefined) return { route: "origin", reasons: ["edge_error"] };
@@ -119,7 +123,12 @@ export function reasonCounts(cases: readonly RoutedCase[]): Array<[string, numbe
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-export function formatRouting(rows: readonly RoutingRow[], origin: string, curve: readonly CoveragePoint[], reasons: ReadonlyArray<[string, number]> = []): string {
+export function formatRouting(
+  rows: readonly RoutingRow[],
+  origin: string,
+  curve: readonly CoveragePoint[],
+  reasons: ReadonlyArray<[string, number]> = [],
+): string {
   const width = Math.max(8, ...rows.map((r) => r.category.length));
   const lines = [
     `router (origin: ${origin})`,

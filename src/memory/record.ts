@@ -54,7 +54,14 @@ function isMessage(value: unknown): value is ChatMessage {
 }
 
 function isAncestor(value: unknown): value is AncestorRef {
-  return isRecord(value) && isString(value.id) && typeof value.bytes === "number" && isNullableString(value.memory) && Array.isArray(value.slots) && value.slots.every(isSlot);
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    typeof value.bytes === "number" &&
+    isNullableString(value.memory) &&
+    Array.isArray(value.slots) &&
+    value.slots.every(isSlot)
+  );
 }
 
 function isSlot(value: unknown): value is SlotValue {
@@ -74,12 +81,16 @@ export function parseRecord(text: string, id: string): TurnRecord | undefined {
     typeof value.created_at === "number" &&
     isNullableString(value.previous_response_id) &&
     isNullableString(value.tool_set) &&
-    Array.isArray(value.messages) && value.messages.every(isMessage) &&
-    Array.isArray(value.ancestors) && value.ancestors.every(isAncestor) &&
+    Array.isArray(value.messages) &&
+    value.messages.every(isMessage) &&
+    Array.isArray(value.ancestors) &&
+    value.ancestors.every(isAncestor) &&
     isNullableString(value.memory) &&
-    Array.isArray(value.slots) && value.slots.every(isSlot) &&
+    Array.isArray(value.slots) &&
+    value.slots.every(isSlot) &&
     isRecord(value.response) &&
-    Array.isArray(value.input_items) && value.input_items.every(isRecord);
+    Array.isArray(value.input_items) &&
+    value.input_items.every(isRecord);
   return whole ? (value as unknown as TurnRecord) : undefined;
 }
 

@@ -5,11 +5,22 @@ import { slotMessage, slotsOf } from "./slots.js";
 import { cosine, decodeVector, encodeVector, meanVector } from "./vectors.js";
 
 const vec = (...values: number[]) => Float32Array.from(values);
-const turn = (id: string, bytes: number, memory?: Float32Array): AncestorRef => ({ id, bytes, memory: memory === undefined ? null : encodeVector(memory), slots: [] });
+const turn = (id: string, bytes: number, memory?: Float32Array): AncestorRef => ({
+  id,
+  bytes,
+  memory: memory === undefined ? null : encodeVector(memory),
+  slots: [],
+});
 
 describe("selectTurns", () => {
   // newest first, as a record's index holds them
-  const turns = [turn("t5", 100, vec(0, 1)), turn("t4", 100, vec(0, 1)), turn("t3", 100, vec(1, 0)), turn("t2", 100, vec(0.7, 0.7)), turn("t1", 100, vec(0, -1))];
+  const turns = [
+    turn("t5", 100, vec(0, 1)),
+    turn("t4", 100, vec(0, 1)),
+    turn("t3", 100, vec(1, 0)),
+    turn("t2", 100, vec(0.7, 0.7)),
+    turn("t1", 100, vec(0, -1)),
+  ];
 
   it("without a query reads the newest turns that fit the budget, oldest first", () => {
     expect(selectTurns(turns, undefined, { budgetBytes: 300, keepNewest: 2, maxTurns: 10 })).toEqual(["t3", "t4", "t5"]);
@@ -42,16 +53,32 @@ describe("vectors", () => {
 describe("slots", () => {
   it("keeps id-like values of calls and tool outputs first, newest first, at most eight", () => {
     const slots = slotsOf([
-      { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "get_order_status", arguments: '{"order_id":"A-1042"}' } }] },
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: "c1", type: "function", function: { name: "get_order_status", arguments: '{"order_id":"A-1042"}' } }],
+      },
       { role: "tool", content: '{"status":"shipped","tracking_number":"ZX-9","items":[{"sku":"S-1","qty":2}]}', tool_call_id: "c1" },
     ]);
-    expect(slots.slice(0, 2)).toEqual([{ name: "tracking_number", value: "ZX-9" }, { name: "order_id", value: "A-1042" }]);
+    expect(slots.slice(0, 2)).toEqual([
+      { name: "tracking_number", value: "ZX-9" },
+      { name: "order_id", value: "A-1042" },
+    ]);
     expect(slots).toContainEqual({ name: "qty", value: 2 });
-    expect(slotsOf([{ role: "tool", content: JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]))), tool_call_id: "c" }])).toHaveLength(8);
+    expect(
+      slotsOf([{ role: "tool", content: JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]))), tool_call_id: "c" }]),
+    ).toHaveLength(8);
   });
 
   it("reads as one short tool message within its byte budget", () => {
-    const message = slotMessage([{ name: "order_id", value: "A-1042" }, { name: "order_id", value: "A-1042" }, { name: "total", value: 12.5 }], 60);
+    const message = slotMessage(
+      [
+        { name: "order_id", value: "A-1042" },
+        { name: "order_id", value: "A-1042" },
+        { name: "total", value: 12.5 },
+      ],
+      60,
+    );
     expect(message).toEqual({ role: "tool", tool_call_id: "memory", content: 'Earlier values: order_id="A-1042", total=12.5' });
     expect(slotMessage([{ name: "order_id", value: "A-1042" }], 20)).toBeUndefined();
   });

@@ -42,7 +42,11 @@ const tools: ToolDefinition[] = [
   },
   {
     type: "function",
-    function: { name: "track_order", description: "Where is my order", parameters: { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] } },
+    function: {
+      name: "track_order",
+      description: "Where is my order",
+      parameters: { type: "object", properties: { order_id: { type: "string" } }, required: ["order_id"] },
+    },
   },
 ];
 
@@ -94,7 +98,10 @@ describe("createModelToolCaller with the shipped model (onnxruntime-node)", () =
 
   it("refuses a tool_choice naming an unknown function and a schema keyword nobody can honour", async () => {
     await expect(caller.call(request({ tool_choice: { type: "function", function: { name: "nope" } } }))).rejects.toBeInstanceOf(InvalidToolsError);
-    const bad: ToolDefinition = { type: "function", function: { name: "x", parameters: { type: "object", properties: { a: { $dynamicRef: "#a" } } } } };
+    const bad: ToolDefinition = {
+      type: "function",
+      function: { name: "x", parameters: { type: "object", properties: { a: { $dynamicRef: "#a" } } } },
+    };
     await expect(caller.call(request({ tools: [bad] }))).rejects.toBeInstanceOf(UnsupportedSchemaError);
   });
 
@@ -129,7 +136,10 @@ describe("createModelToolCaller with a calibration in the model folder", () => {
   });
 
   it("leaves answers that need no model alone", async () => {
-    expect(await calibrated.callWithFeatures(request({ tool_choice: "none" }))).toEqual({ result: { kind: "no_call", confidence: 1 }, features: null });
+    expect(await calibrated.callWithFeatures(request({ tool_choice: "none" }))).toEqual({
+      result: { kind: "no_call", confidence: 1 },
+      features: null,
+    });
   });
 });
 
@@ -139,7 +149,11 @@ describe("createModelToolCaller with a scripted model", () => {
     const { serializeConversation } = await import("./serialize.js");
     const { WordMatcher } = await import("./words.js");
     const { HeadsBuilder } = await import("../decode/testing/heads.js");
-    const set = compileToolSet(tools, { words: new WordMatcher(config.match), maxElementTokens: config.max_element_tokens, pad: config.tokenizer.special.pad }, "scripted");
+    const set = compileToolSet(
+      tools,
+      { words: new WordMatcher(config.match), maxElementTokens: config.max_element_tokens, pad: config.tokenizer.special.pad },
+      "scripted",
+    );
     const conversation = serializeConversation(messages, config.tokenizer.special, config.max_conversation_tokens);
     const heads = new HeadsBuilder(set, conversation, config.max_calls_per_tool + 1)
       .calls("add_to_cart", 1)

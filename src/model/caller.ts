@@ -79,7 +79,10 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
   }
 
   /** The decoder's answer, and the tool set's words for calibration (null when no model ran: no tools, or "none"). */
-  async function callRaw(request: ToolCallRequest, settings: CallSettings): Promise<{ result: ToolCallResult; words: Map<string, ToolWords> | null }> {
+  async function callRaw(
+    request: ToolCallRequest,
+    settings: CallSettings,
+  ): Promise<{ result: ToolCallResult; words: Map<string, ToolWords> | null }> {
     const prepared = await store.get(request.tools);
     const choice = request.tool_choice;
     if (typeof choice === "object" && !prepared.set.tools.some((tool) => tool.name === choice.function.name)) {
@@ -119,9 +122,12 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
     return { result, words };
   }
 
-  async function callWithFeatures(request: ToolCallRequest, settings: CallSettings = {}): Promise<{ result: ToolCallResult; features: number[] | null }> {
+  async function callWithFeatures(
+    request: ToolCallRequest,
+    settings: CallSettings = {},
+  ): Promise<{ result: ToolCallResult; features: number[] | null }> {
     const { result: raw, words } = await callRaw(request, settings);
-    if (words === null) return { result: raw, features: null };   // no call by construction: nothing to judge
+    if (words === null) return { result: raw, features: null }; // no call by construction: nothing to judge
     const features = calibrationFeatures(request, raw, words);
     return { result: { ...raw, confidence: calibrator.confidence(features, raw.confidence) }, features };
   }

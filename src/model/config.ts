@@ -59,15 +59,7 @@ export const SUPPORTED_CONTRACT_VERSION = 1;
 const SCHEMA_ENCODER_INPUTS = ["elem_ids"];
 const SCHEMA_ENCODER_OUTPUTS = ["elem_vecs"];
 const MODEL_INPUTS = ["input_ids", "window", "elem_vecs", "elem_kind", "elem_parent", "elem_match"];
-const MODEL_OUTPUTS = [
-  "count_logits",
-  "action_logits",
-  "start_logits",
-  "end_logits",
-  "bool_logits",
-  "option_logits",
-  "memory_states",
-];
+const MODEL_OUTPUTS = ["count_logits", "action_logits", "start_logits", "end_logits", "bool_logits", "option_logits", "memory_states"];
 
 export class ModelConfigError extends Error {
   override readonly name = "ModelConfigError";
@@ -165,9 +157,7 @@ export function parseModelConfig(raw: unknown): ModelConfig {
     min: integerAt(windowRaw, "min", "window.min", 1),
     max: integerAt(windowRaw, "max", "window.max", 1),
     default: integerAt(windowRaw, "default", "window.default", 1),
-    trained: Array.isArray(windowRaw["trained"])
-      ? windowRaw["trained"].map((w, i) => integerAt({ w }, "w", `window.trained[${i}]`, 1))
-      : [],
+    trained: Array.isArray(windowRaw["trained"]) ? windowRaw["trained"].map((w, i) => integerAt({ w }, "w", `window.trained[${i}]`, 1)) : [],
   };
   if (window.min > window.default || window.default > window.max) {
     throw new ModelConfigError("window", "must satisfy min <= default <= max");

@@ -19,9 +19,11 @@ interface ParityCase {
   };
 }
 
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, "../../test/fixtures/features-parity.json"), "utf8"),
-) as { max_conversation_tokens: number; max_element_tokens: number; cases: ParityCase[] };
+const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/features-parity.json"), "utf8")) as {
+  max_conversation_tokens: number;
+  max_element_tokens: number;
+  cases: ParityCase[];
+};
 
 const config = loadShippedConfig();
 const words = new WordMatcher(config.match);

@@ -59,12 +59,7 @@ function matchedWords(word: string, index: MatchIndex, words: WordMatcher): stri
 }
 
 /** elem_match float32 [E, T, 2]: channel 0 name-word match, channel 1 description-word match. */
-export function elementMatch(
-  elements: readonly SchemaElement[],
-  ids: ArrayLike<number>,
-  words: WordMatcher,
-  prefixLength: number,
-): Float32Array {
+export function elementMatch(elements: readonly SchemaElement[], ids: ArrayLike<number>, words: WordMatcher, prefixLength: number): Float32Array {
   const T = ids.length;
   const out = new Float32Array(elements.length * T * 2);
   const index = matchIndex(elements, prefixLength);

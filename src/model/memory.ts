@@ -6,7 +6,12 @@
 import type { TensorData } from "../engine/types.js";
 import type { SerializedConversation } from "./serialize.js";
 
-export function messageMemory(outputs: Record<string, TensorData>, conversation: SerializedConversation, messages: number, dim: number): Array<Float32Array | null> {
+export function messageMemory(
+  outputs: Record<string, TensorData>,
+  conversation: SerializedConversation,
+  messages: number,
+  dim: number,
+): Array<Float32Array | null> {
   const states = outputs["memory_states"];
   const vectors: Array<Float32Array | null> = Array.from({ length: messages }, () => null);
   if (states === undefined || !(states.data instanceof Float32Array) || states.dims[2] !== dim) return vectors;

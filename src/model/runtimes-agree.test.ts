@@ -19,28 +19,48 @@ function tool(name: string, description: string, properties: Record<string, JSON
 const shop: ToolDefinition[] = [
   tool("get_order_status", "Status of an order", { order_id: { type: "string", description: "Order number" } }, ["order_id"]),
   tool("cancel_order", "Cancel an order", { order_id: { type: "string" }, reason: { type: "string" } }, ["order_id"]),
-  tool("add_to_cart", "Add a product to the shopping cart", {
-    product: { type: "string" },
-    quantity: { type: "integer", minimum: 1 },
-    size: { type: "string", enum: ["S", "M", "L", "XL"] },
-  }, ["product"]),
-  tool("search_products", "Search the catalogue", {
-    query: { type: "string" },
-    max_price: { type: "number" },
-    sort: { type: "string", enum: ["price_asc", "price_desc", "rating"] },
-  }, ["query"]),
+  tool(
+    "add_to_cart",
+    "Add a product to the shopping cart",
+    {
+      product: { type: "string" },
+      quantity: { type: "integer", minimum: 1 },
+      size: { type: "string", enum: ["S", "M", "L", "XL"] },
+    },
+    ["product"],
+  ),
+  tool(
+    "search_products",
+    "Search the catalogue",
+    {
+      query: { type: "string" },
+      max_price: { type: "number" },
+      sort: { type: "string", enum: ["price_asc", "price_desc", "rating"] },
+    },
+    ["query"],
+  ),
 ];
 
 const generic: ToolDefinition[] = [
-  tool("get_weather", "Current weather for a city", {
-    city: { type: "string", description: "City name" },
-    unit: { type: "string", enum: ["celsius", "fahrenheit"] },
-  }, ["city"]),
-  tool("convert_currency", "Convert an amount between currencies", {
-    amount: { type: "number" },
-    from_currency: { type: "string" },
-    to_currency: { type: "string" },
-  }, ["amount", "from_currency", "to_currency"]),
+  tool(
+    "get_weather",
+    "Current weather for a city",
+    {
+      city: { type: "string", description: "City name" },
+      unit: { type: "string", enum: ["celsius", "fahrenheit"] },
+    },
+    ["city"],
+  ),
+  tool(
+    "convert_currency",
+    "Convert an amount between currencies",
+    {
+      amount: { type: "number" },
+      from_currency: { type: "string" },
+      to_currency: { type: "string" },
+    },
+    ["amount", "from_currency", "to_currency"],
+  ),
   tool("set_alarm", "Set an alarm", { time: { type: "string" }, repeat: { type: "boolean" } }, ["time"]),
 ];
 

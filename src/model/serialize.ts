@@ -53,11 +53,7 @@ export function messageText(message: ChatMessage): string {
   return (content ? `${content} ` : "") + calls.join("; ");
 }
 
-export function serializeConversation(
-  messages: readonly ChatMessage[],
-  special: SpecialTokenIds,
-  maxTokens: number,
-): SerializedConversation {
+export function serializeConversation(messages: readonly ChatMessage[], special: SpecialTokenIds, maxTokens: number): SerializedConversation {
   const texts = messages.map((message) => encoder.encode(messageText(message)));
   const total = 1 + texts.reduce((sum, bytes) => sum + 1 + bytes.length, 0);
   const length = Math.min(total, maxTokens);

@@ -43,11 +43,15 @@ export class ToolSetStore {
     const key = await toolSetKey(this.modelId, tools);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const set = compileToolSet(tools, {
-      words: this.words,
-      maxElementTokens: this.config.max_element_tokens,
-      pad: this.config.tokenizer.special.pad,
-    }, key);
+    const set = compileToolSet(
+      tools,
+      {
+        words: this.words,
+        maxElementTokens: this.config.max_element_tokens,
+        pad: this.config.tokenizer.special.pad,
+      },
+      key,
+    );
     // A registered set (src/registry): vectors precomputed at build time, AJV standalone validators.
     const registered = registeredToolSet(key);
     if (registered !== undefined && registered.vectors().dims[0] === set.elements.length) {

@@ -24,7 +24,14 @@ describe("conversationTruncation", () => {
     const cases: [ChatMessage[], number][] = [
       [[user("x".repeat(512))], 512],
       [[user("a".repeat(300)), user("b".repeat(300))], 512],
-      [[user("a".repeat(300)), { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "f", arguments: '{"q":"é"}' } }] }, user("ü".repeat(200))], 256],
+      [
+        [
+          user("a".repeat(300)),
+          { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "f", arguments: '{"q":"é"}' } }] },
+          user("ü".repeat(200)),
+        ],
+        256,
+      ],
       [[user("a"), user("b"), user("c".repeat(600))], 64],
       [[user("a".repeat(40)), user("b".repeat(40))], 43],
     ];
@@ -36,9 +43,17 @@ describe("conversationTruncation", () => {
   });
 
   it("counts the earliest messages not read at all", () => {
-    expect(conversationTruncation([user("a"), user("b"), user("c".repeat(600))], 512)).toEqual({ read_bytes: 511, total_bytes: 602, dropped_messages: 2 });
+    expect(conversationTruncation([user("a"), user("b"), user("c".repeat(600))], 512)).toEqual({
+      read_bytes: 511,
+      total_bytes: 602,
+      dropped_messages: 2,
+    });
     // the second message's role id is dropped but its 40 bytes are read
-    expect(conversationTruncation([user("a".repeat(40)), user("b".repeat(40))], 41)).toEqual({ read_bytes: 40, total_bytes: 80, dropped_messages: 1 });
+    expect(conversationTruncation([user("a".repeat(40)), user("b".repeat(40))], 41)).toEqual({
+      read_bytes: 40,
+      total_bytes: 80,
+      dropped_messages: 1,
+    });
   });
 });
 

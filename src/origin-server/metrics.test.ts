@@ -18,7 +18,11 @@ afterAll(() => origin.close());
 
 const base = () => origin.url.replace(/\/v1$/, "");
 const post = (body: unknown, key = KEY) =>
-  fetch(`${origin.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+  fetch(`${origin.url}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
 
 describe("local origin /metrics", () => {
   it("is 401 without the key and counts every request once with the key", async () => {

@@ -135,7 +135,11 @@ async function chatCompletions(options: LocalOriginOptions, req: IncomingMessage
       backend: options.backend,
       result: result?.kind ?? "text",
       confidence: result?.confidence ?? null,
-      timings_ms: { validate: 0, model: Math.round((performance.now() - started) * 1000) / 1000, total: Math.round((performance.now() - started) * 1000) / 1000 },
+      timings_ms: {
+        validate: 0,
+        model: Math.round((performance.now() - started) * 1000) / 1000,
+        total: Math.round((performance.now() - started) * 1000) / 1000,
+      },
     },
   };
   if (body.stream === true) {
@@ -192,7 +196,11 @@ export async function startLocalOrigin(options: LocalOriginOptions): Promise<Loc
         return;
       }
       const status = known?.status ?? 500;
-      send(res, status, known?.toBody() ?? { error: { message: "The local origin had an error.", type: "server_error", param: null, code: "internal_error" } });
+      send(
+        res,
+        status,
+        known?.toBody() ?? { error: { message: "The local origin had an error.", type: "server_error", param: null, code: "internal_error" } },
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

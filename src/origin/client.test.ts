@@ -30,7 +30,10 @@ async function clientFor(script: (index: number) => FaultAnswer, env: Record<str
 }
 
 async function failure(promise: Promise<unknown>): Promise<OriginError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof OriginError)) throw new Error(`expected an OriginError, got ${String(error)}`);
   return error;
 }
@@ -52,10 +55,18 @@ const withDeadline = async <T>(ms: number, run: (deadline: Deadline) => Promise<
 
 describe("origin client: answers", () => {
   it("sends an OpenAI request with the configured model and key, and reads the completion", async () => {
-    const { client, upstream } = await clientFor(() => ({ kind: "text", text: "Hi there" }), { ORIGIN_MODEL: "big-model", ORIGIN_API_KEY: "sk-origin" });
+    const { client, upstream } = await clientFor(() => ({ kind: "text", text: "Hi there" }), {
+      ORIGIN_MODEL: "big-model",
+      ORIGIN_API_KEY: "sk-origin",
+    });
     const completion = await withDeadline(1500, (d) => client.complete({ ...request, extra: { temperature: 0.2 } }, d));
     expect(completion).toMatchObject({ content: "Hi there", tool_calls: [], model: "fault-model", usage: { total_tokens: 18 } });
-    expect(upstream.requests[0]?.body).toMatchObject({ model: "big-model", stream: false, temperature: 0.2, messages: [{ role: "user", content: "hello" }] });
+    expect(upstream.requests[0]?.body).toMatchObject({
+      model: "big-model",
+      stream: false,
+      temperature: 0.2,
+      messages: [{ role: "user", content: "hello" }],
+    });
     expect(upstream.requests[0]?.body.tools).toBeUndefined();
     expect(upstream.requests[0]?.authorization).toBe("Bearer sk-origin");
   });
@@ -88,14 +99,22 @@ describe("origin client: faults", () => {
   it("honours Retry-After on a 429", async () => {
     const waits: number[] = [];
     const sleep = async (ms: number): Promise<void> => void waits.push(ms);
-    const { client } = await clientFor((i) => (i === 0 ? { kind: "status", status: 429, retryAfter: "1" } : { kind: "text", text: "ok" }), {}, { sleep });
+    const { client } = await clientFor(
+      (i) => (i === 0 ? { kind: "status", status: 429, retryAfter: "1" } : { kind: "text", text: "ok" }),
+      {},
+      { sleep },
+    );
     expect((await withDeadline(1500, (d) => client.complete(request, d))).content).toBe("ok");
     expect(waits).toEqual([1000]);
   });
 
   it("does not wait for a Retry-After longer than it allows", async () => {
     const { client, upstream } = await clientFor(() => ({ kind: "status", status: 429, retryAfter: "120" }));
-    expect(await failure(withDeadline(1500, (d) => client.complete(request, d)))).toMatchObject({ kind: "status", status: 429, retryAfterMs: 120_000 });
+    expect(await failure(withDeadline(1500, (d) => client.complete(request, d)))).toMatchObject({
+      kind: "status",
+      status: 429,
+      retryAfterMs: 120_000,
+    });
     expect(upstream.requests).toHaveLength(1);
   });
 

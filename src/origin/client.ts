@@ -73,7 +73,10 @@ export function createOriginClient(settings: OriginSettings, options: OriginClie
       response = await fetchImpl(url, { method: "POST", headers: headers(), body, signal: controller.signal });
     } catch (error) {
       close();
-      throw stopped(controller.signal, () => new OriginError("connection", `could not reach the origin (${error instanceof Error ? error.name : "error"})`));
+      throw stopped(
+        controller.signal,
+        () => new OriginError("connection", `could not reach the origin (${error instanceof Error ? error.name : "error"})`),
+      );
     } finally {
       clearTimeout(ttfb);
     }
@@ -141,8 +144,7 @@ export function createOriginClient(settings: OriginSettings, options: OriginClie
     else breaker.release();
   }
 
-  const bodyOf = (request: OriginRequest, stream: boolean): string =>
-    JSON.stringify(originBody(request, settings.model ?? request.model, stream));
+  const bodyOf = (request: OriginRequest, stream: boolean): string => JSON.stringify(originBody(request, settings.model ?? request.model, stream));
 
   return {
     settings,

@@ -13,7 +13,10 @@ export class Deadline {
   ) {
     this.end = now() + totalMs;
     this.signal = this.controller.signal;
-    this.timer = setTimeout(() => this.controller.abort(new OriginError("timeout", `no complete answer from the origin within ${totalMs} ms`)), totalMs);
+    this.timer = setTimeout(
+      () => this.controller.abort(new OriginError("timeout", `no complete answer from the origin within ${totalMs} ms`)),
+      totalMs,
+    );
   }
 
   remaining(): number {

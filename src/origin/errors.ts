@@ -3,14 +3,7 @@
  * status of the error answer (504 for timeouts, 502 otherwise), and whether a retry and the breaker count it.
  */
 export type OriginFailureKind =
-  | "timeout"
-  | "connection"
-  | "status"
-  | "bad_response"
-  | "too_large"
-  | "truncated"
-  | "circuit_open"
-  | "invalid_tool_call";
+  "timeout" | "connection" | "status" | "bad_response" | "too_large" | "truncated" | "circuit_open" | "invalid_tool_call";
 
 export class OriginError extends Error {
   override readonly name = "OriginError";

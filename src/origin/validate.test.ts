@@ -29,7 +29,15 @@ const answer = (calls: Array<[string, string]>, content: string | null = null): 
 
 describe("checkOriginAnswer", () => {
   it("accepts valid calls, nullable folded as the edge folds it, and tools without parameters", () => {
-    expect(checkOriginAnswer(answer([["get_order", '{"id":"A-1","note":null}'], ["ping", "{}"]]), request)).toEqual({ valid: true });
+    expect(
+      checkOriginAnswer(
+        answer([
+          ["get_order", '{"id":"A-1","note":null}'],
+          ["ping", "{}"],
+        ]),
+        request,
+      ),
+    ).toEqual({ valid: true });
   });
 
   it("accepts prose when no call is required", () => {
@@ -55,7 +63,15 @@ describe("checkOriginAnswer", () => {
     expect(checkOriginAnswer(answer([], "text"), { ...request, tool_choice: "required" })).toMatchObject({ valid: false });
     const forced = { ...request, tool_choice: { type: "function" as const, function: { name: "get_order" } } };
     expect(checkOriginAnswer(answer([["ping", "{}"]]), forced)).toMatchObject({ valid: false, tool: "get_order" });
-    expect(checkOriginAnswer(answer([["ping", "{}"], ["ping", "{}"]]), { ...request, parallel_tool_calls: false })).toMatchObject({ valid: false });
+    expect(
+      checkOriginAnswer(
+        answer([
+          ["ping", "{}"],
+          ["ping", "{}"],
+        ]),
+        { ...request, parallel_tool_calls: false },
+      ),
+    ).toMatchObject({ valid: false });
   });
 
   it("rejects an empty answer", () => {

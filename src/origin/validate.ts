@@ -21,12 +21,14 @@ export function checkOriginAnswer(completion: OriginCompletion, request: ToolCal
   const choice = request.tool_choice;
   if (calls.length === 0) {
     if (choice === "required") return { valid: false, reason: "no call although tool_choice is 'required'", tool: undefined };
-    if (typeof choice === "object") return { valid: false, reason: `no call although tool_choice names '${choice.function.name}'`, tool: choice.function.name };
+    if (typeof choice === "object")
+      return { valid: false, reason: `no call although tool_choice names '${choice.function.name}'`, tool: choice.function.name };
     if (completion.content === null || completion.content.trim() === "") return { valid: false, reason: "empty answer", tool: undefined };
     return { valid: true };
   }
   if (choice === "none") return { valid: false, reason: "a call although tool_choice is 'none'", tool: undefined };
-  if (!request.parallel_tool_calls && calls.length > 1) return { valid: false, reason: `${calls.length} calls although parallel_tool_calls is false`, tool: calls[0]?.name };
+  if (!request.parallel_tool_calls && calls.length > 1)
+    return { valid: false, reason: `${calls.length} calls although parallel_tool_calls is false`, tool: calls[0]?.name };
   for (const call of calls) {
     const tool = request.tools.find((t) => t.function.name === call.name);
     if (tool === undefined) return { valid: false, reason: `unknown tool '${call.name.slice(0, 64)}'`, tool: undefined };

@@ -9,7 +9,6 @@ import type { TensorData } from "../engine/types.js";
 import { sha256Hex } from "../tools/hash.js";
 import type { ValidationOutcome } from "../validate/validator.js";
 import { modelId, responseSchemas, toolSets, type GeneratedValidator } from "./generated/registry.js";
-import type { ToolSetKind } from "./watch.js";
 
 export type StandaloneCheck = (value: unknown) => ValidationOutcome;
 
@@ -59,6 +58,9 @@ export function toolSetKey(id: string, tools: readonly ToolDefinition[]): Promis
 }
 
 /** "registered" when the worker's caller (model id of the build) finds these tools in the registry. */
+/** "registered": built into the bundle by `npm run build`; "compiled": at request time. */
+export type ToolSetKind = "registered" | "compiled";
+
 export async function toolSetKind(tools: readonly ToolDefinition[]): Promise<ToolSetKind> {
   return registeredToolSet(await toolSetKey(modelId, tools)) === undefined ? "compiled" : "registered";
 }

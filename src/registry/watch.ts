@@ -4,9 +4,7 @@
  * Wraps the caller the route hands on, so the guards and the structured extraction report it alike.
  */
 import type { ToolCaller, ToolDefinition } from "../caller/types.js";
-import { toolSetKind } from "./index.js";
-
-export type ToolSetKind = "registered" | "compiled";
+import { toolSetKind, type ToolSetKind } from "./index.js";
 
 export interface WatchedCaller {
   caller: ToolCaller;

@@ -24,7 +24,17 @@ export interface ReportData {
     risk_coverage: Array<{ coverage: number; risk: number; confidence: number }>;
     categories: Array<{ category: string; passed: number; total: number }>;
   }>;
-  load: Array<{ name: string; requests: number; errors: number; p50_ms: number; p95_ms: number; p99_ms: number; histogram: Array<{ label: string; count: number }>; routes?: Record<string, number>; results?: Record<string, number> }>;
+  load: Array<{
+    name: string;
+    requests: number;
+    errors: number;
+    p50_ms: number;
+    p95_ms: number;
+    p99_ms: number;
+    histogram: Array<{ label: string; count: number }>;
+    routes?: Record<string, number>;
+    results?: Record<string, number>;
+  }>;
   sources: string[];
 }
 
@@ -79,7 +89,10 @@ export function renderReport(input: ReportInput): string {
             "Risk–coverage (answers by confidence, most confident first)",
             "coverage (share answered)",
             "risk (share wrong)",
-            data.sets.map((set) => ({ name: set.name, points: [{ x: 0, y: set.risk_coverage[0]?.risk ?? 0 }, ...set.risk_coverage.map((p) => ({ x: p.coverage, y: p.risk }))] })),
+            data.sets.map((set) => ({
+              name: set.name,
+              points: [{ x: 0, y: set.risk_coverage[0]?.risk ?? 0 }, ...set.risk_coverage.map((p) => ({ x: p.coverage, y: p.risk }))],
+            })),
           )}</figure>`,
           "<table><tr><th>set</th><th>cases</th><th>accuracy</th><th>risk at 25% / 50% / 75% coverage</th></tr>",
           ...data.sets.map((set) => {
@@ -110,7 +123,14 @@ export function renderReport(input: ReportInput): string {
               `<tr><td>${escapeXml(run.name)}</td><td>${run.requests}</td><td>${run.errors}</td><td>${ms(run.p50_ms)}</td><td>${ms(run.p95_ms)}</td><td>${ms(run.p99_ms)}</td><td>${shares(run.routes)}</td><td>${shares(run.results)}</td></tr>`,
           ),
           "</table>",
-          ...data.load.map((run) => `<figure>${barChart(`Latency histogram: ${run.name}`, "requests", run.histogram.map((b) => ({ label: `${b.label} ms`, value: b.count })))}</figure>`),
+          ...data.load.map(
+            (run) =>
+              `<figure>${barChart(
+                `Latency histogram: ${run.name}`,
+                "requests",
+                run.histogram.map((b) => ({ label: `${b.label} ms`, value: b.count })),
+              )}</figure>`,
+          ),
         ].join("\n");
   return `<!doctype html>
 <html lang="en">

@@ -9,19 +9,39 @@ import type { GorillaFunction } from "../eval/gorilla.js";
 const str = (description: string) => ({ type: "string", description });
 
 export const QUICK_TOOLS: GorillaFunction[] = [
-  { name: "get_order_status", description: "Look up the status of an order", parameters: { type: "dict", properties: { order_id: str("The order number") }, required: ["order_id"] } },
+  {
+    name: "get_order_status",
+    description: "Look up the status of an order",
+    parameters: { type: "dict", properties: { order_id: str("The order number") }, required: ["order_id"] },
+  },
   {
     name: "search_products",
     description: "Search the product catalogue",
-    parameters: { type: "dict", properties: { query: str("What to search for"), color: { type: "string", enum: ["red", "green", "blue", "black"], description: "Colour" } }, required: ["query"] },
+    parameters: {
+      type: "dict",
+      properties: { query: str("What to search for"), color: { type: "string", enum: ["red", "green", "blue", "black"], description: "Colour" } },
+      required: ["query"],
+    },
   },
-  { name: "track_shipment", description: "Track a parcel by its tracking number", parameters: { type: "dict", properties: { tracking_number: str("The carrier's tracking number") }, required: ["tracking_number"] } },
+  {
+    name: "track_shipment",
+    description: "Track a parcel by its tracking number",
+    parameters: { type: "dict", properties: { tracking_number: str("The carrier's tracking number") }, required: ["tracking_number"] },
+  },
   {
     name: "add_to_cart",
     description: "Add a product to the shopping cart",
-    parameters: { type: "dict", properties: { product_id: str("The product id"), quantity: { type: "integer", description: "How many" } }, required: ["product_id", "quantity"] },
+    parameters: {
+      type: "dict",
+      properties: { product_id: str("The product id"), quantity: { type: "integer", description: "How many" } },
+      required: ["product_id", "quantity"],
+    },
   },
-  { name: "apply_coupon", description: "Apply a discount coupon code to the cart", parameters: { type: "dict", properties: { code: str("The coupon code") }, required: ["code"] } },
+  {
+    name: "apply_coupon",
+    description: "Apply a discount coupon code to the cart",
+    parameters: { type: "dict", properties: { code: str("The coupon code") }, required: ["code"] },
+  },
 ];
 
 interface QuickCase {

@@ -25,7 +25,13 @@ const SIMPLE = evalReport("/data/BFCL_v4_simple_python.json", [
   ["simple_python", false, 0.7],
   ["simple_python", false, 0.2],
 ]);
-const LOAD = { kind: "edgecall-load", name: "20 rps for 10 s", latencies_ms: [3, 8, 12, 40, 45, 900, 6000], errors: 1, routes: { edge: 6, origin: 1 } };
+const LOAD = {
+  kind: "edgecall-load",
+  name: "20 rps for 10 s",
+  latencies_ms: [3, 8, 12, 40, 45, 900, 6000],
+  errors: 1,
+  routes: { edge: 6, origin: 1 },
+};
 
 describe("report figures", () => {
   it("risk–coverage: most confident first, ties together", () => {
@@ -37,11 +43,22 @@ describe("report figures", () => {
       { coverage: 0.75, risk: 1 / 3, confidence: 0.7 },
       { coverage: 1, risk: 0.5, confidence: 0.2 },
     ]);
-    expect(riskCoverage([{ category: "a", passed: true, confidence: 0.5 }, { category: "a", passed: false, confidence: 0.5 }])).toEqual([{ coverage: 1, risk: 0.5, confidence: 0.5 }]);
+    expect(
+      riskCoverage([
+        { category: "a", passed: true, confidence: 0.5 },
+        { category: "a", passed: false, confidence: 0.5 },
+      ]),
+    ).toEqual([{ coverage: 1, risk: 0.5, confidence: 0.5 }]);
   });
 
   it("accuracy per category, percentiles and latency bins", () => {
-    expect(accuracyByCategory([{ category: "a", passed: true, confidence: 1 }, { category: "b", passed: false, confidence: 1 }, { category: "a", passed: false, confidence: 1 }])).toEqual([
+    expect(
+      accuracyByCategory([
+        { category: "a", passed: true, confidence: 1 },
+        { category: "b", passed: false, confidence: 1 },
+        { category: "a", passed: false, confidence: 1 },
+      ]),
+    ).toEqual([
       { category: "a", passed: 1, total: 2 },
       { category: "b", passed: 0, total: 1 },
     ]);
@@ -66,7 +83,12 @@ describe("report page", () => {
   it("renders plots and tables, and its figures read back", () => {
     const set = readEvalReport(SIMPLE, "simple_python");
     const run = readLoadResult(LOAD, "load");
-    const html = renderReport({ generatedAt: new Date("2026-12-07T00:00:00Z"), evalSets: set ? [set] : [], loadRuns: run ? [run] : [], sources: ["<fixture>"] });
+    const html = renderReport({
+      generatedAt: new Date("2026-12-07T00:00:00Z"),
+      evalSets: set ? [set] : [],
+      loadRuns: run ? [run] : [],
+      sources: ["<fixture>"],
+    });
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html.match(/<\/svg>/g)).toHaveLength(3);
@@ -75,7 +97,12 @@ describe("report page", () => {
     expect(html).toContain("&lt;fixture&gt;");
     expect(html).not.toMatch(/<script(?! type="application\/json")/);
     const data = readReportData(html);
-    expect(data.sets[0]).toMatchObject({ name: "simple_python", cases: 4, accuracy: 0.5, categories: [{ category: "simple_python", passed: 2, total: 4 }] });
+    expect(data.sets[0]).toMatchObject({
+      name: "simple_python",
+      cases: 4,
+      accuracy: 0.5,
+      categories: [{ category: "simple_python", passed: 2, total: 4 }],
+    });
     expect(data.sets[0]?.risk_coverage.map((p) => p.risk)).toEqual([0, 0, 0.3333, 0.5]);
     expect(data.load[0]).toMatchObject({ name: "20 rps for 10 s", requests: 7, errors: 1, p50_ms: 40, p99_ms: 6000 });
   });

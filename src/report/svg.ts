@@ -69,7 +69,9 @@ export function barChart(title: string, yLabel: string, bars: ReadonlyArray<{ la
     const bx = MARGIN.left + i * slot + slot * 0.15;
     const by = MARGIN.top + plotH - h;
     const cx = bx + slot * 0.35;
-    parts.push(`<rect data-label="${escapeXml(bar.label)}" data-value="${bar.value}" x="${fixed(bx)}" y="${fixed(by)}" width="${fixed(slot * 0.7)}" height="${fixed(h)}" fill="${COLOURS[0]}"/>`);
+    parts.push(
+      `<rect data-label="${escapeXml(bar.label)}" data-value="${bar.value}" x="${fixed(bx)}" y="${fixed(by)}" width="${fixed(slot * 0.7)}" height="${fixed(h)}" fill="${COLOURS[0]}"/>`,
+    );
     parts.push(`<text x="${fixed(cx)}" y="${fixed(by - 3)}" text-anchor="middle" font-size="10">${escapeXml(bar.text ?? String(bar.value))}</text>`);
     parts.push(`<text transform="translate(${fixed(cx)} ${MARGIN.top + plotH + 10}) rotate(35)" font-size="10">${escapeXml(bar.label)}</text>`);
   });

@@ -20,7 +20,10 @@ export function latestUserText(messages: readonly ChatMessage[]): string {
 
 /** Text the instructions come from (system, developer): never a source of argument values. */
 export function instructionText(messages: readonly ChatMessage[]): string {
-  return messages.filter((m) => m.role === "system" || m.role === "developer").map(text).join("\n");
+  return messages
+    .filter((m) => m.role === "system" || m.role === "developer")
+    .map(text)
+    .join("\n");
 }
 
 /** Text values may come from: what the user wrote, tool results, the assistant's earlier calls. */
@@ -40,7 +43,10 @@ export interface PastCall {
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (typeof value === "object" && value !== null) {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }

@@ -5,8 +5,14 @@
 
 /** The action words of a tool name, by the verb the name starts with or contains. */
 const ACTIONS: [RegExp, RegExp][] = [
-  [/cancel|void|terminate|unsubscribe|deactivate|close/i, /\b(cancel\w*|call(?:ing)? off|void|terminat\w*|unsubscrib\w*|deactivat\w*|close)\b|取消|撤销|退订|注销|关闭/i],
-  [/delete|remove|destroy|purge|drop|wipe|erase/i, /\b(delet\w*|remov\w*|destroy\w*|purg\w*|drop\w*|wip\w*|eras\w*|get rid of)\b|删除|移除|删掉|清除|去掉/i],
+  [
+    /cancel|void|terminate|unsubscribe|deactivate|close/i,
+    /\b(cancel\w*|call(?:ing)? off|void|terminat\w*|unsubscrib\w*|deactivat\w*|close)\b|取消|撤销|退订|注销|关闭/i,
+  ],
+  [
+    /delete|remove|destroy|purge|drop|wipe|erase/i,
+    /\b(delet\w*|remov\w*|destroy\w*|purg\w*|drop\w*|wip\w*|eras\w*|get rid of)\b|删除|移除|删掉|清除|去掉/i,
+  ],
   [/refund|withdraw/i, /\b(refund\w*|money back|reimburs\w*|withdraw\w*)\b|退款|退钱|提现/i],
   [/pay|charge|transfer/i, /\b(pay\w*|charg\w*|transfer\w*|wire)\b|支付|付款|转账|扣款|付钱/i],
   [/revoke/i, /\brevok\w*\b|撤销|吊销/i],
@@ -17,7 +23,8 @@ const INJECTION =
   /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(instructions?|rules?|prompts?|guidelines|polic(?:y|ies)|restrictions?|above|previous|prior)\b|\b(admin|developer|god|sudo|jailbreak|dan)\s+mode\b|\byou are now\b|\bsystem prompt\b|\bnew instructions\b|忽略|无视|忘记|不要理会|之前的(?:所有)?(?:指令|规则|提示)|以上(?:所有)?(?:指令|规则)|管理员模式|开发者模式|越狱|你现在是/i;
 
 /** Bulk wording: a destructive call names one thing, never "all orders". */
-const BULK = /\b(all|every|each|any|entire)\b(\s+\w+){0,2}\s+(orders?|items?|accounts?|records?|payments?|subscriptions?|users?|products?|data|everything)\b|\beverything\b|所有|全部|一切|每个|每一个/i;
+const BULK =
+  /\b(all|every|each|any|entire)\b(\s+\w+){0,2}\s+(orders?|items?|accounts?|records?|payments?|subscriptions?|users?|products?|data|everything)\b|\beverything\b|所有|全部|一切|每个|每一个/i;
 
 export function actionWords(toolName: string): RegExp {
   for (const [name, words] of ACTIONS) if (name.test(toolName)) return words;

@@ -24,7 +24,12 @@ function withoutPath(args: Record<string, unknown>, path: string): Record<string
   const [head, ...rest] = path.split(".");
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
-    const keep = key !== head ? value : rest.length > 0 && typeof value === "object" && value !== null ? withoutPath(value as Record<string, unknown>, rest.join(".")) : undefined;
+    const keep =
+      key !== head
+        ? value
+        : rest.length > 0 && typeof value === "object" && value !== null
+          ? withoutPath(value as Record<string, unknown>, rest.join("."))
+          : undefined;
     if (keep !== undefined) Object.defineProperty(out, key, { value: keep, writable: true, enumerable: true, configurable: true });
   }
   return out;
@@ -71,7 +76,13 @@ function checked(request: ToolCallRequest, result: ToolCallResult, settings: Ris
   const past = pastCalls(request.messages);
   const afterResults = past.answeredThisTurn.length > 0;
   const note = (r: ToolCallResult): ToolCallResult => (heldBack.length > 0 ? { ...r, notes: { ...r.notes, held_back: [...heldBack] } } : r);
-  if (result.kind !== "calls") return afterResults ? ready(past.answeredThisTurn.map((c) => c.name), result.confidence) : note(result);
+  if (result.kind !== "calls")
+    return afterResults
+      ? ready(
+          past.answeredThisTurn.map((c) => c.name),
+          result.confidence,
+        )
+      : note(result);
 
   const byName = new Map(request.tools.map((tool) => [tool.function.name, tool]));
   const userText = latestUserText(request.messages);
@@ -97,7 +108,11 @@ function checked(request: ToolCallRequest, result: ToolCallResult, settings: Ris
     calls.push(cleaned.call);
   }
   if (calls.length > 0) return note({ kind: "calls", calls, confidence: result.confidence });
-  if (afterResults) return ready(past.answeredThisTurn.map((c) => c.name), result.confidence);
+  if (afterResults)
+    return ready(
+      past.answeredThisTurn.map((c) => c.name),
+      result.confidence,
+    );
   if (missing.length > 0) return note({ kind: "missing", missing, confidence: result.confidence });
   return note({ kind: "no_call", confidence: result.confidence });
 }
@@ -107,7 +122,9 @@ export function guardCaller(inner: ToolCaller, settings: RiskSettings): ToolCall
     id: inner.id,
     async call(request: ToolCallRequest): Promise<ToolCallResult> {
       const userText = latestUserText(request.messages);
-      const heldBack = request.tools.filter((tool) => isHighRisk(tool, settings) && !asksFor(tool.function.name, userText)).map((tool) => tool.function.name);
+      const heldBack = request.tools
+        .filter((tool) => isHighRisk(tool, settings) && !asksFor(tool.function.name, userText))
+        .map((tool) => tool.function.name);
       const choice = request.tool_choice;
       const tools = request.tools.filter((tool) => !heldBack.includes(tool.function.name));
       if (heldBack.length > 0 && (tools.length === 0 || (typeof choice === "object" && heldBack.includes(choice.function.name)))) {

@@ -28,7 +28,11 @@ async function allowed(limit: HighRiskLimit, tenant: string): Promise<boolean> {
 }
 
 /** The calls the tenant's budget allows; the names of those it does not in `notes.rate_limited`. */
-export async function withinRateLimit(result: ToolCallResult, isHighRisk: (name: string) => boolean, limit: HighRiskLimit | undefined): Promise<ToolCallResult> {
+export async function withinRateLimit(
+  result: ToolCallResult,
+  isHighRisk: (name: string) => boolean,
+  limit: HighRiskLimit | undefined,
+): Promise<ToolCallResult> {
   if (limit === undefined || result.kind !== "calls" || !result.calls.some((call) => isHighRisk(call.name))) return result;
   const tenant = await tenantHash(limit.authorization);
   const calls = [];

@@ -13,7 +13,9 @@ const tool = (name: string, extra: Record<string, unknown> = {}): ToolDefinition
 
 describe("risk policy", () => {
   it("flags destructive names and the schema extension, and lets a deployment say otherwise", () => {
-    const flagged = ["cancel_order", "deleteAccount", "refund_payment", "pay_invoice", "remove_item"].map((n) => isHighRisk(tool(n), DEFAULT_RISK_SETTINGS));
+    const flagged = ["cancel_order", "deleteAccount", "refund_payment", "pay_invoice", "remove_item"].map((n) =>
+      isHighRisk(tool(n), DEFAULT_RISK_SETTINGS),
+    );
     expect(flagged).toEqual([true, true, true, true, true]);
     expect(isHighRisk(tool("get_order_status"), DEFAULT_RISK_SETTINGS)).toBe(false);
     expect(isHighRisk(tool("archive", { "x-edgecall-risk": "high" }), DEFAULT_RISK_SETTINGS)).toBe(true);
@@ -47,7 +49,12 @@ describe("guardCaller", () => {
 
   it("offers a destructive tool only when the user asks for its action", async () => {
     const inner = answering(calling("get_order_status", "A-1042"));
-    await guardCaller(inner, DEFAULT_RISK_SETTINGS).call({ messages: [{ role: "user", content: "Where is order A-1042?" }], tools, tool_choice: "auto", parallel_tool_calls: true });
+    await guardCaller(inner, DEFAULT_RISK_SETTINGS).call({
+      messages: [{ role: "user", content: "Where is order A-1042?" }],
+      tools,
+      tool_choice: "auto",
+      parallel_tool_calls: true,
+    });
     expect(inner.requests[0]?.tools.map((t) => t.function.name)).toEqual(["get_order_status"]);
   });
 
@@ -66,7 +73,10 @@ describe("guardCaller", () => {
   it("drops values that only the system prompt holds", async () => {
     const guarded = guardCaller(answering(calling("get_order_status", "Acme Store")), DEFAULT_RISK_SETTINGS);
     const result = await guarded.call({
-      messages: [{ role: "system", content: "You are ShopBot of Acme Store" }, { role: "user", content: "Where is my order?" }],
+      messages: [
+        { role: "system", content: "You are ShopBot of Acme Store" },
+        { role: "user", content: "Where is my order?" },
+      ],
       tools,
       tool_choice: "auto",
       parallel_tool_calls: true,
@@ -79,7 +89,11 @@ describe("guardCaller", () => {
     const result = await guarded.call({
       messages: [
         { role: "user", content: "Where is order A-1042?" },
-        { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "get_order_status", arguments: '{"order_id":"A-1042"}' } }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{ id: "c1", type: "function", function: { name: "get_order_status", arguments: '{"order_id":"A-1042"}' } }],
+        },
         { role: "tool", tool_call_id: "c1", content: '{"eta":"2026-12-09"}' },
       ],
       tools,

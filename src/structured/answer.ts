@@ -10,8 +10,7 @@ import { completeAnswer } from "./complete.js";
 
 export type Extraction =
   /** `unstated`: required strings the text does not state, answered "" (the origin is asked instead when configured). */
-  | { kind: "answer"; content: string; unstated: string[]; confidence: number }
-  | { kind: "unfilled"; reason: string; confidence: number };
+  { kind: "answer"; content: string; unstated: string[]; confidence: number } | { kind: "unfilled"; reason: string; confidence: number };
 
 /** A response schema's validator: validateAgainst (no code generation) unless a registered one is given. */
 export type SchemaCheck = (value: unknown) => ValidationOutcome;

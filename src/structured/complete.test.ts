@@ -24,7 +24,7 @@ describe("completeAnswer", () => {
     if (done.kind === "complete") expect(Object.keys(done.value)).toEqual(["street", "zip", "count", "gift", "to"]);
   });
 
-  it("answers a free required string the text does not state with \"\" and lists it", () => {
+  it('answers a free required string the text does not state with "" and lists it', () => {
     expect(completeAnswer(schema, { count: 1 })).toEqual({
       kind: "complete",
       value: { street: "", zip: null, count: 1, gift: null, to: { name: "" } },
@@ -41,7 +41,11 @@ describe("completeAnswer", () => {
   });
 
   it("leaves out optional properties that were not read (non-strict schemas)", () => {
-    expect(completeAnswer({ type: "object", properties: { a: { type: "string" }, b: { type: "number" } } }, { b: 3 })).toEqual({ kind: "complete", value: { b: 3 }, unstated: [] });
+    expect(completeAnswer({ type: "object", properties: { a: { type: "string" }, b: { type: "number" } } }, { b: 3 })).toEqual({
+      kind: "complete",
+      value: { b: 3 },
+      unstated: [],
+    });
   });
 });
 

@@ -8,9 +8,7 @@
 import { pointerGet } from "../tools/pointer.js";
 import { admitsNull } from "./synthetic.js";
 
-export type Completion =
-  | { kind: "complete"; value: Record<string, unknown>; unstated: string[] }
-  | { kind: "unfillable"; path: string };
+export type Completion = { kind: "complete"; value: Record<string, unknown>; unstated: string[] } | { kind: "unfillable"; path: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 

@@ -15,7 +15,13 @@ const schema: JSONSchema = {
   type: "object",
   additionalProperties: false,
   required: ["street", "city", "postal_code", "country", "apartment"],
-  properties: { street: { type: "string" }, city: { type: "string" }, postal_code: { type: "string" }, country: { type: "string" }, apartment: { type: ["string", "null"] } },
+  properties: {
+    street: { type: "string" },
+    city: { type: "string" },
+    postal_code: { type: "string" },
+    country: { type: "string" },
+    apartment: { type: ["string", "null"] },
+  },
 };
 const texts = [
   "Please send my order to 221B Baker Street, London NW1 6XE, United Kingdom.",

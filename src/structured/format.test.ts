@@ -54,16 +54,23 @@ describe("responseFormatOf", () => {
     expect(optional.message).toContain("Missing 'zip'");
 
     const nested = refusal(
-      strict({ ...address, required: [...address.required, "to"], properties: { ...address.properties, to: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } } }),
+      strict({
+        ...address,
+        required: [...address.required, "to"],
+        properties: { ...address.properties, to: { type: "object", properties: { name: { type: "string" } }, required: ["name"] } },
+      }),
     );
     expect(nested.param).toBe("response_format.json_schema.schema.properties.to");
 
-    expect(refusal(strict({ type: "array", items: { type: "string" } })).message).toContain("type: \"object\"");
+    expect(refusal(strict({ type: "array", items: { type: "string" } })).message).toContain('type: "object"');
     expect(refusal({ response_format: { type: "json_schema", json_schema: { name: "x", strict: true } } }).message).toContain("needs a schema");
   });
 
   it("does not apply the strict rules without strict", () => {
     const loose = { type: "object", properties: { city: { type: "string" } } };
-    expect(responseFormatOf({ response_format: { type: "json_schema", json_schema: { name: "a", schema: loose } } })).toMatchObject({ strict: false, schema: loose });
+    expect(responseFormatOf({ response_format: { type: "json_schema", json_schema: { name: "a", schema: loose } } })).toMatchObject({
+      strict: false,
+      schema: loose,
+    });
   });
 });

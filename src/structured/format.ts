@@ -25,7 +25,8 @@ export function responseFormatOf(body: { response_format?: unknown }): ResponseF
   const name = typeof spec.name === "string" ? spec.name : "response";
   const schema = isObject(spec.schema) ? (spec.schema as JSONSchema) : undefined;
   const strict = spec.strict === true;
-  if (strict && schema === undefined) throw new ToolSetError(`Invalid schema for response_format '${name}': strict mode needs a schema.`, PARAM, "invalid_json_schema");
+  if (strict && schema === undefined)
+    throw new ToolSetError(`Invalid schema for response_format '${name}': strict mode needs a schema.`, PARAM, "invalid_json_schema");
   if (strict && schema !== undefined) checkStrictSubset(name, schema);
   const described = typeof spec.description === "string" ? { description: spec.description } : {};
   return { kind: "json_schema", name, ...described, schema, strict };
@@ -39,7 +40,11 @@ function typesOf(schema: Record<string, unknown>): string[] {
 
 function strictError(name: string, path: readonly string[], detail: string): never {
   const context = path.map((p) => `'${p}'`).join(", ");
-  throw new ToolSetError(`Invalid schema for response_format '${name}': In context=(${context}), ${detail}`, [PARAM, ...path].join("."), "invalid_json_schema");
+  throw new ToolSetError(
+    `Invalid schema for response_format '${name}': In context=(${context}), ${detail}`,
+    [PARAM, ...path].join("."),
+    "invalid_json_schema",
+  );
 }
 
 /** OpenAI's structural rules for strict schemas; keywords are judged by the tool-set compiler afterwards. */
@@ -62,7 +67,11 @@ export function checkStrictSubset(name: string, root: JSONSchema): void {
       const required = Array.isArray(schema.required) ? schema.required : [];
       const absent = keys.filter((key) => !required.includes(key));
       if (absent.length > 0) {
-        strictError(name, path, `'required' is required to be supplied and to be an array including every key in properties. Missing '${absent[0]}'.`);
+        strictError(
+          name,
+          path,
+          `'required' is required to be supplied and to be an array including every key in properties. Missing '${absent[0]}'.`,
+        );
       }
       for (const key of keys) walk(properties?.[key], [...path, "properties", key]);
     }

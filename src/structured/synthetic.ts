@@ -38,7 +38,11 @@ function readerSchema(schema: unknown): unknown {
 
 /** Words of a schema name: `shipping_address` -> "shipping address". */
 function words(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+  return name
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 export function extractionTool(name: string, description: string | undefined, schema: JSONSchema): ToolDefinition {

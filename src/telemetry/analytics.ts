@@ -91,7 +91,9 @@ export function writeAnalytics(sink: AnalyticsSink | undefined, event: RequestEv
   try {
     for (const row of rows) sink.writeDataPoint(row);
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "analytics engine write failed", error: error instanceof Error ? error.name : typeof error }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "analytics engine write failed", error: error instanceof Error ? error.name : typeof error }),
+    );
     return 0;
   }
   return rows.length;

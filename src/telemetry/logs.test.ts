@@ -29,7 +29,11 @@ describe("logs hold neither keys nor message text", () => {
     const caller = scriptedCaller((request) => {
       const text = request.messages.at(-1)?.content ?? "";
       if (text.includes("explode")) throw new Error(`could not handle ${PLANTED}`);
-      return { kind: "calls", confidence: 0.9, calls: [{ name: "get_weather", arguments: { city: PLANTED }, confidence: 0.9, argument_confidence: {} }] };
+      return {
+        kind: "calls",
+        confidence: 0.9,
+        calls: [{ name: "get_weather", arguments: { city: PLANTED }, confidence: 0.9, argument_confidence: {} }],
+      };
     });
     const app = createApp({ caller, backend: "test-double", telemetry: new Telemetry({ source: "edge" }) });
     const rows: unknown[] = [];

@@ -47,36 +47,105 @@ export class EdgecallMetrics {
   constructor(options: MetricsOptions) {
     const r = (this.registry = new Registry({ source: options.source, isolate: options.isolate }));
     this.wasmMemoryBytes = options.wasmMemoryBytes;
-    r.gauge({ name: "edgecall_isolate_start_time_seconds", help: "When this isolate (or origin process) served its first request, seconds since the epoch." })
-      .set(Math.round((options.now ?? Date.now)() / 1000));
-    this.memory = r.gauge({ name: "edgecall_wasm_memory_bytes", help: "Bytes of the model engine's WebAssembly memory (0 until the model first ran, or without one)." });
+    r.gauge({
+      name: "edgecall_isolate_start_time_seconds",
+      help: "When this isolate (or origin process) served its first request, seconds since the epoch.",
+    }).set(Math.round((options.now ?? Date.now)() / 1000));
+    this.memory = r.gauge({
+      name: "edgecall_wasm_memory_bytes",
+      help: "Bytes of the model engine's WebAssembly memory (0 until the model first ran, or without one).",
+    });
     this.memory.set(0);
 
     // System
-    this.requests = r.counter({ name: "edgecall_requests_total", help: "Requests answered, by endpoint, method and HTTP status.", labelNames: ["endpoint", "method", "status"] });
-    this.duration = r.histogram({ name: "edgecall_request_duration_seconds", help: "Whole-request latency (to the end of a stream), by endpoint.", labelNames: ["endpoint"], buckets: SECONDS });
-    this.stages = r.histogram({ name: "edgecall_stage_duration_seconds", help: "Latency of one stage of a model request: validate, model (edge pass) or origin.", labelNames: ["stage"], buckets: SECONDS });
-    this.requestSize = r.histogram({ name: "edgecall_request_size_bytes", help: "Request body bytes (Content-Length), by endpoint.", labelNames: ["endpoint"], buckets: BYTES });
-    this.responseSize = r.histogram({ name: "edgecall_response_size_bytes", help: "Response body bytes as sent, by endpoint.", labelNames: ["endpoint"], buckets: BYTES });
-    this.errors = r.counter({ name: "edgecall_errors_total", help: "Answers with status >= 400 (or a failed stream), by endpoint, status and error code.", labelNames: ["endpoint", "status", "code"] });
+    this.requests = r.counter({
+      name: "edgecall_requests_total",
+      help: "Requests answered, by endpoint, method and HTTP status.",
+      labelNames: ["endpoint", "method", "status"],
+    });
+    this.duration = r.histogram({
+      name: "edgecall_request_duration_seconds",
+      help: "Whole-request latency (to the end of a stream), by endpoint.",
+      labelNames: ["endpoint"],
+      buckets: SECONDS,
+    });
+    this.stages = r.histogram({
+      name: "edgecall_stage_duration_seconds",
+      help: "Latency of one stage of a model request: validate, model (edge pass) or origin.",
+      labelNames: ["stage"],
+      buckets: SECONDS,
+    });
+    this.requestSize = r.histogram({
+      name: "edgecall_request_size_bytes",
+      help: "Request body bytes (Content-Length), by endpoint.",
+      labelNames: ["endpoint"],
+      buckets: BYTES,
+    });
+    this.responseSize = r.histogram({
+      name: "edgecall_response_size_bytes",
+      help: "Response body bytes as sent, by endpoint.",
+      labelNames: ["endpoint"],
+      buckets: BYTES,
+    });
+    this.errors = r.counter({
+      name: "edgecall_errors_total",
+      help: "Answers with status >= 400 (or a failed stream), by endpoint, status and error code.",
+      labelNames: ["endpoint", "status", "code"],
+    });
 
     // Model
-    this.answers = r.counter({ name: "edgecall_answers_total", help: "Model answers by route (edge, origin, edge_fallback), backend and result kind.", labelNames: ["route", "backend", "result"] });
+    this.answers = r.counter({
+      name: "edgecall_answers_total",
+      help: "Model answers by route (edge, origin, edge_fallback), backend and result kind.",
+      labelNames: ["route", "backend", "result"],
+    });
     this.reasons = r.counter({ name: "edgecall_route_reasons_total", help: "Router reasons given for model answers.", labelNames: ["reason"] });
-    this.confidence = r.histogram({ name: "edgecall_confidence", help: "The edge's confidence in its answers, by route.", labelNames: ["route"], buckets: CONFIDENCE });
-    this.validation = r.counter({ name: "edgecall_validation_failures_total", help: "Tool calls that failed schema validation (edge second guard or origin answer)." });
+    this.confidence = r.histogram({
+      name: "edgecall_confidence",
+      help: "The edge's confidence in its answers, by route.",
+      labelNames: ["route"],
+      buckets: CONFIDENCE,
+    });
+    this.validation = r.counter({
+      name: "edgecall_validation_failures_total",
+      help: "Tool calls that failed schema validation (edge second guard or origin answer).",
+    });
     this.validation.touch();
-    this.origin = r.counter({ name: "edgecall_origin_requests_total", help: "Model requests by origin outcome: not_asked, ok, or the failure reason.", labelNames: ["outcome"] });
+    this.origin = r.counter({
+      name: "edgecall_origin_requests_total",
+      help: "Model requests by origin outcome: not_asked, ok, or the failure reason.",
+      labelNames: ["outcome"],
+    });
     this.origin.touch({ outcome: "not_asked" });
     this.origin.touch({ outcome: "ok" });
     this.offeredCount = r.histogram({ name: "edgecall_tools_offered", help: "Tools offered per model request.", buckets: COUNTS });
     this.offeredCount.touch();
 
     // Business
-    this.offered = r.counter({ name: "edgecall_tool_offers_total", help: "Requests offering each tool.", labelNames: ["tool"], maxSeries: CLIENT_SERIES });
-    this.called = r.counter({ name: "edgecall_tool_calls_total", help: "Tool calls answered, by tool (the actions users asked for).", labelNames: ["tool"], maxSeries: CLIENT_SERIES });
-    this.failures = r.counter({ name: "edgecall_tool_failures_total", help: "Answers that could not call a tool, by tool and kind (missing_arguments, invalid_arguments).", labelNames: ["tool", "kind"], maxSeries: CLIENT_SERIES });
-    this.tenants = r.counter({ name: "edgecall_tenant_requests_total", help: "Requests by tenant (sha256 of the API key, 16 hex digits).", labelNames: ["tenant"], maxSeries: CLIENT_SERIES });
+    this.offered = r.counter({
+      name: "edgecall_tool_offers_total",
+      help: "Requests offering each tool.",
+      labelNames: ["tool"],
+      maxSeries: CLIENT_SERIES,
+    });
+    this.called = r.counter({
+      name: "edgecall_tool_calls_total",
+      help: "Tool calls answered, by tool (the actions users asked for).",
+      labelNames: ["tool"],
+      maxSeries: CLIENT_SERIES,
+    });
+    this.failures = r.counter({
+      name: "edgecall_tool_failures_total",
+      help: "Answers that could not call a tool, by tool and kind (missing_arguments, invalid_arguments).",
+      labelNames: ["tool", "kind"],
+      maxSeries: CLIENT_SERIES,
+    });
+    this.tenants = r.counter({
+      name: "edgecall_tenant_requests_total",
+      help: "Requests by tenant (sha256 of the API key, 16 hex digits).",
+      labelNames: ["tenant"],
+      maxSeries: CLIENT_SERIES,
+    });
   }
 
   observe(event: RequestEvent): void {

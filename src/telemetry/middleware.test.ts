@@ -23,7 +23,8 @@ function monitoredApp() {
   const caller = scriptedCaller((request): ToolCallResult => {
     const text = request.messages.at(-1)?.content ?? "";
     if (text.includes("missing")) return { kind: "missing", confidence: 0.4, missing: [{ name: "get_weather", parameters: ["city"] }] };
-    if (text.includes("invalid")) return { kind: "not_expressible", confidence: 0.2, reason: "get_weather: arguments failed validation (/city: must be string)" };
+    if (text.includes("invalid"))
+      return { kind: "not_expressible", confidence: 0.2, reason: "get_weather: arguments failed validation (/city: must be string)" };
     if (text.includes("crash")) throw new TypeError("scripted failure");
     return { kind: "calls", confidence: 0.8, calls: [call("get_weather", { city: "Paris" })] };
   });
@@ -45,7 +46,9 @@ describe("monitoring event per request", () => {
   it("fills every field from a chat completion that called a tool", async () => {
     const { app, events, written } = monitoredApp();
     const body = JSON.stringify(chatBody({ messages: [{ role: "user", content: "weather in Paris" }] }));
-    const response = await app.request("/v1/chat/completions", postJson(body, { ...auth, "Content-Length": String(body.length) }), { EDGECALL_API_KEYS: KEY });
+    const response = await app.request("/v1/chat/completions", postJson(body, { ...auth, "Content-Length": String(body.length) }), {
+      EDGECALL_API_KEYS: KEY,
+    });
     const answer = await response.text();
     await written(1);
     const [event] = events();
@@ -86,7 +89,13 @@ describe("monitoring event per request", () => {
     await app.request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "user", content: "invalid city" }] })));
     await written(2);
     const [missing, invalid] = events();
-    expect(missing).toMatchObject({ result: "missing", tools_missing: ["get_weather"], tools_called: [], validation_failures: 0, tenant: "anonymous" });
+    expect(missing).toMatchObject({
+      result: "missing",
+      tools_missing: ["get_weather"],
+      tools_called: [],
+      validation_failures: 0,
+      tenant: "anonymous",
+    });
     expect(invalid).toMatchObject({ result: "not_expressible", tools_invalid: ["get_weather"], validation_failures: 1 });
   });
 
@@ -118,7 +127,13 @@ describe("monitoring event per request", () => {
     await written(1);
     expect(text).toContain("data: [DONE]");
     expect(events()).toHaveLength(1);
-    expect(events()[0]).toMatchObject({ stream: true, status: 200, result: "calls", response_bytes: new TextEncoder().encode(text).byteLength, error: null });
+    expect(events()[0]).toMatchObject({
+      stream: true,
+      status: 200,
+      result: "calls",
+      response_bytes: new TextEncoder().encode(text).byteLength,
+      error: null,
+    });
   });
 
   it("writes Analytics Engine rows when the binding is there, nothing (and no error) without it", async () => {
@@ -186,7 +201,9 @@ describe("GET /metrics", () => {
     const scrape = parseScrape(await response.text());
 
     expect(scrape.total("edgecall_requests_total")).toBe(6);
-    expect(scrape.total("edgecall_requests_total", { endpoint: "/v1/chat/completions", status: "200", isolate: telemetry.isolate, source: "edge" })).toBe(4);
+    expect(
+      scrape.total("edgecall_requests_total", { endpoint: "/v1/chat/completions", status: "200", isolate: telemetry.isolate, source: "edge" }),
+    ).toBe(4);
     expect(scrape.total("edgecall_request_duration_seconds_count")).toBe(6);
     expect(scrape.total("edgecall_errors_total", { status: "400", code: "invalid_value" })).toBe(1);
     expect(scrape.total("edgecall_answers_total", { route: "edge", backend: "test-double", result: "calls" })).toBe(2);

@@ -137,7 +137,9 @@ export function telemetryMiddleware(telemetry: Telemetry): MiddlewareHandler<{ B
     defer(
       c,
       done.catch((error: unknown) => {
-        console.error(JSON.stringify({ level: "error", msg: "monitoring event not written", error: error instanceof Error ? error.name : typeof error }));
+        console.error(
+          JSON.stringify({ level: "error", msg: "monitoring event not written", error: error instanceof Error ? error.name : typeof error }),
+        );
       }),
     );
   };

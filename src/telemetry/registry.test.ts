@@ -21,7 +21,12 @@ describe("Prometheus registry", () => {
     expect(scrape.total("x_memory_bytes")).toBe(1024);
     expect(scrape.family("x_duration_seconds").type).toBe("HISTOGRAM");
     const buckets = scrape.samples("x_duration_seconds_bucket");
-    expect(buckets.map((b) => [b.labels?.le, b.value])).toEqual([["0.01", "1"], ["0.1", "2"], ["1", "3"], ["+Inf", "4"]]);
+    expect(buckets.map((b) => [b.labels?.le, b.value])).toEqual([
+      ["0.01", "1"],
+      ["0.1", "2"],
+      ["1", "3"],
+      ["+Inf", "4"],
+    ]);
     expect(buckets[0]?.labels).toEqual({ isolate: "abc123", endpoint: "/v1/chat/completions", le: "0.01" });
     expect(scrape.total("x_duration_seconds_count", { endpoint: "/v1/chat/completions" })).toBe(4);
     expect(scrape.total("x_duration_seconds_sum")).toBeCloseTo(5.555, 9);
@@ -62,7 +67,17 @@ describe("Prometheus registry", () => {
     registry.counter({ name: "x_empty_total", help: "Nothing yet.", labelNames: ["tool"] });
     const text = registry.render();
     expect(text).toBe(
-      ["# HELP x_inf Inf.", "# TYPE x_inf gauge", "x_inf +Inf", "# HELP x_nan NaN.", "# TYPE x_nan gauge", "x_nan NaN", "# HELP x_empty_total Nothing yet.", "# TYPE x_empty_total counter", ""].join("\n"),
+      [
+        "# HELP x_inf Inf.",
+        "# TYPE x_inf gauge",
+        "x_inf +Inf",
+        "# HELP x_nan NaN.",
+        "# TYPE x_nan gauge",
+        "x_nan NaN",
+        "# HELP x_empty_total Nothing yet.",
+        "# TYPE x_empty_total counter",
+        "",
+      ].join("\n"),
     );
   });
 });

@@ -31,7 +31,13 @@ export interface TelemetryOptions {
 
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
-export function buildEvent(source: RequestEvent["source"], isolate: string, facts: RequestFacts, outcome: ModelOutcome | undefined, now = new Date()): RequestEvent {
+export function buildEvent(
+  source: RequestEvent["source"],
+  isolate: string,
+  facts: RequestFacts,
+  outcome: ModelOutcome | undefined,
+  now = new Date(),
+): RequestEvent {
   return {
     v: 1,
     ts: now.toISOString(),

@@ -38,7 +38,19 @@ describe("compileToolSet: slots and fills", () => {
 
   it("flattens nested objects depth first, in properties order", () => {
     expect(set.tools[0]?.slots.map((s) => s.path.join("."))).toEqual([
-      "sku", "qty", "gift", "speed", "channel", "note", "when", "tags", "lines", "address.city", "address.zip", "price", "meta",
+      "sku",
+      "qty",
+      "gift",
+      "speed",
+      "channel",
+      "note",
+      "when",
+      "tags",
+      "lines",
+      "address.city",
+      "address.zip",
+      "price",
+      "meta",
     ]);
     expect(set.tools[0]?.objects.map((o) => o.path.join("."))).toEqual(["address"]);
   });
@@ -96,7 +108,13 @@ describe("compileToolSet: what routes to the origin", () => {
   });
 
   it("marks recursive references as unfillable instead of looping", () => {
-    const set = compile(tool("t", { type: "object", properties: { node: { $ref: "#/$defs/node" } }, $defs: { node: { type: "object", properties: { child: { $ref: "#/$defs/node" } } } } }));
+    const set = compile(
+      tool("t", {
+        type: "object",
+        properties: { node: { $ref: "#/$defs/node" } },
+        $defs: { node: { type: "object", properties: { child: { $ref: "#/$defs/node" } } } },
+      }),
+    );
     expect(set.tools[0]?.slots.map((s) => [s.path.join("."), s.fill.kind])).toEqual([["node.child", "unfillable"]]);
   });
 
@@ -132,7 +150,9 @@ describe("compileToolSet: refusals", () => {
   });
 
   it("ignores annotations and unknown keywords", () => {
-    const set = compile(tool("t", { type: "object", properties: { a: { type: "string", title: "A", examples: ["x"], "x-internal": true, optional: true } } }));
+    const set = compile(
+      tool("t", { type: "object", properties: { a: { type: "string", title: "A", examples: ["x"], "x-internal": true, optional: true } } }),
+    );
     expect(set.tools[0]?.slots[0]?.fill.kind).toBe("span");
   });
 });

@@ -53,7 +53,8 @@ const DATE_LAYOUT = /\b(?:YYYY([-/.])MM\1DD|MM([-/.])DD\2YYYY|DD([-/.])MM\3YYYY)
  * Parameter names of running text: a query, a message, a statement; the name's last word says it ("search_query",
  * "messageText"; not "search_location" nor "message_id").
  */
-const PROSE = /(?:^|[^a-z])(?:query|message|text|content|statement|prompt|question|sentence|comment|note|input|search|description|body|instruction|term)s?$/i;
+const PROSE =
+  /(?:^|[^a-z])(?:query|message|text|content|statement|prompt|question|sentence|comment|note|input|search|description|body|instruction|term)s?$/i;
 
 /** Words that say a number is given in percent ("discount_percent", "0-100"), not as a fraction. */
 const IN_PERCENT = /percent|pct|%|\b0\s*(?:-|to)\s*100\b/i;
@@ -78,8 +79,7 @@ function makeRule(type: PrimitiveType, schema: JSONSchema, listed: readonly unkn
   delete ruleSchema["pattern"];
   const pattern = typeof source === "string" ? compileLinear(source) : null;
   const validator = new Validator(ruleSchema as never, "2020-12", true);
-  const matches = (value: unknown): boolean =>
-    pattern === null || typeof value !== "string" || (typeof pattern !== "string" && pattern.test(value));
+  const matches = (value: unknown): boolean => pattern === null || typeof value !== "string" || (typeof pattern !== "string" && pattern.test(value));
   const rule: ValueRule = { type, check: (value) => validator.validate(value).valid && matches(value) };
   if (values) rule.enum = values;
   if (type === "string" && typeof schema.format === "string") rule.format = schema.format;

@@ -63,7 +63,10 @@ export function checkKeywords(schema: JSONSchema, param: string): void {
   }
   for (const key of ["anyOf", "oneOf"] as const) {
     const branches = schema[key];
-    if (branches !== undefined && (!Array.isArray(branches) || branches.length === 0 || !branches.every((b) => isObject(b) || typeof b === "boolean"))) {
+    if (
+      branches !== undefined &&
+      (!Array.isArray(branches) || branches.length === 0 || !branches.every((b) => isObject(b) || typeof b === "boolean"))
+    ) {
       throw new UnsupportedSchemaError(key, `${param}.${key}`, "must be a non-empty list of schemas");
     }
   }

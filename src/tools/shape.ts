@@ -9,9 +9,7 @@ import type { JSONSchema } from "./schema-types.js";
 import type { SlotFill, ValueDomain } from "./types.js";
 
 /** A slot's fill before element indices are known (enum option elements are assigned by the compiler). */
-export type DraftFill =
-  | Exclude<SlotFill, { kind: "enum" }>
-  | { kind: "enum"; options: unknown[]; allowed: boolean[] };
+export type DraftFill = Exclude<SlotFill, { kind: "enum" }> | { kind: "enum"; options: unknown[]; allowed: boolean[] };
 
 export type Shape =
   | { kind: "object"; located: Located; properties: Array<[string, Located]>; required: string[]; originOnly?: string }

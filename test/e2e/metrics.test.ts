@@ -19,7 +19,8 @@ const tools = [
     },
   },
 ];
-const post = (body: unknown, auth = headers) => fetch(`${baseUrl}/v1/chat/completions`, { method: "POST", headers: auth, body: JSON.stringify(body) });
+const post = (body: unknown, auth = headers) =>
+  fetch(`${baseUrl}/v1/chat/completions`, { method: "POST", headers: auth, body: JSON.stringify(body) });
 const user = (content: string) => [{ role: "user", content }];
 
 /** Families standing for each field of the monitoring event (src/telemetry/event.ts). */
@@ -53,7 +54,8 @@ describe("GET /metrics on the real worker", () => {
   it("holds every field of the event after a mixed run", async () => {
     const statuses = [
       (await post({ model: "edgecall", messages: user("Where is order A-1042?"), tools })).status,
-      (await post({ model: "edgecall", messages: user("Has order B-7781 shipped yet?"), tools, stream: true }).then(async (r) => (await r.text(), r))).status,
+      (await post({ model: "edgecall", messages: user("Has order B-7781 shipped yet?"), tools, stream: true }).then(async (r) => (await r.text(), r)))
+        .status,
       (await post({ model: "edgecall", messages: user("hello there") })).status,
       (await post({ model: "edgecall", messages: [{ role: "robot", content: "bad role" }] })).status,
       (await post({ model: "edgecall", messages: user("hi"), tools }, { ...headers, authorization: "Bearer wrong" })).status,

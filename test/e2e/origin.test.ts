@@ -38,7 +38,10 @@ let client: OpenAI;
 beforeAll(async () => {
   const modelDir = join(import.meta.dirname, "../../wasm");
   const config = parseModelConfig(JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")));
-  const caller = createModelToolCaller(createNodeRuntime({ backend: "ort-node", modelDir }), config, { id: "edgecall-local-origin", window: config.window.max });
+  const caller = createModelToolCaller(createNodeRuntime({ backend: "ort-node", modelDir }), config, {
+    id: "edgecall-local-origin",
+    window: config.window.max,
+  });
   origin = await startLocalOrigin({ caller, backend: "ort-node" });
   dev = await startWranglerDev({ vars: { ORIGIN_URL: origin.url, ORIGIN_TIMEOUT_MS: "10000" } });
   client = new OpenAI({ baseURL: `${dev.baseUrl}/v1`, apiKey: "unused", maxRetries: 0 });

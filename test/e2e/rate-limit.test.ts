@@ -13,7 +13,7 @@ const baseUrl = inject("edgecallBaseUrl");
 const KEY = "sk-other-key";
 const LIMIT = 10;
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 async function ask(text: string): Promise<Json> {

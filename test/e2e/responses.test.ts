@@ -34,7 +34,8 @@ function functionCall(response: Response): ResponseFunctionToolCall {
   return call;
 }
 
-const shape = (response: Response) => response.output.map((item) => (item.type === "function_call" ? { name: item.name, arguments: item.arguments } : item.type));
+const shape = (response: Response) =>
+  response.output.map((item) => (item.type === "function_call" ? { name: item.name, arguments: item.arguments } : item.type));
 
 describe("Responses API through wrangler dev", () => {
   it("creates a function call and chains its output by previous_response_id", async () => {
@@ -81,7 +82,9 @@ describe("Responses API through wrangler dev", () => {
   });
 
   it("answers 404 (NotFoundError) for an unknown previous_response_id", async () => {
-    await expect(client.responses.create({ model: "edgecall", previous_response_id: "resp_unknown", input: "and now?", tools })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      client.responses.create({ model: "edgecall", previous_response_id: "resp_unknown", input: "and now?", tools }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("keeps tenants apart: the other key gets 404 from every endpoint; the owner deletes", async () => {
@@ -89,7 +92,9 @@ describe("Responses API through wrangler dev", () => {
     await expect(other.responses.retrieve(mine.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(other.responses.inputItems.list(mine.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(other.responses.delete(mine.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(other.responses.create({ model: "edgecall", previous_response_id: mine.id, input: "cancel it", tools })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(other.responses.create({ model: "edgecall", previous_response_id: mine.id, input: "cancel it", tools })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect((await client.responses.retrieve(mine.id)).id).toBe(mine.id);
 
     await client.responses.delete(mine.id);

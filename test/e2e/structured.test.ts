@@ -42,7 +42,9 @@ describe("structured outputs against workerd", () => {
   });
 
   it("refuses json_object without an origin with a 400 in OpenAI's shape", async () => {
-    const error = await client.chat.completions.create({ model: "edgecall", messages, response_format: { type: "json_object" } }).catch((e: unknown) => e);
+    const error = await client.chat.completions
+      .create({ model: "edgecall", messages, response_format: { type: "json_object" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("response_format.type");
   });

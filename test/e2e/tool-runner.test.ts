@@ -29,7 +29,10 @@ function orderTools(log: { name: string; args: OrderArgs }[]): RunnableToolFunct
       },
     },
   });
-  return [tool("get_order_status", "Look up the status of an order", { status: "shipped", eta: "tomorrow" }), tool("cancel_order", "Cancel an order", { cancelled: true })];
+  return [
+    tool("get_order_status", "Look up the status of an order", { status: "shipped", eta: "tomorrow" }),
+    tool("cancel_order", "Cancel an order", { cancelled: true }),
+  ];
 }
 
 const messages = [{ role: "user" as const, content: "Where is order A-1042?" }];
@@ -49,7 +52,10 @@ describe("openai client tool runner against wrangler dev", () => {
 
   it("runs to completion when streaming", async () => {
     const log: { name: string; args: OrderArgs }[] = [];
-    const runner = client.chat.completions.runTools({ model: "edgecall", messages, tools: orderTools(log), stream: true }, { maxChatCompletions: MAX_COMPLETIONS });
+    const runner = client.chat.completions.runTools(
+      { model: "edgecall", messages, tools: orderTools(log), stream: true },
+      { maxChatCompletions: MAX_COMPLETIONS },
+    );
     const content = await runner.finalContent();
     expect(log.map((entry) => entry.name)).toEqual(["get_order_status"]);
     expect(runner.allChatCompletions()).toHaveLength(2);

@@ -59,7 +59,9 @@ function answer(res: ServerResponse, stream: boolean, what: FaultAnswer): void {
     case "call": {
       const call = { id: "call_up", type: "function", function: { name: what.name, arguments: what.arguments } };
       if (!stream) {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(completion({ content: null, tool_calls: [call] }, "tool_calls")));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify(completion({ content: null, tool_calls: [call] }, "tool_calls")));
         return;
       }
       res.writeHead(200, { "content-type": "text/event-stream" });
@@ -72,7 +74,9 @@ function answer(res: ServerResponse, stream: boolean, what: FaultAnswer): void {
     case "status": {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (what.retryAfter !== undefined) headers["retry-after"] = what.retryAfter;
-      res.writeHead(what.status, headers).end(JSON.stringify({ error: { message: "upstream trouble", type: "server_error", param: null, code: null } }));
+      res
+        .writeHead(what.status, headers)
+        .end(JSON.stringify({ error: { message: "upstream trouble", type: "server_error", param: null, code: null } }));
       return;
     }
     case "slow_headers":
@@ -92,7 +96,10 @@ function answer(res: ServerResponse, stream: boolean, what: FaultAnswer): void {
       return;
     case "truncated":
       res.writeHead(200, { "content-type": "text/event-stream" });
-      res.end(chunk({ role: "assistant", content: null }) + chunk({ tool_calls: [{ index: 0, id: "c", type: "function", function: { name: "x", arguments: '{"a' } }] }));
+      res.end(
+        chunk({ role: "assistant", content: null }) +
+          chunk({ tool_calls: [{ index: 0, id: "c", type: "function", function: { name: "x", arguments: '{"a' } }] }),
+      );
       return;
     case "huge": {
       res.writeHead(200, { "content-type": stream ? "text/event-stream" : "application/json" });
@@ -125,7 +132,9 @@ export async function startFaultOrigin(script: (request: SeenRequest, index: num
     req.on("data", (part: Buffer) => (text += part.toString()));
     req.on("end", () => {
       if (req.method === "GET" && req.url === "/v1/models") {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: [{ id: "fault-model", object: "model" }] }));
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ object: "list", data: [{ id: "fault-model", object: "model" }] }));
         return;
       }
       const seen: SeenRequest = { body: JSON.parse(text) as Record<string, unknown>, authorization: req.headers.authorization };

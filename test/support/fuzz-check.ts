@@ -10,7 +10,7 @@ interface AppLike {
   request(path: string, init: RequestInit, env: Record<string, string>): Response | Promise<Response>;
 }
 
-// any: the response JSON is walked loosely, each step checked by expect.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the response JSON is walked loosely, each step checked by expect.
 type Json = Record<string, any>;
 
 const TYPE_OF_STATUS: Record<number, string> = {

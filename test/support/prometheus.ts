@@ -35,6 +35,9 @@ export function parseScrape(text: string): Scrape {
     families,
     family,
     samples,
-    total: (name, where = {}) => samples(name).filter((m) => matches(m.labels, where)).reduce((sum, m) => sum + Number(m.value), 0),
+    total: (name, where = {}) =>
+      samples(name)
+        .filter((m) => matches(m.labels, where))
+        .reduce((sum, m) => sum + Number(m.value), 0),
   };
 }

@@ -2,8 +2,22 @@
 const str = (description: string) => ({ type: "string", description });
 
 export const orderTools = [
-  { type: "function", function: { name: "get_order_status", description: "Look up the status of an order", parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] } } },
-  { type: "function", function: { name: "cancel_order", description: "Cancel an order", parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] } } },
+  {
+    type: "function",
+    function: {
+      name: "get_order_status",
+      description: "Look up the status of an order",
+      parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] },
+    },
+  },
+  {
+    type: "function",
+    function: {
+      name: "cancel_order",
+      description: "Cancel an order",
+      parameters: { type: "object", properties: { order_id: str("The order number") }, required: ["order_id"] },
+    },
+  },
 ];
 
 /** Prompt injections and status questions that must never cancel anything (English and Chinese). */

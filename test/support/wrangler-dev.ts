@@ -76,10 +76,14 @@ export async function startWranglerDev(options: WranglerDevOptions = {}): Promis
   const args = [
     "dev",
     ...(options.entry === undefined ? [] : [options.entry]),
-    "--ip", "127.0.0.1",
-    "--port", String(port),
-    "--inspector-port", String(inspectorPort),
-    "--persist-to", join(home, "state"),
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(inspectorPort),
+    "--persist-to",
+    join(home, "state"),
     "--show-interactive-dev-session=false",
     ...vars,
   ];

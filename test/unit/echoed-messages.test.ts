@@ -17,7 +17,9 @@ const echoed = {
   parsed: null,
   annotations: [],
   x_held_back: ["cancel_order"],
-  tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}', parsed_arguments: { city: "Paris" } } }],
+  tool_calls: [
+    { id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}', parsed_arguments: { city: "Paris" } } },
+  ],
 };
 
 describe("assistant messages echoed back by the openai client", () => {

@@ -30,7 +30,8 @@ function anyResult(request: ToolCallRequest): ToolCallResult {
       return { kind: "not_expressible", reason: "fuzz", confidence: 0.3 };
     default: {
       const args: Record<string, unknown> = {};
-      for (const name of required) Object.defineProperty(args, name, { value: text.slice(0, 64), enumerable: true, writable: true, configurable: true });
+      for (const name of required)
+        Object.defineProperty(args, name, { value: text.slice(0, 64), enumerable: true, writable: true, configurable: true });
       return { kind: "calls", calls: [{ name: tool.function.name, arguments: args, confidence: 0.9, argument_confidence: {} }], confidence: 0.9 };
     }
   }
@@ -57,15 +58,19 @@ describe("fuzz: the app never answers 5xx and every error has OpenAI's shape", (
     expect(RUNS.reduce((sum, [, , runs]) => sum + runs, 0)).toBeGreaterThanOrEqual(10_000);
   });
 
-  it.each(RUNS)("%s", async (_label, arbitrary, runs) => {
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(arbitrary, async (sample) => {
-        const status = await checkFuzzSample(app, sample);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }),
-      { numRuns: runs * scale, seed },
-    );
-    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(runs * scale);
-  }, 240_000 * scale);
+  it.each(RUNS)(
+    "%s",
+    async (_label, arbitrary, runs) => {
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (sample) => {
+          const status = await checkFuzzSample(app, sample);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }),
+        { numRuns: runs * scale, seed },
+      );
+      expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(runs * scale);
+    },
+    240_000 * scale,
+  );
 });

@@ -41,14 +41,22 @@ async function fuzz(samples: fc.Arbitrary<FuzzSample>): Promise<Map<number, numb
 }
 
 describe("fuzz through the shipped model: no 5xx, every error in OpenAI's shape", () => {
-  it("well-formed requests: 200, or a 400 from the tool-set compiler", async () => {
-    const statuses = await fuzz(benignRequests(3).map((sample) => ({ ...sample, expect: "either" as const })));
-    // most reach the model and answer
-    expect(statuses.get(200) ?? 0).toBeGreaterThan((RUNS * scale) / 2);
-  }, 240_000 * scale);
+  it(
+    "well-formed requests: 200, or a 400 from the tool-set compiler",
+    async () => {
+      const statuses = await fuzz(benignRequests(3).map((sample) => ({ ...sample, expect: "either" as const })));
+      // most reach the model and answer
+      expect(statuses.get(200) ?? 0).toBeGreaterThan((RUNS * scale) / 2);
+    },
+    240_000 * scale,
+  );
 
-  it("hostile schemas: 200 or 400", async () => {
-    const statuses = await fuzz(hostileSchemaRequests(3));
-    expect([...statuses.keys()].sort()).toEqual([200, 400]);
-  }, 240_000 * scale);
+  it(
+    "hostile schemas: 200 or 400",
+    async () => {
+      const statuses = await fuzz(hostileSchemaRequests(3));
+      expect([...statuses.keys()].sort()).toEqual([200, 400]);
+    },
+    240_000 * scale,
+  );
 });

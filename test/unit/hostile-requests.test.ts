@@ -16,8 +16,18 @@ const attacks: [string, unknown, string, string][] = [
   ["$ref fan-out 10 x 4", fanoutRequired(10, 4), "limit_exceeded", "tools[0].function.parameters.properties.root.$ref"],
   ["2,000 enum options", enumOf(2000), "limit_exceeded", "tools[0].function.parameters.properties.option.enum"],
   ["20,000 enum options", enumOf(20000), "limit_exceeded", "tools[0].function.parameters.properties.option.enum"],
-  ["a bad percent-escape", { type: "object", properties: { id: { $ref: "#/$defs/%E0%A4%A" } }, $defs: { id: { type: "string" } } }, "invalid_ref", "tools[0].function.parameters.properties.id.$ref"],
-  ["a backreference", { type: "object", properties: { id: { type: "string", pattern: "^(a)\\1$" } } }, "unsupported_pattern", "tools[0].function.parameters.properties.id.pattern"],
+  [
+    "a bad percent-escape",
+    { type: "object", properties: { id: { $ref: "#/$defs/%E0%A4%A" } }, $defs: { id: { type: "string" } } },
+    "invalid_ref",
+    "tools[0].function.parameters.properties.id.$ref",
+  ],
+  [
+    "a backreference",
+    { type: "object", properties: { id: { type: "string", pattern: "^(a)\\1$" } } },
+    "unsupported_pattern",
+    "tools[0].function.parameters.properties.id.pattern",
+  ],
 ];
 
 describe("hostile tool schemas", () => {

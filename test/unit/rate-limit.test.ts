@@ -11,7 +11,7 @@ import { postJson } from "../support/requests.js";
 import { scriptedCaller } from "../support/scripted-caller.js";
 import { orderTools } from "../support/shop-tools.js";
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 /** Counts per key in one fixed window, as the binding does within a period. */

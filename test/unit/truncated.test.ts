@@ -45,6 +45,10 @@ describe("x_edgecall.truncated", () => {
       .split("\n\n")
       .filter((event) => event.startsWith("data: {"))
       .map((event) => JSON.parse(event.slice(6)) as { x_edgecall?: { truncated?: unknown } });
-    expect(chunks.find((chunk) => chunk.x_edgecall !== undefined)?.x_edgecall?.truncated).toEqual({ read_bytes: 509, total_bytes: 788, dropped_messages: 1 });
+    expect(chunks.find((chunk) => chunk.x_edgecall !== undefined)?.x_edgecall?.truncated).toEqual({
+      read_bytes: 509,
+      total_bytes: 788,
+      dropped_messages: 1,
+    });
   });
 });

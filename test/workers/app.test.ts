@@ -30,11 +30,7 @@ describe("app in workerd", () => {
   });
 
   it("rejects an unknown role with the standalone validator", async () => {
-    const response = await app().request(
-      "/v1/chat/completions",
-      postJson(chatBody({ messages: [{ role: "robot", content: "hi" }] })),
-      workerEnv,
-    );
+    const response = await app().request("/v1/chat/completions", postJson(chatBody({ messages: [{ role: "robot", content: "hi" }] })), workerEnv);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { param: "messages[0].role", type: "invalid_request_error" } });
   });
@@ -56,11 +52,7 @@ describe("app in workerd", () => {
     const keyed = { ...workerEnv, EDGECALL_API_KEYS: "sk-one,sk-two" };
     const denied = await app().request("/v1/chat/completions", postJson(chatBody()), keyed);
     expect(denied.status).toBe(401);
-    const allowed = await app().request(
-      "/v1/chat/completions",
-      postJson(chatBody(), { Authorization: "Bearer sk-two" }),
-      keyed,
-    );
+    const allowed = await app().request("/v1/chat/completions", postJson(chatBody(), { Authorization: "Bearer sk-two" }), keyed);
     expect(allowed.status).toBe(200);
   });
 });

@@ -12,7 +12,7 @@ import { bearer, responsesBody } from "../support/responses.js";
 
 const keyed = { ...(env as unknown as Env), EDGECALL_API_KEYS: "wk-one,wk-two" };
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 describe("Responses API in workerd with KV", () => {
@@ -32,12 +32,15 @@ describe("Responses API in workerd with KV", () => {
     expect(keys?.keys.every((k) => typeof k.expiration === "number")).toBe(true);
 
     const fc = first.json.output[0];
-    const second = await call("/v1/responses", postJson({
-      model: "edgecall",
-      previous_response_id: first.json.id,
-      tools: responsesBody().tools,
-      input: [{ type: "function_call_output", call_id: fc.call_id, output: "shipped" }],
-    }));
+    const second = await call(
+      "/v1/responses",
+      postJson({
+        model: "edgecall",
+        previous_response_id: first.json.id,
+        tools: responsesBody().tools,
+        input: [{ type: "function_call_output", call_id: fc.call_id, output: "shipped" }],
+      }),
+    );
     expect(second.status).toBe(200);
     expect(caller.requests.at(-1)?.messages.map((m) => m.role)).toEqual(["user", "assistant", "tool"]);
   });

@@ -21,7 +21,10 @@ describe("worker entry in workerd", () => {
   });
 
   it("says when the reader did not read the whole conversation", async () => {
-    const messages = [{ role: "user", content: `Earlier: ${"x".repeat(700)}` }, { role: "user", content: "Paris weather please" }];
+    const messages = [
+      { role: "user", content: `Earlier: ${"x".repeat(700)}` },
+      { role: "user", content: "Paris weather please" },
+    ];
     const response = await worker.fetch(new Request("http://edgecall.test/v1/chat/completions", postJson(chatBody({ messages }))), env);
     const body = (await response.json()) as { x_edgecall: { truncated?: unknown } };
     expect(body.x_edgecall.truncated).toEqual({ read_bytes: 510, total_bytes: 729, dropped_messages: 0 });

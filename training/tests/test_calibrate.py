@@ -23,14 +23,16 @@ class Fit(unittest.TestCase):
         np.testing.assert_allclose(w, true_w, atol=0.08)
         p = 1 / (1 + np.exp(-(x @ w)))
         self.assertLess(calibrate.ece(p, y), 0.02)
-        self.assertGreater(calibrate.ece(np.full_like(y, 0.99), y), 0.3)   # an overconfident constant is not calibrated
+        self.assertGreater(calibrate.ece(np.full_like(y, 0.99), y), 0.3)  # an overconfident constant is not calibrated
 
     def test_writes_the_fit_into_the_model_config_and_keeps_the_rest(self):
         names = ["bias", "logit_confidence"]
         rng = np.random.default_rng(1)
-        cases = [{"features": [1.0, float(z)], "passed": bool(rng.random() < 1 / (1 + np.exp(-z)))}
-                 for z in rng.normal(size=400)]
-        cases.append({"features": None, "passed": True})              # no model ran: left out of the fit
+        cases = [
+            {"features": [1.0, float(z)], "passed": bool(rng.random() < 1 / (1 + np.exp(-z)))}
+            for z in rng.normal(size=400)
+        ]
+        cases.append({"features": None, "passed": True})  # no model ran: left out of the fit
         with tempfile.TemporaryDirectory() as tmp:
             report = os.path.join(tmp, "r.json")
             with open(report, "w") as f:

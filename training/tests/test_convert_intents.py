@@ -27,10 +27,22 @@ def put(root, rel, lines):
 def write_fixture(root):
     os.makedirs(os.path.join(root, "clinc150"))
     with open(os.path.join(root, "clinc150", "domains.json"), "w") as f:
-        json.dump({"banking": ["transfer", "balance"], "travel": ["book_flight", "book_hotel"],
-                   "small_talk": ["greeting"], "meta": ["yes"]}, f)
-    clinc = [["send 20 dollars to mom", "transfer"], ["how much money do i have", "balance"],
-             ["get me a flight to paris", "book_flight"], ["hello there", "greeting"], ["yes", "yes"]]
+        json.dump(
+            {
+                "banking": ["transfer", "balance"],
+                "travel": ["book_flight", "book_hotel"],
+                "small_talk": ["greeting"],
+                "meta": ["yes"],
+            },
+            f,
+        )
+    clinc = [
+        ["send 20 dollars to mom", "transfer"],
+        ["how much money do i have", "balance"],
+        ["get me a flight to paris", "book_flight"],
+        ["hello there", "greeting"],
+        ["yes", "yes"],
+    ]
     for name in ("train", "val", "test"):
         put(root, f"clinc150/{name}", clinc)
     for name in ("oos_train", "oos_val", "oos_test"):
@@ -39,26 +51,70 @@ def write_fixture(root):
     with open(os.path.join(root, "banking77", "categories.json"), "w") as f:
         json.dump(["card_arrival", "lost_or_stolen_card"], f)
     for name in ("train", "test"):
-        put(root, f"banking77/{name}", [{"text": "my card has not come", "category": "card_arrival"},
-                                        {"text": "someone stole my card", "category": "lost_or_stolen_card"}])
-    put(root, "hwu64/train", [
-        {"scenario": "alarm", "intent": "set", "answer_annotation": "wake me up at [time : five am] [date : tomorrow]"},
-        {"scenario": "alarm", "intent": "query", "answer_annotation": "what alarms do i have"},
-        {"scenario": "general", "intent": "joke", "answer_annotation": "tell me a joke"}])
-    put(root, "hwu64/test_annotated", [{"text": "set an alarm for six am", "intent": "alarm_set",
-                                        "entities": [{"start": 17, "end": 23, "value": "six am", "entity": "time"}]}])
+        put(
+            root,
+            f"banking77/{name}",
+            [
+                {"text": "my card has not come", "category": "card_arrival"},
+                {"text": "someone stole my card", "category": "lost_or_stolen_card"},
+            ],
+        )
+    put(
+        root,
+        "hwu64/train",
+        [
+            {
+                "scenario": "alarm",
+                "intent": "set",
+                "answer_annotation": "wake me up at [time : five am] [date : tomorrow]",
+            },
+            {"scenario": "alarm", "intent": "query", "answer_annotation": "what alarms do i have"},
+            {"scenario": "general", "intent": "joke", "answer_annotation": "tell me a joke"},
+        ],
+    )
+    put(
+        root,
+        "hwu64/test_annotated",
+        [
+            {
+                "text": "set an alarm for six am",
+                "intent": "alarm_set",
+                "entities": [{"start": 17, "end": 23, "value": "six am", "entity": "time"}],
+            }
+        ],
+    )
     for intent in ("PlayMusic", "GetWeather"):
         for name in ("train_full", "validate"):
-            put(root, f"snips/{intent}/{name}", [{"data": [{"text": "play "}, {"text": "Yellow", "entity": "track"},
-                                                           {"text": " by "}, {"text": "Coldplay", "entity": "artist"}]}]
-                if intent == "PlayMusic" else
-                [{"data": [{"text": "weather in "}, {"text": "Oslo", "entity": "city"}]}])
+            put(
+                root,
+                f"snips/{intent}/{name}",
+                [
+                    {
+                        "data": [
+                            {"text": "play "},
+                            {"text": "Yellow", "entity": "track"},
+                            {"text": " by "},
+                            {"text": "Coldplay", "entity": "artist"},
+                        ]
+                    }
+                ]
+                if intent == "PlayMusic"
+                else [{"data": [{"text": "weather in "}, {"text": "Oslo", "entity": "city"}]}],
+            )
     for name in ("train", "test"):
-        put(root, f"restaurant8k/{name}", [
-            {"userInput": {"text": "There will be 5 of us"}, "context": {"requestedSlots": ["people"]},
-             "labels": [{"slot": "people", "valueSpan": {"startIndex": 14, "endIndex": 21}}]},
-            {"userInput": {"text": "7pm"}, "labels": [{"slot": "time", "valueSpan": {"endIndex": 3}}]},
-            {"userInput": {"text": "thanks"}}])
+        put(
+            root,
+            f"restaurant8k/{name}",
+            [
+                {
+                    "userInput": {"text": "There will be 5 of us"},
+                    "context": {"requestedSlots": ["people"]},
+                    "labels": [{"slot": "people", "valueSpan": {"startIndex": 14, "endIndex": 21}}],
+                },
+                {"userInput": {"text": "7pm"}, "labels": [{"slot": "time", "valueSpan": {"endIndex": 3}}]},
+                {"userInput": {"text": "thanks"}},
+            ],
+        )
 
 
 def span_text(ex, key):
@@ -97,7 +153,7 @@ class ConvertIntents(unittest.TestCase):
 
     def test_clinc_out_of_scope_and_small_talk_are_no_call(self):
         exs, report = self.run_set("clinc150")
-        self.assertEqual(report["yielded"], 12)      # train + val, five each, plus one oos each
+        self.assertEqual(report["yielded"], 12)  # train + val, five each, plus one oos each
         by_text = {}
         for ex in exs:
             by_text.setdefault(ex["messages"][-1]["content"], []).append(ex)
@@ -107,7 +163,7 @@ class ConvertIntents(unittest.TestCase):
             self.assertEqual((ex["kind"], C.snake(called(ex)[0])), ("clinc150_call", "transfer"))
             self.assertEqual(ex["golds"][0]["args"], [])
         tool_names = {C.snake(t["function"]["name"]) for ex in exs for t in ex["tools"]}
-        self.assertFalse(tool_names & {"greeting", "yes"})    # chit-chat intents are never tools
+        self.assertFalse(tool_names & {"greeting", "yes"})  # chit-chat intents are never tools
 
     def test_not_offered_removes_the_intent_and_answers_no_call(self):
         self.not_offered = 1.0
@@ -116,7 +172,7 @@ class ConvertIntents(unittest.TestCase):
         self.assertEqual(report["by_kind"], {"banking77_not_offered": 2})
         for ex in exs:
             self.assertEqual(ex["golds"], [])
-            self.assertEqual(len(ex["tools"]), 1)      # the other category only
+            self.assertEqual(len(ex["tools"]), 1)  # the other category only
 
     def test_hwu_slots_become_spans_and_general_is_no_call(self):
         exs, _ = self.run_set("hwu64")
@@ -131,8 +187,8 @@ class ConvertIntents(unittest.TestCase):
 
     def test_hwu_test_split_uses_its_entities_and_the_training_slots(self):
         exs, _ = self.run_set("hwu64", "test")
-        ex, = exs
-        (path, label), = ex["golds"][0]["args"]
+        (ex,) = exs
+        ((path, label),) = ex["golds"][0]["args"]
         self.assertEqual((path, span_text(ex, label[1])), (["time"], "six am"))
 
     def test_snips_chunks_make_spans(self):
@@ -148,11 +204,11 @@ class ConvertIntents(unittest.TestCase):
         self.assertEqual(report["why"], {"no value in the turn": 1})
         people = exs[0]
         self.assertEqual(people["messages"][0]["role"], "assistant")
-        (path, label), = people["golds"][0]["args"]
+        ((path, label),) = people["golds"][0]["args"]
         self.assertEqual(span_text(people, label[1]), "5 of us")
         self.assertEqual(people["spans"][label[1]][0], 1)
-        (path, label), = exs[1]["golds"][0]["args"]
-        self.assertEqual(span_text(exs[1], label[1]), "7pm")       # startIndex omitted = 0
+        ((path, label),) = exs[1]["golds"][0]["args"]
+        self.assertEqual(span_text(exs[1], label[1]), "7pm")  # startIndex omitted = 0
 
 
 if __name__ == "__main__":

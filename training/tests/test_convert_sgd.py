@@ -21,21 +21,53 @@ def service(name, intent, slots, descr):
     return {"service_name": name, "description": descr, "slots": slots, "intents": [intent]}
 
 
-RESTAURANTS = service("Restaurants_2", {
-    "name": "ReserveRestaurant", "description": "Reserve a table at a restaurant", "is_transactional": True,
-    "required_slots": ["restaurant_name", "location", "time"],
-    "optional_slots": {"number_of_seats": "2", "has_live_music": "False"}, "result_slots": []}, [
-    {"name": "restaurant_name", "description": "Name of the restaurant", "is_categorical": False, "possible_values": []},
-    {"name": "location", "description": "City of the restaurant", "is_categorical": False, "possible_values": []},
-    {"name": "time", "description": "Time of the reservation", "is_categorical": False, "possible_values": []},
-    {"name": "number_of_seats", "description": "Number of seats", "is_categorical": True,
-     "possible_values": ["1", "2", "3", "4"]},
-    {"name": "has_live_music", "description": "Whether there is live music", "is_categorical": True,
-     "possible_values": ["True", "False"]}], "Restaurant reservations")
-WEATHER = service("Weather_1", {
-    "name": "GetWeather", "description": "Get the weather of a city", "is_transactional": False,
-    "required_slots": ["city"], "optional_slots": {}, "result_slots": []}, [
-    {"name": "city", "description": "City name", "is_categorical": False, "possible_values": []}], "Weather")
+RESTAURANTS = service(
+    "Restaurants_2",
+    {
+        "name": "ReserveRestaurant",
+        "description": "Reserve a table at a restaurant",
+        "is_transactional": True,
+        "required_slots": ["restaurant_name", "location", "time"],
+        "optional_slots": {"number_of_seats": "2", "has_live_music": "False"},
+        "result_slots": [],
+    },
+    [
+        {
+            "name": "restaurant_name",
+            "description": "Name of the restaurant",
+            "is_categorical": False,
+            "possible_values": [],
+        },
+        {"name": "location", "description": "City of the restaurant", "is_categorical": False, "possible_values": []},
+        {"name": "time", "description": "Time of the reservation", "is_categorical": False, "possible_values": []},
+        {
+            "name": "number_of_seats",
+            "description": "Number of seats",
+            "is_categorical": True,
+            "possible_values": ["1", "2", "3", "4"],
+        },
+        {
+            "name": "has_live_music",
+            "description": "Whether there is live music",
+            "is_categorical": True,
+            "possible_values": ["True", "False"],
+        },
+    ],
+    "Restaurant reservations",
+)
+WEATHER = service(
+    "Weather_1",
+    {
+        "name": "GetWeather",
+        "description": "Get the weather of a city",
+        "is_transactional": False,
+        "required_slots": ["city"],
+        "optional_slots": {},
+        "result_slots": [],
+    },
+    [{"name": "city", "description": "City name", "is_categorical": False, "possible_values": []}],
+    "Weather",
+)
 
 
 def variant(s, suffix):
@@ -52,8 +84,11 @@ def variant(s, suffix):
 
 
 def frame(service, slots=(), acts=(), state=None, call=None):
-    f = {"service": service, "slots": [dict(slot=s, start=a, exclusive_end=b) for s, a, b in slots],
-         "actions": [dict(act=a, slot=s, values=v, canonical_values=v) for a, s, v in acts]}
+    f = {
+        "service": service,
+        "slots": [dict(slot=s, start=a, exclusive_end=b) for s, a, b in slots],
+        "actions": [dict(act=a, slot=s, values=v, canonical_values=v) for a, s, v in acts],
+    }
     if state is not None:
         f["state"] = {"active_intent": state[0], "requested_slots": [], "slot_values": state[1]}
     if call:
@@ -63,27 +98,82 @@ def frame(service, slots=(), acts=(), state=None, call=None):
 
 U0 = "I want to book a table at 7 pm."
 U2 = "Sino in San Jose please, for 3 people with live music."
-DIALOGUE = {"dialogue_id": "1_00001", "services": ["Restaurants_2"], "turns": [
-    {"speaker": "USER", "utterance": U0, "frames": [frame(
-        "Restaurants_2", [("time", 26, 30)], [("INFORM_INTENT", "intent", ["ReserveRestaurant"]),
-                                              ("INFORM", "time", ["7 pm"])],
-        ("ReserveRestaurant", {"time": ["7 pm"]}))]},
-    {"speaker": "SYSTEM", "utterance": "Which restaurant, and in which city?", "frames": [frame(
-        "Restaurants_2", acts=[("REQUEST", "restaurant_name", []), ("REQUEST", "location", [])])]},
-    {"speaker": "USER", "utterance": U2, "frames": [frame(
-        "Restaurants_2", [("restaurant_name", 0, 4), ("location", 8, 16)],
-        [("INFORM", "restaurant_name", ["Sino"]), ("INFORM", "location", ["San Jose"])],
-        ("ReserveRestaurant", {"time": ["7 pm", "19:00"], "restaurant_name": ["Sino"], "location": ["San Jose"],
-                               "number_of_seats": ["3"], "has_live_music": ["True"]}))]},
-    {"speaker": "SYSTEM", "utterance": "Your table is booked.", "frames": [frame(
-        "Restaurants_2", acts=[("NOTIFY_SUCCESS", "", [])],
-        call=("ReserveRestaurant", {"time": "19:00", "restaurant_name": "Sino", "location": "San Jose",
-                                    "number_of_seats": "3", "has_live_music": "True"}))]},
-    {"speaker": "USER", "utterance": "Thanks, that's all.", "frames": [frame(
-        "Restaurants_2", acts=[("THANK_YOU", "", []), ("GOODBYE", "", [])],
-        state=("ReserveRestaurant", {"time": ["7 pm"]}))]},
-    {"speaker": "SYSTEM", "utterance": "Goodbye.", "frames": [frame("Restaurants_2", acts=[("GOODBYE", "", [])])]},
-]}
+DIALOGUE = {
+    "dialogue_id": "1_00001",
+    "services": ["Restaurants_2"],
+    "turns": [
+        {
+            "speaker": "USER",
+            "utterance": U0,
+            "frames": [
+                frame(
+                    "Restaurants_2",
+                    [("time", 26, 30)],
+                    [("INFORM_INTENT", "intent", ["ReserveRestaurant"]), ("INFORM", "time", ["7 pm"])],
+                    ("ReserveRestaurant", {"time": ["7 pm"]}),
+                )
+            ],
+        },
+        {
+            "speaker": "SYSTEM",
+            "utterance": "Which restaurant, and in which city?",
+            "frames": [frame("Restaurants_2", acts=[("REQUEST", "restaurant_name", []), ("REQUEST", "location", [])])],
+        },
+        {
+            "speaker": "USER",
+            "utterance": U2,
+            "frames": [
+                frame(
+                    "Restaurants_2",
+                    [("restaurant_name", 0, 4), ("location", 8, 16)],
+                    [("INFORM", "restaurant_name", ["Sino"]), ("INFORM", "location", ["San Jose"])],
+                    (
+                        "ReserveRestaurant",
+                        {
+                            "time": ["7 pm", "19:00"],
+                            "restaurant_name": ["Sino"],
+                            "location": ["San Jose"],
+                            "number_of_seats": ["3"],
+                            "has_live_music": ["True"],
+                        },
+                    ),
+                )
+            ],
+        },
+        {
+            "speaker": "SYSTEM",
+            "utterance": "Your table is booked.",
+            "frames": [
+                frame(
+                    "Restaurants_2",
+                    acts=[("NOTIFY_SUCCESS", "", [])],
+                    call=(
+                        "ReserveRestaurant",
+                        {
+                            "time": "19:00",
+                            "restaurant_name": "Sino",
+                            "location": "San Jose",
+                            "number_of_seats": "3",
+                            "has_live_music": "True",
+                        },
+                    ),
+                )
+            ],
+        },
+        {
+            "speaker": "USER",
+            "utterance": "Thanks, that's all.",
+            "frames": [
+                frame(
+                    "Restaurants_2",
+                    acts=[("THANK_YOU", "", []), ("GOODBYE", "", [])],
+                    state=("ReserveRestaurant", {"time": ["7 pm"]}),
+                )
+            ],
+        },
+        {"speaker": "SYSTEM", "utterance": "Goodbye.", "frames": [frame("Restaurants_2", acts=[("GOODBYE", "", [])])]},
+    ],
+}
 
 
 def dump(obj, path):
@@ -96,8 +186,10 @@ def write_fixture(root):
         os.makedirs(os.path.join(root, "sgd", split))
         dump([RESTAURANTS, WEATHER], os.path.join(root, "sgd", split, "schema.json"))
         os.makedirs(os.path.join(root, "sgd", "sgd_x", "v1", split))
-        dump([variant(RESTAURANTS, "1"), variant(WEATHER, "1")], os.path.join(root, "sgd", "sgd_x", "v1", split,
-                                                                           "schema.json"))
+        dump(
+            [variant(RESTAURANTS, "1"), variant(WEATHER, "1")],
+            os.path.join(root, "sgd", "sgd_x", "v1", split, "schema.json"),
+        )
     for name in ("train-00", "train-01", "train_legacy_760ac54", "dev", "dev_legacy_760ac54"):
         with gzip.open(os.path.join(root, "sgd", f"{name}.jsonl.gz"), "wt") as f:
             if name == "train-00":
@@ -121,9 +213,18 @@ class ConvertSGD(unittest.TestCase):
         cls.tmp.cleanup()
 
     def turn(self, i, version=0, absent_share=0.0, counts=None):
-        return convert_sgd.convert_turn(DIALOGUE, i, self.views, sorted(self.views[0]), random.Random(0),
-                                        counts or C.Counts("t"), version=version, style="as_is", extra_context=6,
-                                        absent_share=absent_share)
+        return convert_sgd.convert_turn(
+            DIALOGUE,
+            i,
+            self.views,
+            sorted(self.views[0]),
+            random.Random(0),
+            counts or C.Counts("t"),
+            version=version,
+            style="as_is",
+            extra_context=6,
+            absent_share=absent_share,
+        )
 
     def tool_named(self, ex, name):
         names = [t["function"]["name"] for t in ex["tools"]]
@@ -134,7 +235,7 @@ class ConvertSGD(unittest.TestCase):
         ti = self.tool_named(ex, "ReserveRestaurant")
         self.assertEqual(sorted(p for _, (p,) in ex["missing"]), ["location", "restaurant_name"])
         self.assertEqual(ex["golds"][0]["tool_index"], ti)
-        (path, label), = ex["golds"][0]["args"]
+        ((path, label),) = ex["golds"][0]["args"]
         self.assertEqual((path, span_text(ex, label[1])), (["time"], "7 pm"))
 
     def test_service_call_takes_earlier_turn_values_enums_and_booleans(self):
@@ -144,7 +245,7 @@ class ConvertSGD(unittest.TestCase):
         tool = ex["tools"][ex["golds"][0]["tool_index"]]["function"]
         self.assertEqual(tool["name"], "ReserveRestaurant")
         args = {p[0]: lab for p, lab in ex["golds"][0]["args"]}
-        self.assertEqual(span_text(ex, args["time"][1]), "7 pm")            # said two turns earlier
+        self.assertEqual(span_text(ex, args["time"][1]), "7 pm")  # said two turns earlier
         self.assertEqual(ex["spans"][args["time"][1]][0], 0)
         self.assertEqual(span_text(ex, args["restaurant_name"][1]), "Sino")
         self.assertEqual(span_text(ex, args["location"][1]), "San Jose")
@@ -152,7 +253,7 @@ class ConvertSGD(unittest.TestCase):
         self.assertEqual(args["has_live_music"], ["bool", True])
         self.assertEqual(tool["parameters"]["properties"]["has_live_music"]["type"], "boolean")
         self.assertEqual(ex["alt"][args["time"][1]], ["19:00"])
-        self.assertIn("GetWeather", [t["function"]["name"] for t in ex["tools"]])   # distractor, other domain
+        self.assertIn("GetWeather", [t["function"]["name"] for t in ex["tools"]])  # distractor, other domain
 
     def test_closing_turn_is_no_call(self):
         ex = self.turn(4)
@@ -163,9 +264,10 @@ class ConvertSGD(unittest.TestCase):
         tool = ex["tools"][ex["golds"][0]["tool_index"]]["function"]
         self.assertEqual(tool["name"], "BookReserveRestaurant")
         self.assertTrue(tool["description"].startswith("Paraphrased:"))
-        self.assertEqual(sorted(p[0] for p, _ in ex["golds"][0]["args"]),
-                         sorted("the_" + s for s in ("time", "restaurant_name", "location", "number_of_seats",
-                                                     "has_live_music")))
+        self.assertEqual(
+            sorted(p[0] for p, _ in ex["golds"][0]["args"]),
+            sorted("the_" + s for s in ("time", "restaurant_name", "location", "number_of_seats", "has_live_music")),
+        )
         self.assertEqual(tool["parameters"]["required"], ["the_restaurant_name", "the_location", "the_time"])
 
     def test_service_not_offered_is_no_call(self):
@@ -182,7 +284,7 @@ class ConvertSGD(unittest.TestCase):
                     f.pop("actions")
         legacy["turns"][3]["frames"][0]["actions"] = [{"act": "OFFER", "slot": "restaurant_name", "values": ["Sino"]}]
         self.assertEqual(convert_sgd.verdict(legacy["turns"], 2)[:3], ("call", "Restaurants_2", "ReserveRestaurant"))
-        self.assertEqual(convert_sgd.verdict(legacy["turns"], 4)[0], "no_call")       # system only says goodbye
+        self.assertEqual(convert_sgd.verdict(legacy["turns"], 4)[0], "no_call")  # system only says goodbye
         self.assertEqual(convert_sgd.verdict(legacy["turns"], 0)[:3], ("missing", "Restaurants_2", "ReserveRestaurant"))
 
     def test_counts_name_what_is_yielded_and_dropped(self):
@@ -190,7 +292,7 @@ class ConvertSGD(unittest.TestCase):
         exs = list(convert_sgd.convert(self.tmp.name, "train", 10, 0, counts=counts))
         self.assertEqual(len(exs), 3)
         self.assertEqual(counts.report()["yielded"], 3)
-        cut = dict(DIALOGUE, turns=DIALOGUE["turns"][:5])          # the last user turn has no system answer
+        cut = dict(DIALOGUE, turns=DIALOGUE["turns"][:5])  # the last user turn has no system answer
         self.assertIsNone(convert_sgd.convert_turn(cut, 4, self.views, [], random.Random(0), counts, version=0))
         self.assertEqual(counts.report()["why"], {"last turn": 1})
 
@@ -202,7 +304,7 @@ class ConvertSGD(unittest.TestCase):
         tool_rows = [e for e, k in enumerate(x["elem_kind"]) if k == 0]
         self.assertEqual(int(x["count"][tool_rows[ti]]), 1)
         self.assertEqual(sum(int(x["count"][e]) for e in tool_rows), 1)
-        self.assertEqual(int((x["span_rows"] > 0).sum()), 3)     # time, restaurant_name, location
+        self.assertEqual(int((x["span_rows"] > 0).sum()), 3)  # time, restaurant_name, location
 
 
 if __name__ == "__main__":

@@ -21,8 +21,12 @@ class GeneratedLabels(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         rng = random.Random(4)
-        cls.examples = [data.make_example(rng, split, stage) for split in ("train", "test") for stage in (1, 2, 3)
-                        for _ in range(250)]
+        cls.examples = [
+            data.make_example(rng, split, stage)
+            for split in ("train", "test")
+            for stage in (1, 2, 3)
+            for _ in range(250)
+        ]
 
     def test_every_required_parameter_is_labelled_or_missing(self):
         for ex in self.examples:
@@ -45,15 +49,24 @@ class GeneratedLabels(unittest.TestCase):
                     text = data.span_text(ex, label[1])
                     self.assertEqual(text, text.strip(), f"span {text!r} has surrounding space")
                     if props[path[0]].get("type") in ("integer", "number"):
-                        self.assertRegex(text, r"\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
-                                               r"forty|fifty|hundred|eleven|twelve|fifteen")
+                        self.assertRegex(
+                            text,
+                            r"\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+                            r"forty|fifty|hundred|eleven|twelve|fifteen",
+                        )
 
     def test_parallel_calls_differ(self):
         for ex in self.examples:
             if len(ex["golds"]) < 2 or len({g.tool_index for g in ex["golds"]}) > 1:
                 continue
-            seen = [tuple(sorted((p, data.span_text(ex, lab[1]) if lab[0] == "span" else repr(lab))
-                                 for p, lab in g.args.items())) for g in ex["golds"]]
+            seen = [
+                tuple(
+                    sorted(
+                        (p, data.span_text(ex, lab[1]) if lab[0] == "span" else repr(lab)) for p, lab in g.args.items()
+                    )
+                )
+                for g in ex["golds"]
+            ]
             self.assertEqual(len(set(seen)), len(seen), f"identical parallel calls: {ex['messages'][-1]}")
 
     def test_bare_values_are_generated(self):
@@ -65,14 +78,17 @@ class GeneratedLabels(unittest.TestCase):
                     if label[0] != "span":
                         continue
                     mi, bs, _ = ex["spans"][label[1]]
-                    before = F.message_text(ex["messages"][mi]).encode("utf-8")[max(0, bs - 12):bs].decode("utf-8",
-                                                                                                         "replace")
+                    before = (
+                        F.message_text(ex["messages"][mi])
+                        .encode("utf-8")[max(0, bs - 12) : bs]
+                        .decode("utf-8", "replace")
+                    )
                     if not set(F.words(path[-1])) & set(F.words(before)):
                         bare += 1
         self.assertGreater(bare, 500)
 
     def test_one_call_may_join_two_slots_values_with_and(self):
-        """"of 36 and 24" filling two slots of one call, not only two parallel calls of a one-slot tool."""
+        """ "of 36 and 24" filling two slots of one call, not only two parallel calls of a one-slot tool."""
         joined = 0
         for ex in self.examples:
             if len(ex["golds"]) != 1:
@@ -81,7 +97,7 @@ class GeneratedLabels(unittest.TestCase):
             for (m1, _, e1), (m2, b2, _) in zip(spans, spans[1:]):
                 text = F.message_text(ex["messages"][m1]).encode("utf-8")
                 joined += m1 == m2 and text[e1:b2] == b" and "
-        self.assertGreater(joined, 2)   # none on the generator before session 6
+        self.assertGreater(joined, 2)  # none on the generator before session 6
 
 
 class Splits(unittest.TestCase):
@@ -90,8 +106,10 @@ class Splits(unittest.TestCase):
         self.assertTrue(val and test and len(train) > 5 * len(val))
         self.assertFalse(train & val or train & test or val & test)
         rng = random.Random(0)
-        picked = {split: {data.pick_template(rng, data.MENTION_EN, "men", split)[0] for _ in range(300)}
-                  for split in ("train", "val", "test")}
+        picked = {
+            split: {data.pick_template(rng, data.MENTION_EN, "men", split)[0] for _ in range(300)}
+            for split in ("train", "val", "test")
+        }
         self.assertTrue(picked["val"])
         self.assertFalse(picked["train"] & picked["val"] or picked["train"] & picked["test"])
 
@@ -109,7 +127,7 @@ class Splits(unittest.TestCase):
             text = " ".join(F.message_text(m) for m in ex["messages"])
             self.assertFalse([p.pattern for p in intents if p.search(text)], text)
             ghosts += ex["kind"] == "irrelevant" and any(p.search(text) for p in others)
-        self.assertGreater(ghosts, 5)     # requests for e-commerce tools that are not offered still come
+        self.assertGreater(ghosts, 5)  # requests for e-commerce tools that are not offered still come
 
 
 class RepeatedRequests(unittest.TestCase):
@@ -154,7 +172,9 @@ class BareValues(unittest.TestCase):
         for seed in range(400):
             conv = data.Conv()
             conv.start("user")
-            data._mention(random.Random(seed), conv, to, "k", data.WORDS["train"], "en", "train", bare=True, avoid=avoid)
+            data._mention(
+                random.Random(seed), conv, to, "k", data.WORDS["train"], "en", "train", bare=True, avoid=avoid
+            )
             conv.end()
             out.add(F.message_text(conv.messages[-1]).split()[0])
         return out
@@ -168,12 +188,16 @@ class RealWorldKinds(unittest.TestCase):
     def values(self, kind, split, n=400):
         rng = random.Random(1)
         ident = "_".join
-        return {data.kind_value(rng, data.kind_param(rng, kind, split, ident, True), data.WORDS[split]) for _ in range(n)}
+        return {
+            data.kind_value(rng, data.kind_param(rng, kind, split, ident, True), data.WORDS[split]) for _ in range(n)
+        }
 
     def test_held_out_names_of_places_people_and_languages_are_never_used_in_training(self):
         held_out = {v for k in ("city", "country", "language", "name") for v in data.ENTITIES["test"][k]}
         train = set().union(*(self.values(k, "train") for k in ("place", "country", "person", "language")))
-        parts = {p for v in train for p in v.split(", ")} | {p for v in self.values("person", "train") for p in v.split()}
+        parts = {p for v in train for p in v.split(", ")} | {
+            p for v in self.values("person", "train") for p in v.split()
+        }
         self.assertFalse(parts & held_out)
         self.assertTrue(self.values("language", "test") <= set(data.ENTITIES["test"]["language"]))
 
@@ -190,7 +214,9 @@ class RealWorldKinds(unittest.TestCase):
             plain = [n.replace("_", "").replace("-", "").lower() for n in names[:2]]
             for a, b in data.ROUTES:
                 first = [gold.args.get((n,)) for n in names[:2]]
-                if plain != [a.replace("_", ""), b.replace("_", "")] or any(lab is None or lab[0] != "span" for lab in first):
+                if plain != [a.replace("_", ""), b.replace("_", "")] or any(
+                    lab is None or lab[0] != "span" for lab in first
+                ):
                     continue
                 start, end = (data.span_text(ex, lab[1]) for lab in first)
                 if f"{start} to {end}" in text or f"{start} into {end}" in text:
@@ -201,8 +227,18 @@ class RealWorldKinds(unittest.TestCase):
 class Tails(unittest.TestCase):
     def test_a_name_may_be_followed_by_a_clause_that_its_span_leaves_out(self):
         rng = random.Random(5)
-        starts = (" that ", " which ", " who ", " using ", " according to ", " if possible", " as soon as possible",
-                  " having ", " where ", " whose ")
+        starts = (
+            " that ",
+            " which ",
+            " who ",
+            " using ",
+            " according to ",
+            " if possible",
+            " as soon as possible",
+            " having ",
+            " where ",
+            " whose ",
+        )
         tailed = 0
         for _ in range(1500):
             ex = data.make_example(rng, "train", 3)
@@ -212,7 +248,7 @@ class Tails(unittest.TestCase):
                         continue
                     msg, start, end = ex["spans"][label[1]]
                     content = F.message_text(ex["messages"][msg]).encode("utf-8")
-                    after = content[end:end + 24].decode("utf-8", "ignore")
+                    after = content[end : end + 24].decode("utf-8", "ignore")
                     value = content[start:end].decode("utf-8")
                     if value[:1].isupper() and after.startswith(starts):
                         tailed += 1
@@ -240,9 +276,11 @@ class Preambles(unittest.TestCase):
 class DatesAndTimes(unittest.TestCase):
     def test_date_and_time_parameters_are_labelled_with_the_whole_date_or_time(self):
         rng = random.Random(6)
-        date = re.compile(r"^(?:(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [A-Za-z]{3,}\.?(?: \d{4})?|[A-Za-z]{3,}\.? \d{1,2}"
-                          r"(?:st|nd|rd|th)?,?(?: \d{4})?|\d{1,4}[-/]\d{1,2}[-/]\d{2,4}|today|tomorrow|"
-                          r"(?:next |this |the upcoming )?[A-Z][a-z]+day)$")
+        date = re.compile(
+            r"^(?:(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [A-Za-z]{3,}\.?(?: \d{4})?|[A-Za-z]{3,}\.? \d{1,2}"
+            r"(?:st|nd|rd|th)?,?(?: \d{4})?|\d{1,4}[-/]\d{1,2}[-/]\d{2,4}|today|tomorrow|"
+            r"(?:next |this |the upcoming )?[A-Z][a-z]+day)$"
+        )
         time = re.compile(r"^(?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?| [AP]M| o'clock| in the \w+)?|noon|midnight)$")
         seen = {"date": 0, "time": 0}
         for _ in range(3000):
@@ -252,8 +290,14 @@ class DatesAndTimes(unittest.TestCase):
                 for path, label in gold.args.items():
                     name, desc = path[0].replace("-", "_"), props[path[0]].get("description")
                     # a date or time parameter, not a lexicon word that happens to be "time" ("The time of the ...")
-                    kind = next((k for k in ("date", "time") if name in data.KINDS[k]["names"]
-                                 and desc in data.KINDS[k]["descs"]), None)
+                    kind = next(
+                        (
+                            k
+                            for k in ("date", "time")
+                            if name in data.KINDS[k]["names"] and desc in data.KINDS[k]["descs"]
+                        ),
+                        None,
+                    )
                     if kind is None or label[0] != "span" or props[path[0]].get("type") != "string":
                         continue
                     seen[kind] += 1
@@ -274,8 +318,10 @@ class VerbSynonyms(unittest.TestCase):
             plain = data.generic_tool(random.Random(seed), "train")
             said = data.generic_tool(random.Random(seed), "train", synonyms=1.0)
             # the same tool: only the words of its requests change
-            self.assertEqual((said.name, said.desc, [p.name for p in said.params]),
-                             (plain.name, plain.desc, [p.name for p in plain.params]))
+            self.assertEqual(
+                (said.name, said.desc, [p.name for p in said.params]),
+                (plain.name, plain.desc, [p.name for p in plain.params]),
+            )
             if said.intents == plain.intents:
                 continue
             changed += 1
@@ -311,6 +357,7 @@ class VerbContrasts(unittest.TestCase):
         def examples(contrast):
             rng = random.Random(8)
             return [data.make_example(rng, "train", 3, contrast=contrast) for _ in range(200)]
+
         plain, contrasted = examples(0.0), examples(1.0)
         asked = 0
         for ex in contrasted:
@@ -328,6 +375,7 @@ class WorldQuestions(unittest.TestCase):
         def kinds(*boost):
             rng = random.Random(11)
             return [data.make_example(rng, "train", 3, *boost)["kind"] for _ in range(600)]
+
         plain, boosted = kinds(), kinds(0.3)
         share = lambda ks: sum(k in ("parallel", "multi_tool") for k in ks) / len(ks)  # noqa: E731
         self.assertGreater(share(boosted), share(plain) + 0.15)
@@ -365,7 +413,7 @@ class WorldQuestions(unittest.TestCase):
             answers = any(re.fullmatch(re.sub(r"\\\{[a-z0-9]+\\\}", ".+", re.escape(q)), question) for q in entry[0])
             if not ex["golds"]:
                 near_misses += 1
-                self.assertFalse(answers)          # the offered tool answers another question
+                self.assertFalse(answers)  # the offered tool answers another question
                 continue
             calls += 1
             self.assertTrue(answers)
@@ -385,8 +433,9 @@ class WorldQuestions(unittest.TestCase):
         def messages(*world):
             rng = random.Random(12)
             return [data.make_example(rng, "test", 3, 0.0, *world)["messages"] for _ in range(200)]
+
         plain = messages()
-        self.assertEqual(messages(0.0), plain)   # the held-out and validation splits are generated with world 0
+        self.assertEqual(messages(0.0), plain)  # the held-out and validation splits are generated with world 0
         self.assertNotEqual(messages(0.2), plain)
 
 
@@ -417,7 +466,7 @@ class MemoryLoss(unittest.TestCase):
 
     def test_a_recalled_message_cut_off_by_the_window_is_no_target(self):
         mem, b = self.batch(False)
-        b["msg_index"][1, :4] = -1                           # row 1's message 0 fell out of the t_max window
+        b["msg_index"][1, :4] = -1  # row 1's message 0 fell out of the t_max window
         cut = float(memory_loss(mem, b))
         b["memory_pair"] = torch.tensor([[2, 0], [-1, -1]])
         self.assertLess(cut, 100.0)

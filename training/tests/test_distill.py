@@ -15,22 +15,38 @@ sys.path.insert(0, os.path.dirname(HERE))
 import data  # noqa: E402
 import distill  # noqa: E402
 
-TOOLS = [{"type": "function", "function": {"name": "cancel_order", "description": "Cancel an order", "parameters": {
-    "type": "object", "properties": {
-        "order_id": {"type": "string"}, "reason": {"type": "string", "enum": ["late", "changed_mind"]},
-        "quantity": {"type": "integer"}, "notify": {"type": "boolean"}},
-    "required": ["order_id"], "additionalProperties": False}}}]
+TOOLS = [
+    {
+        "type": "function",
+        "function": {
+            "name": "cancel_order",
+            "description": "Cancel an order",
+            "parameters": {
+                "type": "object",
+                "properties": {
+                    "order_id": {"type": "string"},
+                    "reason": {"type": "string", "enum": ["late", "changed_mind"]},
+                    "quantity": {"type": "integer"},
+                    "notify": {"type": "boolean"},
+                },
+                "required": ["order_id"],
+                "additionalProperties": False,
+            },
+        },
+    }
+]
 
 # what the stand-in teacher answers, by the last user message
 ANSWERS = {
-    "Cancel order ORD-991, it is late. Notify me.": [("cancel_order", {"order_id": "ORD-991", "reason": "late",
-                                                                         "notify": True})],
+    "Cancel order ORD-991, it is late. Notify me.": [
+        ("cancel_order", {"order_id": "ORD-991", "reason": "late", "notify": True})
+    ],
     "Cancel twelve units of order AB-7": [("cancel_order", {"order_id": "AB-7", "quantity": 12})],
-    "Cancel order ZZ-1 please": [("cancel_order", {"order_id": "ZZ-2"})],          # not in the text: dropped
+    "Cancel order ZZ-1 please": [("cancel_order", {"order_id": "ZZ-2"})],  # not in the text: dropped
     "Cancel order Q-5 because reasons": [("cancel_order", {"order_id": "Q-5", "reason": "whatever"})],  # bad enum
-    "Cancel my order": [("cancel_order", {"reason": "late"})],                    # required missing: invalid
-    "Cancel order K-1 via fax": [("fax_order", {"order_id": "K-1"})],             # unknown tool
-    "What's the weather?": [],                                                    # no call: irrelevance example
+    "Cancel my order": [("cancel_order", {"reason": "late"})],  # required missing: invalid
+    "Cancel order K-1 via fax": [("fax_order", {"order_id": "K-1"})],  # unknown tool
+    "What's the weather?": [],  # no call: irrelevance example
 }
 
 
@@ -41,10 +57,17 @@ class Teacher(BaseHTTPRequestHandler):
         calls = ANSWERS[body["messages"][-1]["content"]]
         msg = {"role": "assistant", "content": None if calls else "I cannot help with that."}
         if calls:
-            msg["tool_calls"] = [{"id": f"c{i}", "type": "function",
-                                  "function": {"name": n, "arguments": json.dumps(a)}} for i, (n, a) in enumerate(calls)]
-        out = json.dumps({"id": "x", "object": "chat.completion", "choices": [{"index": 0, "message": msg,
-                                                                               "finish_reason": "tool_calls"}]}).encode()
+            msg["tool_calls"] = [
+                {"id": f"c{i}", "type": "function", "function": {"name": n, "arguments": json.dumps(a)}}
+                for i, (n, a) in enumerate(calls)
+            ]
+        out = json.dumps(
+            {
+                "id": "x",
+                "object": "chat.completion",
+                "choices": [{"index": 0, "message": msg, "finish_reason": "tool_calls"}],
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(out)))
@@ -80,8 +103,14 @@ class DistillTest(unittest.TestCase):
     def test_keeps_only_valid_aligned_calls(self):
         kept, _ = self.run_distill()
         texts = [ex["messages"][-1]["content"] for ex in kept]
-        self.assertEqual(texts, ["Cancel order ORD-991, it is late. Notify me.", "Cancel twelve units of order AB-7",
-                                 "What's the weather?"])
+        self.assertEqual(
+            texts,
+            [
+                "Cancel order ORD-991, it is late. Notify me.",
+                "Cancel twelve units of order AB-7",
+                "What's the weather?",
+            ],
+        )
 
     def test_labels_point_at_the_values(self):
         kept, _ = self.run_distill()

@@ -23,10 +23,13 @@ class Failures(unittest.TestCase):
     def test_only_wrongly_decoded_examples_are_printed_up_to_n(self):
         rng = random.Random(3)
         examples = [data.sample(rng, "train") for _ in range(6)]
-        right = {id(x["example"]) for x in examples[::2]}     # every other example decoded as its gold answer
+        right = {id(x["example"]) for x in examples[::2]}  # every other example decoded as its gold answer
         real_decode = evaluate.decode
-        evaluate.decode = lambda x, o: evaluate.gold_answer(x) if id(x["example"]) in right else {
-            "calls": [], "missing": [("nothing", ())], "implicit": False}
+        evaluate.decode = (
+            lambda x, o: evaluate.gold_answer(x)
+            if id(x["example"]) in right
+            else {"calls": [], "missing": [("nothing", ())], "implicit": False}
+        )
         torch.manual_seed(0)
         out = io.StringIO()
         try:

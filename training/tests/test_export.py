@@ -21,8 +21,11 @@ def integer_weights(path):
     """(weight, weight zero point) of each MatMulInteger of a graph whose weight is an initializer."""
     g = onnx.load(path).graph
     inits = {i.name: onnx.numpy_helper.to_array(i) for i in g.initializer}
-    return [(inits[n.input[1]], inits[n.input[3]] if len(n.input) > 3 else np.int8(0))
-            for n in g.node if n.op_type == "MatMulInteger" and n.input[1] in inits]
+    return [
+        (inits[n.input[1]], inits[n.input[3]] if len(n.input) > 3 else np.int8(0))
+        for n in g.node
+        if n.op_type == "MatMulInteger" and n.input[1] in inits
+    ]
 
 
 class Int8Rewrite(unittest.TestCase):
@@ -32,8 +35,15 @@ class Int8Rewrite(unittest.TestCase):
         x = torch.randn(1, 20, 32)
         with tempfile.TemporaryDirectory() as tmp:
             src, dst = os.path.join(tmp, "fp32.onnx"), os.path.join(tmp, "int8.onnx")
-            torch.onnx.export(ffn, (x,), src, input_names=["x"], output_names=["y"], opset_version=export.OPSET,
-                              dynamic_axes={"x": {1: "T"}})
+            torch.onnx.export(
+                ffn,
+                (x,),
+                src,
+                input_names=["x"],
+                output_names=["y"],
+                opset_version=export.OPSET,
+                dynamic_axes={"x": {1: "T"}},
+            )
             self.assertEqual(export.quantize(src, dst), 2)
             ops = [n.op_type for n in onnx.load(dst).graph.node]
             self.assertEqual(ops.count("FastGelu"), 1)
@@ -44,8 +54,8 @@ class Int8Rewrite(unittest.TestCase):
         with torch.no_grad():
             ref = ffn(x).numpy()
         err = np.abs(y8 - ref).max() / np.abs(ref).max()
-        self.assertLess(err, 0.05)          # int8 noise, not a broken graph
-        self.assertGreater(err, 0.0)        # the weights really are quantized
+        self.assertLess(err, 0.05)  # int8 noise, not a broken graph
+        self.assertGreater(err, 0.0)  # the weights really are quantized
 
 
 class PerRowActivations(unittest.TestCase):
@@ -54,11 +64,18 @@ class PerRowActivations(unittest.TestCase):
         torch.manual_seed(1)
         lin = torch.nn.Linear(64, 48).eval()
         with torch.no_grad():
-            lin.weight[3, 5] = 40.0                     # an outlier column still gets its own scale and all levels
+            lin.weight[3, 5] = 40.0  # an outlier column still gets its own scale and all levels
         with tempfile.TemporaryDirectory() as tmp:
             src, dst = os.path.join(tmp, "fp32.onnx"), os.path.join(tmp, "int8.onnx")
-            torch.onnx.export(lin, (torch.randn(1, 8, 64),), src, input_names=["x"], output_names=["y"],
-                              opset_version=export.OPSET, dynamic_axes={"x": {1: "T"}})
+            torch.onnx.export(
+                lin,
+                (torch.randn(1, 8, 64),),
+                src,
+                input_names=["x"],
+                output_names=["y"],
+                opset_version=export.OPSET,
+                dynamic_axes={"x": {1: "T"}},
+            )
             export.quantize(src, dst)
             weights = integer_weights(dst)
         self.assertEqual(len(weights), 1)
@@ -78,23 +95,30 @@ class PerRowActivations(unittest.TestCase):
         torch.manual_seed(0)
         lin = torch.nn.Linear(32, 16).eval()
         x = torch.randn(1, 20, 32) * 0.1
-        x[0, 19] *= 500                               # one loud row, as a special token's can be
+        x[0, 19] *= 500  # one loud row, as a special token's can be
         with torch.no_grad():
             ref = lin(x).numpy()
         errs = {}
         with tempfile.TemporaryDirectory() as tmp:
             src = os.path.join(tmp, "fp32.onnx")
-            torch.onnx.export(lin, (x,), src, input_names=["x"], output_names=["y"], opset_version=export.OPSET,
-                              dynamic_axes={"x": {1: "T"}})
+            torch.onnx.export(
+                lin,
+                (x,),
+                src,
+                input_names=["x"],
+                output_names=["y"],
+                opset_version=export.OPSET,
+                dynamic_axes={"x": {1: "T"}},
+            )
             for tag, per_row in (("tensor", ()), ("row", ("all",))):
                 dst = os.path.join(tmp, f"{tag}.onnx")
                 self.assertEqual(export.quantize(src, dst, per_row=per_row), 1)
-                y = run_many([(dst, {"x": x.numpy()})])[0]["y"]     # default graph optimisations, as served
+                y = run_many([(dst, {"x": x.numpy()})])[0]["y"]  # default graph optimisations, as served
                 quiet = np.abs(y[0, :19] - ref[0, :19]).max() / np.abs(ref[0, :19]).max()
                 loud = np.abs(y[0, 19] - ref[0, 19]).max() / np.abs(ref[0, 19]).max()
                 errs[tag] = (quiet, loud)
         self.assertLess(errs["row"][0], 0.02)
-        self.assertGreater(errs["tensor"][0], 4 * errs["row"][0])   # the quiet rows lose their precision per tensor
+        self.assertGreater(errs["tensor"][0], 4 * errs["row"][0])  # the quiet rows lose their precision per tensor
         self.assertLess(errs["row"][1], 0.02)
 
 
@@ -104,9 +128,10 @@ class SmoothQuant(unittest.TestCase):
         import random
         from evaluate import torch_outputs
         from model import Config, EdgeModel
+
         torch.manual_seed(0)
         model = EdgeModel(Config()).eval()
-        with torch.no_grad():                        # an outlier channel at every LayerNorm, as training leaves them
+        with torch.no_grad():  # an outlier channel at every LayerNorm, as training leaves them
             for ln in [m for m in model.modules() if isinstance(m, torch.nn.LayerNorm)]:
                 ln.weight[3] = 8.0
         x = data.sample(random.Random(5), "test")
@@ -121,6 +146,7 @@ class SmoothQuant(unittest.TestCase):
     def test_recorded_maxima_reproduce_an_export_whatever_the_generator_gives_today(self):
         import copy
         from model import Config, EdgeModel
+
         torch.manual_seed(0)
         model = EdgeModel(Config()).eval()
         with torch.no_grad():
@@ -128,13 +154,21 @@ class SmoothQuant(unittest.TestCase):
                 ln.weight[3] = 8.0
         first, again, other = model, copy.deepcopy(model), copy.deepcopy(model)
         *_, maxima = export.smooth(first, n=8, seed=1)
-        export.smooth(again, n=8, seed=2, maxima=maxima)   # other calibration examples, the recorded maxima
+        export.smooth(again, n=8, seed=2, maxima=maxima)  # other calibration examples, the recorded maxima
         export.smooth(other, n=8, seed=2)
-        self.assertEqual(set(maxima), {f"caller.blocks.{i}.n2" for i in range(4)} | {"caller.cross.n2"} |
-                         {f"encoder.blocks.{i}.n2" for i in range(2)})
-        for (name, a), b, c in zip(first.state_dict().items(), again.state_dict().values(), other.state_dict().values()):
+        self.assertEqual(
+            set(maxima),
+            {f"caller.blocks.{i}.n2" for i in range(4)}
+            | {"caller.cross.n2"}
+            | {f"encoder.blocks.{i}.n2" for i in range(2)},
+        )
+        for (name, a), b, c in zip(
+            first.state_dict().items(), again.state_dict().values(), other.state_dict().values()
+        ):
             self.assertTrue(torch.equal(a, b), name)
-        self.assertFalse(all(torch.equal(a, c) for a, c in zip(first.state_dict().values(), other.state_dict().values())))
+        self.assertFalse(
+            all(torch.equal(a, c) for a, c in zip(first.state_dict().values(), other.state_dict().values()))
+        )
 
 
 if __name__ == "__main__":

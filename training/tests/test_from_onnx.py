@@ -50,15 +50,15 @@ class Recover(unittest.TestCase):
             back = dict(recover(os.path.join(tmp, "onnx")).named_parameters())
         exact, rounded = 0, 0
         for name, p in model.named_parameters():
-            if ".nc." in name:          # the self-attention blocks never read their context norm
+            if ".nc." in name:  # the self-attention blocks never read their context norm
                 continue
             diff = (back[name] - p).abs().max().item()
             step = p.abs().max().item() / 127
             self.assertLessEqual(diff, step / 2 * 1.001, name)
             exact += diff == 0
             rounded += diff > 0
-        self.assertGreater(exact, 20)        # norms, biases, embeddings and the fp32 MatMuls come back as they were
-        self.assertGreater(rounded, 20)      # the int8 MatMuls come back rounded
+        self.assertGreater(exact, 20)  # norms, biases, embeddings and the fp32 MatMuls come back as they were
+        self.assertGreater(rounded, 20)  # the int8 MatMuls come back rounded
 
     def test_the_recovered_weights_export_to_the_same_int8_graphs(self):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:

@@ -33,7 +33,7 @@ class Grow(unittest.TestCase):
         old, b = trained_like(), batch()
         state = grow({"config": old.c.__dict__, "model": old.state_dict()}, at=3)
         new = EdgeModel(Config(**state["config"])).eval()
-        new.load_state_dict(state["model"])     # strict: every key of the grown shape, none left over
+        new.load_state_dict(state["model"])  # strict: every key of the grown shape, none left over
         self.assertEqual(new.c.global_layers, old.c.global_layers + 1)
         with torch.no_grad():
             a, g = old.on_batch(b), new.on_batch(b)
@@ -65,7 +65,7 @@ class Grow(unittest.TestCase):
     def test_element_mixing_starts_as_the_identity_and_then_lets_elements_read_each_other(self):
         old, b = trained_like(), batch()
         new = EdgeModel(Config(elem_layers=1)).eval()
-        fresh = new.load_state_dict(old.state_dict(), strict=False).missing_keys   # as train.py --init does
+        fresh = new.load_state_dict(old.state_dict(), strict=False).missing_keys  # as train.py --init does
         self.assertTrue(fresh and all(k.startswith("caller.elem_mix.0.") for k in fresh))
         with torch.no_grad():
             a = old.on_batch(b)

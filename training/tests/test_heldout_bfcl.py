@@ -12,10 +12,14 @@ sys.path.insert(0, os.path.dirname(HERE))
 import data  # noqa: E402
 from heldout_bfcl import expected, param_schema, typed  # noqa: E402
 
-TYPE_CHECK = {"integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-              "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-              "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
-              "array": lambda v: isinstance(v, list), "object": lambda v: isinstance(v, dict)}
+TYPE_CHECK = {
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+}
 
 
 class TypedValues(unittest.TestCase):
@@ -50,7 +54,7 @@ class Answers(unittest.TestCase):
         checked = 0
         for ex in self.examples:
             for call in expected(ex).get("ground_truth", []):
-                (name, args), = call.items()
+                ((name, args),) = call.items()
                 tool = next(t for t in ex["tools"] if t["function"]["name"] == name)
                 for param, (value,) in args.items():
                     typ = param_schema(tool, (param,)).get("type")

@@ -31,17 +31,41 @@ class HeldoutAnswers(unittest.TestCase):
         cls.tmp.cleanup()
 
     def turn(self, i):
-        return convert_sgd.convert_turn(fixture.DIALOGUE, i, self.views, sorted(self.views[0]), random.Random(0),
-                                        C.Counts("t"), version=0, style="as_is", extra_context=6, absent_share=0)
+        return convert_sgd.convert_turn(
+            fixture.DIALOGUE,
+            i,
+            self.views,
+            sorted(self.views[0]),
+            random.Random(0),
+            C.Counts("t"),
+            version=0,
+            style="as_is",
+            extra_context=6,
+            absent_share=0,
+        )
 
     def test_call_answer_types_values_and_accepts_other_surface_forms(self):
-        self.assertEqual(heldout_real.answer(self.turn(2)), {"ground_truth": [{"ReserveRestaurant": {
-            "time": ["7 pm", "19:00"], "restaurant_name": ["Sino"], "location": ["San Jose"],
-            "number_of_seats": ["3"], "has_live_music": [True]}}]})
+        self.assertEqual(
+            heldout_real.answer(self.turn(2)),
+            {
+                "ground_truth": [
+                    {
+                        "ReserveRestaurant": {
+                            "time": ["7 pm", "19:00"],
+                            "restaurant_name": ["Sino"],
+                            "location": ["San Jose"],
+                            "number_of_seats": ["3"],
+                            "has_live_music": [True],
+                        }
+                    }
+                ]
+            },
+        )
 
     def test_missing_and_no_call_answers(self):
-        self.assertEqual(heldout_real.answer(self.turn(0)),
-                         {"missing": {"ReserveRestaurant": ["restaurant_name", "location"]}})
+        self.assertEqual(
+            heldout_real.answer(self.turn(0)), {"missing": {"ReserveRestaurant": ["restaurant_name", "location"]}}
+        )
         self.assertEqual(heldout_real.answer(self.turn(4)), {"no_call": True})
 
     def test_unseen_services_are_dev_services_missing_from_train(self):
@@ -53,7 +77,7 @@ class HeldoutAnswers(unittest.TestCase):
                 f.write(json.dumps(dict(fixture.DIALOGUE, dialogue_id="2", services=["Weather_1"])) + "\n")
             counts = C.Counts("t")
             exs = list(heldout_real.sgd_unseen(root, 0, counts))
-        self.assertEqual(len(exs), 1)                     # one turn of the Restaurants_2 dialogue, none of Weather_1
+        self.assertEqual(len(exs), 1)  # one turn of the Restaurants_2 dialogue, none of Weather_1
         self.assertEqual(counts.report()["yielded"], 1)
 
 

@@ -26,7 +26,7 @@ class MixedPrecision(unittest.TestCase):
             mixed = model.on_batch(b)
         for k in ("count_logits", "action_logits", "start_logits", "option_logits"):
             diff = (mixed[k] - ref[k]).abs().max()
-            self.assertGreater(diff, 0, k)                       # really another precision
+            self.assertGreater(diff, 0, k)  # really another precision
             self.assertLess(diff, 0.01 * ref[k].abs().max() + 0.01, k)
             self.assertEqual(mixed[k].dtype, torch.float32)
 

@@ -16,16 +16,34 @@ from model import Config, EdgeModel, band_plan  # noqa: E402
 
 
 def one_tool_batch(text, tools=None):
-    tools = tools or [{"type": "function", "function": {"name": "factorial", "description": "Factorial of a number",
-                                               "parameters": {"type": "object", "properties": {
-                                                   "number": {"type": "integer", "description": "the number"}},
-                                                   "required": ["number"]}}}]
+    tools = tools or [
+        {
+            "type": "function",
+            "function": {
+                "name": "factorial",
+                "description": "Factorial of a number",
+                "parameters": {
+                    "type": "object",
+                    "properties": {"number": {"type": "integer", "description": "the number"}},
+                    "required": ["number"],
+                },
+            },
+        }
+    ]
     x = F.model_inputs(tools, [{"role": "user", "content": text}])
     E, T = len(x["elem_kind"]), len(x["input_ids"])
     unlabelled = torch.full((E,), data.IGNORE).numpy()
-    x.update(count=unlabelled, action=unlabelled, bool=unlabelled, option=unlabelled, span_rows=torch.zeros(E).numpy(),
-             start=torch.zeros(E, T).numpy(), end=torch.zeros(E, T).numpy(),
-             msg_index=torch.tensor([p[0] for p in x["positions"]]).numpy(), memory_pair=torch.tensor([-1, -1]).numpy())
+    x.update(
+        count=unlabelled,
+        action=unlabelled,
+        bool=unlabelled,
+        option=unlabelled,
+        span_rows=torch.zeros(E).numpy(),
+        start=torch.zeros(E, T).numpy(),
+        end=torch.zeros(E, T).numpy(),
+        msg_index=torch.tensor([p[0] for p in x["positions"]]).numpy(),
+        memory_pair=torch.tensor([-1, -1]).numpy(),
+    )
     return data.collate([x], 64)
 
 
@@ -57,7 +75,9 @@ class CountEvidence(unittest.TestCase):
         caller.count.weight.data.zero_()
         caller.count.bias.data.zero_()
         ids = self.b["input_ids"][0].tolist()
-        starts = [i for i, t in enumerate(ids) if t in (ord("5"), ord("1")) and ids[i - 1] == ord(" ")]   # "5", "10", "15"
+        starts = [
+            i for i, t in enumerate(ids) if t in (ord("5"), ord("1")) and ids[i - 1] == ord(" ")
+        ]  # "5", "10", "15"
         self.assertEqual(len(starts), 3)
 
         def hook(_module, _inputs, output):
@@ -65,6 +85,7 @@ class CountEvidence(unittest.TestCase):
             output[:, 0, :] = -1e4
             output[:, 0, starts] = 1e4
             return output
+
         handle = caller.span_conv.register_forward_hook(hook)
         try:
             out = run(self.model, self.b)
@@ -75,9 +96,19 @@ class CountEvidence(unittest.TestCase):
 
 
 def enum_tool_batch(text):
-    tools = [{"type": "function", "function": {"name": "ship", "description": "Ship an order",
-                                               "parameters": {"type": "object", "properties": {
-                                                   "speed": {"type": "string", "enum": ["standard", "overnight"]}}}}}]
+    tools = [
+        {
+            "type": "function",
+            "function": {
+                "name": "ship",
+                "description": "Ship an order",
+                "parameters": {
+                    "type": "object",
+                    "properties": {"speed": {"type": "string", "enum": ["standard", "overnight"]}},
+                },
+            },
+        }
+    ]
     return one_tool_batch(text, tools)
 
 
@@ -95,19 +126,24 @@ class OptionEvidence(unittest.TestCase):
     def test_a_mentioned_option_makes_its_slot_present(self):
         caller = self.model.caller
         caller.action.weight.data.zero_()
-        caller.action.bias.data = torch.tensor([1.0, 0.0, -5.0])                 # absent unless evidence says otherwise
-        caller.option_evidence.weight.data = torch.tensor([[0.0, 0, 0], [0.0, 10, 0], [0.0, 0, 0]])  # word match -> value
+        caller.action.bias.data = torch.tensor([1.0, 0.0, -5.0])  # absent unless evidence says otherwise
+        caller.option_evidence.weight.data = torch.tensor(
+            [[0.0, 0, 0], [0.0, 10, 0], [0.0, 0, 0]]
+        )  # word match -> value
         param = lambda b: int((b["elem_kind"][0] == F.KIND_PARAM).nonzero()[0])
         said, unsaid = enum_tool_batch("Ship it overnight."), enum_tool_batch("Ship it, thanks.")
         self.assertEqual(int(run(self.model, said)["action_logits"][0, param(said)].argmax()), 1)
         self.assertEqual(int(run(self.model, unsaid)["action_logits"][0, param(unsaid)].argmax()), 0)
         tool = int((said["elem_kind"][0] == F.KIND_TOOL).nonzero()[0])
-        self.assertTrue(torch.equal(run(self.model, said)["action_logits"][0, tool], caller.action.bias.data))  # no options
+        self.assertTrue(
+            torch.equal(run(self.model, said)["action_logits"][0, tool], caller.action.bias.data)
+        )  # no options
 
 
 class SlotRankTest(unittest.TestCase):
     def test_ranks_count_a_tools_parameters_in_schema_order_and_only_parameters_move(self):
         from model import SlotRank
+
         rank = SlotRank(4, 3)
         rank.weight.data = torch.tensor([[1.0, 0, 0], [2.0, 0, 0], [3.0, 0, 0], [4.0, 0, 0]])
         # elements: tool 0, its params 1 and 2, an option of 2, its param 4, tool 5, its param 6, a padded element
@@ -134,12 +170,18 @@ class BandedAttention(unittest.TestCase):
     def test_banded_equals_masked_full_attention(self):
         torch.manual_seed(0)
         att = EdgeModel(Config()).caller.blocks[0].att.eval()
-        for T, window, chunk, pad in ((7, 8, 16, 0), (45, 8, 16, 3), (100, 16, 32, 0), (130, 64, 32, 10),
-                                      (64, 512, 32, 0), (33, 1, 16, 0)):
+        for T, window, chunk, pad in (
+            (7, 8, 16, 0),
+            (45, 8, 16, 3),
+            (100, 16, 32, 0),
+            (130, 64, 32, 10),
+            (64, 512, 32, 0),
+            (33, 1, 16, 0),
+        ):
             x = torch.randn(1, T, 128)
             keep = torch.ones(1, T)
-            keep[0, T - pad:] = 0
-            kbias = ((1.0 - keep) * -1e4)[:, None, None, :]                             # [1, 1, 1, T]
+            keep[0, T - pad :] = 0
+            kbias = ((1.0 - keep) * -1e4)[:, None, None, :]  # [1, 1, 1, T]
             idx = torch.arange(T)
             local = ((idx[:, None] - idx[None, :]).abs() <= window).float()
             with torch.no_grad():

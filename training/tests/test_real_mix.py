@@ -40,15 +40,18 @@ class RealMix(unittest.TestCase):
         cls.tmp.cleanup()
 
     def test_every_source_is_in_the_mix_and_reported(self):
-        self.assertEqual({e["source"] for e in self.exs},
-                         {"sgd", "clinc150", "banking77", "hwu64", "snips", "restaurant8k", "crosswoz"})
+        self.assertEqual(
+            {e["source"] for e in self.exs},
+            {"sgd", "clinc150", "banking77", "hwu64", "snips", "restaurant8k", "crosswoz"},
+        )
         crosswoz = [e for e in self.exs if e["source"] == "crosswoz"]
         self.assertEqual(len(crosswoz), 4 * real_mix.CROSSWOZ_COPIES)
         self.assertEqual(sum(r["yielded"] for r in self.reports), len(self.exs))
 
     def test_caps_bound_each_set(self):
-        exs, _ = real_mix.build(self.tmp.name, seed=0, caps={**real_mix.CAPS, "clinc150": 3, "sgd": 1},
-                                crosswoz_copies=1)
+        exs, _ = real_mix.build(
+            self.tmp.name, seed=0, caps={**real_mix.CAPS, "clinc150": 3, "sgd": 1}, crosswoz_copies=1
+        )
         self.assertEqual(sum(e["source"] == "clinc150" for e in exs), 3)
         self.assertEqual(sum(e["source"] == "sgd" for e in exs), 1)
 
@@ -65,10 +68,15 @@ class RealMix(unittest.TestCase):
             self.assertTrue(all(it["example"].get("source") for it in items))
 
     def test_a_line_whose_span_is_cut_off_gives_way_to_the_next(self):
-        long = {"tools": [C.tool("find", "Find a place", [("a", {"type": "string"}, False)])],
-                "messages": [{"role": "user", "content": "x" * 600 + " Oslo"}, {"role": "user", "content": "y" * 600}],
-                "spans": {"0.a": [0, 601, 605]}, "golds": [{"tool_index": 0, "args": [[["a"], ["span", "0.a"]]]}],
-                "missing": [], "kind": "t", "lang": "en"}
+        long = {
+            "tools": [C.tool("find", "Find a place", [("a", {"type": "string"}, False)])],
+            "messages": [{"role": "user", "content": "x" * 600 + " Oslo"}, {"role": "user", "content": "y" * 600}],
+            "spans": {"0.a": [0, 601, 605]},
+            "golds": [{"tool_index": 0, "args": [[["a"], ["span", "0.a"]]]}],
+            "missing": [],
+            "kind": "t",
+            "lang": "en",
+        }
         path = os.path.join(self.tmp.name, "long.jsonl")
         C.write_jsonl(path, [long, self.exs[1]])
         pool = data.Distilled(path)

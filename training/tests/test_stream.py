@@ -33,8 +33,8 @@ class WorkerStream(unittest.TestCase):
 
     def test_compact_batches_expand_to_the_same_tensors(self):
         batch = make_job(SEED, 0, 0.9, BATCH, WINDOW["trained"], {})[0]
-        batch["soft"] = torch.tensor([0.5, 1.0])          # not a small integer: stays float32
-        batch["labels"] = torch.tensor([-100, 3, 40000])   # beyond int16: stays int64
+        batch["soft"] = torch.tensor([0.5, 1.0])  # not a small integer: stays float32
+        batch["labels"] = torch.tensor([-100, 3, 40000])  # beyond int16: stays int64
         packed = compact(batch)
         self.assertEqual(packed["elem_match"][0].dtype, torch.uint8)
         self.assertEqual(packed["input_ids"][0].dtype, torch.int16)
@@ -63,11 +63,32 @@ class TrainWithWorkers(unittest.TestCase):
         run = f"_test_workers_{os.getpid()}"
         ckpt = os.path.join(os.path.dirname(HERE), "runs", run, "ckpt.pt")
         train = lambda steps: subprocess.run(
-            [sys.executable, os.path.join(os.path.dirname(HERE), "train.py"), "--run", run, "--workers", "1",
-             "--batch", "4", "--threads", "1", "--minutes", "10", "--max-steps", str(steps), "--save-every", "100",
-             "--eval-every", "100000"], capture_output=True, text=True, check=True).stdout
+            [
+                sys.executable,
+                os.path.join(os.path.dirname(HERE), "train.py"),
+                "--run",
+                run,
+                "--workers",
+                "1",
+                "--batch",
+                "4",
+                "--threads",
+                "1",
+                "--minutes",
+                "10",
+                "--max-steps",
+                str(steps),
+                "--save-every",
+                "100",
+                "--eval-every",
+                "100000",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         try:
-            train(5)     # pool=4 batches a job: jobs 0 and 1 used
+            train(5)  # pool=4 batches a job: jobs 0 and 1 used
             first = torch.load(ckpt, weights_only=False)
             log = train(9)
             second = torch.load(ckpt, weights_only=False)
@@ -75,13 +96,18 @@ class TrainWithWorkers(unittest.TestCase):
             shutil.rmtree(os.path.dirname(ckpt), ignore_errors=True)
         self.assertEqual((first["step"], first["job"]), (5, 2))
         self.assertIn("resumed at step 5", log)
-        self.assertEqual((second["step"], second["job"]), (9, 3))   # resumed at job 2: its 4 batches
+        self.assertEqual((second["step"], second["job"]), (9, 3))  # resumed at job 2: its 4 batches
 
 
 class PackedSystemFiles(unittest.TestCase):
     def test_lexicons_come_from_system_files_root(self):
-        files = ["/usr/share/dict/words", "/usr/share/zoneinfo/zone1970.tab", "/usr/share/iso-codes/json/iso_3166-1.json",
-                 "/usr/share/iso-codes/json/iso_3166-2.json", "/usr/share/iso-codes/json/iso_639-2.json"]
+        files = [
+            "/usr/share/dict/words",
+            "/usr/share/zoneinfo/zone1970.tab",
+            "/usr/share/iso-codes/json/iso_3166-1.json",
+            "/usr/share/iso-codes/json/iso_3166-2.json",
+            "/usr/share/iso-codes/json/iso_639-2.json",
+        ]
         count = "import data; print(sum(len(v) for v in data.WORDS.values()))"
         with tempfile.TemporaryDirectory() as root:
             for f in files:
@@ -89,8 +115,14 @@ class PackedSystemFiles(unittest.TestCase):
                 shutil.copy(f, root + f)
             with open(root + files[0], "w") as f:
                 f.write("\n".join(["apple", "banana", "cherry", "Zurich"]) + "\n")
-            run = lambda env: subprocess.run([sys.executable, "-c", count], cwd=os.path.dirname(HERE), env=env,
-                                             capture_output=True, text=True, check=True).stdout.strip()
+            run = lambda env: subprocess.run(
+                [sys.executable, "-c", count],
+                cwd=os.path.dirname(HERE),
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.strip()
             packed = run({**os.environ, "SYSTEM_FILES_ROOT": root})
             system = run({k: v for k, v in os.environ.items() if k != "SYSTEM_FILES_ROOT"})
         self.assertEqual(packed, "3")

@@ -43,10 +43,7 @@ function toToolChoice(request: ChatCompletionsRequest, tools: ToolDefinition[]):
     throw invalidRequest("'tool_choice' is only allowed when 'tools' are specified.", "tool_choice");
   }
   if (typeof choice === "object" && !tools.some((tool) => tool.function.name === choice.function.name)) {
-    throw invalidRequest(
-      `Invalid value for 'tool_choice': no tool named '${choice.function.name}' in 'tools'.`,
-      "tool_choice.function.name",
-    );
+    throw invalidRequest(`Invalid value for 'tool_choice': no tool named '${choice.function.name}' in 'tools'.`, "tool_choice.function.name");
   }
   return choice;
 }

@@ -21,7 +21,11 @@ const encoder = new TextEncoder();
 
 function toAnswer(completion: OriginCompletion, valid: boolean): AssistantAnswer {
   const calls = valid
-    ? completion.tool_calls.map((call) => ({ id: toolCallId(), type: "function" as const, function: { name: call.name, arguments: JSON.stringify(JSON.parse(call.arguments)) } }))
+    ? completion.tool_calls.map((call) => ({
+        id: toolCallId(),
+        type: "function" as const,
+        function: { name: call.name, arguments: JSON.stringify(JSON.parse(call.arguments)) },
+      }))
     : [];
   return { content: completion.content, tool_calls: calls, finish_reason: calls.length > 0 ? "tool_calls" : "stop", extensions: {} };
 }
@@ -66,7 +70,9 @@ export function originSse(
     else served.onAnswer?.(completion, outcome.reasons);
     const answer = toAnswer(completion, valid);
     for (const [index, call] of answer.tool_calls.entries()) {
-      yield chunk({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } }] });
+      yield chunk({
+        tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: call.function.arguments } }],
+      });
     }
     outcome.result = answer.tool_calls.length > 0 ? "calls" : "text";
     outcome.originMs += Math.round((performance.now() - started) * 1000) / 1000;

@@ -30,7 +30,14 @@ export function chatCompletions(deps: ChatDependencies): Handler<{ Bindings: Env
     const body = validateChatRequest(await readJsonBody(c));
     const request = toToolCallRequest(body);
     const format = responseFormatOf(body as { response_format?: unknown });
-    const { served, metadata } = await runPipeline(c, deps, { request, model: body.model, stream: body.stream === true, extra: samplingFields(body), watch, format });
+    const { served, metadata } = await runPipeline(c, deps, {
+      request,
+      model: body.model,
+      stream: body.stream === true,
+      extra: samplingFields(body),
+      watch,
+      format,
+    });
     const frame = { id: completionId(), created: Math.floor(Date.now() / 1000), model: deps.caller.id };
     const includeUsage = body.stream_options?.include_usage === true;
     if (served.kind === "origin_stream") return c.body(originSse(served, frame, includeUsage, metadata), 200, SSE_HEADERS);

@@ -11,7 +11,7 @@ import { scriptedCaller } from "../../../test/support/scripted-caller.js";
 import { originRegistry } from "../../origin/registry.js";
 import { createApp } from "../app.js";
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 const sure: ToolCallResult = {
@@ -49,7 +49,10 @@ async function setup(edge: ToolCallResult, script: (index: number, body: Json) =
 
 const hello = { model: "edgecall", messages: [{ role: "user", content: "hello" }] };
 const sseData = (text: string): Json[] =>
-  text.split("\n").filter((l) => l.startsWith("data: {")).map((l) => JSON.parse(l.slice(6)) as Json);
+  text
+    .split("\n")
+    .filter((l) => l.startsWith("data: {"))
+    .map((l) => JSON.parse(l.slice(6)) as Json);
 
 describe("routing with an origin configured", () => {
   it("sends a text-only turn to the origin, streaming and not", async () => {
@@ -80,7 +83,10 @@ describe("routing with an origin configured", () => {
     const { json } = await post(chatBody());
     expect(json.x_edgecall).toMatchObject({ route: "origin", route_reasons: ["low_confidence"], result: "calls" });
     expect(json.choices[0].finish_reason).toBe("tool_calls");
-    expect(json.choices[0].message.tool_calls[0]).toMatchObject({ type: "function", function: { name: "get_weather", arguments: '{"city":"Lyon"}' } });
+    expect(json.choices[0].message.tool_calls[0]).toMatchObject({
+      type: "function",
+      function: { name: "get_weather", arguments: '{"city":"Lyon"}' },
+    });
     expect(json.choices[0].message.tool_calls[0].id).toMatch(/^call_/);
     expect(upstream.requests[0]?.body).toMatchObject({ tool_choice: "auto", tools: [{ function: { name: "get_weather" } }] });
   });
@@ -115,7 +121,9 @@ describe("routing with an origin configured", () => {
 describe("invalid origin tool calls", () => {
   it("retries once with the call's tool forced, and answers the valid retry", async () => {
     const { post, upstream } = await setup(unsure, (i) =>
-      i === 0 ? { kind: "call", name: "get_weather", arguments: '{"city": 42}' } : { kind: "call", name: "get_weather", arguments: '{"city":"Oslo"}' },
+      i === 0
+        ? { kind: "call", name: "get_weather", arguments: '{"city": 42}' }
+        : { kind: "call", name: "get_weather", arguments: '{"city":"Oslo"}' },
     );
     const { json } = await post(chatBody());
     expect(upstream.requests[1]?.body.tool_choice).toEqual({ type: "function", function: { name: "get_weather" } });
@@ -126,7 +134,10 @@ describe("invalid origin tool calls", () => {
   it("never forwards an invalid call: twice invalid, the edge's answer, flagged", async () => {
     const { post } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"town":"x"}' }));
     const { json } = await post(chatBody());
-    expect(json.x_edgecall).toMatchObject({ route: "edge_fallback", route_reasons: ["low_confidence", "origin_retry_forced_tool", "origin_invalid_tool_call"] });
+    expect(json.x_edgecall).toMatchObject({
+      route: "edge_fallback",
+      route_reasons: ["low_confidence", "origin_retry_forced_tool", "origin_invalid_tool_call"],
+    });
     expect(JSON.parse(json.choices[0].message.tool_calls[0].function.arguments)).toEqual({ city: "Paris" });
   });
 
@@ -242,11 +253,19 @@ describe("distillation log (DISTILL_LOG bound)", () => {
     return { objects, put: async (key: string, value: string) => void objects.set(key, value) };
   }
   const records = (objects: Map<string, string>): Json[] =>
-    [...objects.values()].flatMap((text) => text.trim().split("\n").map((line) => JSON.parse(line) as Json));
+    [...objects.values()].flatMap((text) =>
+      text
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Json),
+    );
 
   it("writes each validated origin answer with its request, the tenant hashed, streaming or not", async () => {
     const log = bucket();
-    const { app, env } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"city":"Lyon"}' }), { DISTILL_LOG: log, DISTILL_BATCH: "1" });
+    const { app, env } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"city":"Lyon"}' }), {
+      DISTILL_LOG: log,
+      DISTILL_BATCH: "1",
+    });
     const headers = { Authorization: "Bearer sk-tenant-secret" };
     await (await app.request("/v1/chat/completions", postJson(chatBody(), headers), env)).text();
     await (await app.request("/v1/chat/completions", postJson(chatBody({ stream: true }), headers), env)).text();
@@ -266,7 +285,10 @@ describe("distillation log (DISTILL_LOG bound)", () => {
 
   it("writes nothing for an answer that did not validate", async () => {
     const log = bucket();
-    const { post } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"town":"x"}' }), { DISTILL_LOG: log, DISTILL_BATCH: "1" });
+    const { post } = await setup(unsure, () => ({ kind: "call", name: "get_weather", arguments: '{"town":"x"}' }), {
+      DISTILL_LOG: log,
+      DISTILL_BATCH: "1",
+    });
     const { json } = await post(chatBody());
     expect(json.x_edgecall.route).toBe("edge_fallback");
     await new Promise((resolve) => setTimeout(resolve, 20));

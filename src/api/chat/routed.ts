@@ -63,7 +63,17 @@ export interface ServeInput {
   onOriginAnswer?: OnOriginAnswer | undefined;
 }
 
-const SAMPLING_FIELDS = ["temperature", "top_p", "seed", "max_tokens", "max_completion_tokens", "presence_penalty", "frequency_penalty", "stop", "user"];
+const SAMPLING_FIELDS = [
+  "temperature",
+  "top_p",
+  "seed",
+  "max_tokens",
+  "max_completion_tokens",
+  "presence_penalty",
+  "frequency_penalty",
+  "stop",
+  "user",
+];
 
 export function samplingFields(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -129,7 +139,15 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
     kind: "answer",
     answer: answerFor(result),
     usage: null,
-    outcome: { route, reasons, result: result.kind, confidence: result.confidence, modelMs, originMs: 0, ...(result.notes ? { notes: result.notes } : {}) },
+    outcome: {
+      route,
+      reasons,
+      result: result.kind,
+      confidence: result.confidence,
+      modelMs,
+      originMs: 0,
+      ...(result.notes ? { notes: result.notes } : {}),
+    },
   });
 
   if (plan.decision === "edge" || origin === undefined) return edgeServed(await runEdge(), "edge");
@@ -203,8 +221,7 @@ export async function serveRouted(input: ServeInput): Promise<Served> {
 }
 
 type FirstOfStream =
-  | { kind: "complete"; completion: OriginCompletion }
-  | { kind: "streaming"; first: string; rest: AsyncGenerator<OriginEvent, void, void> };
+  { kind: "complete"; completion: OriginCompletion } | { kind: "streaming"; first: string; rest: AsyncGenerator<OriginEvent, void, void> };
 
 /** Reads the origin's stream until it commits to prose (first content) or ends (a whole answer to check). */
 async function firstOfStream(origin: OriginClient, request: OriginRequest, deadline: Deadline): Promise<FirstOfStream> {

@@ -18,7 +18,9 @@ function originOutcome(route: ModelOutcome["route"], reasons: readonly string[])
 
 function missingTools(extensions: Record<string, unknown>): string[] {
   const missing = extensions["x_missing_arguments"];
-  return Array.isArray(missing) ? missing.map((item: { name?: unknown }) => (typeof item.name === "string" ? item.name : "")).filter((name) => name !== "") : [];
+  return Array.isArray(missing)
+    ? missing.map((item: { name?: unknown }) => (typeof item.name === "string" ? item.name : "")).filter((name) => name !== "")
+    : [];
 }
 
 /** Read when the request ends, so a streamed origin answer is described as it finished. */

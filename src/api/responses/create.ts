@@ -63,15 +63,23 @@ export function createResponse(deps: ResponsesDependencies): Handler<{ Bindings:
     const settings = { tools, tool_choice: toolChoice, parallel_tool_calls: body.parallel_tool_calls ?? true };
     const previousId = body.previous_response_id ?? undefined;
     const chain: ChainRead | undefined =
-      previousId === undefined ? undefined : await continueChain(store, tenant, previousId, turn.messages, () => queryVector(deps.caller, turn.messages, settings));
-    if (turn.messages.length === 0 && chain === undefined) throw invalidRequest("Missing required parameter: 'input'.", "input", "missing_required_parameter");
+      previousId === undefined
+        ? undefined
+        : await continueChain(store, tenant, previousId, turn.messages, () => queryVector(deps.caller, turn.messages, settings));
+    if (turn.messages.length === 0 && chain === undefined)
+      throw invalidRequest("Missing required parameter: 'input'.", "input", "missing_required_parameter");
 
-    const instructions = typeof body.instructions === "string" && body.instructions !== "" ? [{ role: "system" as const, content: body.instructions }] : [];
+    const instructions =
+      typeof body.instructions === "string" && body.instructions !== "" ? [{ role: "system" as const, content: body.instructions }] : [];
     const request: ToolCallRequest = { messages: [...instructions, ...(chain?.messages ?? []), ...turn.messages], ...settings };
     const edge = recording(deps.caller);
     let pipeline;
     try {
-      pipeline = await runPipeline(c, { ...deps, caller: edge.caller }, { request, model: body.model, stream: false, extra: samplingOf(body), watch });
+      pipeline = await runPipeline(
+        c,
+        { ...deps, caller: edge.caller },
+        { request, model: body.model, stream: false, extra: samplingOf(body), watch },
+      );
     } catch (error) {
       throw error instanceof ToolSetError ? flatToolParam(error) : error;
     }

@@ -66,16 +66,35 @@ export function readInput(input: ResponsesRequest["input"], resolved: ReadonlyMa
         messages.push(calls);
       }
       calls.tool_calls?.push(call);
-      items.push({ id: item.id ?? inputItemId("fc"), type: "function_call", status: "completed", call_id: item.call_id, name: item.name, arguments: item.arguments });
+      items.push({
+        id: item.id ?? inputItemId("fc"),
+        type: "function_call",
+        status: "completed",
+        call_id: item.call_id,
+        name: item.name,
+        arguments: item.arguments,
+      });
       continue;
     }
     calls = undefined;
     if (item.type === "function_call_output") {
       messages.push({ role: "tool", content: textOf(item.output, `${param}.output`), tool_call_id: item.call_id });
-      items.push({ id: item.id ?? inputItemId("fco"), type: "function_call_output", status: "completed", call_id: item.call_id, output: item.output });
+      items.push({
+        id: item.id ?? inputItemId("fco"),
+        type: "function_call_output",
+        status: "completed",
+        call_id: item.call_id,
+        output: item.output,
+      });
     } else if (item.type === undefined || item.type === "message") {
       messages.push({ role: item.role, content: textOf(item.content, `${param}.content`) });
-      items.push({ id: item.id ?? inputItemId("msg"), type: "message", role: item.role, status: "completed", content: partsOf(item.content, item.role) });
+      items.push({
+        id: item.id ?? inputItemId("msg"),
+        type: "message",
+        role: item.role,
+        status: "completed",
+        content: partsOf(item.content, item.role),
+      });
     }
   }
   return { messages, items };
@@ -115,7 +134,12 @@ export function readToolChoice(request: ResponsesRequest, tools: readonly ToolDe
 export function refuseUnsupported(request: ResponsesRequest): void {
   if (request.background === true) throw invalidRequest("Background responses are not supported here.", "background", "unsupported_parameter");
   if (request.conversation !== undefined && request.conversation !== null) {
-    throw invalidRequest("Conversations are not supported here; chain responses with 'previous_response_id'.", "conversation", "unsupported_parameter");
+    throw invalidRequest(
+      "Conversations are not supported here; chain responses with 'previous_response_id'.",
+      "conversation",
+      "unsupported_parameter",
+    );
   }
-  if (request.prompt !== undefined && request.prompt !== null) throw invalidRequest("Prompt templates are not supported here.", "prompt", "unsupported_parameter");
+  if (request.prompt !== undefined && request.prompt !== null)
+    throw invalidRequest("Prompt templates are not supported here.", "prompt", "unsupported_parameter");
 }

@@ -40,7 +40,12 @@ export function notFound(id: string, param: string | null = null): ApiError {
 export function memoryUnavailable(error: MemoryUnavailableError): ApiError {
   return new ApiError(
     "The conversation memory is unavailable, so 'previous_response_id' cannot be read now. Retry, or send the whole conversation as 'input' without it.",
-    { status: 503, type: "server_error", code: error.reason === "kv_timeout" ? "memory_timeout" : "memory_unavailable", headers: { "Retry-After": "1" } },
+    {
+      status: 503,
+      type: "server_error",
+      code: error.reason === "kv_timeout" ? "memory_timeout" : "memory_unavailable",
+      headers: { "Retry-After": "1" },
+    },
   );
 }
 

@@ -38,7 +38,13 @@ export function outputItems(answer: AssistantAnswer, token: string): OutputItem[
 /** The answer as the chat messages a later turn reads. */
 export function answerMessages(answer: AssistantAnswer): ChatMessage[] {
   if (answer.tool_calls.length === 0) return [{ role: "assistant", content: answer.content }];
-  return [{ role: "assistant", content: answer.content, tool_calls: answer.tool_calls.map((call) => ({ id: call.id, type: "function", function: call.function })) }];
+  return [
+    {
+      role: "assistant",
+      content: answer.content,
+      tool_calls: answer.tool_calls.map((call) => ({ id: call.id, type: "function", function: call.function })),
+    },
+  ];
 }
 
 export function responsesUsage(usage: Usage): Record<string, unknown> {

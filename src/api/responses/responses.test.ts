@@ -6,7 +6,7 @@ import { echoFirstTool, scriptedCaller } from "../../../test/support/scripted-ca
 import type { ToolCallRequest, ToolCallResult } from "../../caller/types.js";
 import { createApp } from "../app.js";
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 function setup(answer: (request: ToolCallRequest) => ToolCallResult = echoFirstTool, vars: Record<string, string> = {}) {
@@ -30,7 +30,14 @@ describe("POST /v1/responses", () => {
     const { create, kv } = setup();
     const { response, json } = await create(responsesBody({ metadata: { shop: "eu" } }));
     expect(response.status).toBe(200);
-    expect(json).toMatchObject({ object: "response", status: "completed", error: null, previous_response_id: null, store: true, metadata: { shop: "eu" } });
+    expect(json).toMatchObject({
+      object: "response",
+      status: "completed",
+      error: null,
+      previous_response_id: null,
+      store: true,
+      metadata: { shop: "eu" },
+    });
     expect(json.id).toMatch(/^resp_[A-Za-z0-9]+$/);
     expect(json.output).toHaveLength(1);
     const item = json.output[0];
@@ -49,7 +56,12 @@ describe("POST /v1/responses", () => {
     const { create } = setup(noCall);
     const { json } = await create(responsesBody());
     expect(json.output).toEqual([
-      expect.objectContaining({ type: "message", role: "assistant", status: "completed", content: [expect.objectContaining({ type: "output_text", annotations: [] })] }),
+      expect.objectContaining({
+        type: "message",
+        role: "assistant",
+        status: "completed",
+        content: [expect.objectContaining({ type: "output_text", annotations: [] })],
+      }),
     ]);
     expect(json.output[0].id).toMatch(/^msg_/);
   });
@@ -83,15 +95,17 @@ describe("POST /v1/responses", () => {
 
   it("groups consecutive function_call input items into one assistant message", async () => {
     const { create, caller } = setup(noCall);
-    await create(responsesBody({
-      input: [
-        { role: "user", content: [{ type: "input_text", text: "two orders" }] },
-        { type: "function_call", call_id: "c1", name: "get_order_status", arguments: '{"order_id":"A"}' },
-        { type: "function_call", call_id: "c2", name: "get_order_status", arguments: '{"order_id":"B"}' },
-        { type: "function_call_output", call_id: "c1", output: "shipped" },
-        { type: "function_call_output", call_id: "c2", output: [{ type: "input_text", text: "late" }] },
-      ],
-    }));
+    await create(
+      responsesBody({
+        input: [
+          { role: "user", content: [{ type: "input_text", text: "two orders" }] },
+          { type: "function_call", call_id: "c1", name: "get_order_status", arguments: '{"order_id":"A"}' },
+          { type: "function_call", call_id: "c2", name: "get_order_status", arguments: '{"order_id":"B"}' },
+          { type: "function_call_output", call_id: "c1", output: "shipped" },
+          { type: "function_call_output", call_id: "c2", output: [{ type: "input_text", text: "late" }] },
+        ],
+      }),
+    );
     const messages = caller.requests[0]?.messages ?? [];
     expect(messages.map((m) => m.role)).toEqual(["user", "assistant", "tool", "tool"]);
     expect(messages[1]?.tool_calls?.map((c) => c.id)).toEqual(["c1", "c2"]);
@@ -103,7 +117,12 @@ describe("POST /v1/responses", () => {
     const { response, json } = await create({ model: "edgecall", previous_response_id: "resp_does_not_exist", input: "and now?" });
     expect(response.status).toBe(404);
     expect(json).toEqual({
-      error: { message: "Previous response with id 'resp_does_not_exist' not found.", type: "invalid_request_error", param: "previous_response_id", code: "previous_response_not_found" },
+      error: {
+        message: "Previous response with id 'resp_does_not_exist' not found.",
+        type: "invalid_request_error",
+        param: "previous_response_id",
+        code: "previous_response_not_found",
+      },
     });
   });
 
@@ -126,7 +145,10 @@ describe("POST /v1/responses", () => {
     expect(a.json.id).not.toBe(b.json.id);
     const after = await create({ model: "edgecall", previous_response_id: a.json.id, input: "after a", tools: [orderTool] });
     expect(after.response.status).toBe(200);
-    const read = caller.requests.at(-1)?.messages.filter((m) => m.role === "user").map((m) => m.content);
+    const read = caller.requests
+      .at(-1)
+      ?.messages.filter((m) => m.role === "user")
+      .map((m) => m.content);
     expect(read).toEqual(["root turn", "branch a", "after a"]);
   });
 
@@ -137,7 +159,11 @@ describe("POST /v1/responses", () => {
     await create({
       model: "edgecall",
       tools: [orderTool],
-      input: [{ role: "user", content: "A-1042 where is it?" }, { type: "item_reference", id: call.id }, { type: "function_call_output", call_id: call.call_id, output: "shipped" }],
+      input: [
+        { role: "user", content: "A-1042 where is it?" },
+        { type: "item_reference", id: call.id },
+        { type: "function_call_output", call_id: call.call_id, output: "shipped" },
+      ],
     });
     expect(caller.requests[1]?.messages[1]?.tool_calls?.[0]?.id).toBe(call.call_id);
     const missing = await create({ model: "edgecall", input: [{ type: "item_reference", id: "fc_nothing_0" }] });
@@ -187,10 +213,14 @@ describe("stored responses", () => {
     const first = await create(responsesBody());
     const got = await send(`/v1/responses/${first.json.id}`, { method: "GET" });
     expect(got.json).toEqual(first.json);
-    const second = await create({ model: "edgecall", previous_response_id: first.json.id, input: [
-      { role: "user", content: "one" },
-      { role: "user", content: "two" },
-    ] });
+    const second = await create({
+      model: "edgecall",
+      previous_response_id: first.json.id,
+      input: [
+        { role: "user", content: "one" },
+        { role: "user", content: "two" },
+      ],
+    });
     const items = await send(`/v1/responses/${second.json.id}/input_items`, { method: "GET" });
     expect(items.json.object).toBe("list");
     expect(items.json.data.map((item: Json) => item.content[0].text)).toEqual(["two", "one"]);
@@ -299,7 +329,12 @@ describe("streaming", () => {
     expect(list[0]?.response).toMatchObject({ status: "in_progress", output: [] });
     const done = list.at(-1)?.response as Json;
     expect(list[4]?.arguments).toBe(done.output[0].arguments);
-    expect(list.filter((e) => e.type.endsWith(".delta")).map((e) => e.delta).join("")).toBe(done.output[0].arguments);
+    expect(
+      list
+        .filter((e) => e.type.endsWith(".delta"))
+        .map((e) => e.delta)
+        .join(""),
+    ).toBe(done.output[0].arguments);
     expect((await send(`/v1/responses/${done.id}`, { method: "GET" })).json).toEqual(done);
   });
 
@@ -328,7 +363,12 @@ describe("memory vectors and turn selection", () => {
     const memory = request.messages.map((m) => vectorOf(m.content));
     const users = request.messages.filter((m) => m.role === "user");
     if (users.length === 1 && /A-1042/.test(users[0]?.content ?? "")) {
-      return { kind: "calls", confidence: 0.9, calls: [{ name: "get_order_status", arguments: { order_id: "A-1042" }, confidence: 0.9, argument_confidence: {} }], notes: { memory } };
+      return {
+        kind: "calls",
+        confidence: 0.9,
+        calls: [{ name: "get_order_status", arguments: { order_id: "A-1042" }, confidence: 0.9, argument_confidence: {} }],
+        notes: { memory },
+      };
     }
     return { kind: "no_call", confidence: 0.9, notes: { memory } };
   };
@@ -340,7 +380,12 @@ describe("memory vectors and turn selection", () => {
     expect(first.memory).toBe(btoa(String.fromCharCode(...new Uint8Array(Float32Array.of(1, 0).buffer))));
     expect(first.slots).toEqual([{ name: "order_id", value: "A-1042" }]);
     for (let i = 0; i < 20; i++) {
-      const next = await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: `Tell me something nice about the weather, number ${i}.` });
+      const next = await create({
+        model: "edgecall",
+        tools: [orderTool],
+        previous_response_id: previous.id,
+        input: `Tell me something nice about the weather, number ${i}.`,
+      });
       previous = next.json;
     }
     expect(previous.x_edgecall.memory.chain).toMatchObject({ turns: 20, selection: "similarity", missing: 0 });
@@ -361,7 +406,14 @@ describe("memory vectors and turn selection", () => {
     const { create, caller } = setup(answer, { MEMORY_READ_BYTES: "420" });
     let previous = (await create(responsesBody({ input: "Where is order A-1042?" }))).json;
     for (let i = 0; i < 12; i++) {
-      previous = (await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: `Tell me something nice about the weather today, number ${i}.` })).json;
+      previous = (
+        await create({
+          model: "edgecall",
+          tools: [orderTool],
+          previous_response_id: previous.id,
+          input: `Tell me something nice about the weather today, number ${i}.`,
+        })
+      ).json;
     }
     await create({ model: "edgecall", tools: [orderTool], previous_response_id: previous.id, input: "What about the sunshine?" });
     const read = caller.requests.at(-1)?.messages ?? [];

@@ -9,7 +9,11 @@ import type { Env } from "../settings.js";
 import type { MemoryLookup } from "./create.js";
 import { memoryUnavailable, notFound } from "./memory.js";
 
-async function withMemory<T>(c: Context<{ Bindings: Env }>, memory: MemoryLookup, use: (store: MemoryStore, tenant: string, id: string) => Promise<T | undefined>): Promise<T> {
+async function withMemory<T>(
+  c: Context<{ Bindings: Env }>,
+  memory: MemoryLookup,
+  use: (store: MemoryStore, tenant: string, id: string) => Promise<T | undefined>,
+): Promise<T> {
   const id = c.req.param("id") ?? "";
   const store = memory(c.env?.MEMORY, readMemorySettings(c.env));
   if (store === undefined) throw notFound(id);
@@ -39,12 +43,16 @@ export function deleteResponse(memory: MemoryLookup): Handler<{ Bindings: Env }>
 function limitOf(value: string | undefined): number {
   if (value === undefined) return 20;
   const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidRequest("Invalid 'limit': an integer from 1 to 100.", "limit", "invalid_value");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw invalidRequest("Invalid 'limit': an integer from 1 to 100.", "limit", "invalid_value");
   return limit;
 }
 
 /** One page of a record's input items: `order` asc | desc (default desc), `after` an item id, `limit` 1..100. */
-export function inputItemsPage(record: TurnRecord, query: { order?: string | undefined; after?: string | undefined; limit?: string | undefined }): Record<string, unknown> {
+export function inputItemsPage(
+  record: TurnRecord,
+  query: { order?: string | undefined; after?: string | undefined; limit?: string | undefined },
+): Record<string, unknown> {
   if (query.order !== undefined && query.order !== "asc" && query.order !== "desc") {
     throw invalidRequest("Invalid 'order': supported values are 'asc', 'desc'.", "order", "invalid_value");
   }

@@ -28,7 +28,11 @@ export function recording(inner: ToolCaller): { caller: ToolCaller; last(): Tool
 }
 
 /** The new turn's vector from a pass over its own messages (no pass without tools: the reader needs a tool set). */
-export async function queryVector(caller: ToolCaller, turn: readonly ChatMessage[], request: Omit<ToolCallRequest, "messages">): Promise<Float32Array | undefined> {
+export async function queryVector(
+  caller: ToolCaller,
+  turn: readonly ChatMessage[],
+  request: Omit<ToolCallRequest, "messages">,
+): Promise<Float32Array | undefined> {
   if (turn.length === 0 || request.tools.length === 0) return undefined;
   const result = await caller.call({ ...request, messages: [...turn], tool_choice: "auto" });
   return turnVector(result, turn.length);

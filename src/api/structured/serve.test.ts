@@ -7,7 +7,7 @@ import { scriptedCaller } from "../../../test/support/scripted-caller.js";
 import { originRegistry } from "../../origin/registry.js";
 import { createApp } from "../app.js";
 
-// any: these tests walk loosely typed response JSON.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- these tests walk loosely typed response JSON.
 type Json = Record<string, any>;
 
 const schema = {
@@ -19,7 +19,10 @@ const schema = {
 const text = "Please send my order to 221B Baker Street, London NW1 6XE, United Kingdom.";
 const body = (extra: Record<string, unknown> = {}) => ({
   model: "edgecall",
-  messages: [{ role: "system", content: "Extract the shipping address." }, { role: "user", content: text }],
+  messages: [
+    { role: "system", content: "Extract the shipping address." },
+    { role: "user", content: text },
+  ],
   response_format: { type: "json_schema", json_schema: { name: "address", strict: true, schema } },
   ...extra,
 });
@@ -67,14 +70,22 @@ describe("response_format json_schema at the edge", () => {
 
   it("streams the same content", async () => {
     const { raw } = await setup(full).then(({ post }) => post(body({ stream: true })));
-    const chunks = raw.split("\n").filter((l) => l.startsWith("data: {")).map((l) => JSON.parse(l.slice(6)) as Json);
+    const chunks = raw
+      .split("\n")
+      .filter((l) => l.startsWith("data: {"))
+      .map((l) => JSON.parse(l.slice(6)) as Json);
     const content = chunks.map((c) => c.choices[0]?.delta?.content ?? "").join("");
     expect(JSON.parse(content)).toEqual({ street: "221B Baker Street", city: "London", postal_code: "NW1 6XE", country: "United Kingdom" });
   });
 
-  it("answers \"\" for a free string the text does not state, and refuses what it cannot fill", async () => {
+  it('answers "" for a free string the text does not state, and refuses what it cannot fill', async () => {
     const partial = await setup(read({ street: "221B Baker Street", country: "United Kingdom" }, 0.4)).then(({ post }) => post(body()));
-    expect(JSON.parse(partial.json.choices[0].message.content)).toEqual({ street: "221B Baker Street", city: "", postal_code: "", country: "United Kingdom" });
+    expect(JSON.parse(partial.json.choices[0].message.content)).toEqual({
+      street: "221B Baker Street",
+      city: "",
+      postal_code: "",
+      country: "United Kingdom",
+    });
 
     const counted = { ...schema, required: [...schema.required, "items"], properties: { ...schema.properties, items: { type: "integer" } } };
     const refused = await setup(full).then(({ post }) =>
@@ -91,10 +102,24 @@ describe("response_format json_schema at the edge", () => {
     const object = await post(body({ response_format: { type: "json_object" } }));
     expect(object.status).toBe(400);
     expect(object.json.error).toMatchObject({ type: "invalid_request_error", param: "response_format.type", code: "unsupported_response_format" });
-    const open = await post(body({ response_format: { type: "json_schema", json_schema: { name: "a", strict: true, schema: { type: "object", properties: { a: { type: "string" } } } } } }));
+    const open = await post(
+      body({
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "a", strict: true, schema: { type: "object", properties: { a: { type: "string" } } } },
+        },
+      }),
+    );
     expect(open.status).toBe(400);
     expect(open.json.error).toMatchObject({ param: "response_format.json_schema.schema", code: "invalid_json_schema" });
-    const unsupported = await post(body({ response_format: { type: "json_schema", json_schema: { name: "a", schema: { type: "object", properties: { a: { type: "string", pattern: "(a)\\1" } } } } } }));
+    const unsupported = await post(
+      body({
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "a", schema: { type: "object", properties: { a: { type: "string", pattern: "(a)\\1" } } } },
+        },
+      }),
+    );
     expect(unsupported.status).toBe(400);
     expect(unsupported.json.error.param).toMatch(/^response_format\.json_schema\.schema\.properties\.a/);
   });
@@ -143,12 +168,17 @@ describe("x_edgecall.tool_set", () => {
     const { post } = await setup(full);
     const plain = await post({ model: "edgecall", messages: [{ role: "user", content: "hi" }] });
     expect(plain.json.x_edgecall.tool_set).toBeUndefined();
-    const tools = [{ type: "function", function: { name: "get_order_status", parameters: { type: "object", properties: { order_id: { type: "string" } } } } }];
+    const tools = [
+      { type: "function", function: { name: "get_order_status", parameters: { type: "object", properties: { order_id: { type: "string" } } } } },
+    ];
     const called = await post({ model: "edgecall", messages: [{ role: "user", content: "Where is A-1042?" }], tools });
     expect(called.json.x_edgecall.tool_set).toBe("compiled");
     // registry/tool-sets.json registers this address schema
     expect((await post(body())).json.x_edgecall.tool_set).toBe("registered");
-    const other = { type: "json_schema", json_schema: { name: "city", strict: true, schema: { ...schema, required: ["city"], properties: { city: { type: "string" } } } } };
+    const other = {
+      type: "json_schema",
+      json_schema: { name: "city", strict: true, schema: { ...schema, required: ["city"], properties: { city: { type: "string" } } } },
+    };
     expect((await post(body({ response_format: other }))).json.x_edgecall.tool_set).toBe("compiled");
   });
 });

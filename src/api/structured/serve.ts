@@ -40,7 +40,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 function rootIsObject(schema: JSONSchema): boolean {
   const type = schema.type;
-  return (type === "object" || (Array.isArray(type) && type.length === 1 && type[0] === "object")) && schema.anyOf === undefined && schema.oneOf === undefined;
+  return (
+    (type === "object" || (Array.isArray(type) && type.length === 1 && type[0] === "object")) &&
+    schema.anyOf === undefined &&
+    schema.oneOf === undefined
+  );
 }
 
 /** Errors about the synthetic tool point into response_format instead. */
@@ -79,7 +83,8 @@ function checkedContent(completion: OriginCompletion, format: StructuredInput["f
   }
   if (format.kind === "json_object" && !isObject(value)) throw new OriginError("invalid_tool_call", "the origin's content is not a JSON object");
   const verdict = check?.(value);
-  if (verdict !== undefined && !verdict.valid) throw new OriginError("invalid_tool_call", `the origin's content does not validate (${verdict.errors.join("; ")})`);
+  if (verdict !== undefined && !verdict.valid)
+    throw new OriginError("invalid_tool_call", `the origin's content does not validate (${verdict.errors.join("; ")})`);
   return JSON.stringify(value);
 }
 
@@ -90,7 +95,18 @@ export async function serveStructured(input: StructuredInput): Promise<Served> {
   const withTools = request.tools.length > 0 && request.tool_choice !== "none";
   const reasons: string[] = [];
   let modelMs = 0;
-  const responseFormat = format.kind === "json_object" ? { type: "json_object" } : { type: "json_schema", json_schema: { name: format.name, ...(format.description === undefined ? {} : { description: format.description }), ...(schema === undefined ? {} : { schema }), strict: format.strict } };
+  const responseFormat =
+    format.kind === "json_object"
+      ? { type: "json_object" }
+      : {
+          type: "json_schema",
+          json_schema: {
+            name: format.name,
+            ...(format.description === undefined ? {} : { description: format.description }),
+            ...(schema === undefined ? {} : { schema }),
+            strict: format.strict,
+          },
+        };
 
   const viaOrigin = async (client: OriginClient, fallback: Extraction | undefined): Promise<Served> => {
     const originRequest: OriginRequest = { ...request, model: input.model, extra: { ...input.extra, response_format: responseFormat } };
@@ -98,9 +114,18 @@ export async function serveStructured(input: StructuredInput): Promise<Served> {
     const started = performance.now();
     try {
       const completion = await client.complete(originRequest, deadline);
-      if (withTools && completion.tool_calls.length > 0) throw new OriginError("invalid_tool_call", "tool calls with a response format are not forwarded");
+      if (withTools && completion.tool_calls.length > 0)
+        throw new OriginError("invalid_tool_call", "tool calls with a response format are not forwarded");
       const content = checkedContent(completion, format, check);
-      const outcome = { route: "origin" as Route, reasons, result: "text" as const, confidence: null, modelMs, originMs: elapsed(started), ...(completion.model === null ? {} : { originModel: completion.model }) };
+      const outcome = {
+        route: "origin" as Route,
+        reasons,
+        result: "text" as const,
+        confidence: null,
+        modelMs,
+        originMs: elapsed(started),
+        ...(completion.model === null ? {} : { originModel: completion.model }),
+      };
       return { kind: "answer", answer: contentAnswer(content), usage: completion.usage, outcome };
     } catch (error) {
       if (!isOriginError(error)) throw error;
@@ -117,7 +142,14 @@ export async function serveStructured(input: StructuredInput): Promise<Served> {
     kind: "answer",
     answer: extraction.kind === "answer" ? contentAnswer(extraction.content) : refusal(extraction.reason),
     usage: null,
-    outcome: { route, reasons, result: extraction.kind === "answer" ? "text" : "not_expressible", confidence: extraction.confidence, modelMs, originMs: 0 },
+    outcome: {
+      route,
+      reasons,
+      result: extraction.kind === "answer" ? "text" : "not_expressible",
+      confidence: extraction.confidence,
+      modelMs,
+      originMs: 0,
+    },
   });
 
   if (format.kind === "json_object" || schema === undefined || !rootIsObject(schema) || withTools) {
@@ -129,7 +161,10 @@ export async function serveStructured(input: StructuredInput): Promise<Served> {
         : withTools
           ? "response_format together with tools"
           : "a json_schema whose root is not an object";
-    throw unsupported(`${what} is answered only by an origin model, and none is configured: use response_format 'json_schema' with an object schema.`, schema === undefined ? "response_format.type" : withTools ? "response_format" : "response_format.json_schema.schema.type");
+    throw unsupported(
+      `${what} is answered only by an origin model, and none is configured: use response_format 'json_schema' with an object schema.`,
+      schema === undefined ? "response_format.type" : withTools ? "response_format" : "response_format.json_schema.schema.type",
+    );
   }
 
   const tool = extractionTool(format.name, format.description, schema);

@@ -37,10 +37,7 @@ export function requestValidationError(errors: readonly ErrorObject[] | null | u
     case "type":
       return invalidRequest(`Invalid type for '${at ?? "body"}': expected ${String(params.type)}.`, at, "invalid_type");
     case "enum":
-      return invalidRequest(
-        `Invalid value for '${at ?? "body"}': supported values are ${quoteList(params.allowedValues as unknown[])}.`,
-        at,
-      );
+      return invalidRequest(`Invalid value for '${at ?? "body"}': supported values are ${quoteList(params.allowedValues as unknown[])}.`, at);
     case "const":
       return invalidRequest(`Invalid value for '${at ?? "body"}': expected '${String(params.allowedValue)}'.`, at);
     default:

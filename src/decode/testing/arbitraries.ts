@@ -64,7 +64,10 @@ const primitiveSchema: fc.Arbitrary<JSONSchema> = fc.oneof(
 const arraySchema: fc.Arbitrary<JSONSchema> = fc
   .tuple(
     primitiveSchema,
-    fc.record({ minItems: fc.integer({ min: 0, max: 2 }), maxItems: fc.integer({ min: 2, max: 4 }), uniqueItems: fc.boolean() }, { requiredKeys: [] }),
+    fc.record(
+      { minItems: fc.integer({ min: 0, max: 2 }), maxItems: fc.integer({ min: 2, max: 4 }), uniqueItems: fc.boolean() },
+      { requiredKeys: [] },
+    ),
   )
   .map(([items, s]) => ({ type: "array", items, ...s }));
 
@@ -116,15 +119,40 @@ export const toolsArbitrary: fc.Arbitrary<ToolDefinition[]> = fc
   );
 
 const valueTokens = [
-  "42", "-3", "1,299.00", "1.5k", "twenty five", "0", "7", "3.25", "yes", "no", "true", "false", "null",
-  "2026-11-28", "March 3, 2027", "2026-11-28T10:00:00Z", "a@b.co", "https://x.io/p?q=1", "A-100", "$19.99",
-  "small", "large", "web", "x", "12", ...words,
+  "42",
+  "-3",
+  "1,299.00",
+  "1.5k",
+  "twenty five",
+  "0",
+  "7",
+  "3.25",
+  "yes",
+  "no",
+  "true",
+  "false",
+  "null",
+  "2026-11-28",
+  "March 3, 2027",
+  "2026-11-28T10:00:00Z",
+  "a@b.co",
+  "https://x.io/p?q=1",
+  "A-100",
+  "$19.99",
+  "small",
+  "large",
+  "web",
+  "x",
+  "12",
+  ...words,
 ];
 
 export const conversationArbitrary = fc.array(
   fc.record({
     role: fc.constantFrom("system" as const, "user" as const, "assistant" as const, "tool" as const),
-    content: fc.array(fc.oneof(fc.constantFrom(...valueTokens), fc.string({ maxLength: 6 })), { minLength: 0, maxLength: 14 }).map((t) => t.join(" ")),
+    content: fc
+      .array(fc.oneof(fc.constantFrom(...valueTokens), fc.string({ maxLength: 6 })), { minLength: 0, maxLength: 14 })
+      .map((t) => t.join(" ")),
   }),
   { minLength: 1, maxLength: 3 },
 );

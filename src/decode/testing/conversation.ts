@@ -8,7 +8,11 @@ import type { Span } from "../spans.js";
 export const SPECIAL_IDS = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
 
 export function userConversation(...texts: string[]) {
-  const conversation = serializeConversation(texts.map((content) => ({ role: "user" as const, content })), SPECIAL_IDS, 512);
+  const conversation = serializeConversation(
+    texts.map((content) => ({ role: "user" as const, content })),
+    SPECIAL_IDS,
+    512,
+  );
   /** The span over the first occurrence of `text` in message `message`. */
   const at = (message: number, text: string, probability = 0.9): Span => {
     const bytes = new TextEncoder().encode(text);

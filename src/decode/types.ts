@@ -1,0 +1,42 @@
+/** The types the decoding stages hand each other. */
+import type { Span } from "./spans.js";
+
+export type SlotDecision =
+  | { kind: "absent"; probability: number }
+  /**
+   * `automatic`: a required const filled without the model saying so; it does not make its parent object present.
+   * `readings`: for a single-span slot of one call, every span that reads under its type, best first (values[0] is
+   * the first), so that the call's slots can be given distinct spans. `values[c]` undefined: call c leaves the slot
+   * out (an optional slot some of several calls have no value for).
+   */
+  | {
+      kind: "filled";
+      values: unknown[];
+      probabilities: number[];
+      automatic?: true;
+      readings?: SpanReading[];
+      /**
+       * A slot the model calls absent, filled only from a span no other slot of the call takes and at least `floor`
+       * likely (REQUIRED_RESCUE_SPAN_FLOOR when unset: a required slot).
+       */
+      tentative?: { absentProbability: number; floor?: number };
+      /** For a single-span slot of several calls: the spans it points at (starts above 0.5), read, in text order. */
+      perCall?: SpanReading[];
+      /** The spans the values were read from (none for options, booleans and consts). */
+      sources?: Span[];
+    }
+  /** The model says a value is there but no span reads as the slot's type. */
+  | { kind: "unreadable"; probability: number; reason: string }
+  | { kind: "not_expressible"; reason: string };
+
+export interface Reading {
+  value: unknown;
+  probability: number;
+}
+
+/** A value read from a span, with the span it came from. */
+export interface SpanReading extends Reading {
+  span: Span;
+  /** The span opens a message with the request's own words or cuts a word: the model's guess when it is unsure. */
+  weak?: true;
+}
