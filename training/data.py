@@ -9,7 +9,6 @@ number formats and number words, arrays, parallel calls, several different tools
 required args, irrelevant requests, type mismatches, Chinese phrasing.
 Held-out split: generic tools built only from held-out lexicon words, held-out e-commerce tools, held-out templates.
 """
-import functools
 import hashlib
 import json
 import os
@@ -89,34 +88,6 @@ def _load_entities():
 
 
 ENTITIES = _load_entities()
-
-
-@functools.cache
-def _verb_synonym_table(senses=2):
-    """verb -> its WordNet synonyms: the one-word lemmas that share a synset with it among its `senses` most frequent
-    senses ("delete" -> "cancel", "erase"), from Debian's wordnet-base."""
-    root = _system_file("/usr/share/wordnet/")
-    lemmas = {}  # synset offset -> its lemmas
-    with open(root + "data.verb", encoding="latin-1") as f:
-        for p in (ln.split() for ln in f if not ln.startswith("  ")):
-            lemmas[p[0]] = [p[4 + 2 * i].lower() for i in range(int(p[3], 16))]
-    out = {}
-    with open(root + "index.verb", encoding="latin-1") as f:
-        for ln in f:
-            if ln.startswith(" "):
-                continue
-            p = ln.split()
-            # lemma, pos, sense count, pointer count, pointers..., sense count again, tagged-sense count, offsets
-            offsets = p[4 + int(p[3]) + 2 :][: min(int(p[2]), senses)]
-            words = {w for o in offsets for w in lemmas[o] if w.isalpha() and w != p[0]}
-            if words:
-                out[p[0]] = sorted(words)
-    return out
-
-
-def verb_synonyms(verb):
-    """WordNet synonyms of a verb (read on first use: only training with synonyms > 0 needs wordnet-base)."""
-    return _verb_synonym_table().get(verb, [])
 
 
 VERBS = [
@@ -544,109 +515,6 @@ WORLD_QUESTIONS_ZH = [
     "{country}说什么语言？",
     "{place}离{place2}有多远？",
 ]
-# Tools that answer such questions. Offered beside other tools, the question is a call; offered for another question,
-# it is none: whether a tool applies is read from the tools, not learnt from the wording of the question (training
-# only, `make_example(world=...)`). Each: question templates, tool names, description, parameters as (placeholder,
-# parameter names, type). The templates of WORLD_QUESTIONS_EN / IRRELEVANT_EN come with their own tool here.
-WORLD_TOOLS = [
-    (
-        ["What is the population of {place}?", "How many people live in {place}?"],
-        ["get_population", "population_lookup", "fetch_population"],
-        "Population of a city, region or country.",
-        [("place", ["city", "location", "place", "region"], "string")],
-    ),
-    (
-        ["How far is {place} from {place2}?", "What's the distance from {place} to {place2}?"],
-        ["get_distance", "calculate_distance", "distance_between"],
-        "Distance between two places.",
-        [
-            ("place", ["origin", "from_city", "start"], "string"),
-            ("place2", ["destination", "to_city", "end"], "string"),
-        ],
-    ),
-    (
-        ["What's {n} plus {m}?", "What is the sum of {n} and {m}?", "Add {n} and {m}."],
-        ["add", "sum_numbers", "add_numbers", "calculate_sum"],
-        "Add two numbers.",
-        [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")],
-    ),
-    (
-        ["Can you work out {n} times {m}?", "Multiply {n} by {m}."],
-        ["multiply", "multiply_numbers", "product"],
-        "Multiply two numbers.",
-        [("n", ["a", "x", "num1", "first"], "number"), ("m", ["b", "y", "num2", "second"], "number")],
-    ),
-    (
-        ["When was {company} founded?", "Who founded {company}?"],
-        ["get_company_info", "lookup_company", "company_profile"],
-        "Facts about a company: founders, founding year.",
-        [("company", ["company", "company_name", "name"], "string")],
-    ),
-    (
-        ["Translate '{phrase}' into {language}.", "How do you say '{phrase}' in {language}?"],
-        ["translate", "translate_text", "translator"],
-        "Translate text into another language.",
-        [
-            ("phrase", ["text", "source_text", "content"], "string"),
-            ("language", ["target_language", "to_language", "target"], "string"),
-        ],
-    ),
-    (
-        ["What language do people speak in {country}?"],
-        ["get_country_languages", "country_info"],
-        "Languages spoken in a country.",
-        [("country", ["country", "country_name"], "string")],
-    ),
-    (
-        ["Who is {person}?", "How old is {person} now?", "Write a short bio of {person}."],
-        ["get_person_info", "lookup_person", "person_profile"],
-        "Biography of a person.",
-        [("person", ["name", "person", "full_name"], "string")],
-    ),
-    (
-        ["What is the square root of {n}?"],
-        ["square_root", "sqrt", "calculate_square_root"],
-        "Square root of a number.",
-        [("n", ["number", "x", "value"], "number")],
-    ),
-    (
-        ["Is {n} a prime number?"],
-        ["is_prime", "check_prime"],
-        "Whether an integer is prime.",
-        [("n", ["n", "number"], "integer")],
-    ),
-    (
-        ["What's the time difference between {place} and {place2}?"],
-        ["time_difference", "get_time_difference"],
-        "Hours between the local times of two places.",
-        [("place", ["city1", "from_city", "place_a"], "string"), ("place2", ["city2", "to_city", "place_b"], "string")],
-    ),
-    (
-        ["What were {company}'s profits in {year}?"],
-        ["get_company_profits", "company_financials"],
-        "Profit of a company in a year.",
-        [("company", ["company", "company_name"], "string"), ("year", ["year", "fiscal_year"], "integer")],
-    ),
-    (
-        ["Tell me about the history of {place}.", "Why is {place} famous?"],
-        ["get_place_history", "place_info"],
-        "History and landmarks of a place.",
-        [("place", ["place", "city", "location"], "string")],
-    ),
-    (
-        ["Is it going to be sunny in {place} tomorrow?", "What's the weather like in {place}?"],
-        ["get_weather", "weather_forecast", "weather_report"],
-        "Current weather and forecast for a location.",
-        [("place", ["location", "city", "place"], "string")],
-    ),
-    (
-        ["What time is it in {place}?"],
-        ["get_local_time", "current_time", "world_clock"],
-        "Current local time in a city.",
-        [("place", ["city", "location", "place"], "string")],
-    ),
-]
-
 # What may follow a name in a request without belonging to it ("Seattle that plays jazz", "Melbourne using the
 # fastest route", "Ronaldo's matches"): the value ends where its capitalised words do. No tail starts with a word
 # that leads a bare value (in, for, with, ...), which would say that another parameter follows.
@@ -716,37 +584,6 @@ def world_question(rng, split, lang):
     """A question about the world with real values in it (WORLD_QUESTIONS_EN), from the entities of the split."""
     template = rng.choice(WORLD_QUESTIONS_ZH if lang == "zh" else WORLD_QUESTIONS_EN)
     return template.format(**world_values(rng, split))
-
-
-def world_call(rng, conv, split, tools):
-    """A world question with a tool of WORLD_TOOLS put among `tools`: its own (one call, the golds returned) or, a
-    third of the time, the tool of another question (no call, [])."""
-    asked = rng.randrange(len(WORLD_TOOLS))
-    offered = asked if rng.random() < 2 / 3 else rng.choice([i for i in range(len(WORLD_TOOLS)) if i != asked])
-    _, names, desc, params = WORLD_TOOLS[offered]
-    named = {ph: rng.choice(options) for ph, options, _ in params}
-    tool = Tool(
-        rng.choice(names),
-        desc if rng.random() < 0.8 else None,
-        [P(named[ph], typ, required=True) for ph, _, typ in params],
-        [],
-    )
-    at = rng.randint(0, len(tools))
-    tools.insert(at, tool)
-    values = world_values(rng, split)
-    if values["place2"] == values["place"]:
-        values["place2"] = rng.choice(ENTITIES[split]["country"])
-    conv.start("user")
-    for piece in re.split(r"(\{\w+\})", rng.choice(WORLD_TOOLS[asked][0])):
-        ph = piece[1:-1] if piece.startswith("{") else None
-        if ph is None:
-            conv.add(piece)
-        else:
-            conv.add(values[ph], f"world.{ph}" if offered == asked and ph in named else None)
-    conv.end()
-    if offered != asked:
-        return []
-    return [Gold(at, {(named[ph],): ("span", f"world.{ph}") for ph, _, _ in params})]
 
 
 def pick_template(rng, table, name, split):
@@ -932,7 +769,7 @@ class P:
 
 
 class Tool:
-    def __init__(self, name, desc, params, intents, zh=None, heldout=False, nested=None, verb=None, noun=None):
+    def __init__(self, name, desc, params, intents, zh=None, heldout=False, nested=None):
         self.name, self.desc, self.params, self.intents, self.zh, self.heldout = (
             name,
             desc,
@@ -942,7 +779,6 @@ class Tool:
             heldout,
         )
         self.nested = nested or {}  # param name -> object key that holds it (one level)
-        self.verb, self.noun = verb, noun  # a generic tool's name words (generic_tool; contrasts need them)
 
     def schema(self):
         props, req, groups = {}, [], {}
@@ -969,12 +805,8 @@ class Tool:
         return (self.nested[p.name], p.name) if p.name in self.nested else (p.name,)
 
 
-def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None):
-    """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool);
-    synonyms: the chance that its requests say a synonym of its verb ("erase the ledger" for delete_ledger; training
-    only, so that a request's verb need not be the name's), a synonym from the tool's split of the lexicon;
-    contrast_of: a generic tool whose noun and parameters it takes with a verb that means something else ("print the
-    ledger" beside delete_ledger), so that a request with another verb is a call only when that verb means the same."""
+def generic_tool(rng, split, same_params_as=None):
+    """A tool from the lexicon; same_params_as: another tool whose parameters it takes (a near miss of that tool)."""
     ws = WORDS[split]
     style = rng.choice(["snake", "snake", "camel", "kebab"])
 
@@ -985,8 +817,6 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
 
     verb = rng.choice(VERBS) if rng.random() < 0.7 else rng.choice(ws)
     noun = [rng.choice(ws) for _ in range(rng.choice([1, 1, 2]))]
-    if contrast_of is not None:
-        verb, noun, same_params_as = rng.choice(contrasting_verbs(contrast_of.verb)), contrast_of.noun, contrast_of
     name = ident([verb] + noun)
     desc = rng.choice(
         [
@@ -1061,10 +891,7 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
         params = twins + params[1:]
     if same_params_as is not None:
         params = same_params_as.params
-    nn, named_verb = " ".join(noun), verb
-    if synonyms > 0 and rng.random() < synonyms:
-        said = [w for w in verb_synonyms(verb) if _split_of(w, 8, 8) == split]
-        verb = rng.choice(said) if said else verb
+    nn = " ".join(noun)
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
     p0 = params[0] if params else None
@@ -1079,30 +906,7 @@ def generic_tool(rng, split, same_params_as=None, synonyms=0.0, contrast_of=None
             f"what is the {nn} of {v}",
         ]
         zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
-    return Tool(name, desc, params, intents, zh=zh, verb=named_verb, noun=noun)
-
-
-# VERBS that a request may use for one another's tools ("get" for fetch_x), which WordNet's frequent senses miss
-CLOSE_VERBS = [
-    {"get", "fetch", "find", "lookup", "search", "list", "check", "track"},
-    {"create", "generate", "add", "register"},
-    {"delete", "remove", "cancel", "archive"},
-    {"compute", "calculate", "convert", "translate", "validate", "check", "get"},
-    {"book", "reserve", "schedule", "register"},
-    {"set", "update", "assign", "rename"},
-    {"send", "notify", "publish"},
-]
-
-
-def contrasting_verbs(verb):
-    """The verbs of VERBS that mean something else than verb: not it, not in a CLOSE_VERBS group with it, and not a
-    WordNet synonym either way."""
-    close = set().union(*(g for g in CLOSE_VERBS if verb in g))
-    return [
-        v
-        for v in VERBS
-        if v != verb and v not in close and v not in verb_synonyms(verb) and verb not in verb_synonyms(v)
-    ]
+    return Tool(name, desc, params, intents, zh=zh)
 
 
 def _ordinal(d):
@@ -1980,7 +1784,7 @@ def _ghost_ecom(split):
     return [t for t in ECOM if not t.heldout] if split == "train" else ECOM
 
 
-def _toolset(rng, split, stage, k, synonyms=0.0):
+def _toolset(rng, split, stage, k):
     """k tools: generic and/or e-commerce (held-out e-commerce tools only in the test split)."""
     ecom = [t for t in ECOM if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
     out = []
@@ -1991,21 +1795,16 @@ def _toolset(rng, split, stage, k, synonyms=0.0):
             if t.name not in [x.name for x in out]:
                 out.append(t)
                 continue
-        out.append(generic_tool(rng, split, synonyms=synonyms))
+        out.append(generic_tool(rng, split))
     return out
 
 
-def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0, contrast=0.0):
-    """boost: the share of stage-3 examples made parallel or multi-tool on top of the usual mix; world: the share of
-    stage-2 and -3 examples that ask a world question with a tool for one offered (world_call); synonyms: the share of
-    generic tools asked for with a synonym of their verb (generic_tool); contrast: the share of stage-2 and -3
-    examples that ask, with no call, for a listed generic tool's noun with a verb that means something else
-    (generic_tool contrast_of). Training only: the held-out and validation splits keep all four at 0, so their mix
-    never moves."""
+def make_example(rng, split="train", stage=3):
+    """One synthetic example of the split at curriculum stage 1-3: tools, conversation, gold calls and spans."""
     lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
-    tools = _toolset(rng, split, stage, k, synonyms)
+    tools = _toolset(rng, split, stage, k)
     conv = Conv()
     kind = "call"
     r = rng.random()
@@ -2021,15 +1820,6 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
         kind = "parallel"
     elif stage >= 2 and r < 0.65 and len(tools) >= 2:
         kind = "multi_tool"
-    if stage == 3 and boost > 0 and rng.random() < boost:
-        kind = "multi_tool" if len(tools) >= 2 and rng.random() < 0.5 else "parallel"
-    if stage >= 2 and world > 0 and rng.random() < world:
-        kind, lang = "world", "en"
-    contrast_of = None
-    # generic tools whose verb's meaning is known, looked for only when contrasts are asked for
-    known = [t for t in tools if t.verb in VERBS] if stage >= 2 and contrast > 0 else []
-    if known and rng.random() < contrast:
-        kind, contrast_of = "irrelevant", rng.choice(known)
     if stage == 3 and rng.random() < 0.2:
         conv.say(
             "system",
@@ -2042,11 +1832,7 @@ def make_example(rng, split="train", stage=3, boost=0.0, world=0.0, synonyms=0.0
             ),
         )
     golds, missing, memory_pair = [], [], None
-    if kind == "world":
-        golds = world_call(rng, conv, split, tools)
-    elif contrast_of is not None:
-        _request(rng, conv, [generic_tool(rng, split, contrast_of=contrast_of)], 0, split, lang, stage, ws)
-    elif kind == "irrelevant":
+    if kind == "irrelevant":
         if rng.random() < 0.5:  # a request for a tool that is not in the list
             r2 = rng.random()
             if r2 < 0.4:  # a near miss: the values would fit a listed tool, but the request is for something else
@@ -2314,13 +2100,12 @@ def load_distilled(paths):
     return Distilled(paths)
 
 
-def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0, **mix):
+def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0):
     """pool*n examples sorted by length into `pool` batches (less padding); a window W drawn per batch.
-    extra: encoded examples (distilled) mixed in with probability extra_frac; mix: boost, world, synonyms, contrast
-    (see make_example)."""
+    extra: encoded examples (distilled, or real requests from real_mix.py) mixed in with probability extra_frac."""
     items = sorted(
         (
-            rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress, **mix)
+            rng.choice(extra) if extra and rng.random() < extra_frac else sample(rng, split, progress)
             for _ in range(n * pool)
         ),
         key=lambda x: len(x["input_ids"]),
@@ -2330,9 +2115,9 @@ def batches(rng, split, n, progress, windows, pool=4, extra=None, extra_frac=0.0
     return [(collate(g, rng.choice(windows)), g) for g in groups]
 
 
-def sample(rng, split, progress=1.0, max_tokens=F.T_MAX, **mix):
+def sample(rng, split, progress=1.0, max_tokens=F.T_MAX):
     while True:
-        ex = make_example(rng, split, stage_for(rng, progress), **mix)
+        ex = make_example(rng, split, stage_for(rng, progress))
         x = encode(ex)
         if x is not None:
             x["example"] = ex

@@ -54,7 +54,6 @@ def keep_fp32(c):
             "/caller/pool/q",
             "/caller/pool/o",
             "/caller/elem_mlp",
-            "/caller/elem_mix",
             "/caller/pair",
             "/caller/count",
             "/caller/action",

@@ -86,7 +86,7 @@ def recover(onnx_dir, seed=0):
                     if v is not None:
                         found[hit[0]] = v.T if hit[1] else v
     state = load_model(None, seed)[0].state_dict()  # parameters the graphs never read keep their initial values
-    # a zero-initialised addition (model.py's evidence and slot-rank layers) adds nothing until trained: graphs
+    # a zero-initialised addition (model.py's evidence layers, ZERO_INIT) adds nothing until trained: graphs
     # exported before it existed are the same model with it at zero
     missing = sorted(name for name in used - set(found) if bool(state[name].any()))
     assert not missing, f"parameters not found in the shipped graphs: {missing}"

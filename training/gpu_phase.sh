@@ -9,8 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FILES="/usr/share/dict/words /usr/share/zoneinfo/zone1970.tab /usr/share/iso-codes/json/iso_3166-1.json
-       /usr/share/iso-codes/json/iso_3166-2.json /usr/share/iso-codes/json/iso_639-2.json
-       /usr/share/wordnet/index.verb /usr/share/wordnet/data.verb"
+       /usr/share/iso-codes/json/iso_3166-2.json /usr/share/iso-codes/json/iso_639-2.json"
 case "${1:-}" in
   pack)
     START="${2:-training/runs/shipped/ckpt.pt}"   # the shipped weights (from_onnx.py reads them back)

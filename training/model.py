@@ -27,8 +27,18 @@ class Config:
     kernel: int = 65  # per-parameter match kernel over +-32 positions
     memory_dim: int = 64
     counts: int = 5
-    ranks: int = 0  # > 0: SlotRank with this many parameter ranks within a tool (phase 13; not shipped)
-    elem_layers: int = 0  # > 0: blocks in which the schema elements attend to each other before the heads
+
+
+# Config fields of experiments that did not ship (git history has them): checkpoints written before they left still
+# name them, at 0, which is the model as it is now
+RETIRED = {"ranks": 0, "elem_layers": 0}
+
+
+def config_of(saved):
+    """The Config of a checkpoint's saved config dict; fails on a retired field set to anything but its off value."""
+    on = {k: v for k, v in saved.items() if k in RETIRED and v != RETIRED[k]}
+    assert not on, f"checkpoint uses retired Config fields {on} (git history has their code)"
+    return Config(**{k: v for k, v in saved.items() if k not in RETIRED})
 
 
 def product(a, b, lowp=False):
@@ -98,26 +108,12 @@ class Block(nn.Module):
         self.n1, self.n2, self.nc = nn.LayerNorm(d), nn.LayerNorm(d), nn.LayerNorm(d)
         self.att = Attention(d, heads)
         self.ffn = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
-        self.drop = 0.0  # residual dropout while training (train.py --dropout); export runs in eval mode
-
-    def silenced(self):
-        """Zeroes both residual outputs (attention output, FFN output): the block computes the identity until trained,
-        so one added to a trained model leaves its outputs exactly as they were."""
-        for lin in (self.att.o, self.ffn[2]):
-            nn.init.zeros_(lin.weight)
-            nn.init.zeros_(lin.bias)
-        return self
 
     def forward(self, x, bias, ctx=None, band=None):
         # band: a band_plan; the windowed self-attention is then computed chunk by chunk (Attention.banded)
         h = self.n1(x)
-        x = x + self.dropped(
-            self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias)
-        )
-        return x + self.dropped(self.ffn(self.n2(x)))
-
-    def dropped(self, branch):
-        return F.dropout(branch, self.drop) if self.drop > 0 and self.training else branch
+        x = x + (self.att.banded(h, band) if band else self.att(h, h if ctx is None else self.nc(ctx), bias))
+        return x + self.ffn(self.n2(x))
 
 
 class SchemaEncoder(nn.Module):
@@ -141,31 +137,6 @@ class SchemaEncoder(nn.Module):
         x = self.norm(x) * keep.unsqueeze(-1)
         pooled = x.sum(1) / keep.sum(1, keepdim=True).clamp(min=1.0)  # [E, d]
         return self.out(pooled)
-
-
-class SlotRank(nn.Embedding):
-    """Slot order: adds to each parameter's vector an embedding of its rank among its tool's parameters in schema
-    order (requests state bare values in that order, and the elements are otherwise a set). Computed from kind and
-    parent, so no new input; zero-initialised, so a checkpoint without it decodes as before. Its own module, so that
-    its graph nodes are named apart and the caller's node names stay those of graphs exported before it (from_onnx.py
-    matches nodes by name). Only with Config.ranks > 0 (train.py --ranks 16): phase 13 trained it from the shipped
-    weights and was not shipped (wasm/MODEL_CARD.md, session 12)."""
-
-    def __init__(self, ranks, d):
-        super().__init__(ranks, d)
-        nn.init.zeros_(self.weight)
-
-    def forward(self, e, elem_kind, elem_parent, emask):
-        # e [B, E, d], elem_kind / elem_parent [B, E], emask [B, E] -> [B, E, d]
-        is_param = (elem_kind == 1) & (emask > 0)  # [B, E]
-        pos = torch.arange(elem_kind.shape[1], device=elem_kind.device)
-        earlier = (
-            (elem_parent.unsqueeze(2) == elem_parent.unsqueeze(1))
-            & is_param.unsqueeze(1)
-            & (pos[None, :] < pos[:, None]).unsqueeze(0)
-        )  # [B, E, E] same tool, before e
-        rank = earlier.long().sum(-1).clamp(max=self.num_embeddings - 1)  # [B, E]
-        return e + super().forward(rank) * is_param.unsqueeze(-1).float()
 
 
 class ToolCaller(nn.Module):
@@ -211,11 +182,6 @@ class ToolCaller(nn.Module):
         self.option_evidence = nn.Linear(3, 3)
         nn.init.zeros_(self.option_evidence.weight)
         nn.init.zeros_(self.option_evidence.bias)
-        self.slot_rank = SlotRank(c.ranks, d) if c.ranks else None
-        # element mixing: each element's vector (after it has read the conversation) attends to the other elements,
-        # so that a slot can see what its rivals read ("the only string slot left") and a tool what the others do;
-        # residual outputs zero-initialised, so a checkpoint without it decodes as before
-        self.elem_mix = nn.ModuleList(Block(d, c.heads).silenced() for _ in range(c.elem_layers))
 
     def forward(self, input_ids, window, elem_vecs, elem_kind, elem_parent, elem_match, elem_mask=None):
         # input_ids [B, T], window [B] or [1], elem_vecs [B, E, d], elem_kind/elem_parent [B, E],
@@ -237,8 +203,6 @@ class ToolCaller(nn.Module):
         lbias = kbias + ((1.0 - local) * NEG).unsqueeze(1)  # [B, 1, T, T]
 
         e = self.elem_in(elem_vecs) + self.kind(elem_kind)  # [B, E, d]
-        if self.slot_rank is not None:
-            e = self.slot_rank(e, elem_kind, elem_parent, emask)
         ebias = ((1.0 - emask) * NEG)[:, None, None, :]  # [B, 1, 1, E]
         band = band_plan(kbias, window, self.band_chunk) if self.band_chunk else None
         gbias = None if band else kbias  # export: one request, no padding, so the global layers mask nothing
@@ -257,8 +221,6 @@ class ToolCaller(nn.Module):
         m_max = (elem_match * keep_t).max(2)[0]  # [B, E, 2] is e mentioned at all
         m_frac = (elem_match * keep_t).sum(2) / keep_t.sum(2).clamp(min=1.0) * 10.0  # [B, E, 2]
         z = self.elem_mlp(torch.cat([e, pooled, cls, m_max, m_frac], -1))  # [B, E, d]
-        for blk in self.elem_mix:
-            z = blk(z, ebias)  # [B, E, d]
         zp = torch.gather(z, 1, elem_parent.unsqueeze(-1).expand(B, z.shape[1], d))  # parent's z [B, E, d]
         zz = self.pair(torch.cat([z, zp], -1))  # [B, E, 2d]
 
@@ -354,7 +316,7 @@ def load_model(ckpt=None, seed=0, overrides=None):
     """A checkpoint's model, or seeded random weights (with Config fields overridden: speed of other shapes)."""
     if ckpt:
         state = torch.load(ckpt, map_location="cpu")
-        model = EdgeModel(Config(**state["config"]))
+        model = EdgeModel(config_of(state["config"]))
         missing = model.load_state_dict(state["model"], strict=False).missing_keys
         assert all(k.startswith(ZERO_INIT) for k in missing), f"checkpoint lacks {missing}"
         return model, state

@@ -1,7 +1,8 @@
-"""Train the edge tool caller on the synthetic curriculum (resumable; checkpoints under training/runs/<name>/).
+"""Train the edge tool caller on the synthetic curriculum (data.py), optionally mixed with converted real requests
+(--distilled); resumable, checkpoints under training/runs/<run>/ (or --run /absolute/dir). The shipped recipe is
+training/rebuild.sh.
 
-    MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2 nohup nice -n 15 /usr/bin/python3 training/train.py \
-        --run main --minutes 65 > training/runs/main.log 2>&1 &
+    /usr/bin/python3 training/train.py --run main --minutes 65
 """
 import argparse
 import json
@@ -15,9 +16,8 @@ import torch.nn.functional as TF
 
 import data
 import lowp
-import qat
 from model import WINDOW
-from model import Block, Config, EdgeModel, param_count
+from model import Config, EdgeModel, config_of, param_count
 from stream import BatchStream
 from weights import load
 
@@ -96,26 +96,9 @@ def memory_loss(mem, b, temperature=0.1):
     return TF.cross_entropy(sim.masked_fill(excluded, -1e4), rows * M + pair[rows, 1])
 
 
-HEADS = ("count_logits", "action_logits", "bool_logits", "option_logits", "start_logits", "end_logits")
-
-
-def consistency(q, f, b):
-    """Mean squared difference of the decision heads' logits between the int8 simulation (q) and the fp32 model (f,
-    a fixed target), over real elements and, for the span heads, real positions."""
-    rows = b["elem_mask"] > 0  # [B, E]
-    cols = rows.unsqueeze(-1) & (b["input_ids"] != data.F.PAD).unsqueeze(1)  # [B, E, T]
-    total = 0.0
-    for head in HEADS:
-        mask = cols if head in ("start_logits", "end_logits") else rows
-        d = (q[head] - f[head].detach()) ** 2
-        d = d if d.dim() == mask.dim() else d.mean(-1)
-        total = total + d[mask].mean()
-    return total / len(HEADS)
-
-
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--run", default="main")
+    ap.add_argument("--run", default="main", help="a name under training/runs/, or an absolute directory")
     ap.add_argument("--minutes", type=float, default=65)
     ap.add_argument("--batch", type=int, default=24)
     ap.add_argument("--lr", type=float, default=2e-3)
@@ -135,58 +118,9 @@ def main():
     ap.add_argument("--distilled-frac", type=float, default=0.25)
     ap.add_argument("--init", help="start from this checkpoint's weights (new optimizer, schedule and data stream)")
     ap.add_argument(
-        "--boost",
-        type=float,
-        default=0.0,
-        help="share of stage-3 examples made parallel or multi-tool on top of the usual mix (data.py)",
-    )
-    ap.add_argument(
-        "--world",
-        type=float,
-        default=0.0,
-        help="share of examples that ask a world question with a tool for one offered (data.py world_call)",
-    )
-    ap.add_argument(
-        "--synonyms",
-        type=float,
-        default=0.0,
-        help="share of generic tools asked for with a WordNet synonym of their verb (data.py generic_tool)",
-    )
-    ap.add_argument(
-        "--contrast",
-        type=float,
-        default=0.0,
-        help="share of examples that ask for a listed tool's noun with a verb meaning something else, "
-        "answered with no call (data.py make_example)",
-    )
-    ap.add_argument(
-        "--ranks", type=int, default=0, help="> 0: the SlotRank input layer with this many ranks (model.py)"
-    )
-    ap.add_argument("--qat", action="store_true", help="the layers export makes int8 run as int8 (qat.py)")
-    ap.add_argument(
-        "--qat-consistency",
-        type=float,
-        default=0.0,
-        help="> 0: train the fp32 model and pull its int8 simulation's logits onto it with this weight "
-        "(implies --qat)",
-    )
-    ap.add_argument(
         "--bf16",
         action="store_true",
         help="Linear layers and attention products multiply in bf16 (lowp.py; 2.2x on a CPU with AMX)",
-    )
-    ap.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="FIELD=INT",
-        help="a Config field (d=192, global_layers=3): another shape, from scratch or from grow.py's checkpoint",
-    )
-    ap.add_argument(
-        "--dropout",
-        type=float,
-        default=0.0,
-        help="residual dropout in every block while training (the exported graphs have none)",
     )
     ap.add_argument(
         "--curriculum-from",
@@ -195,8 +129,6 @@ def main():
         help="curriculum progress at step 0 (e.g. 0.5 when --init already learnt stage 1)",
     )
     args = ap.parse_args()
-    if args.bf16 and (args.qat or args.qat_consistency):
-        ap.error("--bf16 and --qat both replace the Linear layers' forward: pick one")
     torch.set_num_threads(args.threads)
     if args.device.startswith("cuda"):
         torch.backends.cuda.matmul.allow_tf32 = True
@@ -205,13 +137,14 @@ def main():
     os.makedirs(run_dir, exist_ok=True)
     ckpt_path = os.path.join(run_dir, "ckpt.pt")
     torch.manual_seed(args.seed)
-    c = Config(ranks=args.ranks, **{k: int(v) for k, v in (kv.split("=") for kv in args.set)})
+    c = Config()
     model = EdgeModel(c).to(args.device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.98))
     step, wall, tokens, job = 0, 0.0, 0, 0
     rng = random.Random(args.seed)
     if os.path.exists(ckpt_path):
         st = load(ckpt_path, args.device)
+        assert config_of(st["config"]) == c, f"{ckpt_path} is another shape: {st['config']}"
         new = model.load_state_dict(st["model"], strict=False).missing_keys  # modules added since the checkpoint
         if new:
             print(f"new parameters, initialised fresh: {new}", flush=True)
@@ -224,26 +157,18 @@ def main():
         torch.set_rng_state(st["torch_rng"])
         print(f"resumed at step {step}, {wall:.0f}s", flush=True)
     elif args.init:
-        new = model.load_state_dict(load(args.init, args.device)["model"], strict=False).missing_keys
+        st = load(args.init, args.device)
+        assert config_of(st["config"]) == c, f"{args.init} is another shape: {st['config']}"
+        new = model.load_state_dict(st["model"], strict=False).missing_keys
         print(f"initialised from {args.init}; initialised fresh: {new}", flush=True)
-    if args.qat or args.qat_consistency:
-        print(f"quantisation-aware: {len(qat.enable(model))} Linear layers run as int8", flush=True)
-    elif args.bf16:
+    if args.bf16:
         print(f"mixed precision: {lowp.enable(model)} Linear layers and the attention products in bf16", flush=True)
-    for block in (m for m in model.modules() if isinstance(m, Block)):
-        block.drop = args.dropout
     print(f"params {param_count(model)} config {c.__dict__}", flush=True)
     budget = args.minutes * 60
     eval_rng = random.Random(12345)
     eval_set = [data.sample(eval_rng, "test") for _ in range(96)]
     distilled = data.load_distilled(args.distilled) if args.distilled and not args.workers else None
-    options = {
-        "extra_frac": args.distilled_frac,
-        "boost": args.boost,
-        "world": args.world,
-        "synonyms": args.synonyms,
-        "contrast": args.contrast,
-    }
+    options = {"extra_frac": args.distilled_frac}
     stream = (
         BatchStream(args.workers, args.seed, args.batch, WINDOW["trained"], job, args.distilled, **options)
         if args.workers
@@ -287,16 +212,7 @@ def main():
                 ]
             b = {k: v.to(args.device) for k, v in queue.pop().items()}
         model.train()
-        forward = lambda: model.on_batch(b)
-        if args.qat_consistency:
-            qat.set_active(model, False)
-            out = forward()
-            l = losses(out, b)
-            qat.set_active(model, True)
-            l["int8"] = args.qat_consistency * consistency(forward(), out, b)
-        else:
-            out = forward()
-            l = losses(out, b)
+        l = losses(model.on_batch(b), b)
         optimise(model, opt, l)
         step += 1
         tokens += int((b["input_ids"] != data.F.PAD).sum())

@@ -305,81 +305,7 @@ class DatesAndTimes(unittest.TestCase):
         self.assertGreater(min(seen.values()), 20)
 
 
-class VerbSynonyms(unittest.TestCase):
-    def test_wordnet_gives_a_verbs_synonyms_from_its_frequent_senses(self):
-        self.assertIn("calculate", data.verb_synonyms("compute"))
-        self.assertIn("compute", data.verb_synonyms("calculate"))
-        self.assertNotIn("compute", data.verb_synonyms("compute"))
-        self.assertEqual(data.verb_synonyms("qzxv"), [])
-
-    def test_a_generic_tool_may_be_asked_for_with_a_synonym_of_its_verb_from_its_split(self):
-        changed = 0
-        for seed in range(300):
-            plain = data.generic_tool(random.Random(seed), "train")
-            said = data.generic_tool(random.Random(seed), "train", synonyms=1.0)
-            # the same tool: only the words of its requests change
-            self.assertEqual(
-                (said.name, said.desc, [p.name for p in said.params]),
-                (plain.name, plain.desc, [p.name for p in plain.params]),
-            )
-            if said.intents == plain.intents:
-                continue
-            changed += 1
-            verb, synonym = plain.intents[0].split()[0], said.intents[0].split()[0]
-            self.assertIn(synonym, data.verb_synonyms(verb))
-            self.assertEqual(data._split_of(synonym, 8, 8), "train")
-            self.assertIn(f"use {plain.name}", said.intents)
-            self.assertNotIn(f"{verb} the", " ".join(said.intents))
-        self.assertGreater(changed, 60)
-
-
-class VerbContrasts(unittest.TestCase):
-    def test_a_contrasting_verb_is_neither_close_nor_a_wordnet_synonym(self):
-        for verb, close in (("delete", ["remove", "cancel"]), ("compute", ["calculate"]), ("get", ["fetch", "find"])):
-            others = data.contrasting_verbs(verb)
-            self.assertNotIn(verb, others)
-            for v in close:
-                self.assertNotIn(v, others)
-            self.assertIn("book", others)
-        self.assertTrue(set(data.contrasting_verbs("book")).isdisjoint(["reserve", "schedule"]))
-
-    def test_a_contrast_ghost_keeps_the_noun_and_parameters_and_changes_the_verb(self):
-        for seed in range(100):
-            rng = random.Random(seed)
-            tool = data.generic_tool(rng, "train")
-            ghost = data.generic_tool(rng, "train", contrast_of=tool)
-            self.assertEqual(ghost.noun, tool.noun)
-            self.assertIs(ghost.params, tool.params)
-            self.assertIn(ghost.verb, data.contrasting_verbs(tool.verb))
-            self.assertNotEqual(ghost.name, tool.name)
-
-    def test_contrast_examples_ask_for_a_listed_tools_noun_and_call_nothing(self):
-        def examples(contrast):
-            rng = random.Random(8)
-            return [data.make_example(rng, "train", 3, contrast=contrast) for _ in range(200)]
-
-        plain, contrasted = examples(0.0), examples(1.0)
-        asked = 0
-        for ex in contrasted:
-            names = [(t.get("function") or t)["name"] for t in ex["tools"]]
-            last_words = [F.words(n)[-1] for n in names if n not in {t.name for t in data.ECOM} and F.words(n)]
-            if not ex["golds"] and ex["kind"] == "irrelevant":
-                request = ex["messages"][-1]["content"].lower()
-                asked += any(w in request for w in last_words)
-        self.assertGreater(sum(not e["golds"] for e in contrasted), sum(not e["golds"] for e in plain) + 60)
-        self.assertGreater(asked, 60)
-
-
 class WorldQuestions(unittest.TestCase):
-    def test_boost_makes_more_parallel_and_multi_tool_examples(self):
-        def kinds(*boost):
-            rng = random.Random(11)
-            return [data.make_example(rng, "train", 3, *boost)["kind"] for _ in range(600)]
-
-        plain, boosted = kinds(), kinds(0.3)
-        share = lambda ks: sum(k in ("parallel", "multi_tool") for k in ks) / len(ks)  # noqa: E731
-        self.assertGreater(share(boosted), share(plain) + 0.15)
-
     def test_questions_about_the_world_take_their_places_from_their_own_split(self):
         rng = random.Random(3)
         held_out = {p for p in data.ENTITIES["test"]["city"] + data.ENTITIES["test"]["country"] if len(p) > 6}
@@ -400,43 +326,6 @@ class WorldQuestions(unittest.TestCase):
             self.assertEqual((ex["golds"], ex["missing"]), ([], []))
             asked += any(p.match(F.message_text(ex["messages"][-1])) for p in patterns)
         self.assertGreater(asked, 10)
-
-    def test_a_world_question_calls_the_tool_offered_for_it_with_its_values_and_none_offered_for_another(self):
-        rng = random.Random(6)
-        calls = near_misses = 0
-        for _ in range(300):
-            ex = data.make_example(rng, "train", 3, world=1.0)
-            self.assertEqual(ex["kind"], "world")
-            question = F.message_text(ex["messages"][-1])
-            names = [t["function"]["name"] for t in ex["tools"]]
-            entry = next(e for e in data.WORLD_TOOLS if any(n in names for n in e[1]))
-            answers = any(re.fullmatch(re.sub(r"\\\{[a-z0-9]+\\\}", ".+", re.escape(q)), question) for q in entry[0])
-            if not ex["golds"]:
-                near_misses += 1
-                self.assertFalse(answers)  # the offered tool answers another question
-                continue
-            calls += 1
-            self.assertTrue(answers)
-            (gold,) = ex["golds"]
-            tool = ex["tools"][gold.tool_index]["function"]
-            self.assertIn(tool["name"], entry[1])
-            self.assertEqual({p for (p,) in gold.args}, set(tool["parameters"]["required"]))
-            for label in gold.args.values():
-                value = data.span_text(ex, label[1])
-                self.assertIn(value, question)
-                self.assertEqual(value, value.strip())
-            self.assertIsNotNone(data.encode(ex))
-        self.assertGreater(calls, 150)
-        self.assertGreater(near_misses, 60)
-
-    def test_without_world_share_the_mix_is_unchanged(self):
-        def messages(*world):
-            rng = random.Random(12)
-            return [data.make_example(rng, "test", 3, 0.0, *world)["messages"] for _ in range(200)]
-
-        plain = messages()
-        self.assertEqual(messages(0.0), plain)  # the held-out and validation splits are generated with world 0
-        self.assertNotEqual(messages(0.2), plain)
 
 
 class MemoryLoss(unittest.TestCase):

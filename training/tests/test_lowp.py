@@ -2,6 +2,7 @@
     /usr/bin/python3 -m unittest discover -s training/tests -v
 """
 import os
+import random
 import sys
 import unittest
 
@@ -9,12 +10,21 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-sys.path.insert(0, HERE)
 
+import data  # noqa: E402
 import lowp  # noqa: E402
-from model import Attention  # noqa: E402
-from test_grow import batch, trained_like  # noqa: E402
+from model import WINDOW, Attention, Config, EdgeModel  # noqa: E402
 from train import losses  # noqa: E402
+
+
+def batch(seed=1, n=6):
+    return next(iter(data.batches(random.Random(seed), "train", n, 1.0, WINDOW["trained"])))[0]
+
+
+def trained_like(seed=0):
+    """A random model whose residual branches are not zero anywhere (as in a trained one)."""
+    torch.manual_seed(seed)
+    return EdgeModel(Config()).eval()
 
 
 class MixedPrecision(unittest.TestCase):

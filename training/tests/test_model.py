@@ -1,8 +1,10 @@
-"""The count-evidence path of the model: run with
+"""The model's count- and option-evidence paths, the windowed attention of the export, checkpoints of retired
+Config fields: run with
     /usr/bin/python3 -m unittest discover -s training/tests -v
 """
 import os
 import sys
+import tempfile
 import unittest
 
 import torch
@@ -12,7 +14,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 import data  # noqa: E402
 import features as F  # noqa: E402
-from model import Config, EdgeModel, band_plan  # noqa: E402
+from model import Config, EdgeModel, band_plan, config_of, load_model  # noqa: E402
 
 
 def one_tool_batch(text, tools=None):
@@ -140,30 +142,6 @@ class OptionEvidence(unittest.TestCase):
         )  # no options
 
 
-class SlotRankTest(unittest.TestCase):
-    def test_ranks_count_a_tools_parameters_in_schema_order_and_only_parameters_move(self):
-        from model import SlotRank
-
-        rank = SlotRank(4, 3)
-        rank.weight.data = torch.tensor([[1.0, 0, 0], [2.0, 0, 0], [3.0, 0, 0], [4.0, 0, 0]])
-        # elements: tool 0, its params 1 and 2, an option of 2, its param 4, tool 5, its param 6, a padded element
-        kind = torch.tensor([[0, 1, 1, 2, 1, 0, 1, 1]])
-        parent = torch.tensor([[0, 0, 0, 2, 0, 5, 5, 0]])
-        mask = torch.tensor([[1, 1, 1, 1, 1, 1, 1, 0]])
-        out = rank(torch.zeros(1, 8, 3), kind, parent, mask)
-        self.assertEqual(out[0, :, 0].tolist(), [0, 1, 2, 0, 3, 0, 1, 0])
-
-    def test_zero_initialised_ranks_leave_the_outputs_alone(self):
-        torch.manual_seed(0)
-        model = EdgeModel(Config(ranks=16)).eval()
-        b = one_tool_batch("Find the factorial of 5.")
-        out = run(model, b)
-        model.caller.slot_rank.weight.data.normal_()
-        self.assertFalse(torch.equal(out["start_logits"], run(model, b)["start_logits"]))
-        model.caller.slot_rank.weight.data.zero_()
-        self.assertTrue(torch.equal(out["start_logits"], run(model, b)["start_logits"]))
-
-
 class BandedAttention(unittest.TestCase):
     """The windowed layers computed chunk by chunk (export) equal the masked full attention (training)."""
 
@@ -200,25 +178,25 @@ class BandedAttention(unittest.TestCase):
         self.assertGreater(float((wide - narrow).abs().max()), 1e-3)
 
 
-class ResidualDropout(unittest.TestCase):
-    """train.py --dropout: the blocks drop parts of their residual branches while training, never in eval mode."""
+class RetiredConfig(unittest.TestCase):
+    """Checkpoints written before an experiment's Config field left (ranks, elem_layers) still load while the field
+    is off; one that used it fails by name instead of loading without its weights."""
 
-    def test_dropout_acts_in_training_only(self):
+    def test_a_checkpoint_naming_retired_fields_at_zero_loads_with_its_weights(self):
         torch.manual_seed(0)
         model = EdgeModel(Config())
-        b = one_tool_batch("factorial of 5")
-        model.eval()
-        with torch.no_grad():
-            plain = model.on_batch(b)["start_logits"]
-        for m in model.modules():
-            if hasattr(m, "drop"):
-                m.drop = 0.5
-        with torch.no_grad():
-            self.assertTrue(torch.equal(plain, model.on_batch(b)["start_logits"]))
-            model.train()
-            first, second = (model.on_batch(b)["start_logits"] for _ in range(2))
-        self.assertGreater(float((first - plain).abs().max()), 1e-3)
-        self.assertGreater(float((first - second).abs().max()), 1e-3)
+        saved = {"config": {**model.c.__dict__, "ranks": 0, "elem_layers": 0}, "model": model.state_dict()}
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "ckpt.pt")
+            torch.save(saved, path)
+            loaded, _ = load_model(path)
+        self.assertEqual(loaded.c, Config())
+        for k, v in model.state_dict().items():
+            self.assertTrue(torch.equal(v, loaded.state_dict()[k]), k)
+
+    def test_a_retired_field_in_use_fails(self):
+        with self.assertRaisesRegex(AssertionError, "elem_layers"):
+            config_of({**Config().__dict__, "elem_layers": 1})
 
 
 if __name__ == "__main__":

@@ -60,8 +60,9 @@ class WorkerStream(unittest.TestCase):
 
 class TrainWithWorkers(unittest.TestCase):
     def test_a_run_with_workers_trains_saves_its_job_and_resumes_from_it(self):
-        run = f"_test_workers_{os.getpid()}"
-        ckpt = os.path.join(os.path.dirname(HERE), "runs", run, "ckpt.pt")
+        tmp = tempfile.mkdtemp()
+        run = os.path.join(tmp, "run")  # an absolute --run: nothing lands under training/runs/
+        ckpt = os.path.join(run, "ckpt.pt")
         train = lambda steps: subprocess.run(
             [
                 sys.executable,
@@ -93,7 +94,7 @@ class TrainWithWorkers(unittest.TestCase):
             log = train(9)
             second = torch.load(ckpt, weights_only=False)
         finally:
-            shutil.rmtree(os.path.dirname(ckpt), ignore_errors=True)
+            shutil.rmtree(tmp, ignore_errors=True)
         self.assertEqual((first["step"], first["job"]), (5, 2))
         self.assertIn("resumed at step 5", log)
         self.assertEqual((second["step"], second["job"]), (9, 3))  # resumed at job 2: its 4 batches
