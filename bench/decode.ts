@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { ChatMessage, ToolCallRequest, ToolDefinition } from "../src/caller/types.js";
 import { decodeHeads } from "../src/decode/decode.js";
-import type { Heads } from "../src/decode/heads.js";
+import type { Heads } from "../src/decode/read/heads.js";
 import { createNodeRuntime, type NodeBackend } from "../src/engine/node.js";
 import type { Feeds, GraphName, ModelRuntime } from "../src/engine/types.js";
 import { createModelToolCaller, headsOf } from "../src/model/caller.js";

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { softmax } from "../src/decode/heads.js";
-import { bestSpans } from "../src/decode/spans.js";
+import { softmax } from "../src/decode/read/heads.js";
+import { bestSpans } from "../src/decode/read/spans.js";
 import { createDiskCachedRuntime, modelFingerprint } from "../src/engine/disk-cache.js";
 import { createNodeRuntime } from "../src/engine/node.js";
 import type { Feeds, GraphName, ModelRuntime, TensorData } from "../src/engine/types.js";

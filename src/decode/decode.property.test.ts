@@ -5,8 +5,8 @@ import { serializeConversation } from "../model/serialize.js";
 import { compile } from "../tools/testing/compile.js";
 import { validateAgainst } from "../validate/validator.js";
 import { decodeHeads } from "./decode.js";
-import type { Heads } from "./heads.js";
-import { parseNumber } from "./numbers.js";
+import type { Heads } from "./read/heads.js";
+import { parseNumber } from "./parse/numbers.js";
 import { conversationArbitrary, fillRandom, toolsArbitrary, type HeadsMode } from "./testing/arbitraries.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };

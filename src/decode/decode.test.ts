@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compile, tool } from "../tools/testing/compile.js";
 import type { JSONSchema } from "../tools/schema-types.js";
 import type { CompiledToolSet } from "../tools/types.js";
-import { twinOrdinal } from "./twins.js";
+import { twinOrdinal } from "./assemble/twins.js";
 import type { decodeHeads } from "./decode.js";
 import { argumentsOf, headsFor, type HeadsBuilder } from "./testing/heads.js";
 

@@ -5,21 +5,21 @@
 import type { DecodedCall, MissingArguments, ToolCallResult, ToolChoice } from "../caller/types.js";
 import type { SerializedConversation } from "../model/serialize.js";
 import type { CompiledTool, CompiledToolSet, ObjectNode, SchemaElement } from "../tools/types.js";
-import { calledProbability, countProbabilities, planCalls } from "./choose.js";
-import { byDirection } from "./direction.js";
-import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./distinct.js";
-import { argmax, type Heads } from "./heads.js";
-import { splitPlace } from "./places.js";
-import { withDescribedOptions } from "./named.js";
-import { withUnits } from "./units.js";
-import { withCurrencyCodes } from "./currency.js";
-import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./parallel.js";
-import { inSchemaOrder } from "./order.js";
-import { orderRanges } from "./ranges.js";
-import { listsInTurn } from "./twins.js";
-import { decideSlot } from "./slot.js";
+import { calledProbability, countProbabilities, planCalls } from "./read/choose.js";
+import { byDirection } from "./assemble/direction.js";
+import { arraysWithoutTaken, giveDistinctSpans, withoutRepeats } from "./assemble/distinct.js";
+import { argmax, type Heads } from "./read/heads.js";
+import { splitPlace } from "./assemble/places.js";
+import { withDescribedOptions } from "./decide/named.js";
+import { withUnits } from "./assemble/units.js";
+import { withCurrencyCodes } from "./assemble/currency.js";
+import { callPerJoinedValue, callPerListedValue, shareAcrossCalls } from "./assemble/parallel.js";
+import { inSchemaOrder } from "./assemble/order.js";
+import { orderRanges } from "./assemble/ranges.js";
+import { listsInTurn } from "./assemble/twins.js";
+import { decideSlot } from "./decide/slot.js";
 import type { SlotDecision } from "./types.js";
-import { markedStarts, overlaps, type Span } from "./spans.js";
+import { markedStarts, overlaps, type Span } from "./read/spans.js";
 
 export interface DecodeOptions {
   toolChoice: ToolChoice;

@@ -1,5 +1,5 @@
 /** The types the decoding stages hand each other. */
-import type { Span } from "./spans.js";
+import type { Span } from "./read/spans.js";
 
 export type SlotDecision =
   | { kind: "absent"; probability: number }

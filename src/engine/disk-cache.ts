@@ -14,7 +14,11 @@ export function modelFingerprint(modelDir: string): string {
   const graphs = readdirSync(join(modelDir, "onnx"))
     .filter((name) => name.endsWith(".onnx"))
     .sort();
-  for (const file of ["config.json", ...graphs.map((name) => join("onnx", name))]) {
+  // The decoder's thresholds (config.json "decode") act after the graphs: changing them keeps the cached outputs.
+  const { decode: _decode, ...config } = JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")) as Record<string, unknown>;
+  hash.update("config.json");
+  hash.update(JSON.stringify(config));
+  for (const file of graphs.map((name) => join("onnx", name))) {
     hash.update(file);
     hash.update(readFileSync(join(modelDir, file)));
   }

@@ -6,7 +6,7 @@ import type { ToolCaller, ToolCallRequest, ToolCallResult, ToolDefinition } from
 import { createCalibrator } from "../calibrate/calibrator.js";
 import { calibrationFeatures, toolWordsOf, type ToolWords } from "../calibrate/features.js";
 import { decodeHeads } from "../decode/decode.js";
-import type { Heads } from "../decode/heads.js";
+import type { Heads } from "../decode/read/heads.js";
 import type { ModelRuntime, TensorData } from "../engine/types.js";
 import { InvalidToolsError } from "../tools/errors.js";
 import type { CompiledToolSet } from "../tools/types.js";
@@ -15,7 +15,7 @@ import type { ModelConfig } from "./config.js";
 import { elementMatch } from "./features.js";
 import { messageMemory } from "./memory.js";
 import { serializeConversation } from "./serialize.js";
-import { ToolSetStore } from "./tool-sets.js";
+import { ToolSetStore, type SharedEncodings } from "./tool-sets.js";
 import { WordMatcher } from "./words.js";
 
 export interface ModelToolCallerOptions {
@@ -25,6 +25,8 @@ export interface ModelToolCallerOptions {
   window?: number;
   /** How many compiled tool sets to keep per isolate (default 64). */
   toolSetCacheSize?: number;
+  /** Tool-set encodings shared between isolates (Workers KV): read before the schema encoder runs. */
+  encodings?: SharedEncodings;
 }
 
 export interface CallSettings {
@@ -65,7 +67,7 @@ export function headsOf(outputs: Record<string, TensorData>, elements: number, p
 export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig, options: ModelToolCallerOptions = {}): ModelToolCaller {
   const id = options.id ?? config.model_id ?? "edgecall-edge";
   const matcher = new WordMatcher(config.match);
-  const store = new ToolSetStore(runtime, config, matcher, id, options.toolSetCacheSize ?? 64);
+  const store = new ToolSetStore(runtime, config, matcher, id, options.toolSetCacheSize ?? 64, undefined, options.encodings);
   const clampWindow = (w: number): number => Math.max(config.window.min, Math.min(config.window.max, Math.round(w)));
   const defaultWindow = clampWindow(options.window ?? config.window.default);
   const calibrator = createCalibrator(config.calibration);

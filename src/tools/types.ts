@@ -81,7 +81,7 @@ export interface CompiledTool {
   schema: JSONSchema;
   /**
    * Set by `"x-edgecall-extract": true` on the parameters (src/structured's synthetic tool): a required span slot the
-   * model calls absent still takes the best free span that reads as its type, however unsure (decode/slot.ts), and
+   * model calls absent still takes the best free span that reads as its type, however unsure (decode/decide/slot.ts), and
    * the call carries what was read even when a required value is missing (`schema` has no `required` lists).
    */
   fillRequired?: true;

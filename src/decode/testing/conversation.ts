@@ -3,7 +3,7 @@
  * back as text.
  */
 import { serializeConversation, spanText } from "../../model/serialize.js";
-import type { Span } from "../spans.js";
+import type { Span } from "../read/spans.js";
 
 export const SPECIAL_IDS = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
 

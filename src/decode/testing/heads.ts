@@ -6,7 +6,7 @@ import type { ChatMessage, ToolCallResult, ToolChoice } from "../../caller/types
 import { serializeConversation, type SerializedConversation } from "../../model/serialize.js";
 import type { CompiledToolSet } from "../../tools/types.js";
 import { decodeHeads } from "../decode.js";
-import type { Heads } from "../heads.js";
+import type { Heads } from "../read/heads.js";
 import { SPECIAL_IDS } from "./conversation.js";
 
 const HIGH = 8;
