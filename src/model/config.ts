@@ -46,6 +46,8 @@ export interface ModelConfig {
   };
   match: MatchConfig;
   memory_dim: number;
+  /** Width of the schema encoder's element vectors (elem_vecs [E, element_dim]). */
+  element_dim: number;
   /** Free-form facts about the training run (parameters, note), as written by the exporter. */
   training?: Record<string, unknown>;
   /** Confidence calibration fitted on held-out real requests (training/calibrate.py); absent until fitted. */
@@ -203,6 +205,7 @@ export function parseModelConfig(raw: unknown): ModelConfig {
     labels,
     match,
     memory_dim: integerAt(raw, "memory_dim", "memory_dim", 1),
+    element_dim: integerAt(raw, "element_dim", "element_dim", 1),
     schema_encoder: graphAt(raw, "schema_encoder", SCHEMA_ENCODER_INPUTS, SCHEMA_ENCODER_OUTPUTS),
     model: graphAt(raw, "model", MODEL_INPUTS, MODEL_OUTPUTS),
   };

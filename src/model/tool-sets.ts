@@ -4,6 +4,7 @@
  */
 import type { ToolDefinition } from "../caller/types.js";
 import type { ModelRuntime, TensorData } from "../engine/types.js";
+import { encodingId, type EncodingCache, type EncodingId } from "../memory/encodings.js";
 import { registeredToolSet, toolSetKey } from "../registry/index.js";
 import { LruCache } from "../tools/cache.js";
 import { compileToolSet } from "../tools/compile.js";
@@ -24,6 +25,13 @@ export interface PreparedToolSet {
  */
 export const ENCODER_CHUNK = 64;
 
+/** Encodings kept outside the isolate (src/memory/encodings.ts, Workers KV), read before the encoder runs. */
+export interface SharedEncodings {
+  cache: EncodingCache;
+  /** SHA-256 of the schema encoder's weights file: part of every entry's key. */
+  encoderFingerprint: string;
+}
+
 export class ToolSetStore {
   private readonly cache: LruCache<PreparedToolSet>;
 
@@ -35,6 +43,8 @@ export class ToolSetStore {
     capacity: number,
     /** Elements per schema-encoder run (ENCODER_CHUNK by default). */
     private readonly encoderChunk: number = ENCODER_CHUNK,
+    /** Shared encodings: read on a set's first use in this isolate; what the encoder computes is written back. */
+    private readonly shared?: SharedEncodings,
   ) {
     this.cache = new LruCache(capacity);
   }
@@ -63,7 +73,7 @@ export class ToolSetStore {
     const prepared: PreparedToolSet = {
       set,
       vectors: () => {
-        pending ??= this.encode(set).catch((error: unknown) => {
+        pending ??= this.vectorsOf(set).catch((error: unknown) => {
           pending = undefined;
           throw error;
         });
@@ -72,6 +82,22 @@ export class ToolSetStore {
     };
     this.cache.set(key, prepared);
     return prepared;
+  }
+
+  /**
+   * elem_vecs [E, D]: from the shared encodings when they hold this set's (then the encoder's session is never even
+   * created in this isolate), else from the encoder, and written back for the next isolate.
+   */
+  private async vectorsOf(set: CompiledToolSet): Promise<TensorData> {
+    const shared = this.shared;
+    if (shared === undefined) return this.encode(set);
+    const width = this.config.element_dim;
+    const id: EncodingId = await encodingId(shared.encoderFingerprint, this.config.max_element_tokens, set.tensors.elemIds, width);
+    const stored = await shared.cache.read(id);
+    if (stored !== undefined) return { type: "float32", data: stored, dims: [set.elements.length, width] };
+    const computed = await this.encode(set);
+    if (computed.dims[1] === width) shared.cache.write(id, computed.data as Float32Array);
+    return computed;
   }
 
   /** elem_vecs [E, D], the encoder run on ENCODER_CHUNK elements at a time. */
