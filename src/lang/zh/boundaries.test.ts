@@ -14,13 +14,18 @@ describe("trimZhParticles", () => {
     ["“上海”", "上海"],
     ["帮我查深圳", "帮我查深圳".slice(2)],
     ["优惠码SAVE20。", "SAVE20"],
+    ["下B7731", "B7731"],
+    ["个SKU-8812", "SKU-8812"],
   ])("%s -> %s", (text, want) => {
     expect(trimZhParticles(text)).toBe(want);
   });
 
-  it.each(["把手", "对讲机", "和平路", "按摩椅", "这个", "北京", "A-1042", "Beijing"])("%s is a word and stays whole", (text) => {
-    expect(trimZhParticles(text)).toBe(text);
-  });
+  it.each(["把手", "对讲机", "和平路", "按摩椅", "这个", "个人", "下午", "华为P40", "北京", "A-1042", "Beijing"])(
+    "%s is a word and stays whole",
+    (text) => {
+      expect(trimZhParticles(text)).toBe(text);
+    },
+  );
 
   it("keeps text that is only a particle", () => {
     expect(trimZhParticles("的")).toBe("的");

@@ -8,9 +8,12 @@
 const HAN = String.raw`\p{Script=Han}`;
 /** Request words that open a span but never a value. */
 const LEADING_WORDS = /^(?:帮我|帮忙|麻烦你|麻烦|我要|我想|给我)+/u;
-/** Prepositions, the disposal 把, and labels of identifiers, before a value in another script ("把A-1042", "订单A-1042"). */
+/**
+ * Prepositions, the disposal 把, verbs and measure words, and labels of identifiers, before a value in another script
+ * ("把A-1042", "订单A-1042", "查下B7731", "3个SKU-8812" read from its measure word on).
+ */
 const LEADING_BEFORE_OTHER_SCRIPT = new RegExp(
-  String.raw`^(?:请|把|将|给|在|从|到|跟|和|与|对|向|用|按|是|为|往|查|订单号|订单|单号|运单号|快递单号|物流单号|编号|号码|尾号|优惠码|券码|邮编)+(?=[^${HAN}\s，。？！、；：])`,
+  String.raw`^(?:请|把|将|给|在|从|到|跟|和|与|对|向|用|按|是|为|往|查|下|个|個|件|号|號|单|買|买|加|退|要|了|订单号|订单|单号|运单号|快递单号|物流单号|编号|号码|尾号|优惠码|券码|邮编)+(?=[^${HAN}\s，。？！、；：])`,
   "u",
 );
 /** Particles that close a span but never a value (的, 了, 吗…); 个 only after another script ("3个", not "这个"). */
