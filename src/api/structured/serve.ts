@@ -16,6 +16,7 @@ import { extractionRequest, extractionTool } from "../../structured/synthetic.js
 import type { ResponseFormat } from "../../structured/format.js";
 import type { JSONSchema } from "../../tools/schema-types.js";
 import { ToolSetError } from "../../tools/errors.js";
+import { strictest } from "../../validate/strictest.js";
 import type { AssistantAnswer } from "../chat/answer.js";
 import type { Route } from "../chat/metadata.js";
 import { originFailure, type Served } from "../chat/routed.js";
@@ -88,10 +89,17 @@ function checkedContent(completion: OriginCompletion, format: StructuredInput["f
   return JSON.stringify(value);
 }
 
+/** A registered schema's AJV standalone check (with the request-time one where they could differ), else the request-time one. */
+function responseCheck(schema: JSONSchema): SchemaCheck {
+  const atRequest = requestTimeCheck(schema);
+  const registered = registeredResponseCheck(schema);
+  return registered === undefined ? atRequest : strictest(registered, schema, atRequest);
+}
+
 export async function serveStructured(input: StructuredInput): Promise<Served> {
   const { format, origin, request } = input;
   const schema = format.kind === "json_schema" ? format.schema : undefined;
-  const check = schema === undefined ? undefined : (input.check ?? registeredResponseCheck(schema) ?? requestTimeCheck(schema));
+  const check = schema === undefined ? undefined : (input.check ?? responseCheck(schema));
   const withTools = request.tools.length > 0 && request.tool_choice !== "none";
   const reasons: string[] = [];
   let modelMs = 0;
