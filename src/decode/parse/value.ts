@@ -7,6 +7,7 @@ import type { ValueDomain, ValueRule } from "../../tools/types.js";
 import { parseBoolean } from "./booleans.js";
 import { formatDate, parseDate, parseDateTime } from "./dates.js";
 import { parseNumber } from "./numbers.js";
+import { chineseReadings } from "../../lang/zh/read.js";
 
 const QUOTES = /^["'“”‘’`]+|["'“”‘’`]+$/g;
 
@@ -78,7 +79,8 @@ function readings(text: string, domain: ValueDomain): unknown[] {
 
 /** The value of a span under the domain, or undefined when no reading is allowed. */
 export function readValue(text: string, domain: ValueDomain): { value: unknown } | undefined {
-  for (const value of readings(text, domain)) {
+  // Chinese text first reads through src/lang/zh (numerals, money, quantities, dates, particles at its ends).
+  for (const value of [...chineseReadings(text, domain), ...readings(text, domain)]) {
     if (typeof value === "string" && value.length === 0) continue;
     if (domainAllows(domain, value)) return { value };
   }
