@@ -11,6 +11,10 @@ export interface WorkerdModelAssets {
   /** `onnxruntime-web/ort-wasm-simd-threaded.wasm`, compiled by wrangler. */
   ortWasm: WebAssembly.Module;
   graphs: Record<GraphName, ArrayBuffer>;
+  /** The graphs were saved already optimised (src/engine/optimize-graphs.ts): sessions load them with optimisation off. */
+  optimized?: boolean;
+  /** SHA-256 of each source graph (the weights' identity). */
+  fingerprints?: Record<GraphName, string>;
 }
 
 export function createWorkerdRuntime(assets: WorkerdModelAssets): ModelRuntime {
@@ -25,6 +29,6 @@ export function createWorkerdRuntime(assets: WorkerdModelAssets): ModelRuntime {
       return ort as unknown as OrtModule;
     },
     loadGraph: async (graph) => new Uint8Array(assets.graphs[graph]),
-    sessionOptions: { executionProviders: ["wasm"], graphOptimizationLevel: "all" },
+    sessionOptions: { executionProviders: ["wasm"], graphOptimizationLevel: assets.optimized === true ? "disabled" : "all" },
   });
 }
