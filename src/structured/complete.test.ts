@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JSONSchema } from "../tools/schema-types.js";
 import { completeAnswer } from "./complete.js";
-import { extractionTool } from "./synthetic.js";
+import { extractionMessages, extractionTool } from "./synthetic.js";
 
 const schema: JSONSchema = {
   type: "object",
@@ -56,5 +56,22 @@ describe("extractionTool", () => {
     expect(tool.function.parameters?.["x-edgecall-extract"]).toBe(true);
     expect(tool.function.parameters?.required).toEqual(["street", "count", "to"]);
     expect(extractionTool("a", "Pull the city", schema).function.description).toBe("Pull the city");
+  });
+});
+
+describe("extractionMessages", () => {
+  it("reads values from the conversation's turns, not from its instructions", () => {
+    const system = { role: "system" as const, content: "Extract the order number the customer gives." };
+    const developer = { role: "developer" as const, content: "Answer in JSON." };
+    const user = { role: "user" as const, content: "Where is order A-1042?" };
+    const assistant = { role: "assistant" as const, content: "Which order?" };
+    expect(extractionMessages([system, assistant, developer, user])).toEqual([assistant, user]);
+  });
+  it("reads instructions when no user turn has text", () => {
+    const only = [
+      { role: "system" as const, content: "Ship to 12 Rue de Rivoli, Paris." },
+      { role: "user" as const, content: " " },
+    ];
+    expect(extractionMessages(only)).toEqual(only);
   });
 });

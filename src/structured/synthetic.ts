@@ -50,7 +50,22 @@ export function extractionTool(name: string, description: string | undefined, sc
   return { type: "function", function: { name, description: description ?? `Extract the ${words(name)}`, parameters } };
 }
 
-/** The forced extraction for a conversation: one call of the synthetic tool. */
+/**
+ * The turns the reader extracts values from: the conversation without its instructions (system and developer
+ * messages), which say what to extract, not the values (the reader would otherwise point into "Extract the order
+ * number the customer gives" for an order number). A conversation of instructions only is read whole.
+ */
+export function extractionMessages(messages: ToolCallRequest["messages"]): ToolCallRequest["messages"] {
+  const turns = messages.filter((message) => message.role !== "system" && message.role !== "developer");
+  return turns.some((message) => message.role === "user" && typeof message.content === "string" && message.content.trim() !== "") ? turns : messages;
+}
+
+/** The forced extraction for a conversation: one call of the synthetic tool over its turns (extractionMessages). */
 export function extractionRequest(messages: ToolCallRequest["messages"], tool: ToolDefinition): ToolCallRequest {
-  return { messages, tools: [tool], tool_choice: { type: "function", function: { name: tool.function.name } }, parallel_tool_calls: false };
+  return {
+    messages: extractionMessages(messages),
+    tools: [tool],
+    tool_choice: { type: "function", function: { name: tool.function.name } },
+    parallel_tool_calls: false,
+  };
 }
