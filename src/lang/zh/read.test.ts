@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ValueDomain, ValueRule } from "../../tools/types.js";
 import { chineseReadings } from "./read.js";
@@ -21,6 +22,9 @@ describe("chineseReadings", () => {
     ["三点五", 3.5],
     ["十二", 12],
     ["把五件", 5],
+    ["不超过¥399", 399],
+    ["两千五以下", 2500],
+    ["一百元左右", 100],
   ])("a number slot reads %s as %s first", (text, want) => {
     expect(chineseReadings(text, NUMBER)[0]).toBe(want);
     expect(chineseReadings(text, INTEGER)[0]).toBe(want);
@@ -49,6 +53,16 @@ describe("chineseReadings", () => {
 
   it("matches enum options after trimming", () => {
     expect(chineseReadings("顺丰的", domain({ type: "string", enum: ["顺丰", "圆通"] }))).toEqual(["顺丰"]);
+  });
+
+  it("never reads text without Chinese characters, so English answers cannot change", () => {
+    const domains = [NUMBER, STRING, domain({ type: "string", format: "date" }), domain({ type: "string", enum: ["a", "b"] })];
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary" }).filter((text) => !/[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u.test(text)),
+        (text) => domains.every((d) => chineseReadings(text, d).length === 0),
+      ),
+    );
   });
 
   it("has no reading for text without Chinese characters", () => {

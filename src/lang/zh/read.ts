@@ -36,8 +36,14 @@ export function chineseReadings(text: string, domain: ValueDomain): unknown[] {
   const out: unknown[] = [];
   const types = new Set(domain.rules.map((rule) => rule.type));
   if (types.has("integer") || types.has("number")) {
-    // In a number slot a verb or preposition before a numeral is never part of the value ("把五件", "买两瓶").
-    const numeral = clean.replace(/^(?:把|将|给|买|要|来|订|拿|共|一共|总共)+(?=[\d零〇一二两三四五六七八九十百千])/u, "");
+    // In a number slot a verb, preposition or bound before a numeral and a bound after it are never part of the value
+    // ("把五件", "买两瓶", "不超过¥399", "两千五以下", "一百元左右").
+    const numeral = clean
+      .replace(
+        /^(?:把|将|给|买|要|来|订|拿|共|一共|总共|不超过|不高于|不低于|低于|高于|超过|大约|大概|约|差不多|最多|至少|最少)+(?=[\d¥$零〇一二两三四五六七八九十百千人])/u,
+        "",
+      )
+      .replace(/(?<=[\d零〇一二两三四五六七八九十百千万亿元块钱件个瓶])(?:以下|以内|之内|以上|左右|上下|不到|内)$/u, "");
     const percent = parseZhPercent(numeral);
     if (percent !== null && domain.rules.some((rule) => rule.percentAsFraction)) out.push(percent / 100);
     const n = percent ?? parseZhNumber(numeral) ?? parseZhMoney(numeral)?.amount ?? parseZhQuantity(numeral)?.count ?? null;
