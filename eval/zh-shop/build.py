@@ -17,6 +17,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def rows():
     seen = {}
     for n, (kind, toolset, zh, en, answer) in enumerate(CASES):
+        # A twin must be a translation, not the same text; Chinese requests carry Chinese characters.
+        assert zh != en and any("\u4e00" <= ch <= "\u9fff" for ch in zh), (n, zh)
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), (n, en)
         tool_lang = "zh" if seen.get(kind, 0) % 2 == 0 else "en"
         seen[kind] = seen.get(kind, 0) + 1
         functions = [TOOLS[name][tool_lang] for name in SETS[toolset]]
