@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JSONSchema } from "../tools/schema-types.js";
+import { requestTimeCheck } from "./answer.js";
 import { completeAnswer } from "./complete.js";
 import { extractionMessages, extractionTool } from "./synthetic.js";
 
@@ -46,6 +47,24 @@ describe("completeAnswer", () => {
       value: { b: 3 },
       unstated: [],
     });
+  });
+});
+
+describe("a completed answer validates", () => {
+  it("with null for a nullable anyOf or const (nullable folded into an alternative)", () => {
+    const nullable: JSONSchema = {
+      type: "object",
+      additionalProperties: false,
+      required: ["size", "kind"],
+      properties: {
+        size: { anyOf: [{ type: "string" }, { type: "integer" }], nullable: true },
+        kind: { type: "string", const: "return", nullable: true },
+      },
+    };
+    const done = completeAnswer(nullable, {});
+    expect(done).toEqual({ kind: "complete", value: { size: null, kind: null }, unstated: [] });
+    if (done.kind === "complete") expect(requestTimeCheck(nullable)(done.value)).toEqual({ valid: true, errors: [] });
+    expect(requestTimeCheck(nullable)({ size: true, kind: null }).valid).toBe(false);
   });
 });
 

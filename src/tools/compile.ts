@@ -29,6 +29,14 @@ export function foldNullable(schema: unknown): unknown {
   }
   if (out["nullable"] === true) {
     const type = out["type"];
+    // Where widening type and enum would not admit null (anyOf, oneOf, allOf, $ref, const, not, or neither type nor
+    // enum), null becomes an alternative of its own; a schema holding $defs stays put so its $refs still resolve.
+    const widens =
+      ["anyOf", "oneOf", "allOf", "$ref", "const", "not"].every((k) => out[k] === undefined) && (type !== undefined || Array.isArray(out["enum"]));
+    if (!widens && out["$defs"] === undefined && out["definitions"] === undefined) {
+      delete out["nullable"];
+      return { anyOf: [out, { type: "null" }] };
+    }
     if (typeof type === "string" && type !== "null") out["type"] = [type, "null"];
     else if (Array.isArray(type) && !type.includes("null")) out["type"] = [...type, "null"];
     if (Array.isArray(out["enum"]) && !out["enum"].includes(null)) out["enum"] = [...out["enum"], null];
