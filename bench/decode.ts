@@ -15,6 +15,8 @@ import type { Heads } from "../src/decode/read/heads.js";
 import { createNodeRuntime, type NodeBackend } from "../src/engine/node.js";
 import type { Feeds, GraphName, ModelRuntime } from "../src/engine/types.js";
 import { createModelToolCaller, headsOf } from "../src/model/caller.js";
+import { decodeContextOf } from "../src/caller/context.js";
+import type { DecodeSettings } from "../src/decode/settings.js";
 import { parseModelConfig } from "../src/model/config.js";
 import { elementMatch } from "../src/model/features.js";
 import { serializeConversation } from "../src/model/serialize.js";
@@ -156,6 +158,9 @@ for (const n of [1, 10, 100]) {
 
 // Per-request work on the 10-tool request.
 const set10 = compileToolSet(tools10, settings, "req");
+const parallelContext = decodeContextOf({ tools: tools10, tool_choice: "auto", parallel_tool_calls: true });
+const singleContext = decodeContextOf({ tools: tools10, tool_choice: "auto", parallel_tool_calls: false });
+const decodeSettings: DecodeSettings = { config: config.decode, without: new Set() };
 const conversation = serializeConversation(messages, config.tokenizer.special, config.max_conversation_tokens);
 rows.push([
   "features (serialise + matching), 10 tools",
@@ -168,7 +173,7 @@ const outputs = await runtime.run("model", modelFeeds);
 const heads = headsOf(outputs, set10.elements.length, conversation.ids.length, config);
 rows.push([
   "decode heads (model's own outputs), 10 tools",
-  await time(() => decodeHeads(set10, { ...heads }, conversation, { toolChoice: "auto", parallelToolCalls: true })),
+  await time(() => decodeHeads(set10, { ...heads }, conversation, parallelContext, decodeSettings)),
 ]);
 // Worst case for the decoder: every tool called once and every slot given a value, so every slot's spans are searched.
 // Each run decodes a fresh copy of the heads: the decoder remembers readings per request's heads, as a new request would not.
@@ -177,14 +182,14 @@ for (let e = 0; e < heads.elements; e++) {
   busy.count[e * heads.countClasses + 1] = 50;
   busy.action[e * 3 + 1] = 50;
 }
-const busyResult = decodeHeads(set10, busy, conversation, { toolChoice: "auto", parallelToolCalls: true });
+const busyResult = decodeHeads(set10, busy, conversation, parallelContext, decodeSettings);
 rows.push([
   "decode heads (every slot filled, parallel_tool_calls false -> one tool)",
-  await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: false })),
+  await time(() => decodeHeads(set10, { ...busy }, conversation, singleContext, decodeSettings)),
 ]);
 rows.push([
   `decode heads (all 10 tools called, every slot filled -> ${busyResult.kind})`,
-  await time(() => decodeHeads(set10, { ...busy }, conversation, { toolChoice: "auto", parallelToolCalls: true })),
+  await time(() => decodeHeads(set10, { ...busy }, conversation, parallelContext, decodeSettings)),
 ]);
 const sampleCall = {
   name: set10.tools[0]?.name ?? "",

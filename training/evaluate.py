@@ -37,12 +37,24 @@ def _span_ok(ids, pos, s, e):
     )
 
 
-OPTIONAL_SPAN_FLOOR = 0.1  # src/decode/distinct.ts
-OPTIONAL_OPTION_FLOOR = 0.8  # src/decode/slot.ts
-SPAN_COUNT_MIN = 3  # src/decode/choose.ts
-OPTIONAL_ABSENT_MARGIN = 1.0  # src/decode/slot.ts
-REQUIRED_RESCUE_ABSENT_MAX = 0.8  # src/decode/slot.ts
-REQUIRED_RESCUE_SPAN_FLOOR = 0.1  # src/decode/distinct.ts
+# The decoder's thresholds: the shipped model folder's config.json "decode" block, the one the TypeScript decoder
+# reads (src/decode/config.ts); never copied here.
+DECODE_CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "wasm", "config.json")
+
+
+def decode_thresholds(path=DECODE_CONFIG):
+    """config.json's "decode" block (a model folder's config.json, or the shipped one)."""
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["decode"]
+
+
+_DECODE = decode_thresholds()
+OPTIONAL_SPAN_FLOOR = _DECODE["optional_span_floor"]
+OPTIONAL_OPTION_FLOOR = _DECODE["optional_option_floor"]
+SPAN_COUNT_MIN = _DECODE["span_count_min"]
+OPTIONAL_ABSENT_MARGIN = _DECODE["optional_absent_margin"]
+REQUIRED_RESCUE_ABSENT_MAX = _DECODE["required_rescue_absent_max"]
+REQUIRED_RESCUE_SPAN_FLOOR = _DECODE["required_rescue_span_floor"]
 
 
 def _alnum(i):

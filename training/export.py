@@ -321,6 +321,22 @@ def io_spec(path):
     return ({i.name: spec(i) for i in m.graph.input if i.name not in inits}, {o.name: spec(o) for o in m.graph.output})
 
 
+SHIPPED_CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "wasm", "config.json")
+CARRIED_KEYS = ("decode", "calibration")
+
+
+def carried_config(out_dir, shipped=SHIPPED_CONFIG):
+    """The config.json blocks a new export keeps: from out_dir's config.json when it has them, else the shipped one."""
+    carried = {}
+    for path in (shipped, os.path.join(out_dir, "config.json")):
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            old = json.load(f)
+        carried.update({key: old[key] for key in CARRIED_KEYS if key in old})
+    return carried
+
+
 def write_config(out_dir, c, extra=None):
     enc_in, enc_out = io_spec(os.path.join(out_dir, "onnx/schema_encoder_int8.onnx"))
     main_in, main_out = io_spec(os.path.join(out_dir, "onnx/model_int8.onnx"))
@@ -363,6 +379,11 @@ def write_config(out_dir, c, extra=None):
     }
     if extra:
         cfg["training"] = extra
+    # What the exporter does not make itself travels from the shipped config (or the one already in out_dir): the
+    # decoder's thresholds (src/decode/config.ts) and the confidence calibration, so that a re-export never loses them.
+    # A calibration belongs to the weights it was fitted on: training/calibrate.py refits it after a new model.
+    for key, value in carried_config(out_dir).items():
+        cfg[key] = value
     with open(os.path.join(out_dir, "config.json"), "w") as f:
         json.dump(cfg, f, indent=1, ensure_ascii=False)
         f.write("\n")

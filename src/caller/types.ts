@@ -42,6 +42,26 @@ export interface ToolCallRequest {
   parallel_tool_calls: boolean;
 }
 
+/**
+ * What tool_choice and parallel_tool_calls allow, resolved once per request (decodeContextOf in src/caller/context.ts)
+ * and read by the model caller and the decoder's enforce stage (src/decode/enforce/constraints.ts), the one place
+ * that applies it.
+ */
+export interface DecodeContext {
+  /** Names of the tools a call may name: every tool of the request, the one tool_choice names, none for "none". */
+  allowedTools: ReadonlySet<string>;
+  /** The tool tool_choice names (it alone may be called, and it is called), or null. */
+  forcedTool: string | null;
+  /** tool_choice "required" or a named function: the answer calls a tool. */
+  mustCall: boolean;
+  /** tool_choice "auto": the decoder may call a tool its count head doubts (no-call rescue, calls beside the plan). */
+  modelChooses: boolean;
+  /** parallel_tool_calls: several calls in one answer. */
+  parallel: boolean;
+  /** The most calls in one answer: 1 without parallel calls, 0 when no tool may be called. */
+  maxCalls: number;
+}
+
 export interface DecodedCall {
   name: string;
   arguments: Record<string, unknown>;

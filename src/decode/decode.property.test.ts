@@ -7,6 +7,7 @@ import { validateAgainst } from "../validate/validator.js";
 import { decodeHeads } from "./decode.js";
 import type { Heads } from "./read/heads.js";
 import { parseNumber } from "./parse/numbers.js";
+import { contextFor, shippedSettings } from "./testing/settings.js";
 import { conversationArbitrary, fillRandom, toolsArbitrary, type HeadsMode } from "./testing/arbitraries.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
@@ -48,7 +49,7 @@ describe("decoding, for generated schemas and random head outputs", () => {
           }
           const named = tools[Math.abs(seed) % tools.length]?.function.name ?? "";
           const choice: ToolChoice = choiceKind === "named" ? { type: "function", function: { name: named } } : choiceKind;
-          const result = decodeHeads(set, heads, conversation, { toolChoice: choice, parallelToolCalls: parallel });
+          const result = decodeHeads(set, heads, conversation, contextFor(set, choice, parallel), shippedSettings());
 
           expect(Number.isNaN(result.confidence)).toBe(false);
           expect(result.confidence).toBeGreaterThanOrEqual(0);

@@ -40,3 +40,22 @@ export interface SpanReading extends Reading {
   /** The span opens a message with the request's own words or cuts a word: the model's guess when it is unsure. */
   weak?: true;
 }
+
+/**
+ * The decoding stages, in the order a request goes through them: read the heads (which tools, how many calls, which
+ * spans), decide each slot, parse span text as typed values, assemble a tool's calls and the answer, and enforce the
+ * request's constraints (tool_choice, parallel_tool_calls).
+ */
+export type Stage = "read" | "decide" | "parse" | "assemble" | "enforce";
+
+/**
+ * One rule of the decoder. `example`: the request that motivated it, and what it changes there (src/decode/*\/passes.test.ts
+ * turns each into a test). `core`: the pipeline's own step, not a heuristic; `--without` cannot turn it off.
+ */
+export interface Pass<Run> {
+  id: string;
+  stage: Stage;
+  example: string;
+  core?: true;
+  run: Run;
+}

@@ -1,6 +1,7 @@
 /**
  * npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node] [--model DIR]
  *                  [--tool-choice auto|required] [--cache DIR] [--window W] [--router [--origin oracle|URL]]
+ *                  [--without PASS[,PASS]]
  *
  * Runs every case through the real model-backed tool caller (the shipped int8 model, the worker's code) under
  * Node and scores it with BFCL's AST-checker rules. Last line: `overall: P/T (X.X%)`. `--cache DIR` keeps the graph
@@ -10,7 +11,8 @@
  * the ROUTER_* environment variables, as the worker reads its vars) and prints, per set, the share kept at the
  * edge, the edge's accuracy on those, the origin's on the rest, and end to end; `--origin oracle` (the default)
  * scores origin-routed cases as right, `--origin URL` asks an OpenAI-compatible server (ORIGIN_MODEL,
- * ORIGIN_API_KEY from the environment).
+ * ORIGIN_API_KEY from the environment). `--without PASS[,PASS]` turns decoding passes off (src/decode/passes.ts):
+ * what a pass buys is the difference against a run with it.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -23,6 +25,7 @@ import { parseModelConfig } from "../model/config.js";
 import { createOriginClient, Deadline, isOriginError, readOriginSettings, type OriginClient } from "../origin/index.js";
 import { readRouterThresholds, type RouterEnv } from "../router/index.js";
 import { CALIBRATION_FEATURES } from "../calibrate/features.js";
+import { PASSES, passesWithout, UnknownPassError } from "../decode/passes.js";
 import { calibrationReport, formatCalibration } from "./calibration.js";
 import { readAnswers, readQuestions, type Expected } from "./dataset.js";
 import { IndependentValidator } from "./independent-validator.js";
@@ -43,16 +46,34 @@ const { values } = parseArgs({
     window: { type: "string" },
     router: { type: "boolean", default: false },
     origin: { type: "string", default: "oracle" },
+    without: { type: "string", default: "" },
     help: { type: "boolean", default: false },
   },
 });
 
 const USAGE = `usage: npm run eval -- --questions FILE [--answers FILE] [--limit N] [--json OUT] [--backend ort-web|ort-node]
          [--model DIR] [--tool-choice auto|required] [--cache DIR] [--window W] [--router [--origin oracle|URL]]
+         [--without PASS[,PASS]]
+  --without         turn these decoding passes off (ids from src/decode/passes.ts, docs/decoding.md; core steps
+                    cannot be): what a pass buys is the difference against a run with it. Passes:
+${wrap(PASSES.filter((p) => !p.core).map((p) => p.id))}
   --router          route every case as the worker does with an origin (thresholds from ROUTER_* variables) and
                     print per set: share kept at the edge, edge accuracy on it, origin accuracy, end to end
   --origin oracle   score origin-routed cases as right: measures the router alone (default)
   --origin URL      ask an OpenAI-compatible server at URL (e.g. http://127.0.0.1:8788/v1; ORIGIN_MODEL, ORIGIN_API_KEY)`;
+function wrap(ids: readonly string[]): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const id of ids) {
+    if (line.length + id.length > 96) {
+      lines.push(line.trimEnd());
+      line = "";
+    }
+    line += `${id} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.map((l) => `                    ${l}`).join("\n");
+}
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
@@ -82,7 +103,15 @@ if (window !== undefined && !(Number.isInteger(window) && window >= config.windo
   process.exit(2);
 }
 const cached = values.cache ? createDiskCachedRuntime(runtime, values.cache, modelFingerprint(modelDir)) : runtime;
-const caller = createModelToolCaller(cached, config, window === undefined ? {} : { window });
+const without = (values.without ?? "").split(",").filter(Boolean);
+try {
+  passesWithout(without);
+} catch (error) {
+  if (!(error instanceof UnknownPassError)) throw error;
+  console.error(`--without: ${error.message}`);
+  process.exit(2);
+}
+const caller = createModelToolCaller(cached, config, window === undefined ? { without } : { window, without });
 const answers: Map<string, Expected> = values.answers ? readAnswers(values.answers) : new Map();
 let cases = readQuestions(values.questions);
 if (values.limit) cases = cases.slice(0, Number(values.limit));

@@ -5,10 +5,13 @@
 import type { ToolCaller, ToolCallRequest, ToolCallResult, ToolDefinition } from "../caller/types.js";
 import { createCalibrator } from "../calibrate/calibrator.js";
 import { calibrationFeatures, toolWordsOf, type ToolWords } from "../calibrate/features.js";
+import { decodeContextOf } from "../caller/context.js";
 import { decodeHeads } from "../decode/decode.js";
+import { answerWithoutModel } from "../decode/enforce/constraints.js";
+import { passesWithout } from "../decode/passes.js";
+import type { DecodeSettings } from "../decode/settings.js";
 import type { Heads } from "../decode/read/heads.js";
 import type { ModelRuntime, TensorData } from "../engine/types.js";
-import { InvalidToolsError } from "../tools/errors.js";
 import type { CompiledToolSet } from "../tools/types.js";
 import { validateCall } from "../validate/calls.js";
 import type { ModelConfig } from "./config.js";
@@ -25,6 +28,8 @@ export interface ModelToolCallerOptions {
   window?: number;
   /** How many compiled tool sets to keep per isolate (default 64). */
   toolSetCacheSize?: number;
+  /** Decoding passes turned off (src/decode/passes.ts ids): `npm run eval -- --without`. */
+  without?: readonly string[];
   /** Tool-set encodings shared between isolates (Workers KV): read before the schema encoder runs. */
   encodings?: SharedEncodings;
 }
@@ -71,6 +76,7 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
   const clampWindow = (w: number): number => Math.max(config.window.min, Math.min(config.window.max, Math.round(w)));
   const defaultWindow = clampWindow(options.window ?? config.window.default);
   const calibrator = createCalibrator(config.calibration);
+  const decodeSettings: DecodeSettings = { config: config.decode, without: passesWithout(options.without ?? []) };
 
   /** The words calibration reads, once per compiled tool set (the store hands back the same set for the same tools). */
   const toolWords = new WeakMap<CompiledToolSet, Map<string, ToolWords>>();
@@ -86,11 +92,9 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
     settings: CallSettings,
   ): Promise<{ result: ToolCallResult; words: Map<string, ToolWords> | null }> {
     const prepared = await store.get(request.tools);
-    const choice = request.tool_choice;
-    if (typeof choice === "object" && !prepared.set.tools.some((tool) => tool.name === choice.function.name)) {
-      throw new InvalidToolsError(`tool_choice names '${choice.function.name}', which is not in tools`, "tool_choice", "invalid_tool_choice");
-    }
-    if (choice === "none" || prepared.set.tools.length === 0) return { result: { kind: "no_call", confidence: 1 }, words: null };
+    const context = decodeContextOf(request);
+    const withoutModel = answerWithoutModel(context, prepared.set.tools);
+    if (withoutModel) return { result: withoutModel, words: null };
 
     const set = prepared.set;
     const words = wordsOf(set, request.tools);
@@ -107,10 +111,7 @@ export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig
       elem_parent: { type: "int64", data: set.tensors.elemParent, dims: [E] },
       elem_match: { type: "float32", data: match, dims: [E, T, 2] },
     });
-    const decoded = decodeHeads(set, headsOf(outputs, E, T, config), conversation, {
-      toolChoice: choice,
-      parallelToolCalls: request.parallel_tool_calls,
-    });
+    const decoded = decodeHeads(set, headsOf(outputs, E, T, config), conversation, context, decodeSettings);
     const memory = messageMemory(outputs, conversation, request.messages.length, config.memory_dim);
     const result: ToolCallResult = { ...decoded, notes: { ...decoded.notes, memory } };
     if (result.kind !== "calls") return { result, words };

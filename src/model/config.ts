@@ -3,6 +3,7 @@
  * A config that does not follow the contract fails here, at load, with a message naming the field.
  */
 import { CalibrationConfigError, parseCalibration, type CalibrationConfig } from "../calibrate/calibrator.js";
+import { DecodeConfigError, parseDecodeConfig, type DecodeConfig } from "../decode/config.js";
 
 export interface SpecialTokenIds {
   pad: number;
@@ -52,6 +53,8 @@ export interface ModelConfig {
   training?: Record<string, unknown>;
   /** Confidence calibration fitted on held-out real requests (training/calibrate.py); absent until fitted. */
   calibration?: CalibrationConfig;
+  /** The decoder's thresholds (src/decode/config.ts). */
+  decode: DecodeConfig;
   schema_encoder: GraphConfig;
   model: GraphConfig;
 }
@@ -127,6 +130,15 @@ function graphAt(parent: Json, key: string, inputs: string[], outputs: string[])
     if (!(name in graphOutputs)) throw new ModelConfigError(`${key}.outputs`, `lacks "${name}"`);
   }
   return { file, inputs: graphInputs, outputs: graphOutputs };
+}
+
+function decodeConfigAt(raw: Json): DecodeConfig {
+  try {
+    return parseDecodeConfig(raw["decode"]);
+  } catch (error) {
+    if (error instanceof DecodeConfigError) throw new ModelConfigError(`decode.${error.field}`, error.message.slice(`decode.${error.field} `.length));
+    throw error;
+  }
 }
 
 /** Checks a parsed config.json against the contract and returns it typed; throws ModelConfigError naming the field. */
@@ -208,6 +220,7 @@ export function parseModelConfig(raw: unknown): ModelConfig {
     element_dim: integerAt(raw, "element_dim", "element_dim", 1),
     schema_encoder: graphAt(raw, "schema_encoder", SCHEMA_ENCODER_INPUTS, SCHEMA_ENCODER_OUTPUTS),
     model: graphAt(raw, "model", MODEL_INPUTS, MODEL_OUTPUTS),
+    decode: decodeConfigAt(raw),
   };
   if (typeof modelId === "string") config.model_id = modelId;
   if (isObject(raw["training"])) config.training = raw["training"];

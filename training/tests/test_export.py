@@ -1,6 +1,7 @@
 """The int8 rewrite of an exported graph: run with
     /usr/bin/python3 -m unittest discover -s training/tests -v
 """
+import json
 import os
 import sys
 import tempfile
@@ -169,6 +170,28 @@ class SmoothQuant(unittest.TestCase):
         self.assertFalse(
             all(torch.equal(a, c) for a, c in zip(first.state_dict().values(), other.state_dict().values()))
         )
+
+
+class CarriedConfig(unittest.TestCase):
+    def test_a_new_export_keeps_the_decode_and_calibration_blocks(self):
+        with tempfile.TemporaryDirectory() as out:
+            shipped = os.path.join(out, "shipped.json")
+            with open(shipped, "w") as f:
+                json.dump({"decode": {"span_count_min": 3}, "calibration": {"kind": "logistic"}, "window": {}}, f)
+            self.assertEqual(
+                export.carried_config(out, shipped),
+                {"decode": {"span_count_min": 3}, "calibration": {"kind": "logistic"}},
+            )
+            with open(os.path.join(out, "config.json"), "w") as f:
+                json.dump({"decode": {"span_count_min": 4}}, f)
+            self.assertEqual(export.carried_config(out, shipped)["decode"], {"span_count_min": 4})
+
+    def test_the_shipped_config_has_a_decode_block_the_evaluator_reads(self):
+        import evaluate
+
+        carried = export.carried_config(tempfile.gettempdir() + "/no-such-export")
+        self.assertEqual(carried["decode"]["optional_span_floor"], evaluate.OPTIONAL_SPAN_FLOOR)
+        self.assertEqual(carried["decode"]["span_count_min"], evaluate.SPAN_COUNT_MIN)
 
 
 if __name__ == "__main__":

@@ -9,21 +9,7 @@ import type { SlotDecision, SpanReading } from "../types.js";
 import { overlaps, type Span } from "../read/spans.js";
 import { takeTurns, twinGroups } from "./twins.js";
 
-/**
- * An optional slot whose chosen span is less likely than this (start sigmoid x end sigmoid) is absent: a wrong
- * optional value is worse than the tool's default. Chosen on the synthetic held-out split (seeds 777 and 778: whole
- * calls +1.0 and +1.8 points), never on BFCL.
- */
-export const OPTIONAL_SPAN_FLOOR = 0.1;
-
-/**
- * A tentative required slot (REQUIRED_RESCUE_ABSENT_MAX in slot.ts) is filled only from a free span at least this
- * likely, and never from a span that opens the message or cuts a word (SpanReading.weak: validation level, held-out
- * +1, "Please trace shipment" asks for the tracking number instead of reading "Please trace"); otherwise it is
- * absent, and so missing. Chosen with REQUIRED_RESCUE_ABSENT_MAX (floors 0.1 / 0.2 / 0.3:
- * 61.1 / 61.0 / 61.0% whole calls).
- */
-export const REQUIRED_RESCUE_SPAN_FLOOR = 0.1;
+import { thresholds } from "../settings.js";
 
 type Contender = Extract<SlotDecision, { kind: "filled" }> & { readings: [SpanReading, ...SpanReading[]] };
 
@@ -62,10 +48,14 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
     chosen.set(i, pick);
     out[i] = { ...decision, values: [pick.value], probabilities: [pick.probability], sources: [pick.span] };
   };
+  // An optional slot whose chosen span is below optional_span_floor is absent: a wrong optional value is worse than
+  // the tool's default. A tentative required slot takes a free span of at least required_rescue_span_floor, never a
+  // span that opens the message or cuts a word ("Please trace shipment" asks for the tracking number instead).
+  const { optional_span_floor: optionalFloor, required_rescue_span_floor: rescueFloor } = thresholds();
   for (const { decision, i } of order) {
     const required = isRequired(i);
     const free = firstFree(decision, !required);
-    if (free && (required || free.span.probability >= OPTIONAL_SPAN_FLOOR)) {
+    if (free && (required || free.span.probability >= optionalFloor)) {
       give(i, decision, free);
       continue;
     }
@@ -91,7 +81,7 @@ export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly Sl
   for (const { decision, i } of contenders) {
     if (!decision.tentative) continue;
     const free = firstFree(decision, true);
-    if (!free || free.span.probability < (decision.tentative.floor ?? REQUIRED_RESCUE_SPAN_FLOOR)) {
+    if (!free || free.span.probability < (decision.tentative.floor ?? rescueFloor)) {
       out[i] = { kind: "absent", probability: decision.tentative.absentProbability };
       continue;
     }

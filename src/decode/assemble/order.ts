@@ -14,6 +14,7 @@ import { rangePairs } from "./ranges.js";
 import { readSpans, singleSource } from "../decide/slot.js";
 import type { SlotDecision } from "../types.js";
 import type { Span } from "../read/spans.js";
+import { thresholds } from "../settings.js";
 
 /** Whether two words share a stem: equal, or the same first four letters ("user" and "username", "covers" and "coverage"). */
 function sameStem(a: string, b: string): boolean {
@@ -28,15 +29,15 @@ function wordsOf(text: string): string[] {
     .filter((w) => w.length >= 3);
 }
 
-/** How many words on each side of a value may name its parameter ("180 hits", "for user 'Sam'", "covers 400"). */
-const NAMING_DISTANCE = 3;
-
-/** Whether a word of the parameter's name (or of its stem) lies next to `span`, within NAMING_DISTANCE words. */
+/**
+ * Whether a word of the parameter's name (or of its stem) lies next to `span`, within naming_distance words on each
+ * side ("180 hits", "for user 'Sam'", "covers 400").
+ */
 function namedNextTo(conversation: SerializedConversation, span: Span, slot: Slot): boolean {
   const view = messageView(conversation, span.start);
   const near = [
-    ...wordsOf(view.text.slice(0, span.start - view.first)).slice(-NAMING_DISTANCE),
-    ...wordsOf(view.text.slice(span.end + 1 - view.first)).slice(0, NAMING_DISTANCE),
+    ...wordsOf(view.text.slice(0, span.start - view.first)).slice(-thresholds().naming_distance),
+    ...wordsOf(view.text.slice(span.end + 1 - view.first)).slice(0, thresholds().naming_distance),
   ];
   const name = nameWords(slot.path[slot.path.length - 1] ?? "").filter((w) => w.length >= 3);
   return name.some((n) => near.some((w) => sameStem(w, n)));

@@ -12,9 +12,7 @@ import type { Heads } from "../read/heads.js";
 import { overlaps, sigmoid, type Span } from "../read/spans.js";
 import { takeTurns, twinGroups, twinKey } from "./twins.js";
 import { readValue } from "../parse/value.js";
-
-/** The most calls one listed slot makes. */
-const LISTED_CALLS_MAX = 8;
+import { thresholds } from "../settings.js";
 
 /**
  * Shares the spans of `count` calls out among the slots and the calls:
@@ -43,7 +41,7 @@ export function shareAcrossCalls(
     if (d.kind !== "filled" || !d.perCall || d.perCall.length === 0) return;
     const fill = slots[i]?.fill;
     const listed = fill?.kind === "span" && isNumeric(fill.domain);
-    marked.set(i, listed ? readListed(conversation, d.perCall, fill.domain, LISTED_CALLS_MAX) : d.perCall);
+    marked.set(i, listed ? readListed(conversation, d.perCall, fill.domain, thresholds().listed_calls_max) : d.perCall);
   });
   const keys = new Map([...marked.keys()].map((i) => [i, twinKey(slots[i])]));
   const kept = claimSpans(marked, (i, j) => i !== j && (keys.get(i) === null || keys.get(i) !== keys.get(j)));
@@ -182,13 +180,13 @@ export function callPerListedValue(
     const others = given.filter((r, j): r is SpanReading => r !== undefined && j !== i);
     if (!isNumeric(fill.domain)) {
       if (!(slots[i] as Slot).requiredChain.every(Boolean)) return;
-      const names = continueNameList(conversation, reading.span, LISTED_CALLS_MAX).slice(1);
+      const names = continueNameList(conversation, reading.span, thresholds().listed_calls_max).slice(1);
       const taken = new Set(decisions.flatMap((d, j) => (d.kind === "filled" && j !== i ? [d.values[0]] : [])));
       const read = readSpans(conversation, names, fill.domain).filter((r) => !taken.has(r.value) && others.every((o) => !overlaps(o.span, r.span)));
       if (read.length > 0 && read.length === names.length) lists.push({ i, items: [reading, ...read] });
       return;
     }
-    const items = readListed(conversation, [reading], fill.domain, LISTED_CALLS_MAX).filter(
+    const items = readListed(conversation, [reading], fill.domain, thresholds().listed_calls_max).filter(
       (r) => !r.listed || others.every((o) => !overlaps(o.span, r.span)),
     );
     if (items.length > 1 && items.every((r) => !inArrays.has(r.value))) lists.push({ i, items });
@@ -219,15 +217,10 @@ function callPerItem(
 const JOINED = /^,?\s+(?:and|&|plus)(?:\s+(?:of|in|at|for|to|from|on|by|with))?\s+/;
 
 /**
- * How likely, against the span's own ends, a value must end before a join and the next one start after it for the
- * span to be split there (0.3 and 0.7 score alike on the synthetic splits).
- */
-const JOINED_SPLIT_RATIO = 0.5;
-
-/**
  * One call per value of a required string slot whose one span joins several values ("cancel the stow of angers scanty
  * and chickens artfully"), where the pointer heads end a value before each join and start one after it
- * (JOINED_SPLIT_RATIO): the model read the list as one value. Slots that split must agree on the number of values;
+ * (joined_split_ratio: how likely, against the span's own ends, a value must end before a join and the next
+ * one start after it): the model read the list as one value. Slots that split must agree on the number of values;
  * the others repeat in every call. A bare comma never splits ("Kathmandu, Guadeloupe" is one place). Validation 510
  * -> 511, held-out and BFCL level. Null when no slot splits.
  */
@@ -246,6 +239,7 @@ export function callPerJoinedValue(
     if (!span || fill.kind !== "span" || isNumeric(fill.domain) || !slot.requiredChain.every(Boolean)) return;
     const startP = (t: number) => sigmoid(heads.start[slot.element * T + t] as number);
     const endP = (t: number) => sigmoid(heads.end[slot.element * T + t] as number);
+    const ratio = thresholds().joined_split_ratio;
     const view = messageView(conversation, span.start);
     const parts: Span[] = [];
     let from = span.start;
@@ -253,7 +247,7 @@ export function callPerJoinedValue(
       const joined = JOINED.exec(view.text.slice(t - view.first, span.end - view.first + 1));
       if (!joined || !/\w/.test(view.text[t - 1 - view.first] ?? "")) continue;
       const next = t + joined[0].length;
-      if (next > span.end || endP(t - 1) < JOINED_SPLIT_RATIO * endP(span.end) || startP(next) < JOINED_SPLIT_RATIO * startP(span.start)) continue;
+      if (next > span.end || endP(t - 1) < ratio * endP(span.end) || startP(next) < ratio * startP(span.start)) continue;
       parts.push({ start: from, end: t - 1, probability: startP(from) * endP(t - 1), score: 0 });
       from = next;
       t = next;

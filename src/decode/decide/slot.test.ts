@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compile, tool } from "../../tools/testing/compile.js";
 import { readSpans } from "./slot.js";
 import { userConversation } from "../testing/conversation.js";
+import { shippedDecode } from "../testing/settings.js";
 
 describe("readSpans", () => {
   const set = compile(tool("browse", { type: "object", properties: { brand: { type: "string" }, limit: { type: "integer" } } }));
@@ -10,7 +11,7 @@ describe("readSpans", () => {
 
   it("reads no function words alone as a string value, but words around them", () => {
     const { conversation, at } = userConversation("browse with using 96 for which-way signs");
-    const values = (text: string) => readSpans(conversation, [at(0, text)], domainOf(brand)).map((r) => r.value);
+    const values = (text: string) => shippedDecode(() => readSpans(conversation, [at(0, text)], domainOf(brand))).map((r) => r.value);
     expect(values("using")).toEqual([]);
     expect(values("with")).toEqual([]);
     expect(values("with using")).toEqual([]);
@@ -20,7 +21,7 @@ describe("readSpans", () => {
 
   it("reads no comparison words as a string value", () => {
     const { conversation, at } = userConversation("vegan, under 30 minutes, rated more than 4, ID");
-    const values = (text: string) => readSpans(conversation, [at(0, text)], domainOf(brand)).map((r) => r.value);
+    const values = (text: string) => shippedDecode(() => readSpans(conversation, [at(0, text)], domainOf(brand))).map((r) => r.value);
     expect(values("under")).toEqual([]);
     expect(values("more than")).toEqual([]);
     expect(values("ID")).toEqual([]);
@@ -29,7 +30,7 @@ describe("readSpans", () => {
 
   it("reads numbers under a numeric domain", () => {
     const { conversation, at } = userConversation("browse with using 96 for which-way signs");
-    expect(readSpans(conversation, [at(0, "96")], domainOf(limit)).map((r) => r.value)).toEqual([96]);
-    expect(readSpans(conversation, [at(0, "using")], domainOf(limit))).toEqual([]);
+    expect(shippedDecode(() => readSpans(conversation, [at(0, "96")], domainOf(limit))).map((r) => r.value)).toEqual([96]);
+    expect(shippedDecode(() => readSpans(conversation, [at(0, "using")], domainOf(limit)))).toEqual([]);
   });
 });

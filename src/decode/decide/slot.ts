@@ -7,28 +7,13 @@ import { domainAllows } from "../../tools/domain.js";
 import type { SchemaElement, Slot, SlotFill, ValueDomain } from "../../tools/types.js";
 import { argmax, softmax, type Heads } from "../read/heads.js";
 import { continueNumberList, isNumeric, wholeNameList, withNumberSuffix } from "../parse/lists.js";
-import {
-  assignedBoolean,
-  assignedSpan,
-  countedSpan,
-  formattedSpan,
-  labelledByName,
-  mentionedBoolean,
-  mentionsName,
-  type AssignedSpan,
-} from "./assigned.js";
+import type { AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "../read/spans.js";
 import { readValue } from "../parse/value.js";
 import { asWholeValue } from "../parse/whole.js";
-import { namedItems, namedOption } from "./named.js";
-import { sizedOption } from "./sizes.js";
-import { sortedOption } from "./sorting.js";
-import { stated } from "./stated.js";
+import { runs, thresholds } from "../settings.js";
 import type { Reading, SlotDecision, SpanReading } from "../types.js";
-
-const CANDIDATE_SPANS = 16;
-const ABSENT = 0;
-const VALUE = 1;
+import { ABSENT, SLOT_RULES, SPAN_FINDERS, type SlotInput } from "./rules.js";
 
 /** The one span a filled decision of one call took its one value from, or null. */
 export function singleSource(decision: SlotDecision | undefined): Span | null {
@@ -43,7 +28,7 @@ const FUNCTION_WORD =
 const COMPARATIVE = /^(?:under|over|more|less|fewer|than|above|below|least|most|only|just|id|uuid|ids)$/i;
 
 /** Whether a span's text is only function words, words of a comparison and labels ("using", "more than", "UUID"). */
-function onlyFunctionWords(text: string): boolean {
+export function onlyFunctionWords(text: string): boolean {
   return text
     .trim()
     .split(/\s+/)
@@ -58,10 +43,14 @@ function onlyFunctionWords(text: string): boolean {
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
   const out: SpanReading[] = [];
   const prose = domain.rules.some((rule) => (rule.type !== "string" && rule.type !== "null") || rule.prose === true);
-  const spans = found.map((span) => (isNumeric(domain) ? withNumberSuffix(conversation, span) : asWholeValue(conversation, span, prose)));
+  const numeric = isNumeric(domain);
+  const suffix = numeric && runs("number-suffix");
+  const whole = !numeric && runs("whole-value");
+  const functionWords = runs("function-words");
+  const spans = found.map((span) => (suffix ? withNumberSuffix(conversation, span) : whole ? asWholeValue(conversation, span, prose) : span));
   for (const span of spans) {
     const text = spanText(conversation, span.start, span.end);
-    if (text === null || onlyFunctionWords(text)) continue;
+    if (text === null || (functionWords && onlyFunctionWords(text))) continue;
     const read = readValue(text, domain);
     if (read) out.push({ value: read.value, probability: span.probability, span });
   }
@@ -90,16 +79,17 @@ const REQUEST_OPENERS =
  * several words (opensMessageWithWords), then those that cut a word or number ("0" out of "10"), which a value
  * never does. On the validation split the order changes nothing; on the held-out split it gains 6 of 400 whole calls.
  */
-function readableSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
+export function readableSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
   return remembered(heads, "best", row, () => {
-    const spans = bestSpans(conversation, heads.start, heads.end, row, CANDIDATE_SPANS);
+    const spans = bestSpans(conversation, heads.start, heads.end, row, thresholds().candidate_spans);
     const numeric = isNumeric(domain);
-    const rank = (s: Span) => (!onWordBoundaries(conversation, s, numeric) ? 2 : opensMessageWithWords(conversation, s) ? 1 : 0);
-    const ranked = spans.map((s) => ({ s, r: rank(s) }));
+    const ranked = runs("weak-spans-last");
+    const rank = (s: Span) => (!ranked ? 0 : !onWordBoundaries(conversation, s, numeric) ? 2 : opensMessageWithWords(conversation, s) ? 1 : 0);
+    const byRank = spans.map((s) => ({ s, r: rank(s) }));
     return [0, 1, 2].flatMap((r) => {
       const readings = readSpans(
         conversation,
-        ranked.filter((x) => x.r === r).map(({ s }) => s),
+        byRank.filter((x) => x.r === r).map(({ s }) => s),
         domain,
       );
       return r === 0 ? readings : readings.map((reading): SpanReading => ({ ...reading, weak: true }));
@@ -115,11 +105,7 @@ function readableSpans(conversation: SerializedConversation, heads: Heads, row: 
 function markedSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
   return remembered(heads, "marked", row, () => {
     const spans = thresholdSpans(conversation, heads.start, heads.end, row);
-    return readSpans(
-      conversation,
-      spans.filter((s) => !opensRequest(conversation, s)),
-      domain,
-    );
+    return readSpans(conversation, runs("request-openers") ? spans.filter((s) => !opensRequest(conversation, s)) : spans, domain);
   });
 }
 
@@ -136,7 +122,7 @@ const GREETING_ONLY = /^(?:(?:hey|hi|hello|please|pls|ok|okay|so|now|can|could|w
  * Whether a span opens the message with the request's words, follows nothing but a greeting, or starts with a word
  * that opens a request or a part.
  */
-function opensRequest(conversation: SerializedConversation, span: Span): boolean {
+export function opensRequest(conversation: SerializedConversation, span: Span): boolean {
   if (opensMessageWithWords(conversation, span)) return true;
   if (GREETING_ONLY.test(messageTextBefore(conversation, span.start) ?? "")) return true;
   const first = (spanText(conversation, span.start, span.end) ?? "").split(/[\s,]/)[0] ?? "";
@@ -159,52 +145,7 @@ function repeat<T>(value: T, n: number): T[] {
   return Array.from({ length: n }, () => value);
 }
 
-/**
- * An optional enum slot whose best option has a softmax probability (over its options) below this is absent: when
- * no option is mentioned the options score alike, and a guessed option is worse than the tool's default. Chosen on
- * the synthetic training split (slot accuracy 65.6% -> 80.5% over 241 optional enum slots: training/choose_option_floor.py),
- * never on BFCL.
- */
-export const OPTIONAL_OPTION_FLOOR = 0.8;
-
-/**
- * An optional enum slot whose action head is at least this sure a value is stated takes its best option below the
- * floor: the text names the slot, and the options split over near paraphrases ("clothing size medium": M 0.63, L 0.37).
- * Validation 507 -> 508, held-out 243 -> 244, BFCL 1,466 -> 1,473 (live_multiple +6); 0.9 and 0.99 score alike on the
- * synthetic splits.
- */
-export const OPTIONAL_OPTION_STATED = 0.95;
-
-/**
- * An optional slot (one the call is valid without) gets this added to its absent logit before the action argmax: a
- * value must be e (2.7) times as likely as absence. The model says "present" too readily for optional slots, and a
- * wrong extra argument fails a call as surely as a dropped one. Chosen on the synthetic training split (whole calls
- * over two samples of 800, margin 0 / 0.5 / 1 / 1.5 / 2: 56.2 / 57.2 / 57.8 / 57.3 / 56.5%), never on BFCL.
- */
-export const OPTIONAL_ABSENT_MARGIN = 1.0;
-
-/**
- * A required single-value span slot whose absent probability is at most this is not yet missing: it takes the best
- * span that reads as its type and that no other slot of the call takes, if that span is likely enough
- * (REQUIRED_RESCUE_SPAN_FLOOR in distinct.ts). The model under-reads values stated with no word of their parameter
- * ("movies starring Leonardo DiCaprio"), while a value that is truly missing leaves no free span behind. Chosen on
- * the synthetic training split (three samples, 2,800 cases: whole calls 60.1 -> 61.1%, missing-argument accuracy
- * unchanged, calls wrongly answered "missing" 3.7 -> 2.1%), never on BFCL.
- */
-export const REQUIRED_RESCUE_ABSENT_MAX = 0.8;
-
-/**
- * An optional single-value span slot the action head calls absent, with its absent probability at most
- * REQUIRED_RESCUE_ABSENT_MAX before the optional margin, is tentative too: it takes the best free span that reads
- * as its type, once the other slots have theirs, if that span is at least this likely ("a gulch; 'LM-706874', and
- * 'Aqtobe'" gives home_city Aqtobe). The margin keeps optional slots out of the surer slots' way; this gives them the
- * spans left over. Validation 515 -> 525, held-out level, BFCL 1,548 -> 1,556 (17 cases gained, 9 lost); a floor of
- * 0.2 gains more on the synthetic splits (validation 528, held-out 250) and churns BFCL more (1,553: 23 gained, 18
- * lost to leftover words such as "some" or "watching" read as values).
- */
-export const OPTIONAL_RESCUE_SPAN_FLOOR = 0.5;
-
-function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: number, actionP: number, required: boolean): SlotDecision {
+export function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: number, actionP: number, required: boolean): SlotDecision {
   const logits = fill.optionElements.map((e) => heads.option[e] as number);
   const probs = softmax(logits, 0, logits.length);
   let best = -1;
@@ -212,7 +153,8 @@ function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: 
     if (fill.allowed[i] && (best < 0 || p > (probs[best] as number))) best = i;
   });
   if (best < 0) return { kind: "not_expressible", reason: "no allowed enum option" };
-  if (!required && (probs[best] as number) < OPTIONAL_OPTION_FLOOR && actionP < OPTIONAL_OPTION_STATED)
+  const { optional_option_floor: floor, optional_option_stated: sure } = thresholds();
+  if (runs("optional-option-floor") && !required && (probs[best] as number) < floor && actionP < sure)
     return { kind: "absent", probability: 1 - actionP * (probs[best] as number) };
   return { kind: "filled", values: repeat(fill.options[best], n), probabilities: repeat(actionP * (probs[best] as number), n) };
 }
@@ -249,7 +191,8 @@ function decideSpan(
     const perCall = several.map((r) => ({ ...r, probability: actionP * r.probability }));
     return { kind: "filled", ...spreadOverCalls(perCall, n), perCall, sources: perCall.map((r) => r.span) };
   }
-  const candidates = readableSpans(conversation, heads, row, domain).map((r) => withoutOwnName(conversation, r, element, domain));
+  const trim = runs("own-name-trim");
+  const candidates = readableSpans(conversation, heads, row, domain).map((r) => (trim ? withoutOwnName(conversation, r, element, domain) : r));
   if (assigned) {
     const [reading] = readSpans(conversation, [{ ...assigned, probability: 1, score: Number.POSITIVE_INFINITY }], domain);
     if (reading) candidates.unshift(reading);
@@ -271,7 +214,7 @@ function decideSpan(
  * platform, "personal_data table" for table; "Salt Lake City" keeps its capital; BFCL multiple +2, the synthetic
  * splits level).
  */
-function withoutOwnName(conversation: SerializedConversation, reading: SpanReading, element: SchemaElement, domain: ValueDomain): SpanReading {
+export function withoutOwnName(conversation: SerializedConversation, reading: SpanReading, element: SchemaElement, domain: ValueDomain): SpanReading {
   const last = element.nameWords[element.nameWords.length - 1];
   if (!last || !/^[a-z]{3,}$/.test(last) || typeof reading.value !== "string") return reading;
   const text = spanText(conversation, reading.span.start, reading.span.end) ?? "";
@@ -293,7 +236,7 @@ function decideArray(
   if (readings.length === 0) {
     readings = readableSpans(conversation, heads, row, fill.items).slice(0, 1);
   }
-  if (readings.length > 0 && isNumeric(fill.items)) {
+  if (readings.length > 0 && isNumeric(fill.items) && runs("number-list")) {
     readings = readSpans(
       conversation,
       continueNumberList(
@@ -304,7 +247,7 @@ function decideArray(
       fill.items,
     );
   }
-  if (readings.length > 0 && !isNumeric(fill.items)) {
+  if (readings.length > 0 && !isNumeric(fill.items) && runs("name-list")) {
     const whole = readSpans(
       conversation,
       wholeNameList(
@@ -335,17 +278,8 @@ function decideArray(
 }
 
 /**
- * Decides one slot (its schema element `element`) for `n` calls of its tool. A span slot whose value the text states is filled whatever the action
- * head says, from that span: the last message assigns it by name ("a=2"), counts a number in its name ("3 bedrooms, 2
- * bathrooms", countedSpan: validation 501 -> 502, held-out level, BFCL 1,430 -> 1,437, simple_python +4: the model had
- * swapped such numbers), holds the one URL or e-mail address its name asks for ("url", formattedSpan: BFCL
- * live_simple +2, the synthetic splits level), or, for a slot the head calls absent, one of
- * its likeliest spans comes right after the parameter's name in words ("user id 43523", "max price: 20";
- * labelledByName: validation 495 -> 496, held-out 227 -> 228, BFCL 1,411 -> 1,424, live_multiple +10). An optional
- * boolean the conversation never names (mentionsName) is left to the tool's default: "a home with 3 bedrooms" sets
- * no has_garage (BFCL 1,453 -> 1,458, the synthetic splits level), one its last message names is true unless a
- * negation comes before (mentionedBoolean). An enum slot takes the one option the last message
- * names word for word (namedOption), an array of options every option it names (namedItems).
+ * Decides one slot (its schema element `element`) for `n` calls of its tool: the decide passes (decide/rules.ts) in
+ * their declared order, the first that decides wins; the last reads the heads.
  */
 export function decideSlot(
   slot: Slot,
@@ -358,57 +292,60 @@ export function decideSlot(
   const row = slot.element;
   const actions = softmax(heads.action, row * 3, 3);
   const required = slot.requiredChain[slot.requiredChain.length - 1] === true;
-  const margin = slot.requiredChain.every((r) => r) ? 0 : OPTIONAL_ABSENT_MARGIN;
+  const margin = slot.requiredChain.every((r) => r) ? 0 : thresholds().optional_absent_margin;
   const action = argmax(actions.map((p, i) => Math.log(p) + (i === ABSENT ? margin : 0)));
   const actionP = actions[action] as number;
   const fill = slot.fill;
-  if (fill.kind === "fixed") {
-    if (action !== ABSENT) return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(actionP, n) };
-    if (!required) return { kind: "absent", probability: actionP };
-    return { kind: "filled", values: repeat(fill.value, n), probabilities: repeat(1, n), automatic: true };
+  const domain = fill.kind === "span" ? fill.domain : null;
+  let assigned: AssignedSpan | null | undefined;
+  const input: SlotInput = {
+    slot,
+    element,
+    fill,
+    heads,
+    conversation,
+    n,
+    required,
+    margin,
+    action,
+    actionP,
+    fillRequired,
+    assigned() {
+      if (assigned === undefined) {
+        assigned = null;
+        for (const finder of SPAN_FINDERS) {
+          if (!runs(finder.id)) continue;
+          assigned = finder.run(input);
+          if (assigned) break;
+        }
+      }
+      return assigned;
+    },
+    readable: () => (domain ? readableSpans(conversation, heads, row, domain) : []),
+    decideSpan: (calls, p, written) => (domain ? decideSpan(domain, conversation, heads, row, calls, p, written, element) : unreadable(p)),
+    fromHeads() {
+      switch (fill.kind) {
+        case "enum":
+          return decideEnum(fill, heads, n, actionP, required);
+        case "bool":
+          return decideBool(fill.domain, heads, row, n, actionP);
+        case "span":
+          return decideSpan(fill.domain, conversation, heads, row, n, actionP, input.assigned(), element);
+        case "array":
+          return decideArray(fill, conversation, heads, row, n, actionP);
+        default:
+          return { kind: "not_expressible", reason: "no value the heads can give" };
+      }
+    },
+  };
+  for (const rule of SLOT_RULES) {
+    if (!runs(rule.id)) continue;
+    const decision = rule.run(input);
+    if (decision) return decision;
   }
-  const said = fill.kind === "bool" ? assignedBoolean(conversation, slot) : null;
-  if (fill.kind === "bool" && said !== null && domainAllows(fill.domain, said)) return stated(said, n);
-  const mentioned = fill.kind === "bool" && said === null && !required ? mentionedBoolean(conversation, slot) : null;
-  if (fill.kind === "bool" && mentioned !== null && domainAllows(fill.domain, mentioned)) return stated(mentioned, n);
-  const assigned =
-    fill.kind === "span"
-      ? (assignedSpan(conversation, slot) ?? (isNumeric(fill.domain) ? countedSpan(conversation, slot) : formattedSpan(conversation, slot)))
-      : null;
-  const labelled =
-    fill.kind === "span" && action === ABSENT && !assigned
-      ? (readableSpans(conversation, heads, row, fill.domain).find((r) => !r.weak && labelledByName(conversation, r.span, slot))?.span ?? null)
-      : null;
-  const written = assigned ?? labelled;
-  if (fill.kind === "span" && action !== VALUE && written) {
-    const filled = decideSpan(fill.domain, conversation, heads, row, 1, 1, written, element);
-    if (filled.kind === "filled") return { ...filled, values: repeat(filled.values[0], n), probabilities: repeat(1, n) };
-  }
-  const named =
-    fill.kind === "enum" ? (namedOption(conversation, fill) ?? sortedOption(conversation, fill) ?? sizedOption(conversation, fill)) : null;
-  if (fill.kind === "enum" && named !== null) return stated(fill.options[named], n);
-  const items = fill.kind === "array" ? namedItems(conversation, fill.items) : [];
-  if (fill.kind === "array" && items.length >= Math.max(1, fill.minItems) && items.length <= fill.maxItems) return stated(items, n);
-  if (action === ABSENT) {
-    const extracting = fillRequired && required && margin === 0;
-    if (fill.kind === "span" && n === 1 && (actionP <= REQUIRED_RESCUE_ABSENT_MAX || extracting)) {
-      const rescued = decideSpan(fill.domain, conversation, heads, row, 1, 1 - actionP, assigned, element);
-      const floor = extracting ? { floor: 0 } : margin > 0 ? { floor: OPTIONAL_RESCUE_SPAN_FLOOR } : {};
-      if (rescued.kind === "filled") return { ...rescued, tentative: { absentProbability: actionP, ...floor } };
-    }
-    return { kind: "absent", probability: actionP };
-  }
-  if (fill.kind === "unfillable") return { kind: "not_expressible", reason: fill.reason };
-  if (action !== VALUE) return { kind: "not_expressible", reason: "the value is implied, not written in the conversation" };
-  switch (fill.kind) {
-    case "enum":
-      return decideEnum(fill, heads, n, actionP, required);
-    case "bool":
-      if (margin > 0 && !mentionsName(conversation, element)) return { kind: "absent", probability: 1 - actionP };
-      return decideBool(fill.domain, heads, row, n, actionP);
-    case "span":
-      return decideSpan(fill.domain, conversation, heads, row, n, actionP, assigned, element);
-    case "array":
-      return decideArray(fill, conversation, heads, row, n, actionP);
-  }
+  return input.fromHeads();
+}
+
+function unreadable(probability: number): SlotDecision {
+  return { kind: "unreadable", probability, reason: "no span of the conversation reads as the slot's type" };
 }

@@ -8,6 +8,7 @@ import type { CompiledToolSet } from "../../tools/types.js";
 import { decodeHeads } from "../decode.js";
 import type { Heads } from "../read/heads.js";
 import { SPECIAL_IDS } from "./conversation.js";
+import { contextFor, shippedSettings } from "./settings.js";
 
 const HIGH = 8;
 const LOW = -8;
@@ -114,8 +115,8 @@ export function headsFor(text: string, set: CompiledToolSet) {
   const messages: ChatMessage[] = [{ role: "user", content: text }];
   const conversation = serializeConversation(messages, SPECIAL_IDS, 512);
   const builder = new HeadsBuilder(set, conversation);
-  const decode = (choice: ToolChoice = "auto", parallel = true) =>
-    decodeHeads(set, builder.heads, conversation, { toolChoice: choice, parallelToolCalls: parallel });
+  const decode = (choice: ToolChoice = "auto", parallel = true, without: readonly string[] = []) =>
+    decodeHeads(set, builder.heads, conversation, contextFor(set, choice, parallel), shippedSettings(without));
   return { builder, decode };
 }
 
