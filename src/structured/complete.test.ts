@@ -66,6 +66,18 @@ describe("a completed answer validates", () => {
     if (done.kind === "complete") expect(requestTimeCheck(nullable)(done.value)).toEqual({ valid: true, errors: [] });
     expect(requestTimeCheck(nullable)({ size: true, kind: null }).valid).toBe(false);
   });
+  it("with null for a nullable $ref (nullable beside the $ref, not in its target)", () => {
+    const referenced: JSONSchema = {
+      type: "object",
+      additionalProperties: false,
+      required: ["code"],
+      properties: { code: { $ref: "#/$defs/code", nullable: true } },
+      $defs: { code: { type: "string" } },
+    };
+    const done = completeAnswer(referenced, {});
+    expect(done).toEqual({ kind: "complete", value: { code: null }, unstated: [] });
+    if (done.kind === "complete") expect(requestTimeCheck(referenced)(done.value).valid).toBe(true);
+  });
 });
 
 describe("extractionTool", () => {

@@ -54,7 +54,7 @@ export function completeAnswer(root: Record<string, unknown>, read: Record<strin
         setOwn(out, key, isObject(value) && isObjectSchema(sub) ? fill(sub, value, here) : value);
       } else if (!required.includes(key)) {
         continue;
-      } else if (admitsNull(sub)) {
+      } else if (admitsNull(raw) || admitsNull(sub)) {
         setOwn(out, key, null);
       } else if (isObjectSchema(sub)) {
         setOwn(out, key, fill(sub, {}, here));
