@@ -17,7 +17,7 @@ export type SlotDecision =
       readings?: SpanReading[];
       /**
        * A slot the model calls absent, filled only from a span no other slot of the call takes and at least `floor`
-       * likely (REQUIRED_RESCUE_SPAN_FLOOR when unset: a required slot).
+       * likely (required_rescue_span_floor when unset: a required slot).
        */
       tentative?: { absentProbability: number; floor?: number };
       /** For a single-span slot of several calls: the spans it points at (starts above 0.5), read, in text order. */

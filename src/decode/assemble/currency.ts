@@ -153,7 +153,7 @@ export function withCurrencyCodes(
 /**
  * Whether a filled currency span slot holds no currency code at all (three letters, upper case): a word the pointer
  * heads fell back on when another slot took the code they pointed at ("at CHF and using euros for into" read "Hello"
- * as the target: validation 538 -> 539, held-out and BFCL level).
+ * as the target).
  */
 function readsNoCode(slot: Slot, d: SlotDecision): boolean {
   return d.kind === "filled" && slot.fill.kind === "span" && d.values.every((v) => typeof v === "string" && !/^[A-Z]{3}$/.test(v));

@@ -21,14 +21,12 @@ function isContender(decision: SlotDecision): decision is Contender {
  * The single-span slots of one call take turns by the score of their best span; a slot whose best span overlaps one
  * already taken gets its best reading that does not. When every reading overlaps, the slot is absent (a value stated
  * once fills one slot), so a required one is missing: "start" and "end" both read "Juba, Malawi" asks for the end
- * (validation split 474 -> 475 of 800; BFCL 1,383 -> 1,397, irrelevance +3, live_irrelevance +12, live_relevance −1,
- * as a confused call becomes a question) — unless the span taken joins two values both slots point at, which are then
+ * (a confused call becomes a question) — unless the span taken joins two values both slots point at, which are then
  * split between them (splitJoined), or an optional slot holds its best span: the optional one yields
- * ("charges of 5C and 7C placed 3 meters apart" gives 3 to the distance, not to an optional permittivity: validation
- * 493 -> 494, held-out level, BFCL 1,405 -> 1,410). An optional slot is also absent when its span is below
- * OPTIONAL_SPAN_FLOOR, and never takes the model's unsure guesses (SpanReading.weak: "Give me detail information ..."
- * gives no detail_level "Give"; BFCL 1,465 -> 1,466, the synthetic splits level). Tentative slots come last, in
- * schema order, and take only a free span of at least REQUIRED_RESCUE_SPAN_FLOOR. Last, numbered twins trade values
+ * ("charges of 5C and 7C placed 3 meters apart" gives 3 to the distance, not to an optional permittivity). An optional slot is also absent when its span is below
+ * optional_span_floor, and never takes the model's unsure guesses (SpanReading.weak: "Give me detail information ..."
+ * gives no detail_level "Give"). Tentative slots come last, in
+ * schema order, and take only a free span of at least required_rescue_span_floor. Last, numbered twins trade values
  * into text order (inTextOrder). `decisions[i]` is `slots[i]`'s.
  */
 export function giveDistinctSpans(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {
@@ -97,8 +95,7 @@ type SharedReading = { mine: SpanReading; theirs: SpanReading };
 /**
  * A span another slot took that joins two values both slots point at ("between New York, USA and Miami, USA" taken
  * whole by start_location, which end_location reads too): split at "and" or "&", the earlier value to the slot first
- * in the schema (held-out 251 -> 252, BFCL 1,582 -> 1,583, validation level, no case lost; splitting at any gap lost
- * 8 validation cases). Returns the other slot, the reading it loses, and each slot's new reading; null when none.
+ * in the schema (splitting at any gap, not only at a join word, lost cases). Returns the other slot, the reading it loses, and each slot's new reading; null when none.
  */
 function splitJoined(
   i: number,
@@ -166,8 +163,7 @@ export function withoutRepeats(calls: readonly DecodedCall[]): DecodedCall[] {
 
 /**
  * An array slot's items without the spans other slots of the call took: a value stated once fills one slot ("[14523,
- * 61170] ... 68284" keeps 68284 out of the array when another slot reads it; validation 506 -> 507, held-out and BFCL
- * level). `decisions[i]` is `slots[i]`'s.
+ * 61170] ... 68284" keeps 68284 out of the array when another slot reads it). `decisions[i]` is `slots[i]`'s.
  */
 export function arraysWithoutTaken(slots: readonly Slot[], decisions: readonly SlotDecision[]): SlotDecision[] {
   const taken = decisions.flatMap((d, i) => (d.kind === "filled" && slots[i]?.fill.kind !== "array" && !d.automatic ? (d.sources ?? []) : []));

@@ -20,14 +20,14 @@ import { thresholds } from "../settings.js";
  * - a span that slots of different meaning both point at belongs to the one that marked it (not only listed it), then
  *   to the one that scores it higher (a value stated once fills one slot); a required slot left with nothing keeps
  *   its first span, for every call, an optional one is left out ("a charge of 3 at 4 meters" gives no permittivity
- *   of 4: validation split 468 -> 470 of 800, BFCL 1,378 -> 1,383);
+ *   of 4);
  * - numbered twins take the spans they point at in turn, call by call: "3 and 4, 5 and 12" reads num1 = 3, num2 = 4,
  *   then num1 = 5, num2 = 12 (when their number divides evenly and each twin's type allows its values);
  * - the number of calls becomes the number of values per slot, when every slot with more than one value agrees
  *   (twins count a value per pair; `agreeing` says how many slots do); the count head's number stands otherwise;
  * - when the calls are asked in sentences of their own (sentenceAnchors), an optional slot with fewer values than
  *   calls fills only the calls whose sentences hold them ("Cancel order A. Then stop order B, it came late": the
- *   reason is B's; validation 496 -> 497, held-out 228 -> 229, BFCL level).
+ *   reason is B's).
  * `decisions[i]` is `slots[i]`'s.
  */
 export function shareAcrossCalls(
@@ -163,8 +163,7 @@ function givenReading(decision: SlotDecision): SpanReading | undefined {
  * One call per number of a list that one numeric slot's value belongs to, when no other slot of the call takes the
  * list's other numbers (nor an array slot any of them): "the factorial of 5, 10 and 15" is three calls, "the highest
  * common factor of 36 and 24" one. Likewise one call per name of a list that a required string slot's name begins
- * ("the presidency of Abraham Lincoln and George Washington"; continueNameList: BFCL parallel 23 -> 25, the synthetic
- * splits level). Null when no slot, or more than one, holds such a list.
+ * ("the presidency of Abraham Lincoln and George Washington"; continueNameList). Null when no slot, or more than one, holds such a list.
  */
 export function callPerListedValue(
   slots: readonly Slot[],
@@ -221,8 +220,8 @@ const JOINED = /^,?\s+(?:and|&|plus)(?:\s+(?:of|in|at|for|to|from|on|by|with))?\
  * and chickens artfully"), where the pointer heads end a value before each join and start one after it
  * (joined_split_ratio: how likely, against the span's own ends, a value must end before a join and the next
  * one start after it): the model read the list as one value. Slots that split must agree on the number of values;
- * the others repeat in every call. A bare comma never splits ("Kathmandu, Guadeloupe" is one place). Validation 510
- * -> 511, held-out and BFCL level. Null when no slot splits.
+ * the others repeat in every call. A bare comma never splits ("Kathmandu, Guadeloupe" is one place). Null when no
+ * slot splits.
  */
 export function callPerJoinedValue(
   slots: readonly Slot[],

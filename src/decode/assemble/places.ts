@@ -1,9 +1,9 @@
 /**
  * A city and the country (or state) it lies in, written as one place ("London, UK", "Tokyo, Japan"): when a call has
  * a slot for each, the part before the comma is the city's and the part after it the country's, whichever of the two
- * slots the model gave the whole place to (BFCL 1,475 -> 1,477: "London, UK" had been read as the country, the city
- * then asked for; the synthetic splits level). A location beside a country slot is its city ("Sydney, Australia":
- * location Sydney; BFCL simple_python +1).
+ * slots the model gave the whole place to ("London, UK" had been read as the country, the city then asked
+ * for). A location beside a country slot is its city ("Sydney, Australia":
+ * location Sydney).
  */
 import type { SerializedConversation } from "../../model/serialize.js";
 import type { Slot } from "../../tools/types.js";

@@ -154,8 +154,7 @@ export function takeTurns(
 /**
  * Array twins of one call whose items lie in as many separate lists as there are twins take one list each, in turn:
  * "Control [10, 15, 12] and Treated [18, 16, 17]" reads array_1 = [10, 15, 12], array_2 = [18, 16, 17], however the
- * model spread the items over the two (numeric items: a list is the numbers that continueNumberList joins; BFCL
- * 1,439 -> 1,443, simple_python +3; the synthetic splits level).
+ * model spread the items over the two (numeric items: a list is the numbers that continueNumberList joins).
  * `decisions[i]` is `slots[i]`'s; returns the new decisions.
  */
 export function listsInTurn(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation): SlotDecision[] {

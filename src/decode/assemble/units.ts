@@ -93,8 +93,8 @@ const unitSlots = perTool((slots) => slots.map(isUnitSlot));
 
 /**
  * The decisions with each unit slot of a string type set to the one unit the last message writes, when the slot holds
- * no unit; left alone when the message writes none or several. BFCL 1,545 -> 1,547 (parallel +1, parallel_multiple
- * +1; simple_python +1 -1: "in mile" is written where the answer key wants "miles"), the synthetic splits level.
+ * no unit; left alone when the message writes none or several. The unit is copied as written ("in mile" stays "mile"
+ * where an answer key may want "miles").
  */
 export function withUnits(
   slots: readonly Slot[],

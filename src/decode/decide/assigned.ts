@@ -42,7 +42,7 @@ export function lastMessage(conversation: SerializedConversation): { first: numb
   return last < 0 ? null : messageView(conversation, last);
 }
 
-/** A name's leading words that say it counts ("num_tickets", "number_of_guests"): the text counts the rest (BFCL +2). */
+/** A name's leading words that say it counts ("num_tickets", "number_of_guests"): the text counts the rest. */
 const QUANTITY_WORD = /^(?:num|number|no|n|count|total|qty|quantity|of)$/;
 
 /**
@@ -180,7 +180,7 @@ function onlyMatch(view: { first: number; text: string }, found: readonly RegExp
 const URL_NAME = [/(?:^|[_-])(?:url|uri|link|endpoint)s?$/i, /[a-z0-9](?:Url|URL|Uri|URI|Link|Endpoint)s?$/];
 const EMAIL_NAME = [/(?:^|[_-])e-?mail(?:[_-]?address)?$/i, /[a-z0-9](?:Email|EMail|Mail)(?:Address)?$/];
 const URL_TOKEN = /(?<![^\s'"(<])[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+?(?=[.,;:!?)]*(?:[\s'"<>]|$))/gi;
-/** A parameter named for a server's host ("host", "hostname", "domain"): it takes the message's one host (BFCL +4). */
+/** A parameter named for a server's host ("host", "hostname", "domain"): it takes the message's one host. */
 const HOST_NAME = /^(?:host|hostname|host_name|hostName|server_address|domain)$/i;
 /** A URL, a dotted domain ("data.example.com") or an IPv4 address, not an e-mail address or a file name's extension. */
 const HOST_TOKEN =
@@ -258,9 +258,8 @@ const NEGATION =
  * The value the last message gives an optional boolean by naming it (every word of its name but EMPTY_WORDS, or a
  * word sharing its first five letters: "including the precipitation" for include_precipitation, "a unisex salon" for
  * is_unisex): false when a negation comes shortly before, true otherwise; null when it does not name it. The model's
- * boolean head reads such mentions as false as often as true. Optional booleans only (required ones: validation
- * -2); validation 514 and held-out 248 level, BFCL 1,512 -> 1,520 (simple_python +3, live_multiple +3, multiple +2),
- * no case lost.
+ * boolean head reads such mentions as false as often as true. Optional booleans only (required ones lost cases: the
+ * model reads those).
  */
 export function mentionedBoolean(conversation: SerializedConversation, slot: Slot): boolean | null {
   const words = patternsOf(slot).mentioned;

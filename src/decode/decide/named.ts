@@ -48,9 +48,8 @@ function named(conversation: SerializedConversation, options: readonly unknown[]
 }
 
 /**
- * The one allowed option of an enum slot the last message names word for word, or null when it names none or several
- * (validation 511 -> 513, held-out level, BFCL 1,479 -> 1,495: live_multiple +9, simple_python +3, live_simple +3; no
- * case lost on any measure). Exact words only: singular / plural tolerance loses a BFCL case here.
+ * The one allowed option of an enum slot the last message names word for word, or null when it names none or several.
+ * Exact words only: singular / plural tolerance loses cases here.
  */
 export function namedOption(conversation: SerializedConversation, fill: Extract<SlotFill, { kind: "enum" }>): number | null {
   const found = named(conversation, fill.options, false).filter((k) => fill.allowed[k]);
@@ -59,8 +58,7 @@ export function namedOption(conversation: SerializedConversation, fill: Extract<
 
 /**
  * The options an array of options takes from the last message: every option it names, singular or plural, in the
- * order it names them ("the elevation and area of Yellowstone" -> ["Elevation", "Area"]; BFCL 1,495 -> 1,509:
- * simple_python +10, multiple +3, parallel +1; no case lost, the synthetic splits level). Empty unless every rule of
+ * order it names them ("the elevation and area of Yellowstone" -> ["Elevation", "Area"]). Empty unless every rule of
  * the item domain lists its options.
  */
 export function namedItems(conversation: SerializedConversation, items: ValueDomain): unknown[] {
@@ -105,7 +103,6 @@ function describedOptions(element: SchemaElement): string[] {
  * of them the last message names word for word ("using simpson method", "in Celsius", "patent lawsuits" for "Type of
  * the lawsuit, e.g., 'IPR', 'Patent'"), whatever was read before: a string slot that lists its options in words is an
  * enum the schema did not declare. Applied once the call's slots have their spans, so that the others keep theirs.
- * BFCL 1,527 -> 1,540 (simple_python +9, no case lost), the synthetic splits level.
  */
 export function withDescribedOptions(
   slots: readonly Slot[],

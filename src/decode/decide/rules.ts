@@ -38,7 +38,7 @@ export interface SlotInput {
   /** How many calls of the tool the slot is decided for. */
   n: number;
   required: boolean;
-  /** OPTIONAL_ABSENT_MARGIN for an optional slot (one of its objects optional too), 0 otherwise. */
+  /** optional_absent_margin for an optional slot (one of its objects optional too), 0 otherwise. */
   margin: number;
   /** The action head's argmax after the margin (ABSENT, VALUE or implicit) and its probability. */
   action: number;

@@ -37,7 +37,7 @@ export function onlyFunctionWords(text: string): boolean {
 
 /**
  * The readings of spans under a domain (numbers with their suffix, words made whole); a span that does not read, or
- * that holds only function words, words of a comparison or labels ("under", "more than": BFCL simple_python +1;
+ * that holds only function words, words of a comparison or labels ("under", "more than",
  * "UUID"), is left out.
  */
 export function readSpans(conversation: SerializedConversation, found: readonly Span[], domain: ValueDomain): SpanReading[] {
@@ -60,9 +60,8 @@ export function readSpans(conversation: SerializedConversation, found: readonly 
 /**
  * Whether a span starts at a message's first byte and runs over several words, or is the word a request opens with:
  * most often the request's own wording ("Find the highest grossing bank in the U.S", "Find" as a substance), where
- * the model points when it is unsure of the value's start. No string value of the synthetic held-out split does (0 of
- * 690); another word at the start ("Tokyo weather?") may be a value. The opening words left the validation split
- * level (510 of 800) and gained BFCL 4 cases.
+ * the model points when it is unsure of the value's start. Almost no string value opens a message with several words;
+ * another word at the start ("Tokyo weather?") may be a value.
  */
 function opensMessageWithWords(conversation: SerializedConversation, span: Span): boolean {
   if (conversation.offset[span.start] !== 0) return false;
@@ -77,7 +76,7 @@ const REQUEST_OPENERS =
 /**
  * The spans that read under the domain, best first: those on word boundaries, then those that open a message with
  * several words (opensMessageWithWords), then those that cut a word or number ("0" out of "10"), which a value
- * never does. On the validation split the order changes nothing; on the held-out split it gains 6 of 400 whole calls.
+ * never does.
  */
 export function readableSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
   return remembered(heads, "best", row, () => {
@@ -99,8 +98,7 @@ export function readableSpans(conversation: SerializedConversation, heads: Heads
 
 /**
  * The spans a slot points at (starts above 0.5), read under its domain, in text order; none that opens the request
- * or one of its parts ("List all cases ... Also list cases ...": opensRequest; validation 504 -> 506, held-out 239 ->
- * 241, BFCL 1,462 -> 1,465), where the model marks when unsure how many values there are.
+ * or one of its parts ("List all cases ... Also list cases ...": opensRequest), where the model marks when unsure how many values there are.
  */
 function markedSpans(conversation: SerializedConversation, heads: Heads, row: number, domain: ValueDomain): readonly SpanReading[] {
   return remembered(heads, "marked", row, () => {
@@ -114,7 +112,7 @@ const PART_OPENERS = /^(?:also|lastly|finally|then|plus|next|first|second|third|
 
 /**
  * Words a message may greet or ask politely with before its request ("hey, trace shipment 83f5bb04a, MGE-7587 ...":
- * "trace" is no tracking number; held-out 241 -> 243, validation and BFCL level).
+ * "trace" is no tracking number).
  */
 const GREETING_ONLY = /^(?:(?:hey|hi|hello|please|pls|ok|okay|so|now|can|could|would|will|you|kindly)[\s,!.:]*)+$/i;
 
@@ -211,8 +209,7 @@ function decideSpan(
 
 /**
  * A string reading without the parameter's own name after it, written in lower case ("Playstation platform" for
- * platform, "personal_data table" for table; "Salt Lake City" keeps its capital; BFCL multiple +2, the synthetic
- * splits level).
+ * platform, "personal_data table" for table; "Salt Lake City" keeps its capital).
  */
 export function withoutOwnName(conversation: SerializedConversation, reading: SpanReading, element: SchemaElement, domain: ValueDomain): SpanReading {
   const last = element.nameWords[element.nameWords.length - 1];

@@ -106,7 +106,7 @@ export function withNumberSuffix(conversation: SerializedConversation, span: Spa
 
 /**
  * A name: capitalised words, with "of", "de", "the" between them ("Abraham Lincoln", "Bank of America"); its first
- * word is a word, not a code ("A-100 and B-200" are left to the count head, choose.ts SPAN_COUNT_MIN).
+ * word is a word, not a code ("A-100 and B-200" are left to the count head, span_count_min in config.json "decode").
  */
 const NAME = String.raw`[A-Z][a-z][\w.'&-]*(?:\s+(?:(?:of|de|du|the|van|von)\s+)?[A-Z][\w.'&-]*)*`;
 /** A whole name, a two-letter code after a comma with it ("Austin, TX"). */
@@ -143,8 +143,7 @@ const NAME_ITEM = new RegExp(NAME, "g");
 /**
  * The names of the list of names that holds one of the spans ("'Age', 'Income' and 'Education'", "Australia, Canada
  * and India"), in order, without a sentence's full stop; [] when none does or it has more than maxItems names. An
- * array of strings whose marked items lie in such a list takes the whole list (BFCL live_simple +1, the synthetic
- * splits level).
+ * array of strings whose marked items lie in such a list takes the whole list.
  */
 export function wholeNameList(conversation: SerializedConversation, spans: readonly Span[], maxItems: number): Span[] {
   const first = spans[0];

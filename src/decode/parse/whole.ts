@@ -17,8 +17,7 @@ const OPENING = /(?<=\s)(['"])(?=[^\s'"])(?![^'"]*\1)/;
 
 /**
  * The span, started after a quote it opens and does not close ("will be 'pascal" -> "pascal", which toClosingQuote
- * then ends at its closing quote): the quoted words are the value, the words before them the request's (BFCL
- * 1,445 -> 1,453, live_multiple +6; validation 502 -> 503, held-out level).
+ * then ends at its closing quote): the quoted words are the value, the words before them the request's.
  */
 export function toQuoteOpened(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
@@ -61,7 +60,7 @@ const TOKEN_GOES_ON = /^[_/.:][A-Za-z0-9]/;
 /**
  * The span, widened to the end of the token it cuts ("your_dataset" -> "your_dataset_name", "C:/data/cars" ->
  * "C:/data/cars.csv", "grams/" -> "grams/mole"), without sentence punctuation: the end pointer stops at a joiner
- * inside a token (BFCL 1,473 -> 1,475, the synthetic splits level).
+ * inside a token.
  */
 export function toWholeToken(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
@@ -81,7 +80,7 @@ const PARTICLES = new Set(["van", "von", "de", "da", "di", "du", "del", "der", "
 const LOWER_LEAD = /^(?:[a-z][a-z'-]*[ ,]+)+(?=[A-Z])/;
 /**
  * A day or month name, or its abbreviation, as a whole word: "next Friday", "early March" are one value; "Janelle" and
- * "Marcus" are names (a prefix-only test had read them as months: held-out 245 -> 246).
+ * "Marcus" are names (a prefix-only test had read them as months).
  */
 const CALENDAR =
   /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])/;
@@ -117,11 +116,10 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
 }
 
 /**
- * Where a value never runs on: past an ISO date it opens with into words ("2022-04-27 afternoon"; BFCL simple_python
- * +1), past the comma after a code it opens with ("849804259, XU54NJ79", "FVV-9081, Rundi";
- * validation 508 -> 510, held-out and BFCL level), into a reference ("Faroe according to crewmen"), a clause opened
- * by "having" ("Vincennes, South Sudan having applicants"; held-out 244 -> 245, validation and BFCL level) or a
- * relative clause ("pasta carbonara which contains"; BFCL simple_python +1), over a sentence's
+ * Where a value never runs on: past an ISO date it opens with into words ("2022-04-27 afternoon"), past the
+ * comma after a code it opens with ("849804259, XU54NJ79", "FVV-9081, Rundi"), into a reference ("Faroe according to crewmen"), a clause opened
+ * by "having" ("Vincennes, South Sudan having applicants") or a
+ * relative clause ("pasta carbonara which contains"), over a sentence's
  * end ("moondream2. The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after
  * a comma ("Tel Aviv, and could you").
  */
@@ -129,9 +127,8 @@ const AFTER_VALUE =
   /(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:according|having)\b|\s+(?:which|who|whose)\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
 /**
  * A connector or function word a value never ends with ("Jamaica and", "May 1 &", "water under", "John Doe has a"):
- * lower case only, so "Vitamin A" keeps its letter (beyond the connectors: held-out 238 -> 239, BFCL 1,443 -> 1,445,
- * validation level); nor with a greeting ("Kiritimati hey"; held-out 246 -> 247) or a switch's verb ("Ninth Suburbs
- * disable"; validation +1).
+ * lower case only, so "Vitamin A" keeps its letter (beyond the connectors); nor with a
+ * greeting ("Kiritimati hey") or a switch's verb ("Ninth Suburbs disable").
  */
 const TRAILING_WORDS =
   /(?:[\s,;]+(?:and|or|&|hey|hi|hello|thanks|enable|disable|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
@@ -181,8 +178,8 @@ const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{
  * The span, widened from a month's name to the date written around it ("January" -> "the 16th of January",
  * "September" -> "September 5th 2023", "Nov" -> "Nov. 15, 2025"): a month alone is seldom the value; a span that
  * opens with a month and its year or day takes the day written before it too ("february 2022" -> "the 18th of
- * february 2022"; validation +1, BFCL +3), and a year alone the month and day before it ("2023" -> "April 11th,
- * 2023"; BFCL +6).
+ * february 2022"), and a year alone the month and day before it ("2023" -> "April 11th,
+ * 2023").
  */
 export function toWholeDate(conversation: SerializedConversation, span: Span): Span {
   const view = messageView(conversation, span.start);
@@ -274,7 +271,7 @@ const ASSIGNMENT = /^(?:[^=/?]*?[A-Za-z]{2}\s*)?=\s*(?=[\w'"])(?![^=]*[=/?])/;
 /**
  * An identifier's label before a code ("UUID AB1010CD", "ID 'user-123'", "no. 4471"), a lower-case "the" before
  * a lower-case word ("the default"; "The Thinker" keeps its article), or a relative day before the date it names
- * ("today April 25th 2023"): never part of the value (BFCL live_multiple +7, live_simple +1).
+ * ("today April 25th 2023"): never part of the value.
  */
 const LABEL = [
   /^(?:uuid|ids?|no\.?|number|code|#)\s*[:=]?\s*['"]?(?=\S*\d)/i,
@@ -297,7 +294,7 @@ export function toAssignedValue(conversation: SerializedConversation, span: Span
 
 /**
  * The span as a whole value: after a parameter name assigned inside it (toAssignedValue; found among held-out
- * failures, 235 -> 238: the validation split has no "=", BFCL level), to its closing quote, its whole URL or the end
+ * failures), to its closing quote, its whole URL or the end
  * of the token it cuts (toWholeToken); a name without the request's words before or after it, a month with the date
  * written around it, and a name with the rest of its capitalised words (unless `prose`: running text keeps its span).
  */
