@@ -5,8 +5,13 @@
  * answer calls a tool with that order's id (the memory's part: the id is found), and, stricter, track_package with it.
  * - memory: the turns chained by previous_response_id through POST /v1/responses (memory selection + slot memory);
  * - full history: the same conversation sent whole to POST /v1/chat/completions (the reader reads its last part).
- * Also the forward-pass cost per chained turn (model runs of that request, positions T, ms) at each turn number.
- * Run: `npx tsx bench/conversation-memory.ts [--dialogues N] [--fillers 1,5,15,29]`.
+ * Also the forward-pass cost per chained turn (model runs of that request, positions T summed over the passes, ms) at each
+ * turn number.
+ * `--pad N` adds N bytes of details to each tool output, so that from turn 2 on a turn fills what the
+ * reader reads (the cost at turn 2 and turn 30 compared at the same positions).
+ * `--repeat R` times each model pass R more times on the same feeds and keeps the median (this machine is shared,
+ * single timings are noisy). Run: `npx tsx bench/conversation-memory.ts [--dialogues N] [--fillers 1,5,15,29]
+ * [--pad 0] [--repeat 0]`.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -17,18 +22,38 @@ import { createModelToolCaller } from "../src/model/caller.js";
 import { parseModelConfig } from "../src/model/config.js";
 import { MemoryKvDouble } from "../test/support/memory-kv.js";
 
-const { values } = parseArgs({ options: { dialogues: { type: "string", default: "12" }, fillers: { type: "string", default: "1,5,15,29" } } });
+const { values } = parseArgs({
+  options: {
+    dialogues: { type: "string", default: "12" },
+    fillers: { type: "string", default: "1,5,15,29" },
+    pad: { type: "string", default: "0" },
+    repeat: { type: "string", default: "0" },
+  },
+});
+const DETAILS = "Lightweight, water-resistant, machine washable; free returns within 30 days; ships in 2-4 days. ".repeat(8);
+const details = Number(values.pad) > 0 ? { details: DETAILS.slice(0, Number(values.pad)) } : {};
 const MODEL_DIR = "wasm";
 const config = parseModelConfig(JSON.parse(readFileSync(`${MODEL_DIR}/config.json`, "utf8")));
 
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const runs: Array<{ T: number; ms: number }> = [];
+const REPEAT = Number(values.repeat);
+/** Only the chained turns' passes are timed again. */
+let measuring = false;
 function timed(inner: ModelRuntime): ModelRuntime {
   return {
     ...inner,
     async run(graph, feeds) {
-      const started = performance.now();
+      let started = performance.now();
       const out = await inner.run(graph, feeds);
-      if (graph === "model") runs.push({ T: feeds["input_ids"]?.dims[1] ?? 0, ms: performance.now() - started });
+      if (graph !== "model") return out;
+      const times = [performance.now() - started];
+      for (let i = 0; measuring && i < REPEAT; i++) {
+        started = performance.now();
+        await inner.run(graph, feeds);
+        times.push(performance.now() - started);
+      }
+      runs.push({ T: feeds["input_ids"]?.dims[1] ?? 0, ms: median(times) });
       return out;
     },
   };
@@ -85,10 +110,10 @@ interface Turn {
 
 function dialogue(fillers: number): { id: string; turns: Turn[]; follow: string } {
   const id = `${pick(["A", "B", "K", "Z"])}-${1000 + rand(9000)}`;
-  const turns: Turn[] = [{ user: pick(ASKS).replace("{id}", id), output: () => JSON.stringify({ order_id: id, status: "shipped" }) }];
+  const turns: Turn[] = [{ user: pick(ASKS).replace("{id}", id), output: () => JSON.stringify({ order_id: id, status: "shipped", ...details }) }];
   for (let i = 0; i < fillers; i++) {
     const product = pick(PRODUCTS);
-    turns.push({ user: `Do you have a ${pick(COLORS)} ${product}?`, output: () => JSON.stringify({ results: 3, top: product }) });
+    turns.push({ user: `Do you have a ${pick(COLORS)} ${product}?`, output: () => JSON.stringify({ results: 3, top: product, ...details }) });
   }
   return { id, turns, follow: pick(FOLLOW) };
 }
@@ -108,12 +133,14 @@ async function runMemory(d: ReturnType<typeof dialogue>, cost: Map<number, Array
   for (const step of [...d.turns.map((t) => t.user), d.follow]) {
     turnNo += 1;
     const before = runs.length;
+    measuring = true;
     const body: Json = { model: "edgecall", tools: flat, input: [...pending, { role: "user", content: step }] };
     if (previous !== undefined) body.previous_response_id = previous;
     const response = await post("/v1/responses", body, env);
+    measuring = false;
     const mine = runs.slice(before);
     const list = cost.get(turnNo) ?? [];
-    list.push({ T: Math.max(0, ...mine.map((r) => r.T)), ms: mine.reduce((s, r) => s + r.ms, 0), passes: mine.length });
+    list.push({ T: mine.reduce((s, r) => s + r.T, 0), ms: mine.reduce((s, r) => s + r.ms, 0), passes: mine.length });
     cost.set(turnNo, list);
     previous = response.id;
     const calls = (response.output as Json[]).filter((item) => item.type === "function_call");
@@ -146,7 +173,6 @@ async function runFull(d: ReturnType<typeof dialogue>): Promise<number> {
   return n >= 0 ? score(calls, d.id) : 0;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const cost = new Map<number, Array<{ T: number; ms: number; passes: number }>>();
 console.log(`| fillers | turns | memory: id found | memory: right call | full history: id found | full history: right call |`);
 console.log(`|---|---|---|---|---|---|`);
@@ -165,7 +191,7 @@ for (const fillers of values.fillers.split(",").map(Number)) {
   }
   console.log(`| ${fillers} | ${fillers + 2} | ${memory.id}/${n} | ${memory.call}/${n} | ${full.id}/${n} | ${full.call}/${n} |`);
 }
-console.log(`\nforward-pass cost per chained turn (median over dialogues; passes = model runs of that request):`);
+console.log(`\nforward-pass cost per chained turn (median over dialogues; passes = model runs of that request, positions = summed over them):`);
 console.log(`| turn | passes | positions T | model ms |`);
 console.log(`|---|---|---|---|`);
 for (const turn of [...cost.keys()].sort((a, b) => a - b)) {

@@ -7,7 +7,7 @@
  */
 import type { ChatMessage } from "../caller/types.js";
 import { ancestorOf, type AncestorRef, type TurnRecord } from "./record.js";
-import { DEFAULT_SELECTION, selectTurns, type SelectionPolicy } from "./select.js";
+import { DEFAULT_SELECTION, selectTurns, similarityMatters, type SelectionPolicy } from "./select.js";
 import { slotMessage } from "./slots.js";
 import type { MemoryStore } from "./store.js";
 
@@ -24,7 +24,7 @@ export interface ChainRead {
   total: number;
   read: number;
   missing: number;
-  /** How the turns were chosen: all of them, or by similarity to the new turn (or the newest, without vectors). */
+  /** How the turns were chosen: all of them, by similarity to the new turn, or the newest (without vectors, or when a vector could not change the choice). */
   selection: "all" | "similarity" | "newest";
 }
 
@@ -37,7 +37,7 @@ export async function readChain(
   store: MemoryStore,
   tenant: string,
   previousId: string,
-  /** The new turn's memory vector, asked for only when the chain is too long to read whole. */
+  /** The new turn's memory vector, asked for only when the chain is too long to read whole and it can change the choice. */
   query: () => Promise<Float32Array | undefined>,
   policy: SelectionPolicy = DEFAULT_SELECTION,
 ): Promise<ChainRead | undefined> {
@@ -45,7 +45,7 @@ export async function readChain(
   if (previous === undefined) return undefined;
   const index = chainIndex(previous);
   const whole = index.length <= policy.maxTurns && index.reduce((sum, turn) => sum + turn.bytes, 0) <= policy.budgetBytes;
-  const vector = whole ? undefined : await query();
+  const vector = whole || !similarityMatters(index, policy) ? undefined : await query();
   const wanted = whole ? index.map((turn) => turn.id).reverse() : selectTurns(index, vector, policy);
   const chosen = new Set(wanted);
   const others = wanted.filter((id) => id !== previous.id);

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AncestorRef } from "./record.js";
-import { selectTurns } from "./select.js";
+import { selectTurns, similarityMatters } from "./select.js";
 import { slotMessage, slotsOf } from "./slots.js";
 import { cosine, decodeVector, encodeVector, meanVector } from "./vectors.js";
 
@@ -35,6 +36,41 @@ describe("selectTurns", () => {
   it("reads at most maxTurns however long the chain is", () => {
     const long = Array.from({ length: 500 }, (_, i) => turn(`t${i}`, 1));
     expect(selectTurns(long, undefined, { budgetBytes: 1e9, keepNewest: 2, maxTurns: 12 })).toHaveLength(12);
+  });
+});
+
+describe("similarityMatters", () => {
+  const policy = { budgetBytes: 300, keepNewest: 2, maxTurns: 10 };
+
+  it("says no when nothing beyond the newest fits, or everything does", () => {
+    expect(similarityMatters([turn("a", 100), turn("b", 100)], policy)).toBe(false);
+    expect(similarityMatters([turn("a", 200), turn("b", 90), turn("c", 20), turn("d", 30)], policy)).toBe(false);
+    expect(similarityMatters([turn("a", 100), turn("b", 100), turn("c", 50), turn("d", 50)], policy)).toBe(false);
+    expect(similarityMatters([turn("a", 100), turn("b", 100), turn("c", 60), turn("d", 60)], policy)).toBe(true);
+  });
+
+  it("when it says no, the query changes nothing", () => {
+    const arbTurns = fc.array(
+      fc.record({
+        bytes: fc.integer({ min: 1, max: 200 }),
+        x: fc.float({ min: -1, max: 1, noNaN: true }),
+        y: fc.float({ min: -1, max: 1, noNaN: true }),
+      }),
+      { maxLength: 12 },
+    );
+    const arbPolicy = fc.record({
+      budgetBytes: fc.integer({ min: 0, max: 600 }),
+      keepNewest: fc.integer({ min: 0, max: 3 }),
+      maxTurns: fc.integer({ min: 1, max: 6 }),
+    });
+    fc.assert(
+      fc.property(arbTurns, arbPolicy, fc.float({ min: -1, max: 1, noNaN: true }), (raw, p, q) => {
+        const turns = raw.map((t, i) => turn(`t${i}`, t.bytes, vec(t.x, t.y)));
+        if (similarityMatters(turns, p)) return;
+        expect(selectTurns(turns, vec(q, 1 - q), p)).toEqual(selectTurns(turns, undefined, p));
+      }),
+      { seed: 32, numRuns: 500 },
+    );
   });
 });
 

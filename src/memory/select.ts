@@ -19,6 +19,21 @@ export interface SelectionPolicy {
 export const DEFAULT_SELECTION: SelectionPolicy = { budgetBytes: 288, keepNewest: 2, maxTurns: 12 };
 
 /**
+ * Whether the new turn's vector could change which turns `selectTurns` reads: not when nothing beyond the newest
+ * turns fits what is left of the budget, nor when every turn fits. Without a choice to make, the chained request
+ * skips the extra pass that computes the vector, so a turn costs one forward pass.
+ */
+export function similarityMatters(turns: readonly AncestorRef[], policy: SelectionPolicy = DEFAULT_SELECTION): boolean {
+  const newest = turns.slice(0, policy.keepNewest);
+  const rest = turns.slice(policy.keepNewest);
+  const left = policy.budgetBytes - newest.reduce((sum, turn) => sum + turn.bytes, 0);
+  const fitting = rest.filter((turn) => turn.bytes <= left);
+  if (fitting.length === 0 || newest.length + 1 > policy.maxTurns) return false;
+  const allFit = fitting.length === rest.length && rest.reduce((sum, turn) => sum + turn.bytes, 0) <= left;
+  return !(allFit && newest.length + rest.length <= policy.maxTurns);
+}
+
+/**
  * Ids of the turns to read, oldest first. `turns` are the chain's turns newest first (the previous response first);
  * `query` is the new turn's memory vector, when there is one.
  */

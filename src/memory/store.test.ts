@@ -136,6 +136,19 @@ describe("readChain", () => {
     expect(chain?.messages[0]).toMatchObject({ role: "tool", content: expect.stringContaining('order_id="A-1027"') });
     expect(texts[0]).not.toContain("A-1003");
   });
+
+  it("asks for no query vector when the newest turns fill the budget (nothing to choose)", async () => {
+    const store = new MemoryStore(new MemoryKvDouble(), DEFAULT_MEMORY_SETTINGS);
+    let previous: TurnRecord | undefined;
+    for (let i = 0; i < 10; i++) {
+      const turn = { ...record(`resp_${i}`, previous, `turn ${i} ${"x".repeat(80)}`), slots: [{ name: "order_id", value: `A-${1000 + i}` }] };
+      await store.write("t", turn);
+      previous = turn;
+    }
+    const chain = await readChain(store, "t", "resp_9", noQuery, { budgetBytes: 150, keepNewest: 2, maxTurns: 12 });
+    expect(chain).toMatchObject({ total: 10, read: 2, selection: "newest" });
+    expect(chain?.messages[0]).toMatchObject({ role: "tool", content: expect.stringContaining('order_id="A-1007"') });
+  });
 });
 
 describe("settings and tenants", () => {
