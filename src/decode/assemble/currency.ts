@@ -11,28 +11,14 @@ import { lastMessage, nameWords } from "../decide/assigned.js";
 import { isText } from "../parse/lists.js";
 import type { SlotDecision } from "../types.js";
 import { stated } from "../decide/stated.js";
+import { en } from "../../lang/en.js";
+import { zh } from "../../lang/zh.js";
 import { perTool } from "../per-tool.js";
 
-/** Currency names and symbols as written, by ISO 4217 code; a longer name wins over a shorter one inside it. */
-const NAMES: Record<string, readonly string[]> = {
-  USD: ["us dollars?", "u\\.s\\. dollars?", "american dollars?", "dollars?", "bucks", "\\$", "美元", "美金"],
-  EUR: ["euros?", "€", "欧元"],
-  GBP: ["british pounds?", "pounds? sterling", "pounds?", "sterling", "quid", "£", "英镑"],
-  JPY: ["japanese yen", "yen", "日元"],
-  CNY: ["chinese yuan", "yuan", "renminbi", "rmb", "人民币"],
-  CHF: ["swiss francs?", "francs?", "瑞士法郎", "法郎"],
-  CAD: ["canadian dollars?", "loonies", "加元", "加拿大元"],
-  AUD: ["australian dollars?", "澳元"],
-  NZD: ["new zealand dollars?"],
-  HKD: ["hong kong dollars?", "港币", "港元"],
-  SGD: ["singapore dollars?"],
-  INR: ["indian rupees?", "rupees?"],
-  KRW: ["south korean won", "korean won", "韩元"],
-  MXN: ["mexican pesos?", "pesos?"],
-  BRL: ["brazilian reais", "brazilian real", "reais"],
-  RUB: ["russian roubles?", "russian rubles?", "roubles?", "rubles?", "卢布"],
-  SEK: ["swedish kron(?:a|or)"],
-};
+/** Currency names and symbols as written, by ISO 4217 code, every language's; a longer name wins over a shorter one inside it. */
+const NAMES: Record<string, readonly string[]> = Object.fromEntries(
+  Object.keys(en.CURRENCY_NAMES).map((code) => [code, [...(en.CURRENCY_NAMES[code] ?? []), ...(zh.CURRENCY_NAMES[code] ?? [])]]),
+);
 const CODES = Object.keys(NAMES);
 const NAMED: { code: string; pattern: string }[] = CODES.flatMap((code) => (NAMES[code] ?? []).map((pattern) => ({ code, pattern })));
 NAMED.sort((a, b) => b.pattern.length - a.pattern.length);
@@ -83,7 +69,7 @@ function isCurrencySlot(slot: Slot): boolean {
   return codes.length >= 2 && (named || codes.length === fill.options.length);
 }
 
-const TARGET_WORDS = new Set(["to", "target", "into", "dest", "destination", "quote", "out", "output"]);
+const TARGET_WORDS = new Set(en.TARGET_NAME_WORDS_CURRENCY);
 
 /** Whether a currency slot's name says it is the target of a conversion (to_currency, target_currency). */
 function isTarget(slot: Slot): boolean {

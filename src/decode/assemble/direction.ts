@@ -11,10 +11,11 @@ import { messageView } from "../parse/lists.js";
 import { readSpans, singleSource } from "../decide/slot.js";
 import type { SlotDecision } from "../types.js";
 import type { Span } from "../read/spans.js";
+import { en } from "../../lang/en.js";
 import { perTool } from "../per-tool.js";
 
-const SOURCE = new Set(["from", "source", "src", "origin", "start", "departure"]);
-const TARGET = new Set(["to", "target", "dest", "destination", "end", "arrival"]);
+const SOURCE = new Set(en.SOURCE_NAME_WORDS);
+const TARGET = new Set(en.TARGET_NAME_WORDS);
 
 /** The word a value follows when the text says its direction ("from 'JPY'", "into EUR"), as source or target. */
 const CUE = /\b(from|to|into)\s*["'(]?$/i;

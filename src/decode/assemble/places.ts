@@ -11,10 +11,11 @@ import { nameWords } from "../decide/assigned.js";
 import { readSpans, singleSource } from "../decide/slot.js";
 import type { SlotDecision } from "../types.js";
 import type { Span } from "../read/spans.js";
+import { en } from "../../lang/en.js";
 import { perTool } from "../per-tool.js";
 
-const CITY = new Set(["city", "town", "location"]);
-const REGION = new Set(["country", "state", "province", "region"]);
+const CITY = new Set(en.CITY_NAME_WORDS);
+const REGION = new Set(en.REGION_NAME_WORDS);
 
 /** The slot whose last name word is one of `words` and that takes a string span, or -1. */
 function slotNamed(slots: readonly Slot[], words: ReadonlySet<string>): number {

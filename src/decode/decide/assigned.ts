@@ -6,6 +6,8 @@ import { lastMessageText, type SerializedConversation } from "../../model/serial
 import { wordRuns } from "../../model/words.js";
 import type { SchemaElement, Slot } from "../../tools/types.js";
 import { messageView } from "../parse/lists.js";
+import { en } from "../../lang/en.js";
+import { zh } from "../../lang/zh.js";
 import { parseNumberWords } from "../parse/number-words.js";
 import type { Span } from "../read/spans.js";
 
@@ -43,7 +45,7 @@ export function lastMessage(conversation: SerializedConversation): { first: numb
 }
 
 /** A name's leading words that say it counts ("num_tickets", "number_of_guests"): the text counts the rest. */
-const QUANTITY_WORD = /^(?:num|number|no|n|count|total|qty|quantity|of)$/;
+const QUANTITY_WORD = new RegExp(String.raw`^(?:${en.QUANTITY_WORDS.join("|")})$`);
 
 /**
  * A parameter name's spoken form, after its quantity words, whose last word may be singular or plural ("bedrooms":
@@ -138,7 +140,7 @@ export function labelledByName(conversation: SerializedConversation, span: Span,
   return pattern.test(view.text.slice(Math.max(0, span.start - view.first - 80), span.start - view.first));
 }
 
-const SAID_TRUE = new Set(["yes", "true", "on", "enable", "with"]);
+const SAID_TRUE = new Set(en.SAID_TRUE);
 
 /**
  * The boolean the last message gives the slot's parameter in words: "gift wrap: yes", "activated off", "enable papacy", "without
@@ -206,29 +208,7 @@ export function formattedSpan(conversation: SerializedConversation, slot: Slot):
 }
 
 /** Words of a parameter's name or description that say nothing of its meaning ("include_hidden", "has_garage"). */
-const EMPTY_WORDS = new Set([
-  "is",
-  "has",
-  "have",
-  "include",
-  "includes",
-  "with",
-  "use",
-  "allow",
-  "allowed",
-  "enable",
-  "enabled",
-  "show",
-  "whether",
-  "should",
-  "flag",
-  "true",
-  "false",
-  "set",
-  "the",
-  "and",
-  "for",
-]);
+const EMPTY_WORDS = new Set(en.EMPTY_NAME_WORDS);
 
 /**
  * Whether the conversation names a parameter (its schema element): a word of its name or description (or one sharing
@@ -251,8 +231,7 @@ function wordsSaid(conversation: SerializedConversation): Set<string> {
 }
 
 /** A negation shortly before a word, in its clause ("shouldn't be unisex", "不要antibiotic", "disable only products in stock"). */
-const NEGATION =
-  /(?:\b(?:not|no|never|nor|without|exclude|excluding|disable|disabled|off|false|dont|doesnt|isnt|shouldnt|wont|cant|\w+n['’]t)\b|不要|不用|不|别|无需|无)[^.,;?!，。；？！]{0,30}$/i;
+const NEGATION = new RegExp(String.raw`(?:\b(?:${en.NEGATIONS.join("|")}|\w+n['’]t)\b|${zh.NEGATIONS.join("|")})[^.,;?!，。；？！]{0,30}$`, "i");
 
 /**
  * The value the last message gives an optional boolean by naming it (every word of its name but EMPTY_WORDS, or a

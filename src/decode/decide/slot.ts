@@ -11,6 +11,7 @@ import type { AssignedSpan } from "./assigned.js";
 import { bestSpans, onWordBoundaries, thresholdSpans, type Span } from "../read/spans.js";
 import { readValue } from "../parse/value.js";
 import { asWholeValue } from "../parse/whole.js";
+import { en, wordPattern } from "../../lang/en.js";
 import { runs, thresholds } from "../settings.js";
 import type { Reading, SlotDecision, SpanReading } from "../types.js";
 import { ABSENT, SLOT_RULES, SPAN_FINDERS, type SlotInput } from "./rules.js";
@@ -21,11 +22,10 @@ export function singleSource(decision: SlotDecision | undefined): Span | null {
 }
 
 /** Words that are never a value on their own: the request's function words ("query: using", "due date: which"). */
-const FUNCTION_WORD =
-  /^(?:a|an|the|of|to|in|on|at|by|for|with|without|from|into|about|as|and|or|but|using|via|which|what|who|whom|whose|when|where|why|how|that|this|these|those|it|its|is|are|was|were|be|please|me|my|i|you|your|we|our)$/i;
+const FUNCTION_WORD = wordPattern(en.FUNCTION_WORDS);
 
 /** Words of a comparison ("under 30 minutes", "more than 4") and identifier labels ("ID"), never a value on their own. */
-const COMPARATIVE = /^(?:under|over|more|less|fewer|than|above|below|least|most|only|just|id|uuid|ids)$/i;
+const COMPARATIVE = wordPattern(en.COMPARISON_WORDS);
 
 /** Whether a span's text is only function words, words of a comparison and labels ("using", "more than", "UUID"). */
 export function onlyFunctionWords(text: string): boolean {
@@ -70,8 +70,7 @@ function opensMessageWithWords(conversation: SerializedConversation, span: Span)
 }
 
 /** Words a request opens with ("Find the boiling point of water"), never the value it asks about. */
-const REQUEST_OPENERS =
-  /^(?:find|get|give|provide|show|tell|calculate|compute|list|fetch|search|retrieve|locate|book|help|please|can|could|would|what|who|where|when|how|which|identify|predict|estimate|convert|determine|check|look|send|create|make|i|hey|hi|hello|thanks|thank|ok|okay)$/i;
+const REQUEST_OPENERS = wordPattern(en.REQUEST_OPENERS);
 
 /**
  * The spans that read under the domain, best first: those on word boundaries, then those that open a message with
@@ -108,13 +107,13 @@ function markedSpans(conversation: SerializedConversation, heads: Heads, row: nu
 }
 
 /** Words that open a request or one of its parts ("Also list ...", "Lastly, ..."), never a value's first word. */
-const PART_OPENERS = /^(?:also|lastly|finally|then|plus|next|first|second|third|and|but|so|now)$/i;
+const PART_OPENERS = wordPattern(en.PART_OPENERS);
 
 /**
  * Words a message may greet or ask politely with before its request ("hey, trace shipment 83f5bb04a, MGE-7587 ...":
  * "trace" is no tracking number).
  */
-const GREETING_ONLY = /^(?:(?:hey|hi|hello|please|pls|ok|okay|so|now|can|could|would|will|you|kindly)[\s,!.:]*)+$/i;
+const GREETING_ONLY = new RegExp(String.raw`^(?:(?:${en.GREETING_WORDS.join("|")})[\s,!.:]*)+$`, "i");
 
 /**
  * Whether a span opens the message with the request's words, follows nothing but a greeting, or starts with a word

@@ -1,6 +1,8 @@
 /** Booleans as people write them. Returns null when the text is not clearly one. */
-const TRUE = new Set(["true", "yes", "y", "on", "1", "enable", "enabled", "t", "yep", "sure", "ok", "okay"]);
-const FALSE = new Set(["false", "no", "n", "off", "0", "disable", "disabled", "f", "nope"]);
+import { en } from "../../lang/en.js";
+
+const TRUE = new Set(en.BOOLEAN_TRUE);
+const FALSE = new Set(en.BOOLEAN_FALSE);
 
 export function parseBoolean(raw: string): boolean | null {
   const text = raw
