@@ -18,9 +18,16 @@ import re
 import numpy as np
 import torch
 
+import data_zh as Z
 import features as F
 
 IGNORE = -100
+# Share of stage-3 examples phrased in Chinese (issue 38). The default keeps the mix as it was (12%); a recipe raises
+# it with ZH_FRAC=0.25 in the environment (read by every process that makes batches) or make_example(zh_frac=...).
+ZH_FRAC = float(os.environ.get("ZH_FRAC", "0.12"))
+# Of the Chinese examples, the share whose tools and parameters are described in Chinese; the rest pair Chinese
+# requests with English schemas, the common case (a shop's tools described in English, its customers writing Chinese).
+ZH_DESC_P = 0.35
 
 
 def _heldout(s, mod=8):
@@ -462,7 +469,30 @@ PREAMBLES_EN = [
     "Thanks for the help earlier.",
 ]
 PREAMBLE_P = 0.15
-REQUEST_ZH = ["请帮我{i}，{m}。", "我想{i}：{m}", "麻烦{i}，{m}。", "能不能{i}？{m}", "{m}，请{i}。"]
+REQUEST_ZH = [
+    "请帮我{i}，{m}。",
+    "我想{i}：{m}",
+    "麻烦{i}，{m}。",
+    "能不能{i}？{m}",
+    "{m}，请{i}。",
+    "帮我{i}，{m}",
+    "麻烦你帮我{i}，{m}，谢谢！",
+    "请问可以{i}吗？{m}。",
+    "我要{i}，{m}",
+    "{i}，{m}",
+    "{i}，{m}，谢谢。",
+    "能帮我{i}吗？{m}",
+    "{m}，帮我{i}",
+    "想请你{i}：{m}。",
+    "{i}吧，{m}。",
+    "可以{i}吗，{m}？",
+    "请{i}（{m}）",
+    "我想要{i}，{m}，麻烦了。",
+    "在吗？帮忙{i}，{m}",
+    "{m}。{i}，谢谢",
+]
+# Sentences before a Chinese request that hold no value.
+PREAMBLES_ZH = ["你好，", "您好！", "在吗？", "请问一下，", "打扰了，", "我有个问题。", "急！", "麻烦问下，", "早上好，"]
 IRRELEVANT_EN = [
     "What is the capital of {w}?",
     "Tell me a joke about a {w}.",
@@ -477,7 +507,25 @@ IRRELEVANT_EN = [
     "I love this shop!",
     "What time is it in {W}?",
 ]
-IRRELEVANT_ZH = ["你好，你是谁？", "给我讲个关于{w}的笑话。", "今天天气怎么样？", "谢谢，没有别的问题了。", "{w}是什么意思？"]
+IRRELEVANT_ZH = [
+    "你好，你是谁？",
+    "给我讲个关于{w}的笑话。",
+    "今天天气怎么样？",
+    "谢谢，没有别的问题了。",
+    "{w}是什么意思？",
+    "好的，谢谢你！",
+    "你们店的东西挺不错的。",
+    "在吗？",
+    "没事了，我自己看看。",
+    "你是机器人吗？",
+    "帮我写一首关于{w}的诗。",
+    "{W}是什么东西？",
+    "算了，不用了。",
+    "你们客服几点上班？",
+    "我再想想。",
+    "哈哈，好的。",
+]
+CHAT_FILLER_ZH = ["好的，还需要什么吗？", "已经办好了。", "收到。", "好的，还有别的需要吗？", "没问题。"]
 # Questions about the world that mention real values (places, people, companies, numbers, titles) and that no tool
 # answers: a value in the text is no reason to call a tool (phases 7 and 8 drifted toward calling on such text).
 WORLD_QUESTIONS_EN = [
@@ -514,6 +562,14 @@ WORLD_QUESTIONS_ZH = [
     "{company}是哪一年成立的？",
     "{country}说什么语言？",
     "{place}离{place2}有多远？",
+    "{n}乘以{m}是多少？",
+    "{place}为什么出名？",
+    "{year}年{country}发生了什么？",
+    "{company}的创始人是谁？",
+    "把“{phrase}”翻译成{language}。",
+    "{n}是质数吗？",
+    "什么时候去{place}旅游最好？",
+    "介绍一下{place}的历史。",
 ]
 # What may follow a name in a request without belonging to it ("Seattle that plays jazz", "Melbourne using the
 # fastest route", "Ronaldo's matches"): the value ends where its capitalised words do. No tail starts with a word
@@ -601,6 +657,7 @@ class Conv:
 
     def __init__(self):
         self.messages, self.spans, self._parts, self._role = [], {}, None, None
+        self.values = {}  # span key -> the value a Chinese span reads as ("一百二十元" -> 120), for checks
 
     def start(self, role):
         self._parts, self._role, self._len = [], role, 0
@@ -609,6 +666,8 @@ class Conv:
         b = len(text.encode("utf-8"))
         if key is not None:
             self.spans.setdefault(key, []).append((len(self.messages), self._len, self._len + b))
+            if isinstance(text, Z.ZhValue):
+                self.values[key] = text.value
         self._parts.append(text)
         self._len += b
 
@@ -756,11 +815,14 @@ class P:
         self.phrases = phrases or [" ".join(F.words(name))]
         self.gen, self.enum_para, self.items = gen, enum_para or {}, items
         self.kind, self.entities, self.bare = kind, entities, bare  # a real-world kind of value (KINDS)
+        self.zh_desc, self.zh_phrases, self.zh_enum_para = None, [], {}  # Chinese wording (ZH_ECOM, KINDS_ZH)
 
-    def schema(self):
+    def schema(self, zh_rng=None):
+        """zh_rng: describe the parameter in Chinese (its own Chinese description, else one made from its words)."""
         s = {"type": self.type}
-        if self.desc:
-            s["description"] = self.desc
+        desc = self.desc if zh_rng is None else self.zh_desc or _zh_param_desc(zh_rng, self)
+        if desc:
+            s["description"] = desc
         if self.enum:
             s["enum"] = list(self.enum)
         if self.type == "array":
@@ -779,8 +841,10 @@ class Tool:
             heldout,
         )
         self.nested = nested or {}  # param name -> object key that holds it (one level)
+        self.zh_desc = None
 
-    def schema(self):
+    def schema(self, zh_rng=None):
+        """zh_rng: tool and parameters described in Chinese (tools whose Chinese description is unknown keep theirs)."""
         props, req, groups = {}, [], {}
         for p in self.params:
             if p.name in self.nested:
@@ -789,16 +853,18 @@ class Tool:
                 if not grp["properties"]:
                     props[g] = grp
                     req.append(g)
-                grp["properties"][p.name] = p.schema()
+                grp["properties"][p.name] = p.schema(zh_rng)
                 if p.required:
                     grp["required"].append(p.name)
             else:
-                props[p.name] = p.schema()
+                props[p.name] = p.schema(zh_rng)
                 if p.required:
                     req.append(p.name)
         fn = {"name": self.name, "parameters": {"type": "object", "properties": props, "required": req}}
-        if self.desc:
-            fn["description"] = self.desc
+        zh = self.zh_desc
+        desc = self.desc if zh_rng is None or not zh else zh_rng.choice(zh) if isinstance(zh, list) else zh
+        if desc:
+            fn["description"] = desc
         return {"type": "function", "function": fn}
 
     def path(self, p):
@@ -894,6 +960,9 @@ def generic_tool(rng, split, same_params_as=None):
     nn = " ".join(noun)
     intents = [f"{verb} the {nn}", f"{verb} a {nn}", f"{verb} {nn}", f"use {name}", f"run {verb} on the {nn}"]
     zh = [f"{verb} {nn}"]
+    vz = VERB_ZH.get(verb)  # the verb in Chinese, the noun as the schema words it: the request meets the schema
+    if vz:
+        zh += [f"{vz}{nn}", f"{vz}一下{nn}", f"{vz} {nn}"]
     p0 = params[0] if params else None
     if p0 is not None and p0.type in ("string", "integer", "number") and not p0.enum and p0.bare is not ROUTE_FROM:
         v = "{" + p0.name + "}"  # the first parameter's value stated with no mention of its name
@@ -906,7 +975,69 @@ def generic_tool(rng, split, same_params_as=None):
             f"what is the {nn} of {v}",
         ]
         zh += [f"{verb} {v}的{nn}", f"{verb} {nn} {v}"]
-    return Tool(name, desc, params, intents, zh=zh)
+        if vz:
+            zh += [f"{vz}{v}的{nn}", f"{vz}{nn}：{v}", f"{vz}一下{v}的{nn}"]
+    tool = Tool(name, desc, params, intents, zh=zh)
+    if vz:
+        tool.zh_desc = [f"{vz}{nn}。", f"用于{vz}{nn}的工具。", f"{vz}指定的{nn}", f"根据参数{vz}{nn}。"]
+    return tool
+
+
+# Chinese verbs for the generic tools' verbs: a Chinese request says 获取, the schema says "get".
+VERB_ZH = {
+    "get": "获取",
+    "create": "创建",
+    "update": "更新",
+    "delete": "删除",
+    "list": "列出",
+    "search": "搜索",
+    "send": "发送",
+    "book": "预订",
+    "schedule": "安排",
+    "compute": "计算",
+    "convert": "转换",
+    "fetch": "获取",
+    "find": "查找",
+    "check": "检查",
+    "set": "设置",
+    "cancel": "取消",
+    "add": "添加",
+    "remove": "移除",
+    "register": "注册",
+    "calculate": "计算",
+    "translate": "翻译",
+    "play": "播放",
+    "reserve": "预约",
+    "track": "跟踪",
+    "lookup": "查询",
+    "generate": "生成",
+    "validate": "验证",
+    "publish": "发布",
+    "archive": "归档",
+    "assign": "分配",
+    "rename": "重命名",
+    "notify": "通知",
+}
+# Chinese descriptions and bare phrasings of the real-world kinds of value (KINDS).
+KINDS_ZH = {
+    "place": dict(descs=["城市或地点", "城市名称", "地点", "要查询的城市"], bare=["在{v}", "{v}", "{v}的", "去{v}"]),
+    "country": dict(descs=["国家", "国家名称"], bare=["在{v}", "{v}", "{v}的"]),
+    "person": dict(descs=["姓名", "人的名字", "联系人姓名"], bare=["{v}", "给{v}", "{v}的"]),
+    "company": dict(descs=["公司名称", "品牌或店铺"], bare=["{v}", "{v}的"]),
+    "language": dict(descs=["语言", "目标语言"], bare=["{v}", "翻译成{v}"]),
+    "title": dict(descs=["标题", "作品名称"], bare=["《{v}》", "{v}"]),
+    "topic": dict(descs=["主题", "要搜索的内容"], bare=["关于{v}", "{v}"]),
+    "date": dict(descs=["日期", "活动日期", "预订日期", "日期，如2026-12-08"], bare=["{v}", "{v}", "在{v}"]),
+    "time": dict(descs=["时间", "开始时间", "几点"], bare=["{v}", "{v}", "在{v}"]),
+}
+
+
+def _zh_param_desc(rng, p):
+    """A Chinese description of a parameter that has none of its own: its kind's, or one made from its name's words."""
+    if p.kind in KINDS_ZH:
+        return rng.choice(KINDS_ZH[p.kind]["descs"])
+    w = " ".join(F.words(p.name)) or p.name
+    return rng.choice([f"{w}", f"要使用的{w}", f"{w}的值", f"{w}（必填）" if p.required else f"可选的{w}", None])
 
 
 def _ordinal(d):
@@ -980,9 +1111,20 @@ def kind_param(rng, kind, split, ident, required, name=None, bare=None):
     )
 
 
-def kind_value(rng, p, ws):
-    """A value of parameter p's real-world kind, from the entities of its split."""
+def kind_value(rng, p, ws, lang="en"):
+    """A value of parameter p's real-world kind, from the entities of its split (Chinese cities, names, dates and
+    times in half or more of the Chinese requests)."""
     e = p.entities or next(ENTITIES[split] for split, words in WORDS.items() if words is ws)  # e-commerce: any split
+    if lang == "zh" and rng.random() < (0.7 if p.kind in ("date", "time") else 0.5):
+        split = next(split for split, words in WORDS.items() if words is ws)
+        if p.kind == "place":
+            return rng.choice(Z.split_words(Z.ZH_CITIES, split))
+        if p.kind == "person":
+            return Z.zh_person(rng, split)
+        if p.kind == "date":
+            return Z.zh_date(rng)
+        if p.kind == "time":
+            return Z.zh_time(rng)
     name = lambda: rng.choice(e["name"])
     if p.kind == "place":
         r = rng.random()
@@ -1389,6 +1531,192 @@ def ecommerce_tools():
 
 ECOM = ecommerce_tools()
 
+# The e-commerce tools in Chinese: the tool's description, then per parameter (description, phrases, {option: Chinese
+# paraphrases}), and more Chinese intents (after the original ones, so that template ids stay). Identifiers sit inside
+# the Chinese text with no space around them ("查一下订单A-1042的状态"): the span is exactly the identifier.
+ZH_ECOM = {
+    "search_products": (
+        "在商品目录中按关键词搜索商品。",
+        {
+            "query": ("搜索关键词", ["关键词", "搜索词"], {}),
+            "max_price": ("最高价格", ["最高价", "预算", "价格上限"], {}),
+            "category": (
+                "商品类别",
+                ["类别", "分类", "品类"],
+                {
+                    "electronics": ["数码产品", "电子产品"],
+                    "clothing": ["衣服", "服装"],
+                    "home": ["家居用品", "厨房用品"],
+                    "toys": ["玩具", "儿童玩具"],
+                    "books": ["图书", "书"],
+                },
+            ),
+            "sort": (
+                "排序方式",
+                ["排序", "排序方式"],
+                {
+                    "price_asc": ["价格从低到高", "便宜的排前面"],
+                    "price_desc": ["价格从高到低", "贵的排前面"],
+                    "rating": ["评分最高", "好评优先"],
+                    "newest": ["最新上架", "新品优先"],
+                },
+            ),
+            "in_stock": ("只看有货的商品", ["有货", "现货"], {}),
+        },
+        ["帮我找找{query}", "有没有{query}", "我想买{query}", "看看{query}", "搜一下{query}"],
+    ),
+    "get_product_details": (
+        "获取商品详情。",
+        {"product_id": ("商品编号或SKU", ["商品", "商品编号", "SKU", "货号"], {})},
+        ["商品{product_id}的详情", "介绍一下{product_id}", "看看货号{product_id}的信息", "{product_id}这个商品怎么样"],
+    ),
+    "add_to_cart": (
+        "把商品加入购物车。",
+        {
+            "product_id": ("商品编号或SKU", ["商品", "SKU", "货号"], {}),
+            "quantity": ("购买数量", ["数量", "件数"], {}),
+            "size": ("尺码", ["尺码", "码数"], {"S": ["小号"], "M": ["中号"], "L": ["大号"], "XL": ["加大号"]}),
+            "gift_wrap": ("礼品包装", ["礼品包装", "包装成礼物"], {}),
+        },
+        ["{product_id}加购物车", "帮我把{product_id}放进购物车", "我要买{product_id}", "加购{product_id}"],
+    ),
+    "remove_from_cart": (
+        "从购物车移除商品。",
+        {"product_id": ("商品编号或SKU", ["商品", "SKU"], {})},
+        ["把{product_id}从购物车拿掉", "购物车里的{product_id}不要了", "删掉购物车的{product_id}"],
+    ),
+    "view_cart": ("查看购物车里的商品。", {}, ["购物车里有什么", "打开我的购物车", "我的购物车"]),
+    "get_order_status": (
+        "查询订单状态。",
+        {"order_id": ("订单号", ["订单", "订单号", "单号"], {})},
+        ["查一下订单{order_id}的状态", "订单{order_id}到哪了", "我的订单{order_id}发货了吗", "{order_id}这个订单怎么样了"],
+    ),
+    "cancel_order": (
+        "取消尚未发货的订单。",
+        {"order_id": ("订单号", ["订单", "订单号"], {}), "reason": ("取消原因", ["原因", "取消原因"], {})},
+        ["把订单{order_id}取消掉", "订单{order_id}不要了，取消吧", "帮我取消订单{order_id}"],
+    ),
+    "create_return": (
+        "为订单商品申请退货。",
+        {
+            "order_id": ("订单号", ["订单", "订单号"], {}),
+            "reason": (
+                "退货原因",
+                ["原因", "退货原因"],
+                {
+                    "damaged": ["收到的时候坏了", "商品破损"],
+                    "wrong_item": ["发错货了", "发错商品了"],
+                    "too_small": ["太小了", "尺码小了"],
+                    "too_large": ["太大了", "尺码大了"],
+                    "changed_mind": ["不想要了", "改主意了"],
+                },
+            ),
+            "refund_method": (
+                "退款方式",
+                ["退款", "退款方式"],
+                {"original_payment": ["原路退回", "退回原支付方式"], "store_credit": ["退到账户余额", "换成店铺积分"]},
+            ),
+        },
+        ["订单{order_id}我要退货", "申请退货，订单号{order_id}", "{order_id}这单想退了"],
+    ),
+    "apply_coupon": (
+        "在购物车使用优惠券。",
+        {"code": ("优惠码", ["优惠券", "优惠码", "券码"], {})},
+        ["用一下优惠码{code}", "我有张优惠券{code}", "帮我用券{code}"],
+    ),
+    "track_shipment": (
+        "用运单号追踪包裹。",
+        {
+            "tracking_number": ("快递单号", ["快递单号", "运单号", "物流单号"], {}),
+            "carrier": ("承运商", ["快递公司", "承运商"], {"fedex": ["联邦快递"], "usps": ["美国邮政"]}),
+        },
+        ["查一下快递{tracking_number}", "运单{tracking_number}到哪了"],
+    ),
+    "update_shipping_address": (
+        "修改订单的收货地址。",
+        {
+            "order_id": ("订单号", ["订单", "订单号"], {}),
+            "street": ("街道和门牌号", ["街道", "地址"], {}),
+            "city": ("城市", ["城市"], {}),
+            "postal_code": ("邮政编码", ["邮编", "邮政编码"], {}),
+        },
+        ["订单{order_id}换个地址", "把订单{order_id}寄到新地址"],
+    ),
+    "convert_currency": (
+        "按ISO 4217货币代码换算金额。",
+        {
+            "amount": ("要换算的金额", ["金额", "数额"], {}),
+            "from_currency": ("原货币代码", ["原货币"], {}),
+            "to_currency": ("目标货币代码", ["目标货币"], {}),
+        },
+        ["帮我换算一下汇率", "算一下换成别的货币是多少"],
+    ),
+    "estimate_shipping": (
+        "估算运费和送达时间。",
+        {
+            "postal_code": ("收货地邮编", ["邮编", "邮政编码"], {}),
+            "weight_kg": ("包裹重量（公斤）", ["重量", "公斤数"], {}),
+            "speed": (
+                "配送速度",
+                ["配送", "速度"],
+                {"standard": ["普通快递", "标准配送"], "express": ["加急", "快一点"], "overnight": ["次日达", "隔夜送达"]},
+            ),
+        },
+        ["运费多少", "算一下邮费"],
+    ),
+    "add_to_wishlist": (
+        "把商品收藏到心愿单。",
+        {"product_id": ("商品编号或SKU", ["商品", "SKU"], {})},
+        ["把{product_id}加到心愿单", "先收藏一下{product_id}"],
+    ),
+    "write_review": (
+        "发表商品评价。",
+        {
+            "product_id": ("商品编号或SKU", ["商品", "SKU"], {}),
+            "rating": ("星级，1到5", ["评分", "星级", "打分"], {}),
+            "comment": ("评价内容", ["评论", "评价"], {}),
+        },
+        ["给{product_id}写个评价", "我想评价一下{product_id}"],
+    ),
+    "place_order": (
+        "为所选商品下单。",
+        {
+            "items": ("要下单的商品", ["商品"], {}),
+            "payment_method": (
+                "支付方式",
+                ["支付方式", "付款方式"],
+                {"card": ["刷卡", "信用卡"], "paypal": ["PayPal"], "apple_pay": ["Apple Pay"]},
+            ),
+        },
+        ["结账", "帮我下单"],
+    ),
+    "contact_support": (
+        "给客服发消息。",
+        {
+            "topic": (
+                "主题",
+                ["主题"],
+                {"billing": ["扣款问题", "发票"], "shipping": ["配送", "物流"], "returns": ["退款"], "account": ["账号登录"]},
+            ),
+            "message": ("发给客服的消息", ["留言", "消息"], {}),
+        },
+        ["我要找客服", "转人工客服"],
+    ),
+}
+
+
+def _attach_zh(tools):
+    for tool in tools:
+        desc, params, intents = ZH_ECOM[tool.name]
+        tool.zh_desc = desc
+        tool.zh = list(tool.zh or []) + intents
+        for p in tool.params:
+            if p.name in params:
+                p.zh_desc, p.zh_phrases, p.zh_enum_para = params[p.name]
+
+
+_attach_zh(ECOM)
+
 
 # ----------------------------------------------------------------------------------------------- example maker
 def span_text(ex, key):
@@ -1408,11 +1736,22 @@ class Gold:
 def _value_text(rng, p, ws, lang):
     g = p.gen
     if p.kind:
-        return kind_value(rng, p, ws)
+        return kind_value(rng, p, ws, lang)
     if p.type == "integer":
-        return rand_int(rng) if lang == "en" else str(rng.randint(1, 999))
+        return (
+            rand_int(rng) if lang == "en" else Z.zh_integer(rng, quantity=bool(QUANTITY_WORDS & set(F.words(p.name))))
+        )
     if p.type == "number":
-        return rand_number(rng) if lang == "en" else f"{rng.randint(1, 999)}.{rng.randint(0, 99):02d}"
+        return rand_number(rng) if lang == "en" else Z.zh_amount(rng, money=bool(MONEY_WORDS & set(F.words(p.name))))
+    if lang == "zh":  # Chinese products, streets and free text; identifiers as they are ("SKU-8812")
+        if g == "product" and rng.random() < 0.7:
+            return (rng.choice(Z.ZH_ADJ) if rng.random() < 0.5 else "") + rng.choice(Z.ZH_PRODUCTS)
+        if g == "street" and rng.random() < 0.6:
+            return f"{rng.choice(Z.ZH_STREETS)}{rng.randint(1, 400)}号"
+        if g == "text" and rng.random() < 0.6:
+            return rng.choice(Z.ZH_TEXTS)
+        if g == "id" and "product" in p.name and rng.random() < 0.3:
+            return f"SKU-{rng.randint(100, 99999)}"
     if g == "product":
         return f"{rng.choice(ADJ)} {rng.choice(PRODUCTS)}" if rng.random() < 0.7 else rand_phrase(rng, ws)
     if g == "street":
@@ -1442,7 +1781,14 @@ def _distinct_values(rng, p, ws, lang, n):
     return out
 
 
-def _param_phrase(rng, p):
+# Words of a parameter's name that make its Chinese value a count ("五件") or an amount of money ("一百二十元").
+QUANTITY_WORDS = {"quantity", "qty", "count", "units", "copies", "pieces", "items", "num", "number", "tickets"}
+MONEY_WORDS = {"price", "amount", "budget", "cost", "fee", "total", "payment", "salary", "balance", "max"}
+
+
+def _param_phrase(rng, p, lang="en"):
+    if lang == "zh" and p.zh_phrases and rng.random() < 0.8:
+        return rng.choice(p.zh_phrases)
     if rng.random() < 0.75 or not p.desc:
         return rng.choice(p.phrases)
     return p.desc.lower()
@@ -1459,7 +1805,7 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
     bare: the value is stated without the parameter's name (at most a word of its description next to it).
     avoid: words that name other parameters of the tool ("to" for to_currency); a bare value is never led by one, which
     would say that it is theirs ("from USD" as the target currency)."""
-    phrase = _param_phrase(rng, p)
+    phrase = _param_phrase(rng, p, lang)
     if p.type == "boolean":
         b = rng.random() < 0.5
         if lang == "zh":
@@ -1476,7 +1822,8 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
     if p.enum:
         i = rng.randrange(len(p.enum))
         opt = p.enum[i]
-        para = p.enum_para.get(opt, [])
+        para = p.zh_enum_para.get(opt) if lang == "zh" and rng.random() < 0.8 else None
+        para = para or p.enum_para.get(opt, [])
         text = (
             rng.choice(para) if para and rng.random() < 0.6 else (opt.replace("_", " ") if rng.random() < 0.3 else opt)
         )
@@ -1502,13 +1849,16 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
     v = value if value is not None else _value_text(rng, p, ws, lang)
     label = ("span", key)
     if p.gen == "currency" and rng.random() < 0.3:
-        v, label = CURRENCIES[v], ("implicit", v)  # the code that the currency's name implies
+        # the code that the currency's name implies
+        v, label = (Z.CURRENCY_ZH if lang == "zh" else CURRENCIES)[v], ("implicit", v)
     if bare:
         u = _context_word(rng, p)
         route = p.bare in (ROUTE_FROM, ROUTE_TO)
         table = (
             p.bare
             if p.bare and lang == "en" and (route or rng.random() < 0.85)
+            else KINDS_ZH[p.kind]["bare"]
+            if lang == "zh" and p.kind in KINDS_ZH and rng.random() < 0.7
             else BARE_ZH
             if lang == "zh"
             else BARE_EN
@@ -1516,7 +1866,8 @@ def _mention(rng, conv, p, key, ws, lang, split, value=None, bare=False, avoid=f
         t = rng.choice(
             [b for b in table if (u or "{u}" not in b) and b.split("{v}")[0].strip() not in avoid] or ["{v}"]
         )
-        if p.type in ("integer", "number") and rng.random() < 0.3:
+        # a unit glued to the value; Chinese numerals and amounts ("五件", "¥99") carry their own
+        if p.type in ("integer", "number") and (lang == "en" or re.fullmatch(r"[\d.]+", v)) and rng.random() < 0.3:
             t = rng.choice(["{v}" + rng.choice(UNITS), "${v}", "{v} " + rng.choice(UNITS)])
         pre, post = t.split("{v}")
         conv.add(pre.format(u=u))
@@ -1621,6 +1972,8 @@ def _request(
     conv.start("user")
     if lang == "en" and rng.random() < PREAMBLE_P:
         conv.add(pick_template(rng, PREAMBLES_EN, "pre", split)[1].replace("{w}", rng.choice(ws)) + " ")
+    elif lang == "zh" and rng.random() < PREAMBLE_P:
+        conv.add(pick_template(rng, PREAMBLES_ZH, "prezh", split)[1])
 
     def add_intent():
         if embedded and embedded.name in given:
@@ -1629,6 +1982,8 @@ def _request(
         conv.add(i_pre)
         if embedded:
             if embedded in missing:
+                if lang == "zh":  # "把订单取消掉", "这个订单怎么样了": the sentence stays whole without its id
+                    conv.add(i_post)
                 return
             n = n_calls if embedded.type != "array" else 1
             for c, v in enumerate(_distinct_values(rng, embedded, ws, lang, n)):
@@ -1698,7 +2053,10 @@ def _request(
             if j:
                 conv.add(_param_sep(rng, others[j - 1], p, bare, n_calls, lang))
             if mismatch and p.type in ("integer", "number") and j == 0:
-                conv.add(f"{_param_phrase(rng, p)} {rng.choice(['a few', 'several', 'lots', 'some', 'many'])}")
+                if lang == "zh":
+                    conv.add(f"{_param_phrase(rng, p, lang)}{rng.choice(['几个', '一些', '好多', '多一点', '少量'])}")
+                else:
+                    conv.add(f"{_param_phrase(rng, p)} {rng.choice(['a few', 'several', 'lots', 'some', 'many'])}")
                 if p.required:
                     missing.append(p)
                 continue
@@ -1750,6 +2108,8 @@ def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
             conv.spans[f"{key}/{r}"] = [
                 (m, b + shift, e + shift) if m == mi else (m, b, e) for m, b, e in conv.spans.pop(key)
             ]
+            if key in conv.values:
+                conv.values[f"{key}/{r}"] = conv.values.pop(key)
         for gold in g:
             gold.args = {
                 path: (lab[0], f"{lab[1]}/{r}")
@@ -1799,9 +2159,10 @@ def _toolset(rng, split, stage, k):
     return out
 
 
-def make_example(rng, split="train", stage=3):
-    """One synthetic example of the split at curriculum stage 1-3: tools, conversation, gold calls and spans."""
-    lang = "zh" if stage == 3 and rng.random() < 0.12 else "en"
+def make_example(rng, split="train", stage=3, zh_frac=None):
+    """One synthetic example of the split at curriculum stage 1-3: tools, conversation, gold calls and spans.
+    zh_frac: the share of stage-3 examples phrased in Chinese (ZH_FRAC when None)."""
+    lang = "zh" if stage == 3 and rng.random() < (ZH_FRAC if zh_frac is None else zh_frac) else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
     tools = _toolset(rng, split, stage, k)
@@ -1844,7 +2205,7 @@ def make_example(rng, split="train", stage=3):
             else:
                 conv.say(
                     "user",
-                    rng.choice(IRRELEVANT_EN).format(
+                    rng.choice(IRRELEVANT_ZH if lang == "zh" else IRRELEVANT_EN).format(
                         w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()
                     ),
                 )
@@ -1872,13 +2233,15 @@ def make_example(rng, split="train", stage=3):
         rid = rand_id(rng)
         result_msg = len(conv.messages)
         conv.tool_result({"status": "ok", "id": rid}, {"id": "result.id"})
-        conv.say("assistant", rng.choice(CHAT_FILLER))
+        conv.say("assistant", rng.choice(CHAT_FILLER_ZH if lang == "zh" else CHAT_FILLER))
         if rng.random() < 0.4:
             conv.say(
                 "user",
-                rng.choice(IRRELEVANT_EN).format(w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()),
+                rng.choice(IRRELEVANT_ZH if lang == "zh" else IRRELEVANT_EN).format(
+                    w=rng.choice(ws), w2=rng.choice(ws), W=rng.choice(ws).capitalize()
+                ),
             )
-            conv.say("assistant", rng.choice(CHAT_FILLER))
+            conv.say("assistant", rng.choice(CHAT_FILLER_ZH if lang == "zh" else CHAT_FILLER))
         if rng.random() < 0.5 and g0[0].args:
             # follow-up: same tool again, one value changed, the others carried over from the earlier call
             g1, _ = _request(rng, conv, tools, first, split, lang, 1, ws)
@@ -1928,7 +2291,9 @@ def make_example(rng, split="train", stage=3):
                 ]
             conv.messages.append({"role": "user", "content": first_msg["content"] + " " + second["content"]})
             golds = golds + g2
-    tool_schemas = [t.schema() for t in tools]
+    # Chinese requests: a share of tool sets described in Chinese, the rest in English (the common case)
+    zh_rng = rng if lang == "zh" and rng.random() < ZH_DESC_P else None
+    tool_schemas = [t.schema(zh_rng) for t in tools]
     # labels: only the tool whose request was made; the (single) latest occurrence of each span key
     return dict(
         tools=tool_schemas,
@@ -1938,8 +2303,10 @@ def make_example(rng, split="train", stage=3):
         missing=[(golds[0].tool_index, tools[golds[0].tool_index].path(m)) for m in missing],
         kind=kind,
         lang=lang,
+        desc_lang="zh" if zh_rng is not None else "en",
         stage=stage,
         memory_pair=memory_pair,
+        values={k: v for k, v in conv.values.items() if k in conv.spans},
     )
 
 

@@ -16,6 +16,7 @@ import random
 import re
 
 import data
+import data_zh
 import features as F
 
 WORD_NUMBERS = {w: n for n, w in data.NUM_WORDS.items()}
@@ -26,6 +27,8 @@ def typed(text, schema):
     """A gold span's text as the JSON value a caller should produce for a parameter of this schema."""
     t = (schema or {}).get("type")
     if t in ("integer", "number"):
+        if not text.isascii():  # Chinese numerals, amounts and counts ("一百二十元", "五件"), read as src/lang/zh does
+            return data_zh.read_number(text)
         if text.lower() in WORD_NUMBERS:
             return WORD_NUMBERS[text.lower()]
         number, _, magnitude = text.replace(",", "").partition(" ")

@@ -13,6 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 import data  # noqa: E402
+import data_zh  # noqa: E402
 import features as F  # noqa: E402
 from train import memory_loss  # noqa: E402
 
@@ -48,7 +49,9 @@ class GeneratedLabels(unittest.TestCase):
                         continue
                     text = data.span_text(ex, label[1])
                     self.assertEqual(text, text.strip(), f"span {text!r} has surrounding space")
-                    if props[path[0]].get("type") in ("integer", "number"):
+                    if props[path[0]].get("type") in ("integer", "number") and not text.isascii():
+                        self.assertIsNotNone(data_zh.read_number(text), f"{text!r} is no Chinese number")
+                    elif props[path[0]].get("type") in ("integer", "number"):
                         self.assertRegex(
                             text,
                             r"\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
@@ -98,6 +101,164 @@ class GeneratedLabels(unittest.TestCase):
                 text = F.message_text(ex["messages"][m1]).encode("utf-8")
                 joined += m1 == m2 and text[e1:b2] == b" and "
         self.assertGreater(joined, 2)  # none on the generator before session 6
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+ID_PARAMS = ("order_id", "product_id", "tracking_number", "code")
+
+
+class ChineseNumbers(unittest.TestCase):
+    """data_zh's reader mirrors src/lang/zh (the tables of numerals.test.ts and money.test.ts, the forms it writes)."""
+
+    def test_numerals_read_as_src_lang_zh_reads_them(self):
+        table = [
+            ("零", 0),
+            ("十二", 12),
+            ("一百二十", 120),
+            ("一百零五", 105),
+            ("一百一十", 110),
+            ("三百五", 350),
+            ("两千五", 2500),
+            ("两千零五", 2005),
+            ("三千五百零二", 3502),
+            ("一万二", 12000),
+            ("一万零二百", 10200),
+            ("十万", 100000),
+            ("1.5万", 15000),
+            ("三点五", 3.5),
+            ("零点二五", 0.25),
+            ("壹佰贰拾", 120),
+            ("二零二六", 2026),
+            ("第三", 3),
+            ("负三", -3),
+        ]
+        for text, want in table:
+            self.assertEqual(data_zh.parse_zh_number(text), want, text)
+        for text in ["", "五件", "订单", "十十", "百千", "点", "一百二十元"]:
+            self.assertIsNone(data_zh.parse_zh_number(text), text)
+
+    def test_amounts_and_counts_read_as_their_value(self):
+        table = [
+            ("一百二十元", 120),
+            ("¥99", 99),
+            ("￥99", 99),
+            ("99块", 99),
+            ("99块钱", 99),
+            ("人民币120元", 120),
+            ("99.9元", 99.9),
+            ("3块5", 3.5),
+            ("三块五", 3.5),
+            ("两千五百元", 2500),
+            ("五件", 5),
+            ("两瓶", 2),
+            ("3个", 3),
+            ("十二盒", 12),
+            ("1,299", 1299),
+        ]
+        for text, want in table:
+            self.assertEqual(data_zh.read_number(text), want, text)
+        for text in ["A-1042", "订单", "元", "五件A"]:
+            self.assertIsNone(data_zh.read_number(text), text)
+
+    def test_written_numerals_read_back(self):
+        for n in list(range(0, 2100)) + list(range(9900, 25000, 7)):
+            for liang in (True, False):
+                for colloquial in (True, False):
+                    text = data_zh.numeral(n, liang, colloquial)
+                    self.assertEqual(data_zh.parse_zh_number(text), n, text)
+        self.assertEqual([data_zh.numeral(n) for n in (120, 12, 105, 10010)], ["一百二十", "十二", "一百零五", "一万零一十"])
+        self.assertEqual([data_zh.numeral(n, colloquial=True) for n in (2500, 350, 12000)], ["两千五", "三百五", "一万二"])
+
+
+class ChineseRequests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        rng = random.Random(38)
+        cls.examples = [
+            data.make_example(rng, split, 3, zh_frac=1.0) for split in ("train", "test") for _ in range(700)
+        ]
+
+    def labelled(self):
+        """(example, parameter schema, parameter name, span key) of every span label."""
+        for ex in self.examples:
+            for gold in ex["golds"]:
+                props = ex["tools"][gold.tool_index]["function"]["parameters"]["properties"]
+                for path, lab in gold.args.items():
+                    schema = props[path[0]] if len(path) == 1 else props[path[0]]["properties"][path[1]]
+                    for key in [lab[1]] if lab[0] == "span" else lab[1] if lab[0] == "spans" else []:
+                        yield ex, schema, path[-1], key
+
+    def test_chinese_values_read_back_as_their_labels(self):
+        forms = {"numeral": 0, "money": 0, "count": 0}
+        for ex, schema, _, key in self.labelled():
+            if key not in ex["values"]:
+                continue
+            text = data.span_text(ex, key)
+            self.assertEqual(data_zh.read_number(text), ex["values"][key], text)
+            forms["money"] += bool(re.search(r"[¥￥元块]", text))
+            forms["count"] += bool(re.search("[" + data_zh.MEASURE_WORDS + "]$", text)) and "块" not in text
+            forms["numeral"] += bool(re.fullmatch("[" + data_zh.ZH_NUMBER_CHARS + "]+", text)) and not text.isascii()
+        self.assertTrue(all(n > 10 for n in forms.values()), forms)
+
+    def test_integer_slots_get_integers(self):
+        for ex, schema, _, key in self.labelled():
+            if schema.get("type") == "integer" and key in ex["values"]:
+                self.assertIsInstance(ex["values"][key], int, data.span_text(ex, key))
+
+    def test_identifiers_inside_chinese_text_are_exact_spans(self):
+        glued = 0
+        for ex, _, name, key in self.labelled():
+            if name not in ID_PARAMS:
+                continue
+            mi, bs, be = ex["spans"][key]
+            text = F.message_text(ex["messages"][mi]).encode("utf-8")
+            span = text[bs:be].decode("utf-8")
+            if not HAN.search(span):  # ids (not the Chinese texts a reason or message may be)
+                self.assertRegex(span, r"^[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]$")
+                glued += bool(HAN.search(text[:bs].decode("utf-8")[-1:]) and HAN.search(text[be:].decode("utf-8")[:1]))
+        self.assertGreater(glued, 50)  # "查一下订单A-1042的状态": Chinese on both sides, no space
+
+    def test_english_schemas_meet_chinese_requests_and_some_schemas_are_chinese(self):
+        by_desc = {"en": 0, "zh": 0}
+        for ex in self.examples:
+            texts = [F.message_text(m) for m in ex["messages"] if m["role"] == "user"]
+            self.assertTrue(any(re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", t) for t in texts), texts)
+            descs = " ".join(
+                (t["function"].get("description") or "")
+                + " ".join(p.get("description") or "" for p in t["function"]["parameters"]["properties"].values())
+                for t in ex["tools"]
+            )
+            if ex["desc_lang"] == "en":
+                self.assertIsNone(HAN.search(descs), descs)
+            by_desc[ex["desc_lang"]] += 1
+        self.assertGreater(by_desc["en"], by_desc["zh"])  # English schemas with Chinese requests: the common case
+        self.assertGreater(by_desc["zh"], 0.2 * len(self.examples))
+        described = [ex for ex in self.examples if ex["desc_lang"] == "zh"]
+        self.assertTrue(
+            any(HAN.search(t["function"].get("description") or "") for ex in described for t in ex["tools"])
+        )
+
+    def test_chinese_dates_and_times_are_labelled_as_their_spans(self):
+        seen = 0
+        for ex, schema, name, key in self.labelled():
+            text = data.span_text(ex, key)
+            if schema.get("type") == "string" and re.search(r"[月号日点天周]", text) and re.search(r"date|time|day", name):
+                self.assertFalse(re.match(r"^[在给把]|.*[的了]$", text), text)  # particles stay outside the span
+                seen += 1
+        self.assertGreater(seen, 10)
+
+    def test_chinese_missing_arguments_and_no_calls_occur(self):
+        kinds = {ex["kind"] for ex in self.examples if not ex["golds"] or ex["missing"]}
+        self.assertTrue({"missing", "irrelevant"} <= kinds, kinds)
+        for ex in self.examples:
+            if ex["kind"] == "irrelevant":
+                self.assertFalse(ex["golds"])
+
+    def test_the_share_of_chinese_is_a_parameter(self):
+        rng = random.Random(1)
+        self.assertFalse(any(data.make_example(rng, "train", 3, zh_frac=0.0)["lang"] == "zh" for _ in range(200)))
+        langs = [data.make_example(rng, "train", 3)["lang"] for _ in range(600)]
+        self.assertTrue(0.05 < langs.count("zh") / len(langs) < 0.25)  # ZH_FRAC, 0.12 unless the recipe sets it
 
 
 class Splits(unittest.TestCase):
@@ -282,6 +443,12 @@ class DatesAndTimes(unittest.TestCase):
             r"(?:next |this |the upcoming )?[A-Z][a-z]+day)$"
         )
         time = re.compile(r"^(?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?| [AP]M| o'clock| in the \w+)?|noon|midnight)$")
+        n = "[0-9〇一二两三四五六七八九十]"
+        date_zh = re.compile(
+            rf"^(?:(?:{n}{{4}}年)?{n}{{1,3}}月{n}{{1,3}}[日号]|\d{{4}}/\d{{1,2}}/\d{{1,2}}|(?:下个月)?\d{{1,2}}号|"
+            r"今天|明天|后天|大后天|(?:下下|下|这)?(?:周|星期|礼拜)[一二三四五六日天])$"
+        )
+        time_zh = re.compile(rf"^(?:(?:上午|下午|晚上|早上|中午|凌晨)?{n}{{1,2}}点(?:半|一刻|\d{{2}}分|整)?|\d{{1,2}}:\d{{2}})$")
         seen = {"date": 0, "time": 0}
         for _ in range(3000):
             ex = data.make_example(rng, "train", 3)
@@ -301,7 +468,11 @@ class DatesAndTimes(unittest.TestCase):
                     if kind is None or label[0] != "span" or props[path[0]].get("type") != "string":
                         continue
                     seen[kind] += 1
-                    self.assertRegex(data.span_text(ex, label[1]), date if kind == "date" else time)
+                    zh = HAN.search(data.span_text(ex, label[1])) is not None  # a Chinese request may say "March 8"
+                    self.assertRegex(
+                        data.span_text(ex, label[1]),
+                        (date_zh if zh else date) if kind == "date" else time_zh if zh else time,
+                    )
         self.assertGreater(min(seen.values()), 20)
 
 
