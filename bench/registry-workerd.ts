@@ -15,7 +15,7 @@ const runs = Number(process.argv[2] ?? 3);
 const file = JSON.parse(readFileSync("registry/tool-sets.json", "utf8")) as { tool_sets: Array<{ name: string; tools: ToolDefinition[] }> };
 const shop = file.tool_sets.find((s) => s.name === "shop")?.tools ?? [];
 // The destructive-call guard (src/risk) offers the set's three high-risk tools only when the user asks for their
-// actions; a request that does not is a 17-tool subset, which is not the registered set (see docs/structured-outputs.md).
+// actions; this request asks for all three, so the model reads all 20 tools (the lists with fewer are registered too).
 const messages = [{ role: "user", content: "Cancel order A-1042, remove the red shoes from my cart, and what is the status of my refund?" }];
 
 function unregistered(run: number): ToolDefinition[] {

@@ -43,6 +43,8 @@ const { ToolSetStore } = await import("../src/model/tool-sets.js");
 const { WordMatcher } = await import("../src/model/words.js");
 const { extractionTool } = await import("../src/structured/synthetic.js");
 const { foldNullable } = await import("../src/tools/compile.js");
+const { guardVariants } = await import("../src/registry/variants.js");
+const { DEFAULT_RISK_SETTINGS, isHighRisk } = await import("../src/risk/policy.js");
 
 interface RegistryFile {
   tool_sets?: Array<{ name: string; tools: ToolDefinition[] }>;
@@ -61,8 +63,13 @@ const store = new ToolSetStore(runtime, config, new WordMatcher(config.match), m
 // The one AJV setup whose verdicts equal the request-time validator's (src/validate/standalone.ts, differential.test.ts).
 const ajv = standaloneAjv();
 const exportNames: Record<string, string> = {};
+const bySchema = new Map<string, string>();
 const addValidator = (schema: unknown): string => {
+  const text = JSON.stringify(schema);
+  const known = bySchema.get(text);
+  if (known !== undefined) return known;
   const name = `v${Object.keys(exportNames).length}`;
+  bySchema.set(text, name);
   const { $schema: _dialect, ...rest } = schema as Record<string, unknown>;
   ajv.addSchema(rest, name);
   exportNames[name] = name;
@@ -71,8 +78,15 @@ const addValidator = (schema: unknown): string => {
 
 const sets: string[] = [];
 const responses: string[] = [];
+// Each tool set also as the destructive-call guard can hand it to the caller (src/registry/variants.ts).
+const variantName = (name: string, heldBack: string[]): string => (heldBack.length === 0 ? name : `${name} without ${heldBack.join(", ")}`);
 const entries = [
-  ...(file.tool_sets ?? []).map((set) => ({ name: set.name, tools: set.tools })),
+  ...(file.tool_sets ?? []).flatMap((set) =>
+    guardVariants(set.tools, (tool) => isHighRisk(tool, DEFAULT_RISK_SETTINGS)).map((v) => ({
+      name: variantName(set.name, v.heldBack),
+      tools: v.tools,
+    })),
+  ),
   ...(file.response_schemas ?? []).map((r) => ({ name: `response:${r.name}`, tools: [extractionTool(r.name, r.description, r.schema)] })),
 ];
 for (const entry of entries) {

@@ -6,12 +6,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ToolDefinition } from "../caller/types.js";
+import type { ToolCallRequest, ToolDefinition } from "../caller/types.js";
 import { createNodeRuntime } from "../engine/node.js";
 import type { ModelRuntime } from "../engine/types.js";
 import { ToolSetStore } from "../model/tool-sets.js";
 import { loadShippedConfig, MODEL_DIR } from "../model/testing/load-config.js";
 import { WordMatcher } from "../model/words.js";
+import { DEFAULT_RISK_SETTINGS } from "../risk/policy.js";
+import { guardCaller } from "../risk/guard.js";
 import { validateAgainst } from "../validate/validator.js";
 import { registeredResponseCheck, registeredToolSet, toolSetKey, toolSetKind } from "./index.js";
 import { modelId } from "./generated/registry.js";
@@ -32,7 +34,22 @@ function counting(runtime: ModelRuntime): { runtime: ModelRuntime; encoderRuns: 
   };
 }
 
+/** The tools the destructive-call guard hands the caller for this user message to the shop set. */
+async function guardedTools(content: string): Promise<ToolDefinition[]> {
+  let seen: ToolDefinition[] = [];
+  const inner = { id: "inner", call: async (request: ToolCallRequest) => ((seen = request.tools), { kind: "no_call" as const, confidence: 1 }) };
+  await guardCaller(inner, DEFAULT_RISK_SETTINGS).call({ messages: [{ role: "user", content }], tools: shop, tool_choice: "auto", parallel_tool_calls: true });
+  return seen;
+}
+
 describe("registered tool sets", () => {
+  it("finds a registered set as the destructive-call guard hands it on, whichever high-risk tools it holds back", async () => {
+    const asks = ["Where is order A-1042?", "Cancel order A-1042", "Remove the red shoes from my cart and what is my refund status?"];
+    const seen = await Promise.all(asks.map(guardedTools));
+    expect(seen.map((tools) => tools.length)).toEqual([17, 18, 19]);
+    for (const tools of seen) expect(await toolSetKind(tools)).toBe("registered");
+  });
+
   it("finds every registered set by its tools, and nothing else", async () => {
     expect(shop).toHaveLength(20);
     for (const set of file.tool_sets) expect(await toolSetKind(set.tools)).toBe("registered");
