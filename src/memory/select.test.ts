@@ -33,6 +33,13 @@ describe("selectTurns", () => {
     expect(selectTurns(turns, vec(0, -1), { budgetBytes: 400, keepNewest: 1, maxTurns: 3 })).toEqual(["t1", "t3", "t5"]);
   });
 
+  it("reads the newest turn always and the one before it only within the budget", () => {
+    const big = [turn("n", 250, vec(0, 1)), turn("m", 250, vec(0, 1)), turn("o", 40, vec(1, 0)), turn("p", 40, vec(0, 1))];
+    expect(selectTurns(big, vec(1, 0), { budgetBytes: 300, keepNewest: 2, maxTurns: 10 })).toEqual(["o", "n"]);
+    expect(selectTurns(big, undefined, { budgetBytes: 100, keepNewest: 2, maxTurns: 10 })).toEqual(["n"]);
+    expect(selectTurns(big, undefined, { budgetBytes: 500, keepNewest: 2, maxTurns: 10 })).toEqual(["m", "n"]);
+  });
+
   it("reads at most maxTurns however long the chain is", () => {
     const long = Array.from({ length: 500 }, (_, i) => turn(`t${i}`, 1));
     expect(selectTurns(long, undefined, { budgetBytes: 1e9, keepNewest: 2, maxTurns: 12 })).toHaveLength(12);

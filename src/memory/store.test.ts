@@ -137,7 +137,7 @@ describe("readChain", () => {
     expect(texts[0]).not.toContain("A-1003");
   });
 
-  it("asks for no query vector when the newest turns fill the budget (nothing to choose)", async () => {
+  it("reads the newest turn alone when the one before it would overrun the budget, and asks for no query vector (nothing to choose)", async () => {
     const store = new MemoryStore(new MemoryKvDouble(), DEFAULT_MEMORY_SETTINGS);
     let previous: TurnRecord | undefined;
     for (let i = 0; i < 10; i++) {
@@ -146,8 +146,9 @@ describe("readChain", () => {
       previous = turn;
     }
     const chain = await readChain(store, "t", "resp_9", noQuery, { budgetBytes: 150, keepNewest: 2, maxTurns: 12 });
-    expect(chain).toMatchObject({ total: 10, read: 2, selection: "newest" });
-    expect(chain?.messages[0]).toMatchObject({ role: "tool", content: expect.stringContaining('order_id="A-1007"') });
+    expect(chain).toMatchObject({ total: 10, read: 1, selection: "newest" });
+    expect(chain?.messages[0]).toMatchObject({ role: "tool", content: expect.stringContaining('order_id="A-1008"') });
+    expect(chain?.messages.slice(1).map((m) => m.content?.slice(0, 6))).toEqual(["turn 9"]);
   });
 });
 
