@@ -62,7 +62,7 @@ def _alnum(i):
 
 
 def on_word_boundaries(ids, pos, s, e):
-    """The span does not cut an ASCII letter/digit run ("0" out of "10"): src/decode/spans.ts onWordBoundaries."""
+    """The span does not cut an ASCII letter/digit run ("0" out of "10"): src/decode/read/spans.ts onWordBoundaries."""
     cut = lambda a, b: 0 <= a and b < len(ids) and _alnum(ids[a]) and _alnum(ids[b]) and pos[a][0] == pos[b][0]
     return not cut(s - 1, s) and not cut(e, e + 1)
 
@@ -77,7 +77,7 @@ _OPENERS = re.compile(
 
 def opens_message_with_words(ids, pos, s, e):
     """The span starts at a message's first byte and holds a space or is a word requests open with ("Find"):
-    src/decode/slot.ts opensMessageWithWords."""
+    src/decode/decide/slot.ts opensMessageWithWords."""
     if pos[s][1] != 0:
         return False
     span = bytes(i for i in ids[s : e + 1] if i < 256)
@@ -87,7 +87,7 @@ def opens_message_with_words(ids, pos, s, e):
 def span_candidates(start, end, ids, pos, k=16):
     """The k best valid spans (start[s] + end[e]): on word boundaries, then opening a message with words, then cutting a
     word; by score within each:
-    [(score, s, e, sigmoid(start[s]) * sigmoid(end[e]))] (src/decode/slot.ts readableSpans)."""
+    [(score, s, e, sigmoid(start[s]) * sigmoid(end[e]))] (src/decode/decide/slot.ts readableSpans)."""
     out = []
     for s in np.argsort(-start)[:16]:
         for e in range(s, min(len(ids), s + SPAN_MAX)):
@@ -144,7 +144,7 @@ def to_closing_quote(ids, pos, s, e):
 
 
 def twin_ordinal(name):
-    """(stem, ordinal) of a numbered twin ("num1", "x_b", "first_value"), else None: src/decode/distinct.ts twinOrdinal."""
+    """(stem, ordinal) of a numbered twin ("num1", "x_b", "first_value"), else None: src/decode/assemble/twins.ts twinOrdinal."""
     m = re.match(r"^(.*?)[_-]?(\d)$", name)
     if m and m[1]:
         return m[1].lower(), int(m[2])
@@ -158,7 +158,7 @@ def twin_ordinal(name):
 
 
 def in_text_order(taken):
-    """Numbered twins of one object take their spans in text order: src/decode/distinct.ts inTextOrder."""
+    """Numbered twins of one object take their spans in text order: src/decode/assemble/distinct.ts inTextOrder."""
     groups = {}
     for path in taken:
         twin = twin_ordinal(path[-1])
@@ -197,7 +197,7 @@ _PREV = re.compile(r"(?<![\w.-])(" + _NUM + r")(" + _SEP + r")$")
 
 def extend_number_list(ids, pos, spans, max_items=None):
     """A numeric array's items plus the numbers that continue their list in the text ("85, 90, 88 and 92"): from the
-    last item forward and the first backward, numbers joined by a list separator (src/decode/lists.ts)."""
+    last item forward and the first backward, numbers joined by a list separator (src/decode/parse/lists.ts)."""
     if not spans:
         return spans
     text = bytes(i if i < 128 else 0 for i in ids).decode("ascii")

@@ -28,8 +28,6 @@ export interface DecodeConfig {
   no_call_rescue_argument: number;
   /** A tool the count head doubts is called beside the planned ones when at least this likely. */
   beside_called: number;
-  /** Values joined in one span split there when the pointer heads at the joint are at least this share of the ends'. */
-  joined_split_ratio: number;
   /** The most calls one listed slot makes. */
   listed_calls_max: number;
   /** How many words on each side of a value may name its parameter (schema order). */
@@ -51,7 +49,6 @@ export const DECODE_CONFIG_KEYS = [
   "no_call_rescue_called",
   "no_call_rescue_argument",
   "beside_called",
-  "joined_split_ratio",
   "listed_calls_max",
   "naming_distance",
   "candidate_spans",

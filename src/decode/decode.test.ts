@@ -990,22 +990,3 @@ describe("decodeHeads: optional booleans", () => {
     expect(result.kind === "calls" && "has_garage" in (result.calls[0]?.arguments ?? {})).toBe(false);
   });
 });
-
-describe("decodeHeads: an array beside a number slot", () => {
-  const track = compile(
-    tool("track", {
-      type: "object",
-      properties: { ids: { type: "array", items: { type: "integer" } }, pork: { type: "integer" } },
-      required: ["ids", "pork"],
-    }),
-  );
-
-  it("keeps out of the array the number another slot of the call reads", () => {
-    const { builder, decode } = setup("track ids 402, 917 with pork 402", track);
-    builder.calls("track", 1).span("track", "ids", 0, "402", 0).span("track", "ids", 0, "917").span("track", "pork", 0, "402", 1);
-    expect(decode()).toMatchObject({ kind: "calls", calls: [{ arguments: { ids: [402, 917], pork: 402 } }] });
-    const { builder: b2, decode: d2 } = setup("track 402, 917", track);
-    b2.calls("track", 1).span("track", "ids", 0, "402").span("track", "ids", 0, "917").span("track", "pork", 0, "402");
-    expect(d2()).toMatchObject({ kind: "calls", calls: [{ arguments: { ids: [917], pork: 402 } }] });
-  });
-});

@@ -1,6 +1,6 @@
 /**
  * The answer's calls across tools: the planned tools' calls, surest first, and the calls the count head doubts that
- * the text still supports. Each rule here is a pass of the assemble stage (src/decode/passes.ts ANSWER_PASSES).
+ * the text still supports. Each rule here is a pass of the assemble stage (src/decode/passes.ts).
  */
 import type { DecodedCall, ToolCallResult } from "../../caller/types.js";
 import type { SerializedConversation } from "../../model/serialize.js";

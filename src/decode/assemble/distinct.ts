@@ -160,19 +160,3 @@ export function withoutRepeats(calls: readonly DecodedCall[]): DecodedCall[] {
     return true;
   });
 }
-
-/**
- * An array slot's items without the spans other slots of the call took: a value stated once fills one slot ("[14523,
- * 61170] ... 68284" keeps 68284 out of the array when another slot reads it). `decisions[i]` is `slots[i]`'s.
- */
-export function arraysWithoutTaken(slots: readonly Slot[], decisions: readonly SlotDecision[]): SlotDecision[] {
-  const taken = decisions.flatMap((d, i) => (d.kind === "filled" && slots[i]?.fill.kind !== "array" && !d.automatic ? (d.sources ?? []) : []));
-  return decisions.map((d, i) => {
-    if (d.kind !== "filled" || slots[i]?.fill.kind !== "array" || !d.sources || d.values.length !== 1) return d;
-    const items = d.values[0];
-    if (!Array.isArray(items) || items.length !== d.sources.length) return d;
-    const keep = d.sources.map((span) => taken.every((t) => !overlaps(t, span)));
-    if (keep.every(Boolean) || !keep.some(Boolean)) return d;
-    return { ...d, values: [items.filter((_, k) => keep[k])], sources: d.sources.filter((_, k) => keep[k]) };
-  });
-}

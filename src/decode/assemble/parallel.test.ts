@@ -147,30 +147,6 @@ describe("a tool the count head calls once", () => {
     expect(argumentsOf(decode())).toEqual([{ tracking_number: "83f5bb04a" }, { tracking_number: "MGE-7587" }]);
   });
 
-  it("calls once per value joined in one span where the pointers end a value before the join and start one after", () => {
-    const stow = compile(tool("cancel_stow", { type: "object", properties: { items: { type: "string" } }, required: ["items"] }));
-    const text = "cancel the stow of angers scanty and chickens artfully";
-    const joined = headsFor(text, stow);
-    joined.builder
-      .calls("cancel_stow", 1)
-      .span("cancel_stow", "items", 0, "angers scanty", undefined, 4)
-      .span("cancel_stow", "items", 0, "chickens artfully", undefined, 4);
-    joined.builder.span("cancel_stow", "items", 0, "angers scanty and chickens artfully");
-    expect(argumentsOf(joined.decode())).toEqual([{ items: "angers scanty" }, { items: "chickens artfully" }]);
-    expect(argumentsOf(joined.decode("auto", false))).toEqual([{ items: "angers scanty and chickens artfully" }]);
-    const whole = headsFor(text, stow);
-    whole.builder.calls("cancel_stow", 1).span("cancel_stow", "items", 0, "angers scanty and chickens artfully");
-    expect(argumentsOf(whole.decode())).toEqual([{ items: "angers scanty and chickens artfully" }]);
-  });
-
-  it("never splits a span at a bare comma", () => {
-    const ship = compile(tool("ship", { type: "object", properties: { city: { type: "string" } }, required: ["city"] }));
-    const { builder, decode } = headsFor("ship to Kathmandu, Guadeloupe", ship);
-    builder.calls("ship", 1).span("ship", "city", 0, "Kathmandu", undefined, 4).span("ship", "city", 0, "Guadeloupe", undefined, 4);
-    builder.span("ship", "city", 0, "Kathmandu, Guadeloupe");
-    expect(argumentsOf(decode())).toEqual([{ city: "Kathmandu, Guadeloupe" }]);
-  });
-
   it("leaves out a call that gives one span to two slots, while another call remains", () => {
     const roi = compile(
       tool("roi", { type: "object", properties: { bought: { type: "number" }, sold: { type: "number" } }, required: ["bought", "sold"] }),

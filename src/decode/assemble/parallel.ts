@@ -8,8 +8,7 @@ import type { Slot, ValueDomain } from "../../tools/types.js";
 import { readSpans, spreadOverCalls } from "../decide/slot.js";
 import type { SlotDecision, SpanReading } from "../types.js";
 import { continueNameList, continueNumberList, isNumeric, messageView } from "../parse/lists.js";
-import type { Heads } from "../read/heads.js";
-import { overlaps, sigmoid, type Span } from "../read/spans.js";
+import { overlaps } from "../read/spans.js";
 import { takeTurns, twinGroups, twinKey } from "./twins.js";
 import { readValue } from "../parse/value.js";
 import { thresholds } from "../settings.js";
@@ -210,52 +209,4 @@ function callPerItem(
     return { ...d, ...spreadOverCalls([{ value: d.values[0], probability: d.probabilities[0] as number }], count) };
   });
   return { decisions: out, count };
-}
-
-/** What joins two listed values inside one span: " and ", ", and ", " & ", ", plus ", " and of " (a preposition repeated). */
-const JOINED = /^,?\s+(?:and|&|plus)(?:\s+(?:of|in|at|for|to|from|on|by|with))?\s+/;
-
-/**
- * One call per value of a required string slot whose one span joins several values ("cancel the stow of angers scanty
- * and chickens artfully"), where the pointer heads end a value before each join and start one after it
- * (joined_split_ratio: how likely, against the span's own ends, a value must end before a join and the next
- * one start after it): the model read the list as one value. Slots that split must agree on the number of values;
- * the others repeat in every call. A bare comma never splits ("Kathmandu, Guadeloupe" is one place). Null when no
- * slot splits.
- */
-export function callPerJoinedValue(
-  slots: readonly Slot[],
-  decisions: readonly SlotDecision[],
-  conversation: SerializedConversation,
-  heads: Heads,
-): { decisions: SlotDecision[]; count: number } | null {
-  const T = conversation.ids.length;
-  const lists: Array<{ i: number; items: SpanReading[] }> = [];
-  decisions.forEach((d, i) => {
-    const slot = slots[i] as Slot;
-    const fill = slot.fill;
-    const span = givenReading(d)?.span;
-    if (!span || fill.kind !== "span" || isNumeric(fill.domain) || !slot.requiredChain.every(Boolean)) return;
-    const startP = (t: number) => sigmoid(heads.start[slot.element * T + t] as number);
-    const endP = (t: number) => sigmoid(heads.end[slot.element * T + t] as number);
-    const ratio = thresholds().joined_split_ratio;
-    const view = messageView(conversation, span.start);
-    const parts: Span[] = [];
-    let from = span.start;
-    for (let t = span.start + 1; t < span.end; t++) {
-      const joined = JOINED.exec(view.text.slice(t - view.first, span.end - view.first + 1));
-      if (!joined || !/\w/.test(view.text[t - 1 - view.first] ?? "")) continue;
-      const next = t + joined[0].length;
-      if (next > span.end || endP(t - 1) < ratio * endP(span.end) || startP(next) < ratio * startP(span.start)) continue;
-      parts.push({ start: from, end: t - 1, probability: startP(from) * endP(t - 1), score: 0 });
-      from = next;
-      t = next;
-    }
-    if (parts.length === 0) return;
-    parts.push({ start: from, end: span.end, probability: startP(from) * endP(span.end), score: 0 });
-    const read = readSpans(conversation, parts, fill.domain);
-    if (read.length === parts.length && new Set(read.map((r) => JSON.stringify(r.value))).size === read.length) lists.push({ i, items: read });
-  });
-  if (lists.length === 0 || new Set(lists.map((l) => l.items.length)).size > 1) return null;
-  return callPerItem(decisions, lists);
 }

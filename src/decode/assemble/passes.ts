@@ -9,13 +9,12 @@ import { withDescribedOptions } from "../decide/named.js";
 import type { Heads } from "../read/heads.js";
 import type { Pass, SlotDecision } from "../types.js";
 import { withCurrencyCodes } from "./currency.js";
-import { withUnits } from "./units.js";
 import { byDirection } from "./direction.js";
-import { arraysWithoutTaken, giveDistinctSpans } from "./distinct.js";
+import { withUnits } from "./units.js";
+import { giveDistinctSpans } from "./distinct.js";
 import { inSchemaOrder } from "./order.js";
-import { callPerJoinedValue, callPerListedValue } from "./parallel.js";
+import { callPerListedValue } from "./parallel.js";
 import { splitPlace } from "./places.js";
-import { orderRanges } from "./ranges.js";
 import { listsInTurn } from "./twins.js";
 
 export type OneCallPass = Pass<(slots: readonly Slot[], decisions: readonly SlotDecision[], conversation: SerializedConversation) => SlotDecision[]>;
@@ -52,18 +51,6 @@ export const ONE_CALL_PASSES: readonly OneCallPass[] = [
     run: listsInTurn,
   },
   {
-    id: "arrays-without-taken",
-    stage: "assemble",
-    example: '"[14523, 61170] ... 68284": 68284 stays out of the array when another slot reads it',
-    run: (slots, decisions) => arraysWithoutTaken(slots, decisions),
-  },
-  {
-    id: "order-ranges",
-    stage: "assemble",
-    example: '"from 10 to 20": min 10 and max 20, the range\'s start to its start slot',
-    run: orderRanges,
-  },
-  {
     id: "schema-order",
     stage: "assemble",
     example: "two unlabelled values of two slots the model swapped take the schema's order",
@@ -90,12 +77,6 @@ export const PER_VALUE_PASSES: readonly PerValuePass[] = [
     stage: "assemble",
     example: '"weather in Paris, Rome and Oslo" read as one call with Paris: three calls',
     run: (slots, decisions, conversation) => callPerListedValue(slots, decisions, conversation),
-  },
-  {
-    id: "call-per-joined-value",
-    stage: "assemble",
-    example: '"cancel the stow of angers scanty and chickens artfully" read as one value: two calls',
-    run: callPerJoinedValue,
   },
 ];
 

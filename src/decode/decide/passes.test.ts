@@ -20,10 +20,6 @@ const home = compile(
 const fetchPage = compile(tool("fetch_page", required({ url: { type: "string" } })));
 const user = compile(tool("get_user", required({ user_id: { type: "string" } })));
 const weather = compile(tool("weather", required({ city: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } }, ["city"])));
-const search = compile(
-  tool("search", required({ query: { type: "string" }, sort: { type: "string", enum: ["price_asc", "price_desc", "rating"] } }, ["query"])),
-);
-const coffee = compile(tool("order", required({ drink: { type: "string" }, size: { type: "string", enum: ["S", "M", "L"] } }, ["drink"])));
 const paint = compile(tool("paint", required({ colors: { type: "array", items: { type: "string", enum: ["red", "blue", "green"] } } })));
 const movies = compile(tool("find_movies", required({ actor: { type: "string" } })));
 const verbose = compile(tool("run", required({ job: { type: "string" }, verbose: { type: "boolean" } }, ["job"])));
@@ -93,20 +89,6 @@ const TABLE: PassExample[] = [
     set: weather,
     heads: (b) => b.calls("weather", 1).span("weather", "city", 0, "Oslo").option("weather", "unit", "celsius"),
     answer: [{ city: "Oslo", unit: "fahrenheit" }],
-  },
-  {
-    pass: "sorted-option",
-    text: "search laptops, cheapest first",
-    set: search,
-    heads: (b) => b.calls("search", 1).span("search", "query", 0, "laptops").option("search", "sort", "rating"),
-    answer: [{ query: "laptops", sort: "price_asc" }],
-  },
-  {
-    pass: "sized-option",
-    text: "order a medium latte",
-    set: coffee,
-    heads: (b) => b.calls("order", 1).span("order", "drink", 0, "latte").option("order", "size", "L"),
-    answer: [{ drink: "latte", size: "M" }],
   },
   {
     pass: "named-items",

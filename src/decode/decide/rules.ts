@@ -21,8 +21,6 @@ import {
   type AssignedSpan,
 } from "./assigned.js";
 import { namedItems, namedOption } from "./named.js";
-import { sizedOption } from "./sizes.js";
-import { sortedOption } from "./sorting.js";
 import { stated } from "./stated.js";
 
 export const ABSENT = 0;
@@ -145,26 +143,6 @@ export const SLOT_RULES: readonly SlotRule[] = [
       if (fill.kind !== "enum") return null;
       const named = namedOption(conversation, fill);
       return named === null ? null : stated(fill.options[named], n);
-    },
-  },
-  {
-    id: "sorted-option",
-    stage: "decide",
-    example: '"cheapest first": sort "price_asc"',
-    run: ({ fill, conversation, n }) => {
-      if (fill.kind !== "enum") return null;
-      const sorted = sortedOption(conversation, fill);
-      return sorted === null ? null : stated(fill.options[sorted], n);
-    },
-  },
-  {
-    id: "sized-option",
-    stage: "decide",
-    example: '"a medium latte": size "M"',
-    run: ({ fill, conversation, n }) => {
-      if (fill.kind !== "enum") return null;
-      const sized = sizedOption(conversation, fill);
-      return sized === null ? null : stated(fill.options[sized], n);
     },
   },
   {
