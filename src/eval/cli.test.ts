@@ -93,6 +93,22 @@ describe("npm run eval", () => {
     }
   }, 60_000);
 
+  it("documents --without, refuses unknown and core passes, and decodes with a pass off", async () => {
+    const { stdout: help } = await run("npx", ["tsx", "src/eval/cli.ts", "--help"], { cwd: ROOT });
+    expect(help).toContain("--without");
+    expect(help).toMatch(/schema-order/);
+    const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
+    const { questions, answers } = writeDataset(dir);
+    const args = ["tsx", "src/eval/cli.ts", "--questions", questions, "--answers", answers, "--backend", "ort-node"];
+    await expect(run("npx", [...args, "--without", "no-such-pass"], { cwd: ROOT })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("no decoding pass 'no-such-pass'"),
+    });
+    await expect(run("npx", [...args, "--without", "allowed-tools"], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });
+    const { stdout } = await run("npx", [...args, "--without", "schema-order,units"], { cwd: ROOT });
+    expect(stdout.trim().split("\n").pop()).toMatch(/^overall: \d+\/5 /);
+  }, 90_000);
+
   it("gives the same report from its output cache as from the model", async () => {
     const dir = mkdtempSync(join(tmpdir(), "edgecall-eval-"));
     const { questions, answers } = writeDataset(dir);
