@@ -6,6 +6,7 @@
  * that plays jazz"), except in slots for running text.
  */
 import type { SerializedConversation } from "../../model/serialize.js";
+import { en } from "../../lang/en.js";
 import { messageView } from "./lists.js";
 import { MAX_SPAN, type Span } from "../read/spans.js";
 
@@ -75,15 +76,14 @@ export function toWholeToken(conversation: SerializedConversation, span: Span): 
 }
 
 /** Lower-case words that open a name ("van Gogh", "de Gaulle", "the Hague"): they stay in it. */
-const PARTICLES = new Set(["van", "von", "de", "da", "di", "du", "del", "der", "la", "le", "el", "al", "bin", "ibn", "dos", "das", "the"]);
+const PARTICLES = new Set(en.NAME_PARTICLES);
 /** Lower-case words (separated by spaces or commas) before a capitalised word. */
 const LOWER_LEAD = /^(?:[a-z][a-z'-]*[ ,]+)+(?=[A-Z])/;
 /**
  * A day or month name, or its abbreviation, as a whole word: "next Friday", "early March" are one value; "Janelle" and
  * "Marcus" are names (a prefix-only test had read them as months).
  */
-const CALENDAR =
-  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])/;
+const CALENDAR = new RegExp(String.raw`^(?:${en.CALENDAR_NAMES.join("|")})(?![a-z])`);
 
 /**
  * The span, started at the name it runs into after lower-case words ("features Christopher Lee" -> "Christopher
@@ -101,8 +101,9 @@ export function toName(conversation: SerializedConversation, span: Span): Span {
  * A name (capitalised words, with "of", "the", "and" or commas between them: "Bank of America", "Portland, OR") and
  * the word after it that starts a clause of the request ("that", "using", "for", "to", ...).
  */
-const NAME_THEN_CLAUSE =
-  /^[A-Z][\w.'&-]*(?:(?:\s+|,\s*)(?:[A-Z0-9][\w.'&-]*|of|the|and|de|du|von|van|&))*(?=\s+(?:that|which|who|whose|where|when|using|with|without|for|on|in|at|is|are|was|from|to|near|by|between|during|since|until|before|after|within|via|next|this|please|if|because|so|but|and\s+(?:I|we|my|also|then))\b)/;
+const NAME_THEN_CLAUSE = new RegExp(
+  String.raw`^[A-Z][\w.'&-]*(?:(?:\s+|,\s*)(?:[A-Z0-9][\w.'&-]*|of|the|and|de|du|von|van|&))*(?=\s+(?:${en.CLAUSE_OPENERS.join("|")})\b)`,
+);
 
 /**
  * The span, ended with the name it starts with when a clause of the request follows it inside the span ("Seattle
@@ -123,15 +124,15 @@ export function toNameEnd(conversation: SerializedConversation, span: Span): Spa
  * end ("moondream2. The question", not after "St." or "Inc.") or a semicolon ("EUR; to JPY"), or into a clause after
  * a comma ("Tel Aviv, and could you").
  */
-const AFTER_VALUE =
-  /(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:according|having)\b|\s+(?:which|who|whose)\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:and|but|or|so|then|can|could|would|will|please|which|that|who|on|in|at|for|with)\s)/;
+const AFTER_VALUE = new RegExp(
+  String.raw`(?<=^\d{4}-\d{2}-\d{2})\s+(?=[a-z])|(?<=^[^\s,]*\d[^\s,]*),\s|\s+(?:${en.CLAUSE_AFTER_VALUE.join("|")})\b|\s+(?:${en.RELATIVE_WORDS.join("|")})\s|;\s|(?<=[\w)'"][a-z0-9)'"]{3})[.!?]\s+(?=[A-Z])|,\s+(?=(?:${en.CLAUSE_AFTER_COMMA.join("|")})\s)`,
+);
 /**
  * A connector or function word a value never ends with ("Jamaica and", "May 1 &", "water under", "John Doe has a"):
  * lower case only, so "Vitamin A" keeps its letter (beyond the connectors); nor with a
  * greeting ("Kiritimati hey") or a switch's verb ("Ninth Suburbs disable").
  */
-const TRAILING_WORDS =
-  /(?:[\s,;]+(?:and|or|&|hey|hi|hello|thanks|enable|disable|has|have|had|is|are|was|were|under|what|which|that|who|whom|the|a|an|of|to|in|on|at|for|with|by|from|right|now|please|then))+$/;
+const TRAILING_WORDS = new RegExp(String.raw`(?:[\s,;]+(?:${en.VALUE_NEVER_ENDS_WITH.join("|")}))+$`);
 
 /** A UTF-8 lead byte of U+3000-U+9FFF (CJK punctuation, kana, ideographs) or of the full-width forms ("，", "："). */
 function opensCjk(conversation: SerializedConversation, t: number): boolean {
@@ -161,7 +162,7 @@ export function toValueEnd(conversation: SerializedConversation, span: Span): Sp
 }
 
 /** A month's name or its abbreviation, as a regular-expression source (matched without regard to case). */
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH = String.raw`(?:${en.MONTH_NAMES.join("|")})`;
 /** A month's name or its abbreviation, alone. */
 const MONTH_ALONE = new RegExp(String.raw`^${MONTH}\.?$`, "i");
 /** The day before a month: "the 16th of ", "5 ". */
@@ -209,7 +210,7 @@ export function toWholeDate(conversation: SerializedConversation, span: Span): S
 /** A capitalised word (not an acronym or a code: "SKU", "EHX-904"). */
 const CAPITALISED = /^[A-Z][a-z][a-z'&-]*$/;
 /** The words a name's words may be joined by ("Museum of Art", "Lord of the Rings"). */
-const JOINERS = new Set(["of", "the", "de", "du", "von", "van"]);
+const JOINERS = new Set(en.NAME_JOINERS);
 
 interface Word {
   text: string;
@@ -274,9 +275,9 @@ const ASSIGNMENT = /^(?:[^=/?]*?[A-Za-z]{2}\s*)?=\s*(?=[\w'"])(?![^=]*[=/?])/;
  * ("today April 25th 2023"): never part of the value.
  */
 const LABEL = [
-  /^(?:uuid|ids?|no\.?|number|code|#)\s*[:=]?\s*['"]?(?=\S*\d)/i,
+  new RegExp(String.raw`^(?:${en.ID_LABELS.join("|")})\s*[:=]?\s*['"]?(?=\S*\d)`, "i"),
   /^the\s+(?=[a-z])/,
-  new RegExp(String.raw`^(?:today|tomorrow|tonight),?\s+(?=${MONTH}|\d)`, "i"),
+  new RegExp(String.raw`^(?:${en.RELATIVE_DAYS.join("|")}),?\s+(?=${MONTH}|\d)`, "i"),
 ];
 
 /**
