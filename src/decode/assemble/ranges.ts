@@ -3,23 +3,13 @@
  * "min_price"/"max_price", "from_x"/"to_x"). Schema order (order.ts) leaves them to the model: a range's ends are
  * not two bare values of one kind.
  */
+import { en } from "../../lang/en.js";
 import type { Slot } from "../../tools/types.js";
 import { nameWords } from "../decide/assigned.js";
 import { perTool } from "../per-tool.js";
 
 /** Words that name a range's start and its end, in that order. */
-const ENDS: ReadonlyArray<readonly [string, string]> = [
-  ["start", "end"],
-  ["begin", "end"],
-  ["from", "to"],
-  ["min", "max"],
-  ["minimum", "maximum"],
-  ["lower", "upper"],
-  ["low", "high"],
-  ["initial", "final"],
-  ["earliest", "latest"],
-  ["since", "until"],
-];
+const ENDS = en.RANGE_ENDS;
 
 /** Whether `a` and `b` are the start and the end of one range: the same words but one, a start word in a, its end in b. */
 export function rangeEnds(a: Slot, b: Slot): boolean {

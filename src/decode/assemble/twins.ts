@@ -2,6 +2,7 @@
  * Numbered twins: parameters of one object told apart only by a number, letter or ordinal word ("num1"/"num2",
  * "x_a"/"x_b", "first_value"/"second_value"). People give their values in that order, and so does the synthetic data.
  */
+import { en, wordPattern } from "../../lang/en.js";
 import type { SerializedConversation } from "../../model/serialize.js";
 import { domainAllows } from "../../tools/domain.js";
 import type { Slot } from "../../tools/types.js";
@@ -11,14 +12,17 @@ import { readSpans } from "../decide/slot.js";
 import type { SlotDecision, SpanReading } from "../types.js";
 import { overlaps, type Span } from "../read/spans.js";
 
+/** A name opened by an ordinal word ("first_value", "secondValue"). */
+const WORDED = new RegExp(String.raw`^(${en.TWIN_ORDINALS.join("|")})(?:[_-]|(?=[A-Z]))(.+)$`);
+
 /** A parameter name's stem and ordinal when it is one of numbered twins, or null. */
 export function twinOrdinal(name: string): { stem: string; ordinal: number } | null {
   const numbered = /^(.*?)[_-]?(\d)$/.exec(name);
   if (numbered?.[1]) return { stem: numbered[1].toLowerCase(), ordinal: Number(numbered[2]) };
   const lettered = /^(.+)[_-]([abcABC])$/.exec(name);
   if (lettered?.[1] && lettered[2]) return { stem: lettered[1].toLowerCase(), ordinal: "abc".indexOf(lettered[2].toLowerCase()) + 1 };
-  const worded = /^(first|second|third)(?:[_-]|(?=[A-Z]))(.+)$/.exec(name);
-  if (worded?.[1] && worded[2]) return { stem: worded[2].toLowerCase(), ordinal: ["first", "second", "third"].indexOf(worded[1]) + 1 };
+  const worded = WORDED.exec(name);
+  if (worded?.[1] && worded[2]) return { stem: worded[2].toLowerCase(), ordinal: en.TWIN_ORDINALS.indexOf(worded[1]) + 1 };
   return null;
 }
 
@@ -58,8 +62,8 @@ function namePattern(slot: Slot): RegExp {
 }
 
 /** Words that may stand between a twin's name and its value: "lang1 of X", "X for lang2". */
-const LABEL_BEFORE = /^(?:of|is|as|=)$/i;
-const LABEL_AFTER = /^(?:for|as)$/i;
+const LABEL_BEFORE = wordPattern(en.TWIN_LABEL_BEFORE);
+const LABEL_AFTER = wordPattern(en.TWIN_LABEL_AFTER);
 
 /**
  * How closely the twin's whole name labels the span: 0 when right before it ("lang2: Creation", "brief2 'Rewrite'"),

@@ -4,20 +4,22 @@
  * (mirrored in training/evaluate.py). Suffixes: "213 million" and "5%" are one number even when the span stops at the
 digits.
  */
+import { en } from "../../lang/en.js";
 import type { SerializedConversation } from "../../model/serialize.js";
 import type { ValueDomain } from "../../tools/types.js";
 import type { Span } from "../read/spans.js";
 
 /** A number as an item of a list; "56,732" is one number (thousands), as the value reader reads it, "5,10" two. */
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?`;
-const SEPARATOR = String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)`;
+const AND = en.LIST_AND;
+const SEPARATOR = String.raw`(?:\s*,\s*(?:${AND}\s+)?|\s+${AND}\s+|\s*;\s*)`;
 /** Sticky: matched at `lastIndex`, the position just after the last item. */
 const NEXT = new RegExp(String.raw`${SEPARATOR}(${NUMBER})(?!\w|\.\d)`, "y");
 const PREVIOUS = new RegExp(String.raw`(?<![\w.-])(${NUMBER})${SEPARATOR}$`);
 /** Sticky: the rest of a number a span stopped inside ("1" of "1.75", "56" of "56,732"). */
 const NUMBER_REST = /(?:,\d{3}(?!\d))*(?:\.\d+)?/y;
 /** Sticky: a magnitude word or a percent sign right after a number. */
-const NUMBER_SUFFIX = /\s+(?:thousand|million|billion|trillion)(?![a-z])|\s?%/iy;
+const NUMBER_SUFFIX = new RegExp(String.raw`\s+(?:${en.MAGNITUDE_WORDS.join("|")})(?![a-z])|\s?%`, "iy");
 
 /** Whether every value the domain allows is a number. */
 export function isNumeric(domain: ValueDomain): boolean {
@@ -108,11 +110,11 @@ export function withNumberSuffix(conversation: SerializedConversation, span: Spa
  * A name: capitalised words, with "of", "de", "the" between them ("Abraham Lincoln", "Bank of America"); its first
  * word is a word, not a code ("A-100 and B-200" are left to the count head, span_count_min in config.json "decode").
  */
-const NAME = String.raw`[A-Z][a-z][\w.'&-]*(?:\s+(?:(?:of|de|du|the|van|von)\s+)?[A-Z][\w.'&-]*)*`;
+const NAME = String.raw`[A-Z][a-z][\w.'&-]*(?:\s+(?:(?:${en.NAME_JOINERS.join("|")})\s+)?[A-Z][\w.'&-]*)*`;
 /** A whole name, a two-letter code after a comma with it ("Austin, TX"). */
 const WHOLE_NAME = new RegExp(String.raw`^${NAME}(?:,\s*[A-Z]{2})?$`);
 /** Sticky: the next name of a list, after a separator; a two-letter code after a comma stays with its name. */
-const NEXT_NAME = new RegExp(String.raw`(?:\s*,\s*and\s+|\s+and\s+|\s*,\s*(?![A-Z]{2}\b))(${NAME})(?:,\s*[A-Z]{2}\b)?`, "y");
+const NEXT_NAME = new RegExp(String.raw`(?:\s*,\s*${AND}\s+|\s+${AND}\s+|\s*,\s*(?![A-Z]{2}\b))(${NAME})(?:,\s*[A-Z]{2}\b)?`, "y");
 
 /**
  * The names that continue a name's list ("Abraham Lincoln and George Washington", "Seattle, Boston and Los Angeles",
@@ -134,7 +136,7 @@ export function continueNameList(conversation: SerializedConversation, span: Spa
 }
 
 /** What separates the names of a list: ", ", " and ", ", and ", " & " (not the comma before a state code). */
-const LIST_SEPARATOR = String.raw`(?:\s*,\s*and\s+|\s+and\s+|\s*&\s*|\s*,\s*(?![A-Z]{2}\b))`;
+const LIST_SEPARATOR = String.raw`(?:\s*,\s*${AND}\s+|\s+${AND}\s+|\s*&\s*|\s*,\s*(?![A-Z]{2}\b))`;
 /** A name, quoted or not ("'Age', 'Income' and 'Education'"). */
 const QUOTED_NAME = String.raw`['"]?${NAME}['"]?`;
 const NAME_LIST = new RegExp(String.raw`(?<![\w-])${QUOTED_NAME}(?:${LIST_SEPARATOR}${QUOTED_NAME})+`, "g");

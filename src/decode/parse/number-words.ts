@@ -2,101 +2,13 @@
  * English number words to numbers: "twenty five", "one hundred and two", "two point five", "a dozen", "3 thousand",
  * "minus seven", ordinals ("third"). Returns null unless the whole text is a number (units may follow it).
  */
-const UNITS: Record<string, number> = {
-  zero: 0,
-  oh: 0,
-  nil: 0,
-  none: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  dozen: 12,
-  single: 1,
-  couple: 2,
-  pair: 2,
-  half: 0.5,
-  quarter: 0.25,
-};
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-  twentieth: 20,
-  thirtieth: 30,
-  fortieth: 40,
-  fiftieth: 50,
-  sixtieth: 60,
-  seventieth: 70,
-  eightieth: 80,
-  ninetieth: 90,
-  hundredth: 100,
-  thousandth: 1000,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SCALES: Record<string, number> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-};
-const DIGITS: Record<string, string> = {
-  zero: "0",
-  oh: "0",
-  one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-};
+import { en } from "../../lang/en.js";
+
+const UNITS = en.NUMBER_UNITS;
+const ORDINALS = en.NUMBER_ORDINALS;
+const TENS = en.NUMBER_TENS;
+const SCALES = en.NUMBER_SCALES;
+const DIGITS = en.DIGIT_WORDS;
 
 const NUMERIC = /^\d+(\.\d+)?$/;
 
@@ -104,7 +16,7 @@ export function parseNumberWords(text: string): number | null {
   const tokens = text.toLowerCase().replace(/-/g, " ").split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return null;
   let sign = 1;
-  if (tokens[0] === "minus" || tokens[0] === "negative") {
+  if (en.NUMBER_MINUS.includes(tokens[0] as string)) {
     sign = -1;
     tokens.shift();
   }
