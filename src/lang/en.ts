@@ -115,7 +115,11 @@ export const en = {
   GREETING_WORDS: ["hey", "hi", "hello", "please", "pls", "ok", "okay", "so", "now", "can", "could", "would", "will", "you", "kindly"],
   /** A parameter name's leading words that say it counts ("num_tickets", "number_of_guests"). */
   QUANTITY_WORDS: ["num", "number", "no", "n", "count", "total", "qty", "quantity", "of"],
-  /** Words that set a boolean parameter named right before them ("gift wrap: yes", "with gift wrap"). */
+  /** Words that set a boolean parameter: after its name and a colon ("gift wrap: yes"), right after it ("gift wrap on"), before it ("with gift wrap"). */
+  SAID_AFTER_COLON: ["yes", "no", "true", "false", "on", "off"],
+  SAID_AFTER_NAME: ["on", "off"],
+  SAID_BEFORE_NAME: ["enable", "disable", "with", "without", "no"],
+  /** Of the words above, those that set it true. */
   SAID_TRUE: ["yes", "true", "on", "enable", "with"],
   /** Words of a parameter's name or description that say nothing of its meaning ("include_hidden", "has_garage"). */
   EMPTY_NAME_WORDS: [
@@ -161,6 +165,8 @@ export const en = {
     "wont",
     "cant",
   ],
+  /** A null value as people write it. */
+  NULL_WORDS: ["null", "none", "nil"],
   /** A boolean value as people write it. */
   BOOLEAN_TRUE: ["true", "yes", "y", "on", "1", "enable", "enabled", "t", "yep", "sure", "ok", "okay"],
   BOOLEAN_FALSE: ["false", "no", "n", "off", "0", "disable", "disabled", "f", "nope"],
@@ -169,6 +175,10 @@ export const en = {
   TARGET_NAME_WORDS: ["to", "target", "dest", "destination", "end", "arrival"],
   /** Words of a currency parameter's name that make it a conversion's target ("to_currency", "quote_currency"). */
   TARGET_NAME_WORDS_CURRENCY: ["to", "target", "into", "dest", "destination", "quote", "out", "output"],
+  /** The word a value follows when the text says its direction ("from 'JPY'", "into EUR"). */
+  DIRECTION_CUES: ["from", "to", "into"],
+  /** The word a currency follows when the text names it as a conversion's target ("to euros", "in yen"). */
+  CONVERSION_TARGET_CUES: ["to", "into", "in"],
   /** The last word of a city's and of a region's parameter name. */
   CITY_NAME_WORDS: ["city", "town", "location"],
   REGION_NAME_WORDS: ["country", "state", "province", "region"],
@@ -509,6 +519,8 @@ export const en = {
     eight: "8",
     nine: "9",
   } as Record<string, string>,
+  /** Magnitude words between a number and what it counts ("3 hundred guests", "2 million users"). */
+  COUNTED_MAGNITUDE_WORDS: ["hundred", "thousand", "million", "billion", "trillion"],
   /** Words that make the number after them negative ("minus seven"). */
   NUMBER_MINUS: ["minus", "negative"],
   /** Words that name a range's start and its end, in that order ("start_year"/"end_year", "min_price"/"max_price"). */

@@ -78,7 +78,10 @@ function isTarget(slot: Slot): boolean {
 
 /** Per code, the currency named as a conversion's target ("to euros", "in yen", "into EUR"). */
 const AS_TARGET = new Map(
-  CODES.map((code) => [code, new RegExp(String.raw`\b(?:to|into|in)\s+(?:${(NAMES[code] ?? []).join("|")}|${code})(?![A-Za-z])`, "i")]),
+  CODES.map((code) => [
+    code,
+    new RegExp(String.raw`\b(?:${en.CONVERSION_TARGET_CUES.join("|")})\s+(?:${(NAMES[code] ?? []).join("|")}|${code})(?![A-Za-z])`, "i"),
+  ]),
 );
 
 /** The slot's value for a code: the code itself, or the enum option spelling it. */

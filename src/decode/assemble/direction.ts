@@ -18,7 +18,7 @@ const SOURCE = new Set(en.SOURCE_NAME_WORDS);
 const TARGET = new Set(en.TARGET_NAME_WORDS);
 
 /** The word a value follows when the text says its direction ("from 'JPY'", "into EUR"), as source or target. */
-const CUE = /\b(from|to|into)\s*["'(]?$/i;
+const CUE = new RegExp(String.raw`\b(${en.DIRECTION_CUES.join("|")})\s*["'(]?$`, "i");
 
 type Direction = "source" | "target";
 

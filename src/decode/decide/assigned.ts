@@ -87,7 +87,7 @@ function patternsOf(slot: Slot): NamePatterns {
       label: spoken ? new RegExp(String.raw`(?<![\w-])${spoken}\s*[:=]?\s*["']?$`, "i") : null,
       counted: counted
         ? new RegExp(
-            String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion|trillion))?|[a-z]+)\s+${counted}(?![\w-])`,
+            String.raw`(?<![\w.,-])(-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s+(?:${en.COUNTED_MAGNITUDE_WORDS.join("|")}))?|[a-z]+)\s+${counted}(?![\w-])`,
             "gi",
           )
         : null,
@@ -96,8 +96,11 @@ function patternsOf(slot: Slot): NamePatterns {
         .map((w) => new RegExp(String.raw`(?<![a-z0-9])${w.length >= 5 ? `${escape(w.slice(0, 5))}[a-z]*` : `${escape(w)}(?:s|es)?`}(?![a-z0-9])`)),
       said: spoken
         ? [
-            new RegExp(String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(yes|no|true|false|on|off)|\s(on|off))(?![\w-])`, "gi"),
-            new RegExp(String.raw`(?<![\w-])(enable|disable|with|without|no)\s+(?:the\s+)?${spoken}(?![\w-])`, "gi"),
+            new RegExp(
+              String.raw`(?<![\w-])${spoken}\s*(?:[:=]\s*(${en.SAID_AFTER_COLON.join("|")})|\s(${en.SAID_AFTER_NAME.join("|")}))(?![\w-])`,
+              "gi",
+            ),
+            new RegExp(String.raw`(?<![\w-])(${en.SAID_BEFORE_NAME.join("|")})\s+(?:the\s+)?${spoken}(?![\w-])`, "gi"),
           ]
         : [],
     };

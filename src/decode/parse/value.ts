@@ -8,8 +8,11 @@ import { parseBoolean } from "./booleans.js";
 import { formatDate, parseDate, parseDateTime } from "./dates.js";
 import { parseNumber } from "./numbers.js";
 import { chineseReadings } from "../../lang/zh/read.js";
+import { en } from "../../lang/en.js";
 
 const QUOTES = /^["'“”‘’`]+|["'“”‘’`]+$/g;
+/** A null value written as a word ("none"). */
+const NULL = new RegExp(String.raw`^\s*(${en.NULL_WORDS.join("|")})\s*$`, "i");
 
 /** Letters and digits only, lower-cased: how option text is compared with a span. */
 export function normaliseForMatch(text: string): string {
@@ -66,7 +69,7 @@ function readings(text: string, domain: ValueDomain): unknown[] {
     const b = parseBoolean(text);
     if (b !== null) out.push(b);
   }
-  if (types.has("null") && /^\s*(null|none|nil)\s*$/i.test(text)) out.push(null);
+  if (types.has("null") && NULL.test(text)) out.push(null);
   for (const rule of domain.rules) if (rule.type === "string") out.push(...stringReadings(text, rule));
   // Numeric enums and other listed primitives: compare the text with each option's text.
   for (const rule of domain.rules) {
