@@ -396,6 +396,24 @@ export const en = {
     "nov(?:ember)?",
     "dec(?:ember)?",
   ],
+  /** A month's number by the first three letters of its name ("sept" also, the one four-letter abbreviation). */
+  MONTH_NUMBERS: {
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    sept: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+  } as Record<string, number>,
+  /** The suffixes of an ordinal written in digits ("1st", "22nd", "16th"). */
+  ORDINAL_SUFFIXES: ["st", "nd", "rd", "th"],
   /**
    * A day's or a month's name or its abbreviation, capitalised, matched with case as whole words: "Janelle" and
    * "Marcus" are names (regular-expression sources).

@@ -2,21 +2,11 @@
  * Dates and date-times in common written forms, normalised to RFC 3339 (`2026-11-28`, `2026-11-28T15:30:00Z`).
  * Only explicit dates are read: without a year (or for "tomorrow") the value must be generated, not copied.
  */
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+import { en } from "../../lang/en.js";
+
+const MONTHS = en.MONTH_NUMBERS;
+/** The suffix of a day written as an ordinal ("16th"). */
+const ORDINAL_SUFFIX = new RegExp(String.raw`(\d)(${en.ORDINAL_SUFFIXES.join("|")})\b`, "gi");
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -38,7 +28,7 @@ export function parseDate(raw: string): string | null {
     .trim()
     .replace(/[.,;!?]+$/, "")
     .replace(/^the\s+/i, "")
-    .replace(/(\d)(st|nd|rd|th)\b/gi, "$1")
+    .replace(ORDINAL_SUFFIX, "$1")
     .replace(/\bof\s+/gi, "");
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -161,19 +161,18 @@ export function toValueEnd(conversation: SerializedConversation, span: Span): Sp
   return text.length === span.end - span.start + 1 || text.length === 0 ? span : { ...span, end: span.start + text.length - 1 };
 }
 
+/** The suffix of a day written as an ordinal ("16th"), as a regular-expression source. */
+const ORDINAL = String.raw`(?:${en.ORDINAL_SUFFIXES.join("|")})`;
 /** A month's name or its abbreviation, as a regular-expression source (matched without regard to case). */
 const MONTH = String.raw`(?:${en.MONTH_NAMES.join("|")})`;
 /** A month's name or its abbreviation, alone. */
 const MONTH_ALONE = new RegExp(String.raw`^${MONTH}\.?$`, "i");
 /** The day before a month: "the 16th of ", "5 ". */
-const DAY_BEFORE = /(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/i;
+const DAY_BEFORE = new RegExp(String.raw`(?:\bthe\s+)?\b\d{1,2}${ORDINAL}?\s+(?:of\s+)?$`, "i");
 /** A month and its day written before a year ("April 11th, ", "the 5th of march ", "Nov. 15, "). */
-const DATE_BEFORE_YEAR = new RegExp(
-  String.raw`(?:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b${MONTH}\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+$`,
-  "i",
-);
+const DATE_BEFORE_YEAR = new RegExp(String.raw`(?:\b(?:the\s+)?\d{1,2}${ORDINAL}?\s+(?:of\s+)?)?\b${MONTH}\.?(?:\s+\d{1,2}${ORDINAL}?)?,?\s+$`, "i");
 /** The day and year after a month: " 16th 2025", ". 15, 2025", " 2025". */
-const DAY_AFTER = /^\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|,?\s+\d{4}\b)/i;
+const DAY_AFTER = new RegExp(String.raw`^\.?(?:\s+\d{1,2}${ORDINAL}?\b(?:,?\s+\d{4}\b)?|,?\s+\d{4}\b)`, "i");
 
 /**
  * The span, widened from a month's name to the date written around it ("January" -> "the 16th of January",
