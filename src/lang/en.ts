@@ -1,6 +1,8 @@
 /**
- * The English words the decoder reads the text and the parameter names with, one list per use. src/lang/zh.ts holds
- * the Chinese ones under the same names where the decoder reads Chinese; a list a language lacks is empty there.
+ * The English words the decoder reads the text and the parameter names with, one list per use (some as
+ * regular-expression sources, said so where they are). src/lang/zh.ts holds the Chinese ones under the same names
+ * where the decoder reads Chinese (negations, currency names); a list it lacks is one the decoder reads in English
+ * only. Chinese numerals, money, dates and times have their own parsers in src/lang/zh/.
  */
 
 /** A list of words as a regular expression matching exactly one of them, case-insensitive. */
