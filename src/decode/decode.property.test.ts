@@ -5,10 +5,9 @@ import { serializeConversation } from "../model/serialize.js";
 import { compile } from "../tools/testing/compile.js";
 import { validateAgainst } from "../validate/validator.js";
 import { decodeHeads } from "./decode.js";
-import type { Heads } from "./read/heads.js";
 import { parseNumber } from "./parse/numbers.js";
 import { contextFor, shippedSettings } from "./testing/settings.js";
-import { conversationArbitrary, fillRandom, toolsArbitrary, type HeadsMode } from "./testing/arbitraries.js";
+import { conversationArbitrary, randomHeads, toolsArbitrary, type HeadsMode } from "./testing/arbitraries.js";
 
 const special = { pad: 256, cls: 257, user: 258, assistant: 259, tool: 260, system: 261, sep: 262 };
 
@@ -29,17 +28,7 @@ describe("decoding, for generated schemas and random head outputs", () => {
           const conversation = serializeConversation(messages, special, 160);
           const E = set.elements.length;
           const T = conversation.ids.length;
-          const heads: Heads = {
-            elements: E,
-            positions: T,
-            countClasses: 5,
-            count: fillRandom(new Float32Array(E * 5), seed, mode),
-            action: fillRandom(new Float32Array(E * 3), seed + 1, mode),
-            start: fillRandom(new Float32Array(E * T), seed + 2, mode),
-            end: fillRandom(new Float32Array(E * T), seed + 3, mode),
-            bool: fillRandom(new Float32Array(E * 2), seed + 4, mode),
-            option: fillRandom(new Float32Array(E), seed + 5, mode),
-          };
+          const heads = randomHeads(E, T, seed, mode);
           if (biased) {
             // Lean towards calling tools and filling values, so that many generated cases produce calls.
             for (let e = 0; e < E; e++) {

@@ -10,7 +10,7 @@ import { compile } from "../../tools/testing/compile.js";
 import type { CompiledToolSet } from "../../tools/types.js";
 import { decodeHeads } from "../decode.js";
 import type { Heads } from "../read/heads.js";
-import { conversationArbitrary, fillRandom, toolsArbitrary, type HeadsMode } from "../testing/arbitraries.js";
+import { conversationArbitrary, randomHeads, toolsArbitrary, type HeadsMode } from "../testing/arbitraries.js";
 import { SPECIAL_IDS } from "../testing/conversation.js";
 import { contextFor, shippedSettings } from "../testing/settings.js";
 
@@ -27,17 +27,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     const E = set.elements.length;
     const T = conversation.ids.length;
     const fresh = (): Heads => {
-      const heads: Heads = {
-        elements: E,
-        positions: T,
-        countClasses: 5,
-        count: fillRandom(new Float32Array(E * 5), seed, mode),
-        action: fillRandom(new Float32Array(E * 3), seed + 1, mode),
-        start: fillRandom(new Float32Array(E * T), seed + 2, mode),
-        end: fillRandom(new Float32Array(E * T), seed + 3, mode),
-        bool: fillRandom(new Float32Array(E * 2), seed + 4, mode),
-        option: fillRandom(new Float32Array(E), seed + 5, mode),
-      };
+      const heads = randomHeads(E, T, seed, mode);
       for (let e = 0; e < E; e++) {
         heads.count[e * 5 + 1] = (heads.count[e * 5 + 1] as number) + 6;
         heads.count[e * 5 + 2] = (heads.count[e * 5 + 2] as number) + 5;

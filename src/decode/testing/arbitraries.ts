@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import type { ToolDefinition } from "../../caller/types.js";
 import type { JSONSchema } from "../../tools/schema-types.js";
+import type { Heads } from "../read/heads.js";
 
 const words = ["red", "socks", "Paris", "express", "standard", "M", "L", "gift", "order", "A-100", "Zürich", "北京"];
 const enumStrings = fc.uniqueArray(fc.constantFrom(...words, "small", "large", "yes", "none", "12"), { minLength: 1, maxLength: 4 });
@@ -188,4 +189,19 @@ export function fillRandom(array: Float32Array, seed: number, mode: HeadsMode): 
     }
   }
   return array;
+}
+
+/** Random head outputs for E elements over T positions, each head from its own seed (seed, seed + 1, ...). */
+export function randomHeads(E: number, T: number, seed: number, mode: HeadsMode): Heads {
+  return {
+    elements: E,
+    positions: T,
+    countClasses: 5,
+    count: fillRandom(new Float32Array(E * 5), seed, mode),
+    action: fillRandom(new Float32Array(E * 3), seed + 1, mode),
+    start: fillRandom(new Float32Array(E * T), seed + 2, mode),
+    end: fillRandom(new Float32Array(E * T), seed + 3, mode),
+    bool: fillRandom(new Float32Array(E * 2), seed + 4, mode),
+    option: fillRandom(new Float32Array(E), seed + 5, mode),
+  };
 }
