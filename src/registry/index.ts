@@ -52,12 +52,21 @@ export function registeredToolSet(key: string): RegisteredToolSet | undefined {
   return set;
 }
 
-/** The tool-set cache's key for these tools (src/model/tool-sets.ts computes the same). */
+/**
+ * Keys already computed, by tools list and model id: a request's list is hashed by the tool-set store and again by
+ * the tool-set watcher (src/registry/watch.ts), and a request's tools are never changed after parsing.
+ */
+const keys = new WeakMap<readonly ToolDefinition[], Map<string, Promise<string>>>();
+
+/** The tool-set cache's key for these tools (src/model/tool-sets.ts): sha256 of the model id and the tools' JSON. */
 export function toolSetKey(id: string, tools: readonly ToolDefinition[]): Promise<string> {
-  return sha256Hex(`${id}\n${JSON.stringify(tools)}`);
+  let byId = keys.get(tools);
+  if (byId === undefined) keys.set(tools, (byId = new Map()));
+  let key = byId.get(id);
+  if (key === undefined) byId.set(id, (key = sha256Hex(`${id}\n${JSON.stringify(tools)}`)));
+  return key;
 }
 
-/** "registered" when the worker's caller (model id of the build) finds these tools in the registry. */
 /** "registered": built into the bundle by `npm run build`; "compiled": at request time. */
 export type ToolSetKind = "registered" | "compiled";
 

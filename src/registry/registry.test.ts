@@ -85,6 +85,14 @@ describe("registered tool sets", () => {
     expect(check?.({ sku: "A1", quantity: 0 }).errors[0]).toMatch(/quantity/);
   });
 
+  it("keys a tools list by its content and the model id, however often the same list is asked for", async () => {
+    const key = await toolSetKey(modelId, shop);
+    expect(await toolSetKey(modelId, shop)).toBe(key);
+    expect(await toolSetKey(modelId, JSON.parse(JSON.stringify(shop)) as ToolDefinition[])).toBe(key);
+    expect(await toolSetKey("another-model-id", shop)).not.toBe(key);
+    expect(await toolSetKey(modelId, shop.slice(1))).not.toBe(key);
+  });
+
   it("has an AJV standalone validator for each registered response schema", () => {
     const address = file.response_schemas.find((r) => r.name === "address")?.schema;
     const check = registeredResponseCheck(address);
