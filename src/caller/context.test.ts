@@ -12,13 +12,12 @@ describe("decodeContextOf", () => {
       mustCall: false,
       modelChooses: true,
       parallel: true,
-      maxCalls: Number.POSITIVE_INFINITY,
     });
-    expect(decodeContextOf({ tools, tool_choice: "none", parallel_tool_calls: true })).toMatchObject({ allowedTools: new Set(), maxCalls: 0 });
+    expect(decodeContextOf({ tools, tool_choice: "none", parallel_tool_calls: true })).toMatchObject({ allowedTools: new Set(), parallel: true });
     expect(decodeContextOf({ tools, tool_choice: "required", parallel_tool_calls: false })).toMatchObject({
       mustCall: true,
       modelChooses: false,
-      maxCalls: 1,
+      parallel: false,
     });
     expect(decodeContextOf({ tools, tool_choice: { type: "function", function: { name: "b" } }, parallel_tool_calls: true })).toMatchObject({
       allowedTools: new Set(["b"]),
@@ -29,6 +28,6 @@ describe("decodeContextOf", () => {
   });
 
   it("allows no call when there is no tool", () => {
-    expect(decodeContextOf({ tools: [], tool_choice: "auto", parallel_tool_calls: true }).maxCalls).toBe(0);
+    expect(decodeContextOf({ tools: [], tool_choice: "auto", parallel_tool_calls: true }).allowedTools.size).toBe(0);
   });
 });

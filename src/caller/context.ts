@@ -6,13 +6,11 @@ export function decodeContextOf(request: Pick<ToolCallRequest, "tools" | "tool_c
   const names = request.tools.map((tool) => tool.function.name);
   const forcedTool = typeof choice === "object" ? choice.function.name : null;
   const allowedTools = new Set(choice === "none" ? [] : forcedTool !== null ? names.filter((name) => name === forcedTool) : names);
-  const parallel = request.parallel_tool_calls;
   return {
     allowedTools,
     forcedTool,
     mustCall: choice === "required" || forcedTool !== null,
     modelChooses: choice === "auto",
-    parallel,
-    maxCalls: allowedTools.size === 0 ? 0 : parallel ? Number.POSITIVE_INFINITY : 1,
+    parallel: request.parallel_tool_calls,
   };
 }

@@ -48,7 +48,7 @@ export interface ToolCallRequest {
  * that applies it.
  */
 export interface DecodeContext {
-  /** Names of the tools a call may name: every tool of the request, the one tool_choice names, none for "none". */
+  /** Names of the tools a call may name: every tool of the request, the one tool_choice names, none for "none" (no call). */
   allowedTools: ReadonlySet<string>;
   /** The tool tool_choice names (it alone may be called, and it is called), or null. */
   forcedTool: string | null;
@@ -56,10 +56,8 @@ export interface DecodeContext {
   mustCall: boolean;
   /** tool_choice "auto": the decoder may call a tool its count head doubts (no-call rescue, calls beside the plan). */
   modelChooses: boolean;
-  /** parallel_tool_calls: several calls in one answer. */
+  /** parallel_tool_calls: several calls in one answer (without it, at most one). */
   parallel: boolean;
-  /** The most calls in one answer: 1 without parallel calls, 0 when no tool may be called. */
-  maxCalls: number;
 }
 
 export interface DecodedCall {

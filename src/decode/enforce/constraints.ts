@@ -13,12 +13,12 @@ export function answerWithoutModel(context: DecodeContext, tools: readonly Compi
   if (context.forcedTool !== null && !tools.some((tool) => tool.name === context.forcedTool)) {
     throw new InvalidToolsError(`tool_choice names '${context.forcedTool}', which is not in tools`, "tool_choice", "invalid_tool_choice");
   }
-  return context.maxCalls === 0 || tools.length === 0 ? { kind: "no_call", confidence: 1 } : null;
+  return noCallAllowed(context) || tools.length === 0 ? { kind: "no_call", confidence: 1 } : null;
 }
 
-/** Whether the request allows no call at all (tool_choice "none"). */
+/** Whether the request allows no call at all (tool_choice "none", or no tools). */
 export function noCallAllowed(context: DecodeContext): boolean {
-  return context.maxCalls === 0;
+  return context.allowedTools.size === 0;
 }
 
 /** The tools whose count head is read: those the request allows. */
