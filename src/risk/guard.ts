@@ -122,9 +122,8 @@ export function guardCaller(inner: ToolCaller, settings: RiskSettings): ToolCall
     id: inner.id,
     async call(request: ToolCallRequest): Promise<ToolCallResult> {
       const userText = latestUserText(request.messages);
-      const heldBack = request.tools
-        .filter((tool) => isHighRisk(tool, settings) && !asksFor(tool.function.name, userText))
-        .map((tool) => tool.function.name);
+      const highRisk = new Set(request.tools.filter((tool) => isHighRisk(tool, settings)).map((tool) => tool.function.name));
+      const heldBack = [...highRisk].filter((name) => !asksFor(name, userText));
       const choice = request.tool_choice;
       const tools = request.tools.filter((tool) => !heldBack.includes(tool.function.name));
       if (heldBack.length > 0 && (tools.length === 0 || (typeof choice === "object" && heldBack.includes(choice.function.name)))) {
@@ -132,12 +131,7 @@ export function guardCaller(inner: ToolCaller, settings: RiskSettings): ToolCall
       }
       const result = await inner.call(heldBack.length > 0 ? { ...request, tools } : request);
       const out = checked(request, result, settings, heldBack);
-      const byName = new Map(request.tools.map((tool) => [tool.function.name, tool]));
-      const highRisk = (name: string): boolean => {
-        const tool = byName.get(name);
-        return tool !== undefined && isHighRisk(tool, settings);
-      };
-      const limited = await withinRateLimit(out, highRisk, settings.rateLimit);
+      const limited = await withinRateLimit(out, (name) => highRisk.has(name), settings.rateLimit);
       // the inner caller's own notes (the reader's truncation) stay on the answer
       return result.notes === undefined ? limited : { ...limited, notes: { ...result.notes, ...limited.notes } };
     },
