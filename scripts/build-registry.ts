@@ -39,6 +39,7 @@ await writeFile(join(outDir, "registry.js"), `export const modelId = "";\nexport
 await writeFile(join(outDir, "registry.d.ts"), declaration);
 const { createNodeRuntime } = await import("../src/engine/node.js");
 const { parseModelConfig } = await import("../src/model/config.js");
+const { defaultModelId } = await import("../src/model/caller.js");
 const { ToolSetStore } = await import("../src/model/tool-sets.js");
 const { WordMatcher } = await import("../src/model/words.js");
 const { extractionTool } = await import("../src/structured/synthetic.js");
@@ -56,7 +57,7 @@ const named = /^\s*TOOL_REGISTRY\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
 const file: RegistryFile = named === undefined ? {} : (JSON.parse(await readFile(join(root, named), "utf8")) as RegistryFile);
 
 const config = parseModelConfig(JSON.parse(await readFile(join(root, "wasm/config.json"), "utf8")));
-const modelId = config.model_id ?? "edgecall-edge";
+const modelId = defaultModelId(config);
 const runtime = createNodeRuntime({ backend: "ort-web", modelDir: join(root, "wasm") });
 const store = new ToolSetStore(runtime, config, new WordMatcher(config.match), modelId, 1);
 

@@ -69,8 +69,13 @@ export function headsOf(outputs: Record<string, TensorData>, elements: number, p
   };
 }
 
+/** The id a caller made without `options.id` reports and keys its tool sets by (scripts/build-registry.ts keys with it too). */
+export function defaultModelId(config: ModelConfig): string {
+  return config.model_id ?? "edgecall-edge";
+}
+
 export function createModelToolCaller(runtime: ModelRuntime, config: ModelConfig, options: ModelToolCallerOptions = {}): ModelToolCaller {
-  const id = options.id ?? config.model_id ?? "edgecall-edge";
+  const id = options.id ?? defaultModelId(config);
   const matcher = new WordMatcher(config.match);
   const store = new ToolSetStore(runtime, config, matcher, id, options.toolSetCacheSize ?? 64, undefined, options.encodings);
   const clampWindow = (w: number): number => Math.max(config.window.min, Math.min(config.window.max, Math.round(w)));

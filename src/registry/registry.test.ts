@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { ToolCallRequest, ToolDefinition } from "../caller/types.js";
 import { createNodeRuntime } from "../engine/node.js";
 import type { ModelRuntime } from "../engine/types.js";
+import { defaultModelId } from "../model/caller.js";
 import { ToolSetStore } from "../model/tool-sets.js";
 import { loadShippedConfig, MODEL_DIR } from "../model/testing/load-config.js";
 import { WordMatcher } from "../model/words.js";
@@ -83,6 +84,10 @@ describe("registered tool sets", () => {
       expect(check?.(value).valid).toBe(validateAgainst(schema, value).valid);
     }
     expect(check?.({ sku: "A1", quantity: 0 }).errors[0]).toMatch(/quantity/);
+  });
+
+  it("is keyed by the id the worker's caller keys its tool sets by", () => {
+    expect(modelId).toBe(defaultModelId(config));
   });
 
   it("keys a tools list by its content and the model id, however often the same list is asked for", async () => {
