@@ -1,5 +1,5 @@
 /** The pass registry: ids unique, every stage named, every pass that can be turned off shown on an example. */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PASSES, passesWithout, STAGES, UnknownPassError } from "./passes.js";
@@ -22,6 +22,18 @@ describe("the pass registry", () => {
     );
     const untested = PASSES.filter((p) => !p.core && !tabled.has(p.id)).map((p) => p.id);
     expect(untested).toEqual([]);
+  });
+
+  it("gates code only by the ids of registered passes (a misspelt id would never turn off)", () => {
+    const sources = readdirSync(import.meta.dirname, { recursive: true, encoding: "utf8" }).filter(
+      (file) => file.endsWith(".ts") && !file.endsWith(".test.ts"),
+    );
+    const gated = sources.flatMap((file) =>
+      [...readFileSync(join(import.meta.dirname, file), "utf8").matchAll(/\bruns\("([^"]+)"\)/g)].map((m) => m[1]),
+    );
+    expect(gated.length).toBeGreaterThan(0);
+    const ids = new Set(PASSES.map((p) => p.id));
+    expect(gated.filter((id) => !ids.has(id as string))).toEqual([]);
   });
 
   it("refuses unknown ids and core steps", () => {
