@@ -154,9 +154,19 @@ def verdict(turns, i):
 
 
 def convert_turn(
-    d, i, views, split_services, rng, counts, version=None, style=None, extra_context=None, absent_share=0.1
+    d,
+    i,
+    views,
+    split_services,
+    rng,
+    counts,
+    version=None,
+    style=None,
+    extra_context=None,
+    absent_share=0.1,
+    max_bytes=C.MAX_BYTES,
 ):
-    """One user turn -> example or None (the reason counted)."""
+    """One user turn -> example or None (the reason counted); the conversation is cut to max_bytes (C.fit_window)."""
     turns = d["turns"]
     v = verdict(turns, i)
     if v[0] is None:
@@ -251,7 +261,7 @@ def convert_turn(
         ex["golds"] = [{"tool_index": ti, "args": []}]
         ex["missing"] = [[ti, [names[s]]] for s in missing]
     extra = rng.choice([0, 1, 2, 3, 6]) if extra_context is None else extra_context
-    first = C.fit_window(messages, needed, extra)
+    first = C.fit_window(messages, needed, extra, max_bytes)
     if first is None:
         counts.drop("earlier value beyond the reader's window")
         return None

@@ -13,6 +13,7 @@ up to the turn kept (not cut to the reader's window) and the service's tools alw
 """
 import argparse
 import json
+import math
 import os
 import random
 
@@ -21,26 +22,28 @@ import convert_sgd
 from heldout_real import answer
 
 
-def whole_window(messages, needed, extra, max_bytes=None):
-    """convert_turn keeps the whole conversation: the bench, not the converter, decides what is read."""
-    return 0
-
-
 def expected_of(d, i, views, services, counts):
     """The eval answer of user turn i (convert_turn's labelling, original wording), or None."""
-    keep = C.fit_window
-    C.fit_window = whole_window
-    try:
-        for attempt in range(4):  # another draw of distractor tools when their names collide (they play no part)
-            rng = random.Random(f"{d['dialogue_id']}/{i}/{attempt}")
-            tally = C.Counts("one turn")
-            ex = convert_sgd.convert_turn(
-                d, i, views, services, rng, tally, version=0, style="as_is", extra_context=0, absent_share=0
-            )
-            if ex is not None or "tool names collide" not in tally.dropped:
-                break
-    finally:
-        C.fit_window = keep
+    for attempt in range(4):  # another draw of distractor tools when their names collide (they play no part)
+        rng = random.Random(f"{d['dialogue_id']}/{i}/{attempt}")
+        tally = C.Counts("one turn")
+        # the whole conversation up to the turn (every earlier message, no byte limit): the bench, not the converter,
+        # decides what is read
+        ex = convert_sgd.convert_turn(
+            d,
+            i,
+            views,
+            services,
+            rng,
+            tally,
+            version=0,
+            style="as_is",
+            extra_context=i,
+            absent_share=0,
+            max_bytes=math.inf,
+        )
+        if ex is not None or "tool names collide" not in tally.dropped:
+            break
     counts.kept.update(tally.kept)
     counts.dropped.update(tally.dropped)
     return None if ex is None else answer(ex)
