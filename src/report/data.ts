@@ -85,9 +85,8 @@ export function riskCoverage(cases: EvalSet["cases"]): CurvePoint[] {
   return points;
 }
 
-export function accuracyByCategory(cases: EvalSet["cases"]): Array<{ category: string; passed: number; total: number }> {
-  return byCategory(cases);
-}
+/** Passed and total per category: the eval CLI's own tally. */
+export { byCategory as accuracyByCategory };
 
 /** Nearest-rank percentile (p in [0, 100]); NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
