@@ -85,8 +85,9 @@ export function riskCoverage(cases: EvalSet["cases"]): CurvePoint[] {
   return points;
 }
 
-/** Passed and total per category: the eval CLI's own tally. */
-export { byCategory as accuracyByCategory };
+export function accuracyByCategory(cases: EvalSet["cases"]): Array<{ category: string; passed: number; total: number }> {
+  return byCategory(cases);
+}
 
 /** Nearest-rank percentile (p in [0, 100]); NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
