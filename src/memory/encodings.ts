@@ -14,6 +14,7 @@
  * not check out is ignored and recomputed. Writes run after the response (waitUntil), expire (TTL), and are skipped
  * over a size bound; a KV that fails or is slow costs at most the read deadline, then the encoder runs as without KV.
  */
+import { hexOf } from "../tools/hash.js";
 import { KV_MIN_TTL_SECONDS } from "./kv.js";
 
 /** The part of a Workers KV namespace the cache uses (binary values). A real `KVNamespace` satisfies it. */
@@ -67,10 +68,6 @@ async function sha256(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest("SHA-256", data));
 }
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
@@ -87,7 +84,7 @@ export async function encodingId(encoderFingerprint: string, elementTokens: numb
   material.set(head, DOMAIN.length);
   material.set(ids, DOMAIN.length + head.length);
   const digest = await sha256(material);
-  return { key: `${ENCODING_KEY_PREFIX}${hex(digest)}`, digest, elements: elemIds.length / elementTokens, width };
+  return { key: `${ENCODING_KEY_PREFIX}${hexOf(digest)}`, digest, elements: elemIds.length / elementTokens, width };
 }
 
 /** The stored value for these vectors (see the module comment). */
