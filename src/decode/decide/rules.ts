@@ -84,7 +84,8 @@ function labelled(input: SlotInput): AssignedSpan | null {
   return input.readable().find((r) => !r.weak && labelledByName(input.conversation, r.span, input.slot))?.span ?? null;
 }
 
-function repeat<T>(value: T, n: number): T[] {
+/** `value` once for each of `n` calls. */
+export function repeat<T>(value: T, n: number): T[] {
   return Array.from({ length: n }, () => value);
 }
 

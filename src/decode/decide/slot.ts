@@ -14,7 +14,7 @@ import { asWholeValue } from "../parse/whole.js";
 import { en, wordPattern } from "../../lang/en.js";
 import { runs, thresholds } from "../settings.js";
 import type { Reading, SlotDecision, SpanReading } from "../types.js";
-import { ABSENT, SLOT_RULES, SPAN_FINDERS, type SlotInput } from "./rules.js";
+import { ABSENT, repeat, SLOT_RULES, SPAN_FINDERS, type SlotInput } from "./rules.js";
 
 /** The one span a filled decision of one call took its one value from, or null. */
 export function singleSource(decision: SlotDecision | undefined): Span | null {
@@ -138,10 +138,6 @@ function remembered(heads: Heads, kind: string, row: number, read: () => SpanRea
   return readings;
 }
 
-function repeat<T>(value: T, n: number): T[] {
-  return Array.from({ length: n }, () => value);
-}
-
 export function decideEnum(fill: Extract<SlotFill, { kind: "enum" }>, heads: Heads, n: number, actionP: number, required: boolean): SlotDecision {
   const logits = fill.optionElements.map((e) => heads.option[e] as number);
   const probs = softmax(logits, 0, logits.length);
@@ -195,7 +191,7 @@ function decideSpan(
     if (reading) candidates.unshift(reading);
   }
   const best = candidates[0];
-  if (!best) return { kind: "unreadable", probability: actionP, reason: "no span of the conversation reads as the slot's type" };
+  if (!best) return unreadable(actionP);
   const filled: SlotDecision = {
     kind: "filled",
     values: repeat(best.value, n),
