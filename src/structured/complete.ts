@@ -7,10 +7,9 @@
  */
 import { pointerGet } from "../tools/pointer.js";
 import { admitsNull } from "./synthetic.js";
+import { isObject } from "./is-object.js";
 
 export type Completion = { kind: "complete"; value: Record<string, unknown>; unstated: string[] } | { kind: "unfillable"; path: string };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function resolved(root: unknown, schema: unknown, depth = 0): Record<string, unknown> {
   if (!isObject(schema)) return {};

@@ -6,6 +6,7 @@
  */
 import { ToolSetError } from "../tools/errors.js";
 import type { JSONSchema } from "../tools/schema-types.js";
+import { isObject } from "./is-object.js";
 
 export type ResponseFormat =
   | { kind: "text" }
@@ -13,8 +14,6 @@ export type ResponseFormat =
   | { kind: "json_schema"; name: string; description?: string; schema: JSONSchema | undefined; strict: boolean };
 
 const PARAM = "response_format.json_schema.schema";
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The request's response_format, already shape-checked by the request schema. */
 export function responseFormatOf(body: { response_format?: unknown }): ResponseFormat {

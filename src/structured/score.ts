@@ -4,6 +4,7 @@
  * (every leaf of the expected object, by path; an array is one field) whether the answer has that value.
  */
 import { deepCompareStrict } from "@cfworker/json-schema";
+import { isObject } from "./is-object.js";
 
 export interface ExtractionCase {
   id: string;
@@ -35,8 +36,6 @@ export interface CaseScore {
   exact: boolean;
   fields: FieldScore[];
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The expected object's leaves (nested objects walked, arrays and scalars are leaves), with what `got` has there. */
 export function fieldScores(expected: Record<string, unknown>, got: unknown, prefix = ""): FieldScore[] {

@@ -7,8 +7,7 @@
 import type { ToolCallRequest, ToolDefinition } from "../caller/types.js";
 import { EXTRACT_KEYWORD } from "../tools/compile.js";
 import type { JSONSchema } from "../tools/schema-types.js";
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+import { isObject } from "./is-object.js";
 
 /** Whether a schema admits null (a type union with "null", `nullable: true`, an enum with null, or an anyOf branch). */
 export function admitsNull(schema: unknown): boolean {

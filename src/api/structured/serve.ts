@@ -20,6 +20,7 @@ import { strictest } from "../../validate/strictest.js";
 import type { AssistantAnswer } from "../chat/answer.js";
 import type { Route } from "../chat/metadata.js";
 import { originFailure, type Served } from "../chat/routed.js";
+import { isObject } from "../../structured/is-object.js";
 
 export interface StructuredInput {
   caller: ToolCaller;
@@ -36,8 +37,6 @@ export interface StructuredInput {
 }
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 1000) / 1000;
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function rootIsObject(schema: JSONSchema): boolean {
   const type = schema.type;
