@@ -1,8 +1,8 @@
 /**
  * Build step (Node, run by `npm run build`): the model folder's graphs saved after onnxruntime's graph optimisations,
- * for the worker to load with optimisation off. A session's creation costs in proportion to the graph's nodes (1,045
- * in the exported model_int8.onnx, most of them shape arithmetic from the export; 474 once fused and folded) and to
- * the rewriting itself, and a new isolate pays it on its first request. Saved optimised, the rewriting is done here.
+ * for the worker to load with optimisation off. A session's creation costs in proportion to the graph's nodes (in the
+ * exported graphs mostly shape arithmetic from the export, which fusing and folding removes) and to the rewriting
+ * itself, and a new isolate pays it on its first request. Saved optimised, the rewriting is done here.
  *
  * Level "extended": the fusions that onnxruntime's CPU kernels run alike in every build, WebAssembly included
  * (DynamicQuantizeMatMul, MatMulIntegerToFloat, constant folding); "all" would add layout rewrites chosen for the

@@ -47,7 +47,7 @@ export interface KvEncodingCacheOptions {
   defer: (work: Promise<unknown>) => void;
   /** Seconds an entry lives (default 30 days; KV's minimum is 60). */
   ttlSeconds?: number;
-  /** Longest wait for a read, in ms (default 300): past it the encoder runs, which costs about this much for 20 tools. */
+  /** Longest wait for a read, in ms (default 300, docs/memory.md): past it the encoder runs, as without KV. */
   timeoutMs?: number;
   /** Largest value written, in bytes (default 1 MiB: about 2,000 elements of width 128). */
   maxBytes?: number;
