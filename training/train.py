@@ -16,8 +16,7 @@ import torch.nn.functional as TF
 
 import data
 import lowp
-from model import WINDOW
-from model import Config, EdgeModel, config_of, param_count
+from model import WINDOW, Config, EdgeModel, config_of, param_count
 from stream import BatchStream
 from weights import load
 
