@@ -6,7 +6,6 @@
 import type { SerializedConversation } from "../../model/serialize.js";
 import type { SchemaElement, Slot } from "../../tools/types.js";
 import { withDescribedOptions } from "../decide/named.js";
-import type { Heads } from "../read/heads.js";
 import type { Pass, SlotDecision } from "../types.js";
 import { withCurrencyCodes } from "./currency.js";
 import { byDirection } from "./direction.js";
@@ -21,9 +20,8 @@ export type OneCallPass = Pass<(slots: readonly Slot[], decisions: readonly Slot
 export type PerValuePass = Pass<
   (
     slots: readonly Slot[],
-    decisions: SlotDecision[],
+    decisions: readonly SlotDecision[],
     conversation: SerializedConversation,
-    heads: Heads,
   ) => { decisions: SlotDecision[]; count: number } | null
 >;
 export type ValuePass = Pass<
@@ -76,7 +74,7 @@ export const PER_VALUE_PASSES: readonly PerValuePass[] = [
     id: "call-per-listed-value",
     stage: "assemble",
     example: '"weather in Paris, Rome and Oslo" read as one call with Paris: three calls',
-    run: (slots, decisions, conversation) => callPerListedValue(slots, decisions, conversation),
+    run: callPerListedValue,
   },
 ];
 

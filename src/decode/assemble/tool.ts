@@ -66,7 +66,7 @@ function oneOrAgreed(
   if (!parallel) return { decisions: single, count: 1 };
   for (const pass of PER_VALUE_PASSES) {
     if (!runs(pass.id)) continue;
-    const perValue = pass.run(tool.slots, single, conversation, heads);
+    const perValue = pass.run(tool.slots, single, conversation);
     if (perValue) return perValue;
   }
   return { decisions: single, count: 1 };
