@@ -13,13 +13,12 @@
  * single timings are noisy). Run: `npx tsx bench/conversation-memory.ts [--dialogues N] [--fillers 1,5,15,29]
  * [--pad 0] [--repeat 0]`.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createApp } from "../src/api/app.js";
 import type { ModelRuntime } from "../src/engine/types.js";
 import { createNodeRuntime } from "../src/engine/node.js";
 import { createModelToolCaller } from "../src/model/caller.js";
-import { parseModelConfig } from "../src/model/config.js";
+import { loadShippedConfig, MODEL_DIR } from "../src/model/testing/load-config.js";
 import { MemoryKvDouble } from "../test/support/memory-kv.js";
 
 const { values } = parseArgs({
@@ -32,8 +31,7 @@ const { values } = parseArgs({
 });
 const DETAILS = "Lightweight, water-resistant, machine washable; free returns within 30 days; ships in 2-4 days. ".repeat(8);
 const details = Number(values.pad) > 0 ? { details: DETAILS.slice(0, Number(values.pad)) } : {};
-const MODEL_DIR = "wasm";
-const config = parseModelConfig(JSON.parse(readFileSync(`${MODEL_DIR}/config.json`, "utf8")));
+const config = loadShippedConfig();
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const runs: Array<{ T: number; ms: number }> = [];

@@ -21,7 +21,7 @@ import type { EvalCase, Expected, ExpectedCall } from "../src/eval/dataset.js";
 import { judge } from "../src/eval/judge.js";
 import type { GorillaFunction } from "../src/eval/gorilla.js";
 import { createModelToolCaller } from "../src/model/caller.js";
-import { parseModelConfig } from "../src/model/config.js";
+import { loadShippedConfig, MODEL_DIR } from "../src/model/testing/load-config.js";
 import { MemoryKvDouble } from "../test/support/memory-kv.js";
 
 const { values } = parseArgs({
@@ -33,8 +33,7 @@ const { values } = parseArgs({
   },
 });
 if (values.file === undefined) throw new Error("--file FILE (from training/heldout_dialogues.py) is required");
-const MODEL_DIR = "wasm";
-const config = parseModelConfig(JSON.parse(readFileSync(`${MODEL_DIR}/config.json`, "utf8")));
+const config = loadShippedConfig();
 
 interface Pass {
   T: number;
