@@ -130,7 +130,7 @@ def distinct_spans(candidates, required):
 
 def to_closing_quote(ids, pos, s, e):
     """The end of a span that starts right after an opening quote: right before the closing quote
-    (src/decode/quotes.ts; here only the value's text follows it)."""
+    (src/decode/parse/whole.ts toClosingQuote; here only the value's text follows it)."""
     word = lambda t: 0 <= t < len(ids) and pos[t][0] == pos[s][0] and _alnum(ids[t])
     q = ids[s - 1] if s > 0 and pos[s - 1][0] == pos[s][0] and pos[s - 1][1] >= 0 else None
     if q not in (39, 34) or word(s - 2):
