@@ -8,9 +8,10 @@
  * verdicts, disagreements (each one) and the schemas AJV refuses to compile (with the reason).
  */
 import fc from "fast-check";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { readJsonLines } from "../src/eval/dataset.js";
 import { convertSchema, type GorillaFunction } from "../src/eval/gorilla.js";
 import { requestTimeCheck } from "../src/structured/answer.js";
 import { foldNullable } from "../src/tools/compile.js";
@@ -25,9 +26,8 @@ const perSchema = Number(values.values);
 const seen = new Set<string>();
 const schemas: Schema[] = [];
 for (const file of readdirSync(values.dir).filter((name) => name.startsWith("BFCL_") && name.endsWith(".json"))) {
-  for (const line of readFileSync(join(values.dir, file), "utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    for (const fn of (JSON.parse(line) as { function?: GorillaFunction[] }).function ?? []) {
+  for (const entry of readJsonLines(join(values.dir, file)) as Array<{ function?: GorillaFunction[] }>) {
+    for (const fn of entry.function ?? []) {
       const schema = convertSchema(fn.parameters ?? { type: "dict", properties: {} }) as Schema;
       const key = JSON.stringify(schema);
       if (seen.has(key)) continue;

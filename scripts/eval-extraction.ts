@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../src/api/app.js";
+import { readJsonLines } from "../src/eval/dataset.js";
 import { createNodeRuntime, type NodeBackend } from "../src/engine/node.js";
 import { createModelToolCaller } from "../src/model/caller.js";
 import { parseModelConfig } from "../src/model/config.js";
@@ -34,10 +35,7 @@ if (backend !== "ort-web" && backend !== "ort-node") {
   process.exit(2);
 }
 
-const cases = readFileSync(resolve(values.cases), "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as ExtractionCase);
+const cases = readJsonLines(resolve(values.cases)) as ExtractionCase[];
 const modelDir = resolve(values.model);
 const config = parseModelConfig(JSON.parse(readFileSync(join(modelDir, "config.json"), "utf8")));
 const caller = createModelToolCaller(createNodeRuntime({ backend, modelDir }), config);

@@ -3,18 +3,16 @@
  * with unique ids, each schema in OpenAI's strict subset, each expected object valid under its schema for both
  * validators, and each expected string written in the case's text (the edge reads values, it does not rewrite them).
  */
-import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readJsonLines } from "../eval/dataset.js";
 import type { JSONSchema } from "../tools/schema-types.js";
 import { loadStandalone } from "../validate/standalone.js";
 import { requestTimeCheck } from "./answer.js";
 import { responseFormatOf } from "./format.js";
 import type { ExtractionCase } from "./score.js";
 
-const cases = readFileSync(new URL("../../eval/extraction/cases.jsonl", import.meta.url), "utf8")
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => JSON.parse(line) as ExtractionCase);
+const cases = readJsonLines(join(import.meta.dirname, "../../eval/extraction/cases.jsonl")) as ExtractionCase[];
 
 function strings(value: unknown): string[] {
   if (typeof value === "string") return [value];
