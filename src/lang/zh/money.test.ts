@@ -22,6 +22,9 @@ describe("parseZhMoney", () => {
     ["200美元", 200, "USD"],
     ["五十欧元", 50, "EUR"],
     ["$30", 30, "USD"],
+    ["10瑞士法郎", 10, "CHF"],
+    ["十加拿大元", 10, "CAD"],
+    ["5港币", 5, "HKD"],
   ])("%s -> %s %s", (text, amount, currency) => {
     expect(parseZhMoney(text)).toEqual({ amount, currency });
   });
