@@ -101,6 +101,31 @@ describe("compileToolSet: slots and fills", () => {
   });
 });
 
+describe("compileToolSet: extraction tools", () => {
+  it("validates partial readings: no required lists, a property named required kept, nullable folded", () => {
+    const set = compile(
+      tool("extract", {
+        type: "object",
+        "x-edgecall-extract": true,
+        properties: {
+          required: { type: "boolean" },
+          address: { type: "object", properties: { city: { type: "string", nullable: true } }, required: ["city"] },
+        },
+        required: ["required", "address"],
+      }),
+    );
+    expect(set.tools[0]?.fillRequired).toBe(true);
+    expect(set.tools[0]?.schema).toEqual({
+      type: "object",
+      "x-edgecall-extract": true,
+      properties: {
+        required: { type: "boolean" },
+        address: { type: "object", properties: { city: { type: ["string", "null"] } } },
+      },
+    });
+  });
+});
+
 describe("compileToolSet: what routes to the origin", () => {
   it("marks origin-only keywords on a slot as unfillable, naming them", () => {
     const set = compile(tool("t", { type: "object", properties: { a: { type: "string", not: { const: "x" } } } }));

@@ -19,14 +19,24 @@ export interface CompileSettings {
   pad: number;
 }
 
-/** A copy of the schema where OpenAPI's `nullable: true` becomes a `null` member of `type` (for validation). */
-export function foldNullable(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(foldNullable);
+/** Keywords whose values are data, not subschemas: copied as they are. */
+const LITERAL_KEYWORDS = new Set(["enum", "const", "default", "examples"]);
+
+/** A copy of the schema with `rewrite` applied to every object in it, innermost first (literal values untouched). */
+function mapSchema(schema: unknown, rewrite: (node: Record<string, unknown>) => unknown): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => mapSchema(item, rewrite));
   if (typeof schema !== "object" || schema === null) return schema;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    out[key] = key === "enum" || key === "const" || key === "default" || key === "examples" ? value : foldNullable(value);
-  }
+  for (const [key, value] of Object.entries(schema)) out[key] = LITERAL_KEYWORDS.has(key) ? value : mapSchema(value, rewrite);
+  return rewrite(out);
+}
+
+/** A copy of the schema where OpenAPI's `nullable: true` becomes a `null` member of `type` (for validation). */
+export function foldNullable(schema: unknown): unknown {
+  return mapSchema(schema, foldNode);
+}
+
+function foldNode(out: Record<string, unknown>): unknown {
   if (out["nullable"] === true) {
     const type = out["type"];
     // Where widening type and enum would not admit null (anyOf, oneOf, allOf, $ref, const, not, or neither type nor
@@ -47,14 +57,11 @@ export function foldNullable(schema: unknown): unknown {
 
 /** A copy of the schema with no `required` lists: an extraction's partial reading validates; src/structured checks the whole answer. */
 function withoutRequired(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withoutRequired);
-  if (typeof schema !== "object" || schema === null) return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === "required") continue;
-    out[key] = key === "enum" || key === "const" || key === "default" || key === "examples" ? value : withoutRequired(value);
-  }
-  return out;
+  return mapSchema(schema, (node) => {
+    // A list: the keyword (a property named "required" holds a schema, and stays).
+    if (Array.isArray(node["required"])) delete node["required"];
+    return node;
+  });
 }
 
 function compileTool(tool: ToolDefinition, index: number, elements: SchemaElement[], settings: CompileSettings): CompiledTool {
