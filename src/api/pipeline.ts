@@ -14,7 +14,7 @@ import { readRouterThresholds } from "../router/thresholds.js";
 import type { ResponseFormat } from "../structured/format.js";
 import { reportOutcome } from "../telemetry/index.js";
 import { distillHook } from "./chat/distill.js";
-import { noteFields, type EdgecallMetadata, type Stopwatch } from "./chat/metadata.js";
+import { elapsed, noteFields, type EdgecallMetadata, type Stopwatch } from "./chat/metadata.js";
 import { serveRouted, type RouteOutcome, type Served } from "./chat/routed.js";
 import { chatOutcome } from "./chat/telemetry.js";
 import type { Env } from "./settings.js";
@@ -78,7 +78,7 @@ export async function runPipeline(c: Context<{ Bindings: Env }>, deps: PipelineD
       validate,
       model: outcome.modelMs,
       ...(outcome.originMs > 0 ? { origin: outcome.originMs } : {}),
-      total: Math.round((performance.now() - watch.start) * 1000) / 1000,
+      total: elapsed(watch.start),
     },
   });
   return { served, metadata };

@@ -13,6 +13,7 @@ import { completionBody, type CompletionContext } from "../api/chat/completion.j
 import { completionId } from "../api/chat/ids.js";
 import { toToolCallRequest } from "../api/chat/normalize.js";
 import { sseBody, streamChunks } from "../api/chat/stream.js";
+import { elapsed } from "../api/chat/metadata.js";
 import { usageOf } from "../api/chat/usage.js";
 import { ApiError, invalidRequest } from "../api/errors.js";
 import { validateChatRequest } from "../api/validation/validate-request.js";
@@ -108,7 +109,7 @@ async function chatCompletions(options: LocalOriginOptions, req: IncomingMessage
   const request = toToolCallRequest(body);
   const started = performance.now();
   const { result, answer: reply } = await answer(options.caller, request);
-  const modelMs = Math.round((performance.now() - started) * 1000) / 1000;
+  const modelMs = elapsed(started);
   handled.outcome = {
     route: "edge",
     route_reasons: ["local_origin"],
@@ -135,11 +136,7 @@ async function chatCompletions(options: LocalOriginOptions, req: IncomingMessage
       backend: options.backend,
       result: result?.kind ?? "text",
       confidence: result?.confidence ?? null,
-      timings_ms: {
-        validate: 0,
-        model: Math.round((performance.now() - started) * 1000) / 1000,
-        total: Math.round((performance.now() - started) * 1000) / 1000,
-      },
+      timings_ms: { validate: 0, model: modelMs, total: modelMs },
     },
   };
   if (body.stream === true) {

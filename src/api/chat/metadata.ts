@@ -34,6 +34,9 @@ export function noteFields(notes: ResultNotes | undefined): Pick<EdgecallMetadat
   };
 }
 
+/** Milliseconds since a performance.now() reading, to the microsecond (every timing in x_edgecall). */
+export const elapsed = (since: number): number => Math.round((performance.now() - since) * 1000) / 1000;
+
 export interface Stopwatch {
   readonly start: number;
   mark(): number;

@@ -7,7 +7,7 @@
 import { checkOriginAnswer, isOriginError, type OriginCompletion } from "../../origin/index.js";
 import type { AssistantAnswer } from "./answer.js";
 import { toolCallId } from "./ids.js";
-import type { EdgecallMetadata } from "./metadata.js";
+import { elapsed, type EdgecallMetadata } from "./metadata.js";
 import type { RouteOutcome, Served } from "./routed.js";
 import { usageOf, type Usage } from "./usage.js";
 
@@ -75,7 +75,7 @@ export function originSse(
       });
     }
     outcome.result = answer.tool_calls.length > 0 ? "calls" : "text";
-    outcome.originMs += Math.round((performance.now() - started) * 1000) / 1000;
+    outcome.originMs += elapsed(started);
     if (completion.model !== null) outcome.originModel = completion.model;
     yield { ...chunk({}, answer.finish_reason), x_edgecall: metadata(outcome) };
     const usage: Usage = completion.usage ?? usageOf(served.request, answer);

@@ -20,7 +20,7 @@ import { ApiError } from "../errors.js";
 import { answerFor, type AssistantAnswer } from "./answer.js";
 import { toolCallId } from "./ids.js";
 import type { OnOriginAnswer } from "./distill.js";
-import type { Route } from "./metadata.js";
+import { elapsed, type Route } from "./metadata.js";
 import type { Usage } from "./usage.js";
 
 export interface RouteOutcome {
@@ -85,8 +85,6 @@ export function samplingFields(body: Record<string, unknown>): Record<string, un
 function needsModel(request: ToolCallRequest): boolean {
   return request.tools.length > 0 && request.tool_choice !== "none";
 }
-
-const elapsed = (since: number): number => Math.round((performance.now() - since) * 1000) / 1000;
 
 function originAnswer(completion: OriginCompletion): AssistantAnswer {
   const calls = completion.tool_calls.map((call) => ({

@@ -18,7 +18,7 @@ import type { JSONSchema } from "../../tools/schema-types.js";
 import { ToolSetError } from "../../tools/errors.js";
 import { strictest } from "../../validate/strictest.js";
 import type { AssistantAnswer } from "../chat/answer.js";
-import type { Route } from "../chat/metadata.js";
+import { elapsed, type Route } from "../chat/metadata.js";
 import { originFailure, type Served } from "../chat/routed.js";
 import { isObject } from "../../structured/is-object.js";
 
@@ -35,8 +35,6 @@ export interface StructuredInput {
   /** The validator of a registered response schema (src/registry), else one built at request time without codegen. */
   check?: SchemaCheck;
 }
-
-const elapsed = (since: number): number => Math.round((performance.now() - since) * 1000) / 1000;
 
 function rootIsObject(schema: JSONSchema): boolean {
   const type = schema.type;
