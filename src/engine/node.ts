@@ -25,8 +25,8 @@ export interface NodeRuntimeOptions {
 }
 
 const DEFAULT_FILES: Record<GraphName, string> = {
-  schema_encoder: "onnx/schema_encoder_int8.onnx",
-  model: "onnx/model_int8.onnx",
+  schema_encoder: join("onnx", GRAPH_FILES.schema_encoder),
+  model: join("onnx", GRAPH_FILES.model),
 };
 
 async function loadOrtWeb(): Promise<OrtModule> {
