@@ -36,7 +36,7 @@ export interface DecodeConfig {
   candidate_spans: number;
 }
 
-export const DECODE_CONFIG_KEYS = [
+const DECODE_CONFIG_KEYS = [
   "optional_absent_margin",
   "optional_option_floor",
   "optional_option_stated",

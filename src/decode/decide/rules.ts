@@ -24,7 +24,7 @@ import { namedItems, namedOption } from "./named.js";
 import { stated } from "./stated.js";
 
 export const ABSENT = 0;
-export const VALUE = 1;
+const VALUE = 1;
 
 /** What a decide pass sees of one slot: its schema, the heads' action for it, and the readings made so far. */
 export interface SlotInput {

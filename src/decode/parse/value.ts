@@ -15,7 +15,7 @@ const QUOTES = /^["'“”‘’`]+|["'“”‘’`]+$/g;
 const NULL = new RegExp(String.raw`^\s*(${en.NULL_WORDS.join("|")})\s*$`, "i");
 
 /** Letters and digits only, lower-cased: how option text is compared with a span. */
-export function normaliseForMatch(text: string): string {
+function normaliseForMatch(text: string): string {
   return text
     .toLowerCase()
     .normalize("NFKC")

@@ -21,7 +21,7 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
   return a.start <= b.end && b.start <= a.end;
 }
 
-export function sigmoid(x: number): number {
+function sigmoid(x: number): number {
   if (Number.isNaN(x)) return 0;
   return 1 / (1 + Math.exp(-x));
 }

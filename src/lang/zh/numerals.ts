@@ -7,7 +7,7 @@
  */
 import { normaliseZh } from "./cjk.js";
 
-export const ZH_DIGITS: Readonly<Record<string, number>> = {
+const ZH_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,

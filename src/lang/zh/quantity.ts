@@ -6,7 +6,7 @@ import { normaliseZh } from "./cjk.js";
 import { parseZhNumber, ZH_NUMBER_CHARS } from "./numerals.js";
 
 /** Measure words of shop goods and orders. */
-export const MEASURE_WORDS = "个個件瓶双雙盒包箱台只支本张張份套条條袋罐杯斤桶把块片颗粒枚副对對顶頂辆輛间間位名次单單笔筆页頁部组組听聽卷捆串";
+const MEASURE_WORDS = "个個件瓶双雙盒包箱台只支本张張份套条條袋罐杯斤桶把块片颗粒枚副对對顶頂辆輛间間位名次单單笔筆页頁部组組听聽卷捆串";
 
 export interface ZhQuantity {
   count: number;
