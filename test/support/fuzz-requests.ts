@@ -5,6 +5,7 @@
  * (200 or 400: whether the edge can honour a hostile schema is the compiler's call, not the generator's).
  */
 import fc from "fast-check";
+import { fanout } from "./hostile-schemas.js";
 
 export type Expectation = "ok" | "client_error" | "either";
 
@@ -157,17 +158,6 @@ export const benignParameters: fc.Arbitrary<JsonObject> = fc
   .integer({ min: 0, max: 2 })
   .chain((depth) => objectSchema(fc.array(fc.tuple(propertyName, nestedSchema(depth)), { maxLength: 4 })));
 
-function fanout(depth: number, width: number): JsonObject {
-  const $defs: JsonObject = {};
-  for (let i = 0; i < depth; i++) {
-    const properties: JsonObject = {};
-    for (let k = 0; k < width; k++) properties[`p${k}`] = { $ref: `#/$defs/d${i + 1}` };
-    $defs[`d${i}`] = { type: "object", properties };
-  }
-  $defs[`d${depth}`] = { type: "string" };
-  return { type: "object", properties: { root: { $ref: "#/$defs/d0" } }, required: ["root"], $defs };
-}
-
 const wrap = (property: JsonObject, extra: JsonObject = {}): JsonObject => ({
   type: "object",
   properties: { value: property },
@@ -195,7 +185,7 @@ export const hostileParameters: fc.Arbitrary<JsonObject> = fc.oneof(
     .chain((pattern) =>
       fc.constantFrom(wrap({ type: "string", pattern }), { type: "object", patternProperties: own([[pattern, { type: "string" }]]) }),
     ),
-  fc.tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 4 })).map(([depth, width]) => fanout(depth, width)),
+  fc.tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 4 })).map(([depth, width]) => fanout(depth, width, true) as JsonObject),
   fc.constantFrom(
     { type: "object", properties: { self: { $ref: "#" } } },
     { type: "object", properties: { a: { $ref: "#/properties/a" } } },
