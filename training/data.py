@@ -2162,6 +2162,8 @@ def _toolset(rng, split, stage, k):
 def make_example(rng, split="train", stage=3, zh_frac=None):
     """One synthetic example of the split at curriculum stage 1-3: tools, conversation, gold calls and spans.
     zh_frac: the share of stage-3 examples phrased in Chinese (ZH_FRAC when None)."""
+    if split == "train" and stage == 3 and rng.random() < EXTRACT_FRAC:  # the evaluation splits stay as they were
+        return make_extraction(rng, split)
     lang = "zh" if stage == 3 and rng.random() < (ZH_FRAC if zh_frac is None else zh_frac) else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
@@ -2307,6 +2309,379 @@ def make_example(rng, split="train", stage=3, zh_frac=None):
         stage=stage,
         memory_pair=memory_pair,
         values={k: v for k, v in conv.values.items() if k in conv.spans},
+    )
+
+
+# ---------------------------------------------------------------------------------------- structured extraction
+# Issue 34: a `response_format` json_schema reaches the model as one forced tool named after the schema, with bare
+# field names and no descriptions (OpenAI's strict subset: every field required, optional ones nullable). A share of
+# stage-3 examples (EXTRACT_FRAC) are such extractions from shop messages: addresses, contact requests, product
+# filters, cart lines, returns, delivery changes, gift options and order summaries, with the values stated bare.
+# Templates and values are the generator's own (eval/extraction is never read); places and names come from the split.
+EXTRACT_FRAC = float(os.environ.get("EXTRACT_FRAC", "0.08"))
+EXTRACT_SYSTEM = [
+    "Extract the {what} from the customer's message.",
+    "Pull the {what} out of the message below.",
+    "Return the {what} as JSON.",
+    "Fill in the {what} from what the user wrote.",
+    "You turn customer messages into structured data ({what}).",
+    "Read the message and give the {what}.",
+]
+STREET_TYPES = ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Way", "Boulevard", "Place", "Court"]
+COLORS = ["red", "black", "navy", "white", "green", "beige", "grey", "pink", "blue", "olive", "burgundy", "yellow"]
+CATEGORY_WORDS = {
+    "electronics": ["headphones", "laptops", "gadgets", "tablets", "speakers"],
+    "clothing": ["clothes", "shirts", "jackets", "dresses", "hoodies"],
+    "shoes": ["shoes", "sneakers", "boots", "sandals", "trainers"],
+    "home": ["lamps", "cushions", "furniture", "bedding", "rugs"],
+    "toys": ["toys", "board games", "puzzles", "dolls"],
+    "books": ["books", "novels", "cookbooks", "comics"],
+    "sports": ["gym gear", "tennis rackets", "bikes", "sportswear"],
+    "beauty": ["skincare", "lipstick", "perfume", "makeup"],
+}
+RETURN_REASONS = {
+    "damaged": ["it arrived broken", "it came damaged", "the box was crushed and it is cracked"],
+    "wrong_item": ["you sent the wrong one", "it's not what I ordered", "I got a different model"],
+    "too_small": ["it's too small", "it runs small", "it's too tight"],
+    "too_large": ["it's too big", "it's way too loose", "it runs large"],
+    "not_as_described": ["it looks nothing like the photos", "it's not as described"],
+    "changed_mind": ["I changed my mind", "I don't need it anymore"],
+    "defective": ["it stopped working", "it doesn't turn on", "it's faulty"],
+    "arrived_late": ["it came too late", "it arrived after the event"],
+}
+TIME_SLOTS = {
+    "morning": ["in the morning", "before noon", "early, around 9"],
+    "afternoon": ["in the afternoon", "after lunch", "between 2 and 5"],
+    "evening": ["in the evening", "after 6pm", "after work"],
+}
+
+
+def _street(rng, ws):
+    w, n = rng.choice(ws).capitalize(), str(rng.randint(1, 2400)) + (rng.choice("ABC") if rng.random() < 0.1 else "")
+    return rng.choice(
+        [
+            f"{n} {w} {rng.choice(STREET_TYPES)}",
+            f"{n} {rng.choice(ws).capitalize()} {w} {rng.choice(STREET_TYPES)}",
+            f"{w}strasse {n}",
+            f"{n} Rue {w}",
+            f"Via {w} {n}",
+            f"{w}laan {n}",
+        ]
+    )
+
+
+def _postcode(rng):
+    L, D = lambda: rng.choice("ABCDEFGHJKLMNPRSTUWXYZ"), lambda: str(rng.randint(0, 9))
+    return rng.choice(
+        [
+            lambda: "".join(D() for _ in range(5)),
+            lambda: "".join(D() for _ in range(4)),
+            lambda: f"{L()}{L()}{D()} {D()}{L()}{L()}",
+            lambda: f"{L()}{D()} {D()}{L()}{L()}",
+            lambda: f"{L()}{D()}{L()} {D()}{L()}{D()}",
+            lambda: f"{D()}{D()}{D()}-{D()}{D()}{D()}{D()}",
+            lambda: "".join(D() for _ in range(5)) + "-" + "".join(D() for _ in range(4)),
+        ]
+    )()
+
+
+def _phone(rng):
+    D = lambda n: "".join(str(rng.randint(0, 9)) for _ in range(n))
+    return rng.choice(
+        [f"+44 {D(2)} {D(4)} {D(4)}", f"({D(3)}) {D(3)}-{D(4)}", f"{D(3)}-{D(4)}", f"+1 {D(3)} {D(3)} {D(4)}", D(10)]
+    )
+
+
+def _person(rng, split):
+    names = ENTITIES[split]["name"]
+    return f"{rng.choice(names)} {rng.choice(names)}"
+
+
+def _email(rng, person, ws):
+    first, last = person.lower().split()[:2]
+    user = rng.choice([f"{first}.{last}", f"{first[0]}{last}", first, f"{first}{rng.randint(1, 99)}"])
+    return f"{user}@{rng.choice(ws)}.{rng.choice(['com', 'net', 'org', 'co.uk', 'de', 'io'])}"
+
+
+def _product(rng, ws):
+    return rng.choice(PRODUCTS) if rng.random() < 0.5 else f"{rng.choice(ws)} {rng.choice(ws)}"
+
+
+def _options(rng, table, chosen, k):
+    """An enum of k options from table's keys that holds chosen, in a random order; -> (options, index of chosen)."""
+    opts = rng.sample([o for o in table if o != chosen], k - 1) + [chosen]
+    rng.shuffle(opts)
+    return opts, opts.index(chosen)
+
+
+class _Extraction:
+    """A schema being filled while its message is written: fields (path -> schema), labels, and the user's text."""
+
+    def __init__(self, rng, conv):
+        self.rng, self.conv, self.fields, self.args, self.n = rng, conv, {}, {}, 0
+
+    def field(self, path, schema, nullable=False):
+        if nullable:
+            schema = dict(schema, type=[schema["type"], "null"])
+        self.fields[path] = schema
+
+    def value(self, path, text, schema=None, nullable=False):
+        """States a value bare (its span is the label); declares its field unless declared."""
+        if path not in self.fields:
+            self.field(path, schema or {"type": "string"}, nullable and self.rng.random() < 0.5)
+        key = f"x.{'.'.join(path)}.{self.n}"
+        self.n += 1
+        self.conv.add(text, key)
+        if self.fields[path].get("type") == "array":
+            self.args[path] = ("spans", self.args.get(path, ("spans", []))[1] + [key])
+        else:
+            self.args[path] = ("span", key)
+
+    def say(self, text):
+        self.conv.add(text)
+
+    def schema(self):
+        """Object schema in OpenAI's strict shape: nested objects for paths of length 2, all fields required."""
+        props = {}
+        for path, s in self.fields.items():
+            node = props
+            for k in path[:-1]:
+                node = node.setdefault(k, {"type": "object", "properties": {}, "additionalProperties": False})
+                node = node["properties"]
+            node[path[-1]] = s
+        self._close(props)
+        return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+
+    def _close(self, props):
+        for s in props.values():
+            if s.get("type") == "object":
+                self._close(s["properties"])
+                s["required"] = list(s["properties"])
+
+
+def _x_address(x, rng, split, ws):
+    e = ENTITIES[split]
+    street, city = rng.choice(["street", "street_address", "address_line1", "line1"]), rng.choice(["city", "town"])
+    unit = rng.choice(["apartment", "unit", "apt", "address_line2"])
+    post = rng.choice(["postal_code", "zip", "zip_code", "postcode"])
+    us = rng.random() < 0.3
+    x.say(
+        rng.choice(
+            ["Please send my order to ", "Ship it to ", "My address is ", "Deliver to ", "New address: ", ""]
+            + [
+                "The parcel should go to ",
+                "Can you change the address to ",
+                "I moved, it's now ",
+                "Send everything to ",
+            ]
+        )
+    )
+    x.value((street,), _street(rng, ws))
+    x.field((unit,), {"type": "string"}, nullable=True)
+    if rng.random() < 0.35:
+        x.say(rng.choice([", ", " ", ", "]))
+        x.value((unit,), rng.choice(["Apt ", "Flat ", "Unit ", "Suite ", "#"]) + str(rng.randint(1, 60)))
+    x.say(", ")
+    if us:
+        x.value((city,), rng.choice(e["city"]))
+        region = rng.choice(["state", "region", "province"])
+        x.say(", ")
+        x.value((region,), rng.choice(e["state"]))
+        x.say(" ")
+        x.value((post,), _postcode(rng))
+    elif rng.random() < 0.5:
+        x.value((city,), rng.choice(e["city"]))
+        x.say(" ")
+        x.value((post,), _postcode(rng))
+    else:
+        x.value((post,), _postcode(rng))
+        x.say(" ")
+        x.value((city,), rng.choice(e["city"]))
+    country = rng.random() < 0.75
+    if country:
+        x.say(", ")
+        x.value(("country",), rng.choice(e["country"]))
+    else:
+        x.field(("country",), {"type": "string"}, nullable=True)
+    x.say(rng.choice(["", ".", " please", ". Thanks!", ", thank you."]))
+    return rng.choice(["shipping_address", "address", "delivery_address", "customer_address"]), "shipping address"
+
+
+def _x_contact(x, rng, split, ws):
+    person = _person(rng, split)
+    name, email = rng.choice(["name", "full_name", "customer_name"]), rng.choice(["email", "email_address"])
+    phone, topic = rng.choice(["phone", "phone_number", "telephone"]), rng.choice(["topic", "subject", "issue"])
+    x.say(rng.choice(["Hi, I'm ", "Hello, this is ", "My name is ", "", "Hey there, "]))
+    x.value((name,), person)
+    stated = [k for k in (email, phone) if rng.random() < 0.7] or [email]
+    for k in (email, phone):
+        if k not in stated:
+            x.field((k,), {"type": "string"}, nullable=True)
+    for i, k in enumerate(stated):
+        x.say(rng.choice([", you can reach me at ", ", my email is ", " - "]) if i == 0 else rng.choice([" or ", ", "]))
+        x.value((k,), _email(rng, person, ws) if k == email else _phone(rng), nullable=True)
+    x.say(rng.choice([". I'm writing about ", ". It's about ", ". I need help with ", ". Question about "]))
+    x.value((topic,), rng.choice([f"a damaged {_product(rng, ws)}", "a late delivery", f"my {rng.choice(ws)} order"]))
+    x.say(rng.choice([".", "", ", thanks."]))
+    return rng.choice(["contact_request", "contact", "callback_request", "support_ticket"]), "contact details"
+
+
+def _x_filter(x, rng, split, ws):
+    cat = rng.choice(list(CATEGORY_WORDS))
+    opts, idx = _options(rng, CATEGORY_WORDS, cat, rng.randint(4, 7))
+    x.field(("category",), {"type": "string", "enum": opts})
+    x.args[("category",)] = ("option", idx)
+    x.say(rng.choice(["Show me ", "I'm looking for ", "Find ", "Any ", "Do you have "]))
+    color = rng.random() < 0.6
+    x.field(("color",), {"type": "string"}, nullable=True)
+    if color:
+        x.value(("color",), rng.choice(COLORS), nullable=True)
+        x.say(" ")
+    x.say(rng.choice(CATEGORY_WORDS[cat]))
+    brand = rng.choice(["brand", "manufacturer"])
+    x.field((brand,), {"type": "string"}, nullable=True)
+    if rng.random() < 0.5:
+        x.say(rng.choice([" from ", " by ", " made by "]))
+        x.value((brand,), rng.choice(ws).capitalize(), nullable=True)
+    x.field(("max_price",), {"type": "number"}, nullable=True)
+    if rng.random() < 0.7:
+        lead, cur = rng.choice([" under ", " below ", " for less than ", ", max "]), rng.choice(["$", "£", "€", ""])
+        x.say(lead + cur)
+        x.value(("max_price",), str(rng.choice([15, 20, 25, 30, 40, 50, 60, 75, 80, 100, 120, 150, 200, 250])))
+        x.say(rng.choice(["", " dollars", " euros"]) if not cur else "")
+    x.field(("size",), {"type": "string"}, nullable=True)
+    if rng.random() < 0.4:
+        x.say(rng.choice([" in size ", ", size "]))
+        x.value(("size",), rng.choice(["S", "M", "L", "XL", "XS", "38", "42", "9.5", "10"]))
+    x.say(rng.choice(["", "?", ".", " please"]))
+    return rng.choice(["product_filter", "search_filters", "filters", "catalog_query"]), "search filters"
+
+
+def _x_cart(x, rng, split, ws):
+    product, qty = rng.choice(["product", "product_name", "item"]), rng.choice(["quantity", "qty", "count"])
+    x.say(rng.choice(["Add ", "Put ", "I'd like ", "I'll take ", "Please add "]))
+    n = rng.randint(1, 12)
+    x.value((qty,), NUM_WORDS[n] if n in NUM_WORDS and rng.random() < 0.3 else str(n), {"type": "integer"})
+    x.say(" ")
+    x.field(("color",), {"type": "string"}, nullable=True)
+    if rng.random() < 0.5:
+        x.value(("color",), rng.choice(COLORS), nullable=True)
+        x.say(" ")
+    x.value((product,), _product(rng, ws))
+    x.field(("size",), {"type": "string"}, nullable=True)
+    if rng.random() < 0.5:
+        x.say(rng.choice([" in size ", ", size ", " in "]))
+        x.value(("size",), rng.choice(["S", "M", "L", "XL", "XXL", "40", "44", "11"]), nullable=True)
+    x.say(rng.choice([" to my cart", " to the basket", "", " please"]) + rng.choice(["", ".", "!"]))
+    return rng.choice(["cart_item", "cart_line", "basket_item", "add_to_cart_request"]), "cart item"
+
+
+def _x_return(x, rng, split, ws):
+    reason = rng.choice(list(RETURN_REASONS))
+    opts, idx = _options(rng, RETURN_REASONS, reason, rng.randint(3, 6))
+    item = rng.choice(["item", "product", "product_name"])
+    x.say(rng.choice(["I want to return the ", "I'd like to send back the ", "Returning the ", "Please refund the "]))
+    x.value((item,), _product(rng, ws))
+    x.say(rng.choice([" from order ", " in order ", " (order ", " I got with order "]))
+    x.value(("order_id",), rand_id(rng))
+    x.say(rng.choice([" because ", ", ", " since ", "): "]))
+    x.say(rng.choice(RETURN_REASONS[reason]))
+    x.field(("reason",), {"type": "string", "enum": opts})
+    x.args[("reason",)] = ("option", idx)
+    x.say(rng.choice(["", ".", "!"]))
+    return rng.choice(["return_request", "return_form", "refund_request"]), "return request"
+
+
+def _x_delivery(x, rng, split, ws):
+    slot = rng.choice(list(TIME_SLOTS))
+    x.say(rng.choice(["Can you deliver order ", "Please move the delivery of ", "Reschedule ", "For order "]))
+    x.value(("order_id",), rand_id(rng))
+    x.say(rng.choice([" to ", " on ", ", new date "]))
+    x.value((rng.choice(["new_date", "delivery_date", "date"]),), date_text(rng))
+    x.field(("time_slot",), {"type": "string", "enum": list(TIME_SLOTS)}, nullable=True)
+    if rng.random() < 0.7:
+        x.say(" " + rng.choice(TIME_SLOTS[slot]))
+        x.args[("time_slot",)] = ("option", list(TIME_SLOTS).index(slot))
+    x.say(rng.choice(["", ".", "?", " please"]))
+    return rng.choice(["delivery_change", "reschedule_delivery", "delivery_update"]), "delivery change"
+
+
+def _x_gift(x, rng, split, ws):
+    wrap, msg = rng.choice(["gift_wrap", "wrap", "gift_wrapping"]), rng.choice(["gift_message", "message", "card_text"])
+    x.field((wrap,), {"type": "boolean"})
+    on = rng.random() < 0.7
+    x.args[(wrap,)] = ("bool", on)
+    x.say(
+        rng.choice(["Please gift wrap it", "Wrap it as a present", "Gift wrapping please"])
+        if on
+        else rng.choice(["No gift wrap needed", "Don't wrap it", "No wrapping"])
+    )
+    x.field((msg,), {"type": "string"}, nullable=True)
+    if rng.random() < 0.7:
+        x.say(rng.choice([' and add a card saying "', ', with the note "', '. Card: "']))
+        x.value((msg,), rng.choice(["Happy ", "Congrats, ", "Love you, ", "All the best, "]) + _person(rng, split))
+        x.say('"')
+    x.say(rng.choice(["", ".", "!"]))
+    return rng.choice(["gift_options", "gift", "gift_settings"]), "gift options"
+
+
+def _x_summary(x, rng, split, ws):
+    person = _person(rng, split)
+    lead = rng.choice(["Order ", "Customer ", ""])
+    x.say(lead)
+    first_order = lead == "Order "
+    if first_order:
+        x.value(("order_id",), rand_id(rng))
+        x.say(rng.choice([" for ", " by ", " from "]))
+    x.value(("customer", "name"), person)
+    x.field(("customer", "email"), {"type": "string"}, nullable=True)
+    if rng.random() < 0.6:
+        x.say(" (")
+        x.value(("customer", "email"), _email(rng, person, ws))
+        x.say(")")
+    if not first_order:
+        x.say(rng.choice([", order ", " ordered in ", " - order "]))
+        x.value(("order_id",), rand_id(rng))
+    x.say(rng.choice([": ", " contains ", ", items: "]))
+    x.field(("items",), {"type": "array", "items": {"type": "string"}})
+    for i in range(rng.randint(1, 3)):
+        if i:
+            x.say(rng.choice([", ", " and "]))
+        x.value(("items",), _product(rng, ws))
+    return rng.choice(["order_summary", "order", "order_record"]), "order summary"
+
+
+EXTRACTIONS = [_x_address, _x_contact, _x_filter, _x_cart, _x_return, _x_delivery, _x_gift, _x_summary]
+
+
+def make_extraction(rng, split="train"):
+    """One structured-extraction example: a single tool (the response schema), an optional system instruction and a
+    user message whose values are the labels; absent fields are nullable and left absent."""
+    conv, ws = Conv(), WORDS[split]
+    system = rng.random() < 0.7
+    if system:
+        conv.messages.append(None)  # the instruction names what is extracted, known once the message is written
+    conv.start("user")
+    x = _Extraction(rng, conv)
+    name, what = rng.choice(EXTRACTIONS)(x, rng, split, ws)
+    conv.end()
+    if system:
+        conv.messages[0] = {"role": "system", "content": rng.choice(EXTRACT_SYSTEM).format(what=what)}
+    fn = {"name": name, "parameters": x.schema()}
+    if rng.random() < 0.3:
+        fn["description"] = f"The {what}."
+    return dict(
+        tools=[{"type": "function", "function": fn}],
+        messages=conv.messages,
+        spans={k: v[-1] for k, v in conv.spans.items()},
+        golds=[Gold(0, x.args)],
+        missing=[],
+        kind="extract",
+        lang="en",
+        desc_lang="en",
+        stage=3,
+        memory_pair=None,
+        values={},
     )
 
 

@@ -36,9 +36,13 @@ class GeneratedLabels(unittest.TestCase):
                 continue
             fn = ex["tools"][gold.tool_index]["function"]
             missing = {path[0] for _, path in ex["missing"]}
+            props = fn["parameters"]["properties"]
             for name in fn["parameters"].get("required", []):
                 labelled = any(path[0] == name for path in gold.args)
-                self.assertTrue(labelled or name in missing, f"{fn['name']}.{name} unlabelled: {ex['messages'][-1]}")
+                nullable = "null" in (props[name].get("type") or [])  # strict mode: optional fields are nullable
+                self.assertTrue(
+                    labelled or name in missing or nullable, f"{fn['name']}.{name} unlabelled: {ex['messages'][-1]}"
+                )
 
     def test_span_labels_point_at_values_that_read_as_their_type(self):
         for ex in self.examples:
@@ -105,6 +109,62 @@ class GeneratedLabels(unittest.TestCase):
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 ID_PARAMS = ("order_id", "product_id", "tracking_number", "code")
+
+
+class Extractions(unittest.TestCase):
+    """Issue 34: response schemas as one forced tool, values bare in a shop message."""
+
+    @classmethod
+    def setUpClass(cls):
+        rng = random.Random(34)
+        cls.examples = [data.make_extraction(rng, "train") for _ in range(400)]
+
+    def test_schemas_are_in_openais_strict_shape(self):
+        def closed(schema):
+            props = schema.get("properties", {})
+            self.assertEqual(schema.get("additionalProperties"), False)
+            self.assertEqual(sorted(schema.get("required", [])), sorted(props))
+            for sub in props.values():
+                if sub.get("type") == "object":
+                    closed(sub)
+
+        for ex in self.examples:
+            self.assertEqual(len(ex["tools"]), 1)
+            closed(ex["tools"][0]["function"]["parameters"])
+
+    def test_every_stated_value_is_a_span_of_the_user_message_and_absent_fields_are_nullable(self):
+        kinds = set()
+        for ex in self.examples:
+            (gold,) = ex["golds"]
+            user = ex["messages"][-1]["content"]
+            props = ex["tools"][0]["function"]["parameters"]["properties"]
+            for path, label in gold.args.items():
+                kinds.add(label[0])
+                keys = [label[1]] if label[0] == "span" else label[1] if label[0] == "spans" else []
+                for key in keys:
+                    text = data.span_text(ex, key)
+                    self.assertIn(text, user)
+                    self.assertEqual(text, text.strip())
+            for name, sub in props.items():
+                stated = any(path[0] == name for path in gold.args)
+                self.assertTrue(stated or "null" in sub["type"], f"{name} neither stated nor nullable: {user}")
+            self.assertIsNotNone(data.encode(ex))
+        self.assertEqual(kinds, {"span", "spans", "option", "bool"})
+
+    def test_array_fields_label_each_listed_value(self):
+        arrays = [ex for ex in self.examples if ("items",) in ex["golds"][0].args]
+        self.assertTrue(arrays)
+        for ex in arrays:
+            label = ex["golds"][0].args[("items",)]
+            self.assertEqual(label[0], "spans")
+            self.assertEqual(len(set(label[1])), len(label[1]))
+
+    def test_the_share_of_extractions_is_a_parameter(self):
+        rng = random.Random(0)
+        kinds = [data.make_example(rng, "train", 3)["kind"] for _ in range(1500)]
+        share = kinds.count("extract") / len(kinds)
+        self.assertAlmostEqual(share, data.EXTRACT_FRAC, delta=0.03)
+        self.assertEqual(sum(data.make_example(rng, "train", 2)["kind"] == "extract" for _ in range(300)), 0)
 
 
 class ChineseNumbers(unittest.TestCase):
@@ -174,9 +234,8 @@ class ChineseRequests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         rng = random.Random(38)
-        cls.examples = [
-            data.make_example(rng, split, 3, zh_frac=1.0) for split in ("train", "test") for _ in range(700)
-        ]
+        examples = [data.make_example(rng, split, 3, zh_frac=1.0) for split in ("train", "test") for _ in range(700)]
+        cls.examples = [ex for ex in examples if ex["kind"] != "extract"]  # extractions are English only
 
     def labelled(self):
         """(example, parameter schema, parameter name, span key) of every span label."""
