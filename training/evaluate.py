@@ -534,6 +534,9 @@ def main():
         "decoded), to audit by hand",
     )
     args = ap.parse_args()
+    if args.onnx:  # the features as that model was trained on them (config.json match.zh_glosses)
+        with open(os.path.join(args.onnx, "config.json"), encoding="utf-8") as f:
+            F.ZH_GLOSSES = F.glosses_of(json.load(f))
     torch.set_num_threads(2)
     from model import WINDOW, load_model
 

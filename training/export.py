@@ -371,6 +371,7 @@ def write_config(out_dir, c, extra=None):
             "synonyms": F.SYNONYMS,
             "min_word_len": F.MIN_WORD_LEN,
             "prefix_len": F.PREFIX_LEN,
+            "zh_glosses": F.ZH_GLOSSES,
         },
         "memory_dim": c.memory_dim,
         "element_dim": c.d,

@@ -4,6 +4,7 @@ The TypeScript side (src/model/) implements the same rules; test/fixtures/featur
 training/make_fixture.py) pins them. Decisions the contract leaves open are documented in training/README.md.
 """
 import json
+import os
 import re
 
 import numpy as np
@@ -73,6 +74,50 @@ for _gi, _group in enumerate(SYNONYMS):
         _SYN_GROUPS.setdefault(_w, set()).add(_gi)
 
 
+# Chinese glosses (wasm/CONTRACT.md, "Chinese glosses"): a run of CJK characters is cut into the longest lexicon words,
+# left to right, and each word stands for its English glosses, so that "订单" meets `order_id` and "邮编" meets "zip".
+# ZH_GLOSSES switches them on (config.json match.zh_glosses); models trained without them keep them off.
+ZH_LEXICON_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "lang", "zh", "lexicon.json")
+ZH_GLOSSES = os.environ.get("ZH_GLOSSES", "1") == "1"
+ZH_MAX_WORD = 4
+_ZH_LEXICON = None
+
+
+def glosses_of(config):
+    """Whether a model's config.json turns the glosses on (match.zh_glosses; absent: a model trained before them)."""
+    return bool(config["match"].get("zh_glosses", False))
+
+
+def zh_lexicon():
+    global _ZH_LEXICON
+    if _ZH_LEXICON is None:
+        with open(ZH_LEXICON_PATH, encoding="utf-8") as f:
+            _ZH_LEXICON = {k: v.split() for k, v in json.load(f).items()}
+    return _ZH_LEXICON
+
+
+def _is_cjk(ch):
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def zh_segments(text):
+    """[(glosses, start, end_exclusive)] in characters: forward maximum matching of each CJK run against the lexicon."""
+    lex, out, i, n = zh_lexicon(), [], 0, len(text)
+    while i < n:
+        if not _is_cjk(text[i]):
+            i += 1
+            continue
+        for k in range(min(ZH_MAX_WORD, n - i), 0, -1):
+            piece = text[i : i + k]
+            if all(_is_cjk(c) for c in piece) and piece in lex:
+                out.append((lex[piece], i, i + k))
+                i += k
+                break
+        else:
+            i += 1
+    return out
+
+
 def _keep(word):
     return len(word) >= MIN_WORD_LEN and word not in STOPWORDS
 
@@ -81,7 +126,10 @@ def words(text):
     """Words of a schema text: camelCase split, ASCII lower-case, runs of [a-z0-9], short words and stopwords dropped."""
     text = _CAMEL2.sub(r"\1 \2", _CAMEL1.sub(r"\1 \2", text))
     lowered = "".join(ch.lower() if "A" <= ch <= "Z" else ch for ch in text)
-    return [w for w in _WORD.findall(lowered) if _keep(w)]
+    out = [w for w in _WORD.findall(lowered) if _keep(w)]
+    if ZH_GLOSSES:
+        out += [w for glosses, _, _ in zh_segments(text) for w in glosses if _keep(w)]
+    return out
 
 
 def words_match(a, b):
@@ -167,6 +215,25 @@ def conversation_words(ids):
             if _keep(w):
                 out.append((w, start, t))
             start = None
+    if ZH_GLOSSES:
+        out += _zh_conversation_words(ids)
+    return out
+
+
+def _zh_conversation_words(ids):
+    """Glosses of the CJK characters in the id sequence: [(gloss, start, end_exclusive)] over the characters' bytes.
+    A character is a whole 3-byte UTF-8 sequence (lead E4-E9); anything else, a cut one included, ends a run."""
+    out, t, n = [], 0, len(ids)
+    while t < n:
+        run_start, chars = t, []
+        while t + 2 < n and 0xE4 <= ids[t] <= 0xE9 and 0x80 <= ids[t + 1] <= 0xBF and 0x80 <= ids[t + 2] <= 0xBF:
+            chars.append(bytes(ids[t : t + 3]).decode("utf-8"))
+            t += 3
+        if not chars:
+            t += 1
+            continue
+        for glosses, a, b in zh_segments("".join(chars)):
+            out += [(w, run_start + 3 * a, run_start + 3 * b) for w in glosses if _keep(w)]
     return out
 
 

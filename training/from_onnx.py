@@ -20,6 +20,7 @@ import onnx
 import torch
 from onnx import numpy_helper
 
+import features as F
 from export import export_fp32
 from model import load_model
 
@@ -106,6 +107,7 @@ def main():
     model = recover(os.path.join(args.onnx, "onnx"))
     with open(os.path.join(args.onnx, "config.json")) as f:
         shipped = json.load(f)
+    F.ZH_GLOSSES = F.glosses_of(shipped)  # the check's features as the read model was trained on them
     os.makedirs(os.path.dirname(args.out) or ".", exist_ok=True)
     torch.save(
         {

@@ -1,6 +1,9 @@
 """Write test/fixtures/features-parity.json: the expected model inputs for varied cases (format: training/README.md).
 
     /usr/bin/python3 training/make_fixture.py
+
+Written with the Chinese glosses on (recorded as "zh_glosses": true), whatever ZH_GLOSSES says; a case may record
+its own "zh_glosses" (false: a model trained before them). src/model/features.test.ts reads the same setting.
 """
 import json
 import os
@@ -139,7 +142,71 @@ CASES = [
 ]
 
 
+ORDER_STATUS = fn(
+    "get_order_status",
+    "Look up the delivery status of an order.",
+    {"order_id": {"type": "string", "description": "The order ID, like A-1042"}},
+    ["order_id"],
+)
+
+ZH_TOOLS = [
+    fn(
+        "lookup_postcode",
+        "查询一个地址的邮编",
+        {
+            "city": {"type": "string", "description": "城市名称"},
+            "district": {"type": "string", "description": "区县，例如浦东新区"},
+            "format": {"type": "string", "enum": ["简短", "完整"], "description": "返回格式"},
+        },
+        ["city"],
+    ),
+    fn(
+        "change_address",
+        "修改订单的收货地址",
+        {
+            "order_id": {"type": "string", "description": "订单编号（order number）"},
+            "new_address": {"type": "string", "description": "新的收货地址"},
+        },
+        ["order_id", "new_address"],
+    ),
+]
+
+ZH_CASES = [
+    {
+        "name": "Chinese glosses: Chinese request against English tools",
+        "tools": [ORDER_STATUS] + SHOP[:1],
+        "messages": [{"role": "user", "content": "帮我查一下订单A-1042的状态"}],
+    },
+    {
+        "name": "Chinese glosses: Chinese tool, parameter and option descriptions",
+        "tools": ZH_TOOLS,
+        "messages": [
+            {"role": "user", "content": "上海浦东新区的邮编是多少？要完整的。"},
+            {"role": "assistant", "content": "上海浦东新区的邮编是200120。"},
+            {"role": "user", "content": "把订单B-77的收货地址改成南京路88号"},
+        ],
+    },
+    {
+        "name": "Chinese glosses: mixed text (订单A-1042的) against English and Chinese schemas",
+        "tools": [ORDER_STATUS, SHOP[1], ZH_TOOLS[1]],
+        "messages": [{"role": "user", "content": "订单A-1042的收货地址改成北京路88号，用express寄，城市是北京。"}],
+    },
+    {
+        "name": "Chinese glosses: a Chinese request cut mid-character by truncation (T_MAX)",
+        "tools": [ORDER_STATUS, ZH_TOOLS[1]],
+        "messages": [{"role": "user", "content": "我想查一下订单的物流状态，" * 15 + "订单号是A-1042，谢谢。"}],
+    },
+    {
+        "name": "Chinese glosses off (a model trained before them): the same request matches nothing Chinese",
+        "zh_glosses": False,
+        "tools": [ORDER_STATUS, ZH_TOOLS[1]],
+        "messages": [{"role": "user", "content": "帮我查一下订单A-1042的状态"}],
+    },
+]
+
+
 def expected(case):
+    F.ZH_GLOSSES = case.get("zh_glosses", True)
     x = F.model_inputs(case["tools"], case["messages"])
     m = x["elem_match"]
     triples = [[int(e), int(t), int(c)] for e, t, c in zip(*m.nonzero())]
@@ -166,7 +233,8 @@ def main():
         "format": "training/README.md#features-parity-fixture",
         "max_conversation_tokens": F.T_MAX,
         "max_element_tokens": F.L_MAX,
-        "cases": [dict(case, expected=expected(case)) for case in CASES],
+        "zh_glosses": True,
+        "cases": [dict(case, expected=expected(case)) for case in CASES + ZH_CASES],
     }
     path = os.path.join(os.path.dirname(__file__), "..", "test", "fixtures", "features-parity.json")
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -19,8 +19,17 @@ describe("parseModelConfig", () => {
     ["labels.action", { ...shipped, labels: { ...(shipped["labels"] as object), action: ["value", "absent", "implicit"] } }],
     ["model.outputs", { ...shipped, model: { ...(shipped["model"] as object), outputs: { count_logits: {} } } }],
     ["window", { ...shipped, window: { min: 64, max: 512, default: 8, trained: [] } }],
+    ["match.zh_glosses", { ...shipped, match: { ...(shipped["match"] as object), zh_glosses: "yes" } }],
   ])("fails clearly on a bad %s", (field, raw) => {
     expect(() => parseModelConfig(raw)).toThrow(ModelConfigError);
     expect(() => parseModelConfig(raw)).toThrow(field);
+  });
+
+  it("reads match.zh_glosses, off when absent (models trained before the glosses)", () => {
+    const match = { ...(shipped["match"] as Record<string, unknown>) };
+    delete match["zh_glosses"];
+    expect(parseModelConfig({ ...shipped, match }).match.zh_glosses).toBe(false);
+    expect(parseModelConfig({ ...shipped, match: { ...match, zh_glosses: true } }).match.zh_glosses).toBe(true);
+    expect(parseModelConfig({ ...shipped, match: { ...match, zh_glosses: false } }).match.zh_glosses).toBe(false);
   });
 });

@@ -20,6 +20,8 @@ export interface MatchConfig {
   synonyms: string[][];
   min_word_len: number;
   prefix_len: number;
+  /** Chinese words stand for their English glosses (wasm/CONTRACT.md, "Chinese glosses"); absent: off. */
+  zh_glosses?: boolean;
 }
 
 export interface GraphConfig {
@@ -93,6 +95,13 @@ function integerAt(parent: Json, key: string, field: string, min = 0): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
     throw new ModelConfigError(field, `must be an integer >= ${min}`);
   }
+  return value;
+}
+
+function booleanAt(parent: Json, key: string, field: string, absent: boolean): boolean {
+  const value = parent[key];
+  if (value === undefined) return absent;
+  if (typeof value !== "boolean") throw new ModelConfigError(field, "must be true or false");
   return value;
 }
 
@@ -204,6 +213,7 @@ export function parseModelConfig(raw: unknown): ModelConfig {
     synonyms: synonymsRaw as string[][],
     min_word_len: integerAt(matchRaw, "min_word_len", "match.min_word_len", 1),
     prefix_len: integerAt(matchRaw, "prefix_len", "match.prefix_len", 1),
+    zh_glosses: booleanAt(matchRaw, "zh_glosses", "match.zh_glosses", false),
   };
 
   const config: ModelConfig = {

@@ -8,6 +8,8 @@ import { loadShippedConfig } from "./testing/load-config.js";
 
 interface ParityCase {
   name: string;
+  /** Overrides the fixture's setting for this case. */
+  zh_glosses?: boolean;
   tools: ToolDefinition[];
   messages: ChatMessage[];
   expected: {
@@ -22,19 +24,23 @@ interface ParityCase {
 const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/features-parity.json"), "utf8")) as {
   max_conversation_tokens: number;
   max_element_tokens: number;
+  /** Whether training/make_fixture.py wrote it with the Chinese glosses on (match.zh_glosses). */
+  zh_glosses: boolean;
   cases: ParityCase[];
 };
 
 const config = loadShippedConfig();
-const words = new WordMatcher(config.match);
 
 describe("features parity with training/features.py", () => {
-  it("has cases to check", () => {
+  it("has cases to check, written with the Chinese glosses on", () => {
     expect(fixture.cases.length).toBeGreaterThan(0);
+    expect(fixture.zh_glosses).toBe(true);
+    expect(fixture.cases.some((c) => c.zh_glosses === false)).toBe(true);
   });
 
   for (const testCase of fixture.cases) {
     describe(testCase.name, () => {
+      const words = new WordMatcher({ ...config.match, zh_glosses: testCase.zh_glosses ?? fixture.zh_glosses });
       const set = compileToolSet(testCase.tools, { words, maxElementTokens: fixture.max_element_tokens, pad: config.tokenizer.special.pad }, "k");
       const conversation = serializeConversation(testCase.messages, config.tokenizer.special, fixture.max_conversation_tokens);
 

@@ -1,6 +1,7 @@
 /**
  * Words and word matching (wasm/CONTRACT.md, "Matching features"), identical to training/features.py.
  */
+import { zhByteSegments, zhSegments } from "../lang/zh/glosses.js";
 import type { MatchConfig } from "./config.js";
 
 const CAMEL_LOWER_UPPER = /([a-z0-9])([A-Z])/g;
@@ -31,10 +32,22 @@ export class WordMatcher {
     return word.length >= this.config.min_word_len && !this.stopwords.has(word);
   }
 
-  /** Words of a schema text (names, descriptions, options): camelCase split, ASCII lower-case, [a-z0-9] runs. */
+  /** Whether Chinese words stand for their English glosses (`match.zh_glosses`; absent: no). */
+  get zhGlosses(): boolean {
+    return this.config.zh_glosses === true;
+  }
+
+  /**
+   * Words of a schema text (names, descriptions, options): camelCase split, ASCII lower-case, [a-z0-9] runs; then,
+   * with glosses on, the glosses of its Chinese words.
+   */
   words(text: string): string[] {
     const split = text.replace(CAMEL_LOWER_UPPER, "$1 $2").replace(CAMEL_ACRONYM, "$1 $2");
-    return (asciiLower(split).match(WORD) ?? []).filter((word) => this.keep(word));
+    const out = (asciiLower(split).match(WORD) ?? []).filter((word) => this.keep(word));
+    if (this.zhGlosses) {
+      for (const { glosses } of zhSegments(text)) out.push(...glosses.filter((word) => this.keep(word)));
+    }
+    return out;
   }
 
   matches(a: string, b: string): boolean {
@@ -90,7 +103,15 @@ export function wordRuns(ids: ArrayLike<number>): ConversationWord[] {
   return out;
 }
 
-/** Words of the input id sequence: its word runs that the matcher keeps (length, stopwords). */
+/**
+ * Words of the input id sequence: its word runs that the matcher keeps (length, stopwords); then, with glosses on, the
+ * kept glosses of its Chinese words, each covering the bytes of its word.
+ */
 export function conversationWords(ids: ArrayLike<number>, matcher: WordMatcher): ConversationWord[] {
-  return wordRuns(ids).filter(({ word }) => matcher.keep(word));
+  const out = wordRuns(ids).filter(({ word }) => matcher.keep(word));
+  if (!matcher.zhGlosses) return out;
+  for (const { glosses, start, end } of zhByteSegments(ids)) {
+    for (const word of glosses) if (matcher.keep(word)) out.push({ word, start, end });
+  }
+  return out;
 }
