@@ -2163,7 +2163,7 @@ def make_example(rng, split="train", stage=3, zh_frac=None):
     """One synthetic example of the split at curriculum stage 1-3: tools, conversation, gold calls and spans.
     zh_frac: the share of stage-3 examples phrased in Chinese (ZH_FRAC when None)."""
     if split == "train" and stage == 3 and rng.random() < EXTRACT_FRAC:  # the evaluation splits stay as they were
-        return make_extraction(rng, split)
+        return make_extraction(rng, split, zh_frac=zh_frac)
     lang = "zh" if stage == 3 and rng.random() < (ZH_FRAC if zh_frac is None else zh_frac) else "en"
     ws = WORDS[split]
     k = 1 if stage == 1 else rng.choice([1, 2, 3, 4, 5])
@@ -2315,8 +2315,9 @@ def make_example(rng, split="train", stage=3, zh_frac=None):
 # ---------------------------------------------------------------------------------------- structured extraction
 # Issue 34: a `response_format` json_schema reaches the model as one forced tool named after the schema, with bare
 # field names and no descriptions (OpenAI's strict subset: every field required, optional ones nullable). A share of
-# stage-3 examples (EXTRACT_FRAC) are such extractions from shop messages: addresses, contact requests, product
-# filters, cart lines, returns, delivery changes, gift options and order summaries, with the values stated bare.
+# stage-3 training examples (EXTRACT_FRAC) are such extractions from shop messages: addresses, contact requests,
+# product filters, cart lines, returns, delivery changes, gift options and order summaries, with the values stated
+# bare; ZH_FRAC of them in Chinese (values inside Chinese text with no spaces: "订单DD55102的耳机坏了").
 # Templates and values are the generator's own (eval/extraction is never read); places and names come from the split.
 EXTRACT_FRAC = float(os.environ.get("EXTRACT_FRAC", "0.08"))
 EXTRACT_SYSTEM = [
@@ -2654,22 +2655,197 @@ def _x_summary(x, rng, split, ws):
 EXTRACTIONS = [_x_address, _x_contact, _x_filter, _x_cart, _x_return, _x_delivery, _x_gift, _x_summary]
 
 
-def make_extraction(rng, split="train"):
+RETURN_REASONS_ZH = {
+    "damaged": ["坏了", "收到就是破的", "摔坏了"],
+    "wrong_item": ["发错货了", "不是我买的那款"],
+    "too_small": ["太小了", "尺码偏小", "穿不下"],
+    "too_large": ["太大了", "偏大"],
+    "not_as_described": ["和描述不符", "跟图片不一样"],
+    "changed_mind": ["不想要了", "买错了"],
+    "defective": ["用不了", "开不了机"],
+    "arrived_late": ["到得太晚了"],
+}
+TIME_SLOTS_ZH = {"morning": ["上午", "早上"], "afternoon": ["下午"], "evening": ["晚上", "傍晚"]}
+CATEGORY_WORDS_ZH = {
+    "electronics": ["手机", "耳机", "平板电脑"],
+    "clothing": ["卫衣", "外套", "衬衫"],
+    "shoes": ["运动鞋", "靴子", "凉鞋"],
+    "home": ["台灯", "床单", "抱枕"],
+    "toys": ["玩具", "积木"],
+    "books": ["小说", "图书"],
+    "sports": ["健身器材", "网球拍"],
+    "beauty": ["口红", "护肤品"],
+}
+COLORS_ZH = ["红色", "黑色", "白色", "蓝色", "灰色", "粉色", "绿色", "米色", "藏青色"]
+
+
+def _zh_id(rng):
+    return rng.choice(["DD", "JD", "TB", "SN", ""]) + "".join(str(rng.randint(0, 9)) for _ in range(rng.randint(4, 10)))
+
+
+def _xz_address(x, rng, split, ws):
+    city = rng.choice(Z.split_words(Z.ZH_CITIES, split))
+    street, post = rng.choice(["street", "street_address", "address_line1"]), rng.choice(
+        ["postal_code", "zip", "postcode"]
+    )
+    unit = rng.choice(["apartment", "unit", "address_line2"])
+    x.say(rng.choice(["请寄到", "收货地址：", "我的地址是", "地址改成", "送到"]))
+    if rng.random() < 0.6:
+        x.value(("country",), "中国")
+    else:
+        x.field(("country",), {"type": "string"}, nullable=True)
+    x.value(("city",), city + rng.choice(["市", "市", ""]))
+    road = rng.choice(Z.ZH_STREETS)
+    x.value(
+        (street,), rng.choice(["", rng.choice(["朝阳区", "海淀区", "天河区", "浦东新区", "西湖区"])]) + f"{road}{rng.randint(1, 999)}号"
+    )
+    x.field((unit,), {"type": "string"}, nullable=True)
+    parts = [lambda: (x.say("，邮编"), x.value((post,), "".join(str(rng.randint(0, 9)) for _ in range(6))))]
+    if rng.random() < 0.35:
+        parts.append(
+            lambda: (x.say("，"), x.value((unit,), f"{rng.randint(1, 20)}栋{rng.randint(1, 30)}0{rng.randint(1, 9)}室"))
+        )
+    rng.shuffle(parts)
+    for part in parts:
+        part()
+    x.say(rng.choice(["。", "", "，谢谢"]))
+    return rng.choice(["shipping_address", "address", "delivery_address"]), "收货地址"
+
+
+def _xz_cart(x, rng, split, ws):
+    product, qty = rng.choice(["product", "product_name", "item"]), rng.choice(["quantity", "qty"])
+    x.say(rng.choice(["加购", "我要买", "帮我加", "来"]))
+    n = rng.randint(1, 9)
+    x.value((qty,), str(n) if rng.random() < 0.6 else Z.numeral(n).replace("二", "两"), {"type": "integer"})
+    x.say(rng.choice(Z.MEASURES))
+    x.value((product,), rng.choice(Z.split_words(Z.ZH_PRODUCTS, split)))
+    x.field(("size",), {"type": "string"}, nullable=True)
+    x.field(("color",), {"type": "string"}, nullable=True)
+    if rng.random() < 0.5:
+        x.say("，尺码")
+        x.value(("size",), rng.choice(["S", "M", "L", "XL", "42", "38"]))
+    if rng.random() < 0.6:
+        x.say(rng.choice(["，颜色", "，要"]))
+        x.value(("color",), rng.choice(COLORS_ZH))
+    x.say(rng.choice(["", "。", "，加入购物车"]))
+    return rng.choice(["cart_item", "cart_line", "basket_item"]), "购物车商品"
+
+
+def _xz_filter(x, rng, split, ws):
+    cat = rng.choice(list(CATEGORY_WORDS_ZH))
+    word = rng.choice(CATEGORY_WORDS_ZH[cat])
+    enum = rng.random() < 0.5
+    x.field(("max_price",), {"type": "number"}, nullable=True)
+    x.field(("color",), {"type": "string"}, nullable=True)
+    x.field(("brand",), {"type": "string"}, nullable=True)
+    x.say(rng.choice(["找一下", "有没有", "帮我搜", "我想看看"]))
+    price = rng.random() < 0.7
+    if price and rng.random() < 0.5:
+        x.value(("max_price",), str(rng.choice([50, 99, 100, 200, 300, 500, 800, 1000, 2000])))
+        x.say(rng.choice(["元以内的", "块以下的", "元以下的"]))
+        price = False
+    if rng.random() < 0.4:
+        x.value(("brand",), rng.choice(["华为", "小米", "李宁", "安踏", "联想", "海尔", rng.choice(ws).capitalize()]))
+        x.say("的")
+    if rng.random() < 0.5:
+        x.value(("color",), rng.choice(COLORS_ZH))
+    if enum:
+        opts, idx = _options(rng, CATEGORY_WORDS, cat, rng.randint(4, 7))
+        x.field(("category",), {"type": "string", "enum": opts})
+        x.args[("category",)] = ("option", idx)
+        x.say(word)
+    else:
+        x.value(("category",), word)
+    if price:
+        x.say(rng.choice(["，预算", "，不超过", "，价格"]))
+        x.value(("max_price",), str(rng.choice([60, 150, 250, 400, 1500, 3000])))
+        x.say(rng.choice(["", "元", "块"]))
+    x.say(rng.choice(["", "？", "。"]))
+    return rng.choice(["product_filter", "search_filters", "filters"]), "商品筛选条件"
+
+
+def _xz_contact(x, rng, split, ws):
+    name, email, phone = rng.choice(["name", "full_name"]), rng.choice(["email", "email_address"]), "phone"
+    x.say(rng.choice(["我是", "你好，我叫", "您好，我是"]))
+    x.value((name,), Z.zh_person(rng, split))
+    x.say(rng.choice(["，", "。"]) + rng.choice(Z.ZH_TEXTS))
+    x.field((email,), {"type": "string"}, nullable=True)
+    x.field((phone,), {"type": "string"}, nullable=True)
+    if rng.random() < 0.5:
+        x.say(rng.choice(["，电话", "，手机号", "，联系电话："]))
+        x.value((phone,), "1" + "".join(str(rng.randint(0, 9)) for _ in range(10)))
+    else:
+        x.say(rng.choice(["，邮箱 ", "，邮箱是"]))
+        person = rng.choice(ws)
+        x.value((email,), f"{person}@{rng.choice(ws)}.{rng.choice(['cn', 'com', 'com.cn'])}")
+    x.say(rng.choice(["", "。"]))
+    return rng.choice(["contact_request", "contact", "support_ticket"]), "联系信息"
+
+
+def _xz_return(x, rng, split, ws):
+    reason = rng.choice(list(RETURN_REASONS_ZH))
+    opts, idx = _options(rng, RETURN_REASONS_ZH, reason, rng.randint(3, 6))
+    x.say(rng.choice(["订单", "订单号 ", "我的订单"]))
+    x.value(("order_id",), _zh_id(rng))
+    x.say(rng.choice(["的", "，", "里的"]))
+    x.value((rng.choice(["item", "product"]),), rng.choice(Z.split_words(Z.ZH_PRODUCTS, split)))
+    x.say(rng.choice(RETURN_REASONS_ZH[reason]))
+    x.field(("reason",), {"type": "string", "enum": opts})
+    x.args[("reason",)] = ("option", idx)
+    x.say(rng.choice(["，要退货", "，申请退货", "，想退款", "，退了吧"]))
+    return rng.choice(["return_request", "return_form", "refund_request"]), "退货申请"
+
+
+def _xz_delivery(x, rng, split, ws):
+    slot = rng.choice(list(TIME_SLOTS_ZH))
+    x.say(rng.choice(["订单", "订单号"]))
+    x.value(("order_id",), _zh_id(rng))
+    x.say(rng.choice(["改到", "换到", "请在"]))
+    x.value((rng.choice(["new_date", "delivery_date"]),), Z.zh_date(rng))
+    x.field(("time_slot",), {"type": "string", "enum": list(TIME_SLOTS)}, nullable=True)
+    if rng.random() < 0.7:
+        x.say(rng.choice(TIME_SLOTS_ZH[slot]))
+        x.args[("time_slot",)] = ("option", list(TIME_SLOTS).index(slot))
+    x.say(rng.choice(["送", "配送", "送货"]))
+    return rng.choice(["delivery_change", "reschedule_delivery"]), "配送改期"
+
+
+def _xz_gift(x, rng, split, ws):
+    wrap, msg = rng.choice(["gift_wrap", "wrap"]), rng.choice(["gift_message", "message", "card_text"])
+    x.field((wrap,), {"type": "boolean"})
+    on = rng.random() < 0.7
+    x.args[(wrap,)] = ("bool", on)
+    x.say(rng.choice(["需要礼品包装", "帮我包装成礼物"]) if on else rng.choice(["不用礼品包装", "不需要包装"]))
+    x.field((msg,), {"type": "string"}, nullable=True)
+    if rng.random() < 0.7:
+        x.say(rng.choice(["，贺卡写：", "，卡片上写"]))
+        x.value((msg,), rng.choice(["生日快乐", "新年快乐", "节日快乐", "一路顺风", "早日康复"]))
+        x.say(rng.choice(["", "！"]))
+    return rng.choice(["gift_options", "gift"]), "礼品选项"
+
+
+EXTRACTIONS_ZH = [_xz_address, _xz_cart, _xz_filter, _xz_contact, _xz_return, _xz_delivery, _xz_gift]
+EXTRACT_SYSTEM_ZH = ["从用户消息中提取{what}。", "请把{what}整理成JSON。", "根据顾客的话填写{what}。"]
+
+
+def make_extraction(rng, split="train", lang=None, zh_frac=None):
     """One structured-extraction example: a single tool (the response schema), an optional system instruction and a
     user message whose values are the labels; absent fields are nullable and left absent."""
+    lang = lang or ("zh" if rng.random() < (ZH_FRAC if zh_frac is None else zh_frac) else "en")
     conv, ws = Conv(), WORDS[split]
     system = rng.random() < 0.7
     if system:
         conv.messages.append(None)  # the instruction names what is extracted, known once the message is written
     conv.start("user")
     x = _Extraction(rng, conv)
-    name, what = rng.choice(EXTRACTIONS)(x, rng, split, ws)
+    name, what = rng.choice(EXTRACTIONS_ZH if lang == "zh" else EXTRACTIONS)(x, rng, split, ws)
     conv.end()
     if system:
-        conv.messages[0] = {"role": "system", "content": rng.choice(EXTRACT_SYSTEM).format(what=what)}
+        table = EXTRACT_SYSTEM_ZH if lang == "zh" else EXTRACT_SYSTEM
+        conv.messages[0] = {"role": "system", "content": rng.choice(table).format(what=what)}
     fn = {"name": name, "parameters": x.schema()}
     if rng.random() < 0.3:
-        fn["description"] = f"The {what}."
+        fn["description"] = what if lang == "zh" else f"The {what}."
     return dict(
         tools=[{"type": "function", "function": fn}],
         messages=conv.messages,
@@ -2677,8 +2853,8 @@ def make_extraction(rng, split="train"):
         golds=[Gold(0, x.args)],
         missing=[],
         kind="extract",
-        lang="en",
-        desc_lang="en",
+        lang=lang,
+        desc_lang="zh" if lang == "zh" and "description" in fn else "en",
         stage=3,
         memory_pair=None,
         values={},
