@@ -2320,14 +2320,6 @@ def make_example(rng, split="train", stage=3, zh_frac=None):
 # bare; ZH_FRAC of them in Chinese (values inside Chinese text with no spaces: "订单DD55102的耳机坏了").
 # Templates and values are the generator's own (eval/extraction is never read); places and names come from the split.
 EXTRACT_FRAC = float(os.environ.get("EXTRACT_FRAC", "0.08"))
-EXTRACT_SYSTEM = [
-    "Extract the {what} from the customer's message.",
-    "Pull the {what} out of the message below.",
-    "Return the {what} as JSON.",
-    "Fill in the {what} from what the user wrote.",
-    "You turn customer messages into structured data ({what}).",
-    "Read the message and give the {what}.",
-]
 STREET_TYPES = ["Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Way", "Boulevard", "Place", "Court"]
 COLORS = ["red", "black", "navy", "white", "green", "beige", "grey", "pink", "blue", "olive", "burgundy", "yellow"]
 CATEGORY_WORDS = {
@@ -2442,7 +2434,8 @@ class _Extraction:
         self.conv.add(text)
 
     def schema(self):
-        """Object schema in OpenAI's strict shape: nested objects for paths of length 2, all fields required."""
+        """The reader's copy of a strict schema: nested objects for paths of length 2, closed, the fields that do
+        not admit null required (src/structured/synthetic.ts readerSchema)."""
         props = {}
         for path, s in self.fields.items():
             node = props
@@ -2451,13 +2444,17 @@ class _Extraction:
                 node = node["properties"]
             node[path[-1]] = s
         self._close(props)
-        return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
+        return {"type": "object", "properties": props, "required": _non_null(props), "additionalProperties": False}
 
     def _close(self, props):
         for s in props.values():
             if s.get("type") == "object":
                 self._close(s["properties"])
-                s["required"] = list(s["properties"])
+                s["required"] = _non_null(s["properties"])
+
+
+def _non_null(props):
+    return [k for k, s in props.items() if "null" not in (s.get("type") if isinstance(s.get("type"), list) else [])]
 
 
 def _x_address(x, rng, split, ws):
@@ -2825,27 +2822,24 @@ def _xz_gift(x, rng, split, ws):
 
 
 EXTRACTIONS_ZH = [_xz_address, _xz_cart, _xz_filter, _xz_contact, _xz_return, _xz_delivery, _xz_gift]
-EXTRACT_SYSTEM_ZH = ["从用户消息中提取{what}。", "请把{what}整理成JSON。", "根据顾客的话填写{what}。"]
 
 
 def make_extraction(rng, split="train", lang=None, zh_frac=None):
-    """One structured-extraction example: a single tool (the response schema), an optional system instruction and a
-    user message whose values are the labels; absent fields are nullable and left absent."""
+    """One structured-extraction example as src/structured/synthetic.ts builds the reader's request: the user's turn
+    only (instructions are dropped before reading), one tool named after the schema and described as "Extract the
+    <name's words>" unless the format has a description, nullable fields left out of `required`."""
     lang = lang or ("zh" if rng.random() < (ZH_FRAC if zh_frac is None else zh_frac) else "en")
     conv, ws = Conv(), WORDS[split]
-    system = rng.random() < 0.7
-    if system:
-        conv.messages.append(None)  # the instruction names what is extracted, known once the message is written
     conv.start("user")
     x = _Extraction(rng, conv)
     name, what = rng.choice(EXTRACTIONS_ZH if lang == "zh" else EXTRACTIONS)(x, rng, split, ws)
     conv.end()
-    if system:
-        table = EXTRACT_SYSTEM_ZH if lang == "zh" else EXTRACT_SYSTEM
-        conv.messages[0] = {"role": "system", "content": rng.choice(table).format(what=what)}
-    fn = {"name": name, "parameters": x.schema()}
-    if rng.random() < 0.3:
-        fn["description"] = what if lang == "zh" else f"The {what}."
+    described = rng.random() < 0.25
+    fn = {
+        "name": name,
+        "description": what if described else "Extract the " + name.replace("_", " "),
+        "parameters": x.schema(),
+    }
     return dict(
         tools=[{"type": "function", "function": fn}],
         messages=conv.messages,
@@ -2854,7 +2848,7 @@ def make_extraction(rng, split="train", lang=None, zh_frac=None):
         missing=[],
         kind="extract",
         lang=lang,
-        desc_lang="zh" if lang == "zh" and "description" in fn else "en",
+        desc_lang="zh" if lang == "zh" and described else "en",
         stage=3,
         memory_pair=None,
         values={},
