@@ -2526,19 +2526,30 @@ def _x_contact(x, rng, split, ws):
 
 def _x_filter(x, rng, split, ws):
     cat = rng.choice(list(CATEGORY_WORDS))
-    opts, idx = _options(rng, CATEGORY_WORDS, cat, rng.randint(4, 7))
-    x.field(("category",), {"type": "string", "enum": opts})
-    x.args[("category",)] = ("option", idx)
-    x.say(rng.choice(["Show me ", "I'm looking for ", "Find ", "Any ", "Do you have "]))
-    color = rng.random() < 0.6
+    enum = rng.random() < 0.5  # a closed list of categories, or the kind of product in the user's words
+    if enum:
+        opts, idx = _options(rng, CATEGORY_WORDS, cat, rng.randint(4, 7))
+        x.field(("category",), {"type": "string", "enum": opts})
+        x.args[("category",)] = ("option", idx)
+    else:
+        x.field(("category",), {"type": "string"})
+    x.say(rng.choice(["Show me ", "I'm looking for ", "Find ", "Any ", "Do you have ", "I need "]))
     x.field(("color",), {"type": "string"}, nullable=True)
-    if color:
+    if rng.random() < 0.6:
         x.value(("color",), rng.choice(COLORS), nullable=True)
         x.say(" ")
-    x.say(rng.choice(CATEGORY_WORDS[cat]))
     brand = rng.choice(["brand", "manufacturer"])
     x.field((brand,), {"type": "string"}, nullable=True)
-    if rng.random() < 0.5:
+    brand_first = rng.random() < 0.3  # "Nike sneakers"
+    if brand_first:
+        x.value((brand,), rng.choice(ws).capitalize(), nullable=True)
+        x.say(" ")
+    word = rng.choice(CATEGORY_WORDS[cat]) if enum or rng.random() < 0.5 else _product(rng, ws)
+    if enum:
+        x.say(word)
+    else:
+        x.value(("category",), word)
+    if not brand_first and rng.random() < 0.5:
         x.say(rng.choice([" from ", " by ", " made by "]))
         x.value((brand,), rng.choice(ws).capitalize(), nullable=True)
     x.field(("max_price",), {"type": "number"}, nullable=True)
