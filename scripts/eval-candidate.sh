@@ -2,7 +2,7 @@
 # A trained checkpoint as a shippable model, measured on every set through the real caller (onnxruntime-node):
 #   export (int8, --smooth 0.5, parity on 200 cases) -> calibration fitted on the calibration split -> held-out real
 #   (7 x 300, and its CrossWOZ part), synthetic held-out (400) and validation (800) splits, the Chinese shop set with
-#   its English twins, the extraction set, eight BFCL files. One line per set; JSON reports under $OUT.
+#   its English twins, the extraction set, every BFCL file (scripts/eval-bfcl.sh). One line per set; JSON under $OUT.
 # usage: scripts/eval-candidate.sh <checkpoint | -> <model dir>   ("-": measure the model dir as it is, no export)
 # environment: OUT (reports, default /tmp/candidate), ZH_GLOSSES (the checkpoint's setting, default 1), DATA
 # (default ../shared/data). Needs Debian's python3 (training/README.md). Session 26 measured phase 37 with it.
@@ -41,9 +41,5 @@ echo "synthetic held-out: $(ev heldout "$OUT/heldout/questions.jsonl" "$OUT/held
 echo "validation: $(ev val "$OUT/val/questions.jsonl" "$OUT/val/answers.jsonl")"
 OUT="$OUT/zh" scripts/eval-zh.sh --model "$MODEL" --backend ort-node 2>/dev/null | grep -E "Chinese shop set|confidence > 0.9"
 npm run -s eval:extraction -- --model "$MODEL" --backend ort-node 2>/dev/null | grep -E "^overall"
-BFCL=../shared/bfcl
-for f in simple_python multiple parallel parallel_multiple live_simple live_multiple irrelevance live_irrelevance; do
-  answers="$BFCL/possible_answer/BFCL_v4_$f.json"
-  [ -f "$answers" ] || answers=""
-  echo "$f: $(ev "bfcl_$f" "$BFCL/BFCL_v4_$f.json" "$answers")"
-done
+mkdir -p "$OUT/bfcl"
+OUT="$OUT/bfcl" scripts/eval-bfcl.sh "$MODEL" ort-node
