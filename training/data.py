@@ -852,10 +852,11 @@ class Tool:
                 grp = groups.setdefault(g, {"type": "object", "properties": {}, "required": []})
                 if not grp["properties"]:
                     props[g] = grp
-                    req.append(g)
                 grp["properties"][p.name] = p.schema(zh_rng)
                 if p.required:
                     grp["required"].append(p.name)
+                    if g not in req:  # an object is required when one of its properties is
+                        req.append(g)
             else:
                 props[p.name] = p.schema(zh_rng)
                 if p.required:
@@ -1718,6 +1719,50 @@ def _attach_zh(tools):
 _attach_zh(ECOM)
 
 
+def named_cart_tool():
+    """add_to_cart as shops often declare it: the product by its name ("2 blue mugs"), not an id, and the delivery in a
+    nested object (shipping.city, shipping.express). Training only (ECOM_TRAIN), so the evaluation splits stay as they
+    were; it shares add_to_cart's name, so a tool set never holds both."""
+    size = next(p for p in ECOM if p.name == "add_to_cart").params[2]
+    tool = Tool(
+        "add_to_cart",
+        "Add a product to the shopping cart",
+        [
+            P("product", "string", "Product name", True, phrases=["product", "item"], gen="product"),
+            P("quantity", "integer", "How many", phrases=["quantity", "qty", "units"]),
+            size,
+            P("city", "string", "Delivery city", phrases=["ship to", "deliver to", "delivery city"], kind="place"),
+            P("express", "boolean", "Express delivery", phrases=["express shipping", "express delivery", "express"]),
+        ],
+        [
+            "add {product} to my cart",
+            "put {product} in my basket",
+            "order {product}",
+            "buy {product}",
+            "get me {product}",
+            "add {product} to the basket",
+            "order {product} for me",
+            "put {product} in the cart",
+        ],
+        zh=["把{product}加入购物车", "我要买{product}", "帮我下单{product}", "{product}加购物车", "来一份{product}"],
+        nested={"city": "shipping", "express": "shipping"},
+    )
+    tool.zh_desc = "把商品加入购物车"
+    zh = {
+        "product": ("商品名称", ["商品", "东西"]),
+        "quantity": ("购买数量", ["数量", "件数"]),
+        "city": ("收货城市", ["寄到", "送到", "收货城市"]),
+        "express": ("加急配送", ["加急配送", "快递加急", "加急"]),
+    }
+    for q in tool.params:
+        if q.name in zh:
+            q.zh_desc, q.zh_phrases = zh[q.name]
+    return tool
+
+
+ECOM_TRAIN = ECOM + [named_cart_tool()]
+
+
 # ----------------------------------------------------------------------------------------------- example maker
 def span_text(ex, key):
     """The text of an example's gold span `key` (message index, byte start, byte end)."""
@@ -1997,7 +2042,7 @@ def _request(
         others = [p for p in present if p is not embedded and p not in missing]
         rng.shuffle(others)
         # values stated bare (no parameter name): they keep the schema's order among themselves
-        p_bare = 0.45 if tool in ECOM else 0.55
+        p_bare = 0.45 if tool in ECOM_TRAIN else 0.55
         bare = {
             p.name
             for p in others
@@ -2141,12 +2186,13 @@ def _repeated_requests(rng, conv, tools, t, split, lang, stage, ws, n):
 def _ghost_ecom(split):
     """The e-commerce tools an irrelevant request may ask for: in training, never a held-out one (those reached training
     as requests labelled "no call" until phase 15); the evaluation splits keep drawing from all, so they never move."""
-    return [t for t in ECOM if not t.heldout] if split == "train" else ECOM
+    return [t for t in ECOM_TRAIN if not t.heldout] if split == "train" else ECOM
 
 
 def _toolset(rng, split, stage, k):
     """k tools: generic and/or e-commerce (held-out e-commerce tools only in the test split)."""
-    ecom = [t for t in ECOM if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
+    pool = ECOM_TRAIN if split == "train" else ECOM
+    ecom = [t for t in pool if t.heldout == (split == "test") or (split == "test" and rng.random() < 0.3)]
     out = []
     use_ecom = rng.random() < 0.5
     for _ in range(k):

@@ -351,6 +351,27 @@ class Splits(unittest.TestCase):
             ghosts += ex["kind"] == "irrelevant" and any(p.search(text) for p in others)
         self.assertGreater(ghosts, 5)  # requests for e-commerce tools that are not offered still come
 
+    def test_the_product_name_cart_tool_is_trained_on_and_never_evaluated(self):
+        named = data.ECOM_TRAIN[-1]
+        schema = named.schema()["function"]["parameters"]
+        self.assertEqual(schema["required"], ["product"])
+        self.assertEqual(set(schema["properties"]["shipping"]["properties"]), {"city", "express"})
+        rng = random.Random(11)
+        asked = 0
+        for split in ("train", "val", "test"):
+            for _ in range(1500):
+                ex = data.make_example(rng, split, 3)
+                offered = [t["function"] for t in ex["tools"] if "product" in t["function"]["parameters"]["properties"]]
+                carts = [fn for fn in offered if fn["name"] == "add_to_cart"]
+                self.assertTrue(split == "train" or not carts, split)
+                for gold in ex["golds"]:
+                    fn = ex["tools"][gold.tool_index]["function"]
+                    if fn["name"] == "add_to_cart" and "product" in fn["parameters"]["properties"]:
+                        asked += 1
+                        value = ex["values"].get(gold.args.get(("product",), (None, None))[1])
+                        self.assertTrue(value is None or isinstance(value, str))
+        self.assertGreater(asked, 5)
+
 
 class RepeatedRequests(unittest.TestCase):
     def test_parallel_calls_may_be_asked_as_whole_requests_each_labelled_in_its_own_part(self):
