@@ -2581,7 +2581,8 @@ def _x_filter(x, rng, split, ws):
         x.field(("category",), {"type": "string"})
     x.say(rng.choice(["Show me ", "I'm looking for ", "Find ", "Any ", "Do you have ", "I need "]))
     x.field(("color",), {"type": "string"}, nullable=True)
-    if rng.random() < 0.6:
+    color = rng.choices([None, "before", "after"], [0.4, 0.35, 0.25])[0]  # "red dresses", "dresses in red"
+    if color == "before":
         x.value(("color",), rng.choice(COLORS), nullable=True)
         x.say(" ")
     brand = rng.choice(["brand", "manufacturer"])
@@ -2598,6 +2599,9 @@ def _x_filter(x, rng, split, ws):
     if not brand_first and rng.random() < 0.5:
         x.say(rng.choice([" from ", " by ", " made by "]))
         x.value((brand,), rng.choice(ws).capitalize(), nullable=True)
+    if color == "after":
+        x.say(rng.choice([" in ", ", ", ", colour "]))
+        x.value(("color",), rng.choice(COLORS), nullable=True)
     x.field(("max_price",), {"type": "number"}, nullable=True)
     if rng.random() < 0.7:
         lead, cur = rng.choice([" under ", " below ", " for less than ", ", max "]), rng.choice(["$", "£", "€", ""])
@@ -2619,14 +2623,25 @@ def _x_cart(x, rng, split, ws):
     x.value((qty,), NUM_WORDS[n] if n in NUM_WORDS and rng.random() < 0.3 else str(n), {"type": "integer"})
     x.say(" ")
     x.field(("color",), {"type": "string"}, nullable=True)
-    if rng.random() < 0.5:
+    color = rng.choice([None, "before", "after"])  # "2 blue mugs", "2 mugs in blue", "2 mugs, size M, blue"
+    if color == "before":
         x.value(("color",), rng.choice(COLORS), nullable=True)
         x.say(" ")
     x.value((product,), _product(rng, ws))
     x.field(("size",), {"type": "string"}, nullable=True)
-    if rng.random() < 0.5:
-        x.say(rng.choice([" in size ", ", size ", " in "]))
+
+    def size():
+        x.say(rng.choice([" in size ", ", size ", " in ", " size "]))
         x.value(("size",), rng.choice(["S", "M", "L", "XL", "XXL", "40", "44", "11"]), nullable=True)
+
+    def after():
+        x.say(rng.choice([" in ", ", ", ", colour ", ", color: ", " in the colour "]))
+        x.value(("color",), rng.choice(COLORS), nullable=True)
+
+    tail = ([size] if rng.random() < 0.5 else []) + ([after] if color == "after" else [])
+    rng.shuffle(tail)
+    for part in tail:
+        part()
     x.say(rng.choice([" to my cart", " to the basket", "", " please"]) + rng.choice(["", ".", "!"]))
     return rng.choice(["cart_item", "cart_line", "basket_item", "add_to_cart_request"]), "cart item"
 
