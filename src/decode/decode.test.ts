@@ -139,6 +139,17 @@ describe("decodeHeads", () => {
     });
   });
 
+  it("asks for a required value of a tool that tool_choice names but the request did not ask for, unless a span reads clearly", () => {
+    const { builder, decode } = setup("Please add 2 blue mugs in size M to my cart");
+    const forced = { type: "function", function: { name: "track_order" } } as const;
+    builder.span("track_order", "order_id", 0, "blue mugs", undefined, -1.5); // start and end 18% each: 3% as a span
+    builder.calls("track_order", 1);
+    expect(decode(forced)).toMatchObject({ kind: "calls", calls: [{ name: "track_order" }] });
+    builder.calls("track_order", 0);
+    expect(decode(forced)).toEqual(expect.objectContaining({ kind: "missing", missing: [{ name: "track_order", parameters: ["order_id"] }] }));
+    expect(decode(forced, true, ["unasked-tool-span"])).toMatchObject({ kind: "calls", calls: [{ name: "track_order" }] });
+  });
+
   it("reads arrays of primitives from several spans, within maxItems", () => {
     const set = compile(
       tool("compare", {

@@ -41,7 +41,7 @@ function decodeAnswer(set: CompiledToolSet, heads: Heads, conversation: Serializ
   const missing: MissingArguments[] = [];
   const taken: Span[] = [];
   for (const planned of runs("surest-first") ? surestFirst(plan.calls) : plan.calls) {
-    let outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, perValue, set.elements);
+    let outcome = decodeTool(planned.tool, planned.count, planned.probability, heads, conversation, perValue, set.elements, planned.unasked);
     if (runs("missing-as-one-call")) outcome = asOneCall(outcome, planned, heads, conversation, perValue, set);
     if (outcome.kind === "not_expressible") return { kind: "not_expressible", reason: outcome.reason, confidence };
     if (runs("restates") && restates(outcome.sources, taken)) continue;

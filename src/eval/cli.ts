@@ -137,7 +137,8 @@ for (const [i, testCase] of cases.entries()) {
   const expected = answers.get(testCase.id);
   const outcome: CaseOutcome = { id: testCase.id, category: testCase.category, passed: false };
   if (expected) outcome.expected = expected;
-  const request: ToolCallRequest = { messages: testCase.messages, tools: testCase.tools, tool_choice: toolChoice, parallel_tool_calls: true };
+  const choice = testCase.forcedTool === undefined ? toolChoice : ({ type: "function", function: { name: testCase.forcedTool } } as const);
+  const request: ToolCallRequest = { messages: testCase.messages, tools: testCase.tools, tool_choice: choice, parallel_tool_calls: true };
   try {
     const { result, features } = await caller.callWithFeatures(request);
     outcome.result = result;

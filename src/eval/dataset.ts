@@ -13,6 +13,8 @@ export interface EvalCase {
   tools: ToolDefinition[];
   /** Raw Gorilla specs, for the checker's type rules. */
   functions: GorillaFunction[];
+  /** A function the case's tool_choice names (our own sets: scripts/forced-choice-set.py); none in BFCL's. */
+  forcedTool?: string;
 }
 
 /** Acceptable values per parameter of one expected call. */
@@ -55,9 +57,11 @@ function toMessages(question: unknown): ChatMessage[] {
 
 export function readQuestions(path: string): EvalCase[] {
   return readJsonLines(path).map((raw) => {
-    const q = raw as { id: string; question: unknown; function?: GorillaFunction[] };
+    const q = raw as { id: string; question: unknown; function?: GorillaFunction[]; tool_choice?: string };
     const functions = q.function ?? [];
-    return { id: q.id, category: categoryOf(q.id), messages: toMessages(q.question), tools: functions.map(toTool), functions };
+    const testCase: EvalCase = { id: q.id, category: categoryOf(q.id), messages: toMessages(q.question), tools: functions.map(toTool), functions };
+    if (typeof q.tool_choice === "string") testCase.forcedTool = q.tool_choice;
+    return testCase;
   });
 }
 

@@ -94,11 +94,12 @@ export function decodeTool(
   conversation: SerializedConversation,
   parallel: boolean,
   elements: readonly SchemaElement[],
+  unasked = false,
 ): ToolOutcome {
   if (tool.unfillable) return { kind: "not_expressible", reason: `${tool.name}: ${tool.unfillable}` };
   const fillRequired = tool.fillRequired === true;
   const decide = (n: number) =>
-    tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n, fillRequired));
+    tool.slots.map((slot) => decideSlot(slot, elements[slot.element] as SchemaElement, heads, conversation, n, { fillRequired, unasked }));
   const shared =
     planned > 1 ? shareAcrossCalls(tool.slots, decide(planned), planned, conversation) : oneOrAgreed(tool, decide, parallel, heads, conversation);
   const count = shared.count;

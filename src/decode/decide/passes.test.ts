@@ -21,6 +21,7 @@ const fetchPage = compile(tool("fetch_page", required({ url: { type: "string" } 
 const user = compile(tool("get_user", required({ user_id: { type: "string" } })));
 const weather = compile(tool("weather", required({ city: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } }, ["city"])));
 const paint = compile(tool("paint", required({ colors: { type: "array", items: { type: "string", enum: ["red", "blue", "green"] } } })));
+const track = compile(tool("track_order", required({ order_id: { type: "string" } })));
 const movies = compile(tool("find_movies", required({ actor: { type: "string" } })));
 const verbose = compile(tool("run", required({ job: { type: "string" }, verbose: { type: "boolean" } }, ["job"])));
 
@@ -107,6 +108,14 @@ const TABLE: PassExample[] = [
       b.heads.action.set([1, 0, -8], element * 3);
     },
     answer: [{ actor: "Leonardo DiCaprio" }],
+  },
+  {
+    pass: "unasked-tool-span",
+    text: "Please add 2 blue mugs to my cart",
+    set: track,
+    choice: { type: "function", function: { name: "track_order" } },
+    heads: (b) => b.span("track_order", "order_id", 0, "blue mugs", undefined, -1.5),
+    answer: "missing",
   },
   {
     pass: "optional-option-floor",

@@ -43,6 +43,8 @@ export interface SlotInput {
   actionP: number;
   /** A structured extraction: required slots are filled if any span reads. */
   fillRequired: boolean;
+  /** tool_choice names the tool and the count head called none: the request did not ask for it (PlannedCalls.unasked). */
+  unasked: boolean;
   /** The span the text assigns to the slot (the span finders, in order), once per slot. */
   assigned(): AssignedSpan | null;
   /** The slot's best spans that read under its type, best first. */
@@ -191,6 +193,22 @@ export const SLOT_RULES: readonly SlotRule[] = [
     example: '"a home with 3 bedrooms" sets no has_garage: an optional boolean the conversation never names keeps the default',
     run: ({ fill, margin, conversation, element, actionP }) =>
       fill.kind === "bool" && margin > 0 && !mentionsName(conversation, element) ? { kind: "absent", probability: 1 - actionP } : null,
+  },
+  {
+    id: "unasked-tool-span",
+    stage: "decide",
+    example:
+      'tool_choice forces track_order on "add 2 blue mugs to my cart": a required slot of a tool the request did not ask for takes only a clear span (none here: ask for the order id)',
+    run: (input) => {
+      const { fill, required, margin, action, actionP, n } = input;
+      if (!input.unasked || input.fillRequired || fill.kind !== "span" || !required || margin > 0 || action !== VALUE || n !== 1) return null;
+      if (input.assigned()) return null;
+      // training labels slot actions only for the tools a request calls, so the action head's "value" for a tool
+      // nobody asked for is a guess: the slot is read as a tentative rescue (a free span at least
+      // required_rescue_span_floor likely, never a weak one), as if the head had doubted it
+      const decided = input.decideSpan(1, actionP, null);
+      return decided.kind === "filled" ? { ...decided, tentative: { absentProbability: 1 - actionP } } : null;
+    },
   },
   {
     id: "head-value",

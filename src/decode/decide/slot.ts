@@ -279,7 +279,7 @@ export function decideSlot(
   heads: Heads,
   conversation: SerializedConversation,
   n: number,
-  fillRequired = false,
+  { fillRequired = false, unasked = false }: { fillRequired?: boolean; unasked?: boolean } = {},
 ): SlotDecision {
   const row = slot.element;
   const actions = softmax(heads.action, row * 3, 3);
@@ -302,6 +302,7 @@ export function decideSlot(
     action,
     actionP,
     fillRequired,
+    unasked,
     assigned() {
       if (assigned === undefined) {
         assigned = null;

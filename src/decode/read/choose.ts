@@ -28,6 +28,8 @@ export interface PlannedCalls {
   probability: number;
   /** Probability that the tool is called at all (a count above zero). */
   called: number;
+  /** Called only because tool_choice names it (enforce/constraints.ts forceCall): the request did not ask for it. */
+  unasked: boolean;
 }
 
 export interface CallPlan {
@@ -55,7 +57,7 @@ export function planCalls(set: CompiledToolSet, heads: Heads, conversation: Seri
   const classes = heads.countClasses;
   const decisions = tools.map((tool) => {
     const probs = countProbabilities(heads, tool);
-    return { tool, probs, count: argmax(probs) };
+    return { tool, probs, count: argmax(probs), unasked: false };
   });
   forceCall(decisions, context);
   const called = decisions.filter((d) => d.count > 0);
@@ -76,6 +78,7 @@ export function planCalls(set: CompiledToolSet, heads: Heads, conversation: Seri
       count: callsOfTool(d.count, context),
       probability: d.probs[d.count] as number,
       called: 1 - (d.probs[0] as number),
+      unasked: d.unasked,
     })),
     probability,
   };
