@@ -4,10 +4,11 @@
 #   averaged (the model shipped in sessions 11-23), exported to int8 and read back (from_onnx.py: phase 35 started from
 #   the weights of the shipped graphs); the real half of the mix built from ../shared/data (real_mix.py); phase 35 on
 #   half real, half generated examples from the read-back weights; the read-back weights and phase 35 averaged half and
-#   half (shipped); evaluation, export with the parity checks, the calibration refitted on its held-out split, the
-#   synthetic held-out split through the TypeScript caller.
-# usage: training/rebuild.sh [minutes of phases 1 2 3 4 5 6 9 12 35]
-#   (default 92 124 125 125 112 130 120 115 75: about 17 h of training on 2 CPU cores)
+#   half (the model shipped in sessions 24-26), exported and read back; phases 37 and 39 in a row from it, with the
+#   Chinese glosses, structured extractions and more Chinese (shipped); evaluation, export with the parity checks, the
+#   calibration refitted on its held-out split, the synthetic held-out split through the TypeScript caller.
+# usage: training/rebuild.sh [minutes of phases 1 2 3 4 5 6 9 12 35 37 39]
+#   (default 92 124 125 125 112 130 120 115 75 105 100: about 20.5 h of training on 2 CPU cores)
 # environment: MODEL (folder written, default wasm), RUNS (checkpoints and logs, default training/runs/rebuild),
 #   DATA (default ../shared/data), DEVICE (cpu; cuda for the phases on a GPU), PY (default /usr/bin/python3),
 #   SMOKE=1: every step at toy size (2 steps of 4 per phase, 8 cases per check, 10 per calibration set), to check the
@@ -16,7 +17,8 @@
 # history), and wall-time budgets reach other step counts on other machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MINUTES=("${1:-92}" "${2:-124}" "${3:-125}" "${4:-125}" "${5:-112}" "${6:-130}" "${7:-120}" "${8:-115}" "${9:-75}")
+MINUTES=("${1:-92}" "${2:-124}" "${3:-125}" "${4:-125}" "${5:-112}" "${6:-130}" "${7:-120}" "${8:-115}" "${9:-75}"
+  "${10:-105}" "${11:-100}")
 MODEL="${MODEL:-wasm}"
 RUNS="$(realpath -m "${RUNS:-training/runs/rebuild}")"   # absolute: train.py --run takes it as the run's folder
 DATA="${DATA:-../shared/data}"
@@ -34,7 +36,7 @@ if [ -n "${SMOKE:-}" ]; then
 fi
 JEMALLOC=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
 mkdir -p "$RUNS"
-# the shipped phases had neither the Chinese glosses nor the structured extractions (training/README.md "Data")
+# phases 1-35 had neither the Chinese glosses nor the structured extractions (training/README.md "Data")
 export ZH_GLOSSES=0 EXTRACT_FRAC=0
 
 phase() {   # name, minutes, seed, then train.py's other options; the log lands next to the checkpoint
@@ -75,8 +77,21 @@ mkdir -p "$RUNS/real"
   phase p35 "${MINUTES[8]}" 35 --init "$(ckpt readback)" --bf16 --curriculum-from 0.8 --lr 4e-4 --threads 2 \
     --distilled "$RUNS/real/mix.jsonl" --distilled-frac 0.5 --save-every 120 --eval-every 100000
 )
-average readback p35 shipped
-SHIPPED="$(ckpt shipped)"
+average readback p35 avg35
+# phases 37 and 39 (sessions 26-27) from the weights of avg35's int8 graphs: the Chinese glosses in the matching
+# features, structured extractions in 8% of stage 3, a quarter of stage 3 in Chinese
+"$PY" training/export.py --ckpt "$(ckpt avg35)" --out "$RUNS/avg35-int8" --smooth 0.5
+"$PY" training/from_onnx.py --onnx "$RUNS/avg35-int8" --out "$(ckpt readback35)"
+export ZH_GLOSSES=1 EXTRACT_FRAC=0.08 ZH_FRAC=0.25
+(
+  export LD_PRELOAD="$JEMALLOC" MALLOC_CONF=background_thread:true,dirty_decay_ms:30000,muzzy_decay_ms:30000
+  export OMP_WAIT_POLICY=PASSIVE
+  phase p37 "${MINUTES[9]}" 37 --init "$(ckpt readback35)" --bf16 --curriculum-from 0.8 --lr 4e-4 --threads 2 \
+    --distilled "$RUNS/real/mix.jsonl" --distilled-frac 0.45 --save-every 60 --eval-every 100000
+  phase p39 "${MINUTES[10]}" 39 --init "$(ckpt p37)" --bf16 --curriculum-from 0.9 --lr 3e-4 --threads 2 \
+    --distilled "$RUNS/real/mix.jsonl" --distilled-frac 0.4 --save-every 200 --eval-every 100000
+)
+SHIPPED="$(ckpt p39)"
 
 # checks in Python: the synthetic held-out split per window; export (fp32 ONNX vs PyTorch, int8 vs fp32 decoded
 # agreement: $RUNS/fp32/parity.json); the int8 graphs' metrics

@@ -150,6 +150,17 @@ describe("decodeHeads", () => {
     expect(decode(forced, true, ["unasked-tool-span"])).toMatchObject({ kind: "calls", calls: [{ name: "track_order" }] });
   });
 
+  it("does not rescue a doubted value of a tool that tool_choice names but the request did not ask for", () => {
+    const { builder, decode } = setup("Please add 2 blue mugs in size M to my cart");
+    const forced = { type: "function", function: { name: "track_order" } } as const;
+    builder.span("track_order", "order_id", 0, "blue mugs");
+    const element = shop.tools[1]?.slots[0]?.element ?? -1;
+    builder.heads.action.set([1, 0, -8], element * 3); // absent at 73%: a doubted value
+    expect(decode(forced)).toMatchObject({ kind: "missing", missing: [{ name: "track_order", parameters: ["order_id"] }] });
+    builder.calls("track_order", 1);
+    expect(decode(forced)).toMatchObject({ kind: "calls", calls: [{ name: "track_order", arguments: { order_id: "blue mugs" } }] });
+  });
+
   it("reads arrays of primitives from several spans, within maxItems", () => {
     const set = compile(
       tool("compare", {

@@ -167,7 +167,9 @@ export const SLOT_RULES: readonly SlotRule[] = [
       if (input.action !== ABSENT) return null;
       const { fill, required, margin, actionP, n } = input;
       const extracting = input.fillRequired && required && margin === 0;
-      const rescue = extracting || (runs("absent-rescue") && actionP <= thresholds().required_rescue_absent_max);
+      const doubted = runs("absent-rescue") && actionP <= thresholds().required_rescue_absent_max;
+      // a tool nobody asked for (unasked-tool-span) has no doubted value to rescue: its slot is asked for
+      const rescue = extracting || (doubted && !(input.unasked && runs("unasked-tool-span")));
       if (fill.kind === "span" && n === 1 && rescue) {
         const rescued = input.decideSpan(1, 1 - actionP, input.assigned());
         const floor = extracting ? { floor: 0 } : margin > 0 ? { floor: thresholds().optional_rescue_span_floor } : {};
@@ -198,7 +200,7 @@ export const SLOT_RULES: readonly SlotRule[] = [
     id: "unasked-tool-span",
     stage: "decide",
     example:
-      'tool_choice forces track_order on "add 2 blue mugs to my cart": a required slot of a tool the request did not ask for takes only a clear span (none here: ask for the order id)',
+      'tool_choice forces track_order on "add 2 blue mugs to my cart": a required slot of a tool the request did not ask for takes only a clear span and is never rescued (none here: ask for the order id)',
     run: (input) => {
       const { fill, required, margin, action, actionP, n } = input;
       if (!input.unasked || input.fillRequired || fill.kind !== "span" || !required || margin > 0 || action !== VALUE || n !== 1) return null;
