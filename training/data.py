@@ -1723,7 +1723,8 @@ def named_cart_tool():
     """add_to_cart as shops often declare it: the product by its name ("2 blue mugs"), not an id, and the delivery in a
     nested object (shipping.city, shipping.express). Training only (ECOM_TRAIN), so the evaluation splits stay as they
     were; it shares add_to_cart's name, so a tool set never holds both."""
-    size = next(p for p in ECOM if p.name == "add_to_cart").params[2]
+    cart = next(t for t in ECOM if t.name == "add_to_cart")
+    size = next(p for p in cart.params if p.name == "size")
     tool = Tool(
         "add_to_cart",
         "Add a product to the shopping cart",

@@ -159,6 +159,23 @@ export const SLOT_RULES: readonly SlotRule[] = [
     },
   },
   {
+    id: "unasked-tool-span",
+    stage: "decide",
+    example:
+      'tool_choice forces track_order on "add 2 blue mugs to my cart": a required slot of a tool the request did not ask for takes only a clear span and is never rescued (none here: ask for the order id)',
+    run: (input) => {
+      const { fill, required, margin, action, actionP, n } = input;
+      if (!input.unasked || input.fillRequired || fill.kind !== "span" || !required || margin > 0 || n !== 1) return null;
+      // training labels slot actions only for the tools a request calls, so the action head's reading of a tool nobody
+      // asked for is a guess: a doubted value is absent (no absent-rescue), a read one only a tentative rescue (a free
+      // span at least required_rescue_span_floor likely, never a weak one); a span the text assigns ran before
+      if (action === ABSENT) return { kind: "absent", probability: actionP };
+      if (action !== VALUE || input.assigned()) return null;
+      const decided = input.decideSpan(1, actionP, null);
+      return decided.kind === "filled" ? { ...decided, tentative: { absentProbability: 1 - actionP } } : null;
+    },
+  },
+  {
     id: "absent",
     stage: "decide",
     core: true,
@@ -167,9 +184,7 @@ export const SLOT_RULES: readonly SlotRule[] = [
       if (input.action !== ABSENT) return null;
       const { fill, required, margin, actionP, n } = input;
       const extracting = input.fillRequired && required && margin === 0;
-      const doubted = runs("absent-rescue") && actionP <= thresholds().required_rescue_absent_max;
-      // a tool nobody asked for (unasked-tool-span) has no doubted value to rescue: its slot is asked for
-      const rescue = extracting || (doubted && !(input.unasked && runs("unasked-tool-span")));
+      const rescue = extracting || (runs("absent-rescue") && actionP <= thresholds().required_rescue_absent_max);
       if (fill.kind === "span" && n === 1 && rescue) {
         const rescued = input.decideSpan(1, 1 - actionP, input.assigned());
         const floor = extracting ? { floor: 0 } : margin > 0 ? { floor: thresholds().optional_rescue_span_floor } : {};
@@ -195,22 +210,6 @@ export const SLOT_RULES: readonly SlotRule[] = [
     example: '"a home with 3 bedrooms" sets no has_garage: an optional boolean the conversation never names keeps the default',
     run: ({ fill, margin, conversation, element, actionP }) =>
       fill.kind === "bool" && margin > 0 && !mentionsName(conversation, element) ? { kind: "absent", probability: 1 - actionP } : null,
-  },
-  {
-    id: "unasked-tool-span",
-    stage: "decide",
-    example:
-      'tool_choice forces track_order on "add 2 blue mugs to my cart": a required slot of a tool the request did not ask for takes only a clear span and is never rescued (none here: ask for the order id)',
-    run: (input) => {
-      const { fill, required, margin, action, actionP, n } = input;
-      if (!input.unasked || input.fillRequired || fill.kind !== "span" || !required || margin > 0 || action !== VALUE || n !== 1) return null;
-      if (input.assigned()) return null;
-      // training labels slot actions only for the tools a request calls, so the action head's "value" for a tool
-      // nobody asked for is a guess: the slot is read as a tentative rescue (a free span at least
-      // required_rescue_span_floor likely, never a weak one), as if the head had doubted it
-      const decided = input.decideSpan(1, actionP, null);
-      return decided.kind === "filled" ? { ...decided, tentative: { absentProbability: 1 - actionP } } : null;
-    },
   },
   {
     id: "head-value",

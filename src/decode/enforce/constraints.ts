@@ -30,8 +30,6 @@ interface CountDecision {
   /** The count head's probabilities (index k: k calls). */
   probs: number[];
   count: number;
-  /** tool_choice names this tool and the count head called none: the request did not ask for it. */
-  unasked?: boolean;
 }
 
 /** A call is due and the count head calls no allowed tool: the likeliest one is called, at its likeliest count above zero. */
@@ -40,7 +38,6 @@ export function forceCall(decisions: readonly CountDecision[], context: DecodeCo
   let best = decisions[0] as CountDecision;
   for (const d of decisions) if (1 - (d.probs[0] as number) > 1 - (best.probs[0] as number)) best = d;
   best.count = argmax(best.probs, 1);
-  best.unasked = context.forcedTool !== null;
 }
 
 /** Without parallel calls, only the tool the count head is surest to call is called. */

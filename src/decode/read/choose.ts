@@ -28,7 +28,7 @@ export interface PlannedCalls {
   probability: number;
   /** Probability that the tool is called at all (a count above zero). */
   called: number;
-  /** Called only because tool_choice names it (enforce/constraints.ts forceCall): the request did not ask for it. */
+  /** tool_choice names the tool and the count head called none (enforce/constraints.ts forceCall called it). */
   unasked: boolean;
 }
 
@@ -57,7 +57,7 @@ export function planCalls(set: CompiledToolSet, heads: Heads, conversation: Seri
   const classes = heads.countClasses;
   const decisions = tools.map((tool) => {
     const probs = countProbabilities(heads, tool);
-    return { tool, probs, count: argmax(probs), unasked: false };
+    return { tool, probs, count: argmax(probs) };
   });
   forceCall(decisions, context);
   const called = decisions.filter((d) => d.count > 0);
@@ -78,7 +78,7 @@ export function planCalls(set: CompiledToolSet, heads: Heads, conversation: Seri
       count: callsOfTool(d.count, context),
       probability: d.probs[d.count] as number,
       called: 1 - (d.probs[0] as number),
-      unasked: d.unasked,
+      unasked: context.forcedTool !== null && argmax(d.probs) === 0,
     })),
     probability,
   };
